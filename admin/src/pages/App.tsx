@@ -1,0 +1,16 @@
+import { Page } from '@strapi/strapi/admin';
+import { Routes, Route } from 'react-router-dom';
+import { PERMISSIONS } from '../../../permissions';
+import { InvitationsPage } from './InvitationsPage';
+
+const App = () => (
+  <Page.Protect permissions={PERMISSIONS.read}>
+    <Routes>
+      <Route index element={<InvitationsPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </Page.Protect>
+);
+
+export { App };
+export default App;

@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  testMatch: ['<rootDir>/tests/server/**/*.test.ts'],
+  testTimeout: 60_000,
+  // Each test file boots its own Strapi; a worker runs one file at a time.
+  maxWorkers: 2,
+};

@@ -1,0 +1,35 @@
+/**
+ * RBAC action ids of the plugin, shared by the server (registration, route policies) and the admin
+ * panel (menu link, page protection, buttons), so the two never drift apart.
+ */
+export const PLUGIN_ID = 'invitations';
+
+export const ACTIONS = {
+  read: 'read',
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+  send: 'send',
+} as const;
+
+export type ActionName = keyof typeof ACTIONS;
+
+/** Full action id as Strapi stores it: `plugin::invitations.<action>`. */
+export const actionId = (action: ActionName) => `plugin::${PLUGIN_ID}.${ACTIONS[action]}`;
+
+export const PERMISSIONS = {
+  read: [{ action: actionId('read'), subject: null }],
+  create: [{ action: actionId('create'), subject: null }],
+  update: [{ action: actionId('update'), subject: null }],
+  delete: [{ action: actionId('delete'), subject: null }],
+  send: [{ action: actionId('send'), subject: null }],
+};
+
+/** What Settings > Roles shows for each action. */
+export const ACTION_DEFINITIONS: Array<{ uid: string; displayName: string }> = [
+  { uid: ACTIONS.read, displayName: 'Read invitations' },
+  { uid: ACTIONS.create, displayName: 'Create invitations' },
+  { uid: ACTIONS.update, displayName: 'Edit invitations' },
+  { uid: ACTIONS.delete, displayName: 'Delete invitations' },
+  { uid: ACTIONS.send, displayName: 'Send invitations by email' },
+];

@@ -1,0 +1,45 @@
+export interface InvitationsConfig {
+  /** When true, POST /api/auth/local/register needs a valid invitationToken. */
+  requireInvitation: boolean;
+  /**
+   * Where invitation links point when the site has its own sign-up front end, e.g.
+   * `https://example.com/join?invitation={token}`. Null: the plugin's hosted page.
+   */
+  signupUrl: string | null;
+  /** Secret the token encryption key is derived from. Null: the app's ENCRYPTION_KEY or APP_KEYS. */
+  encryptionKey: string | null;
+}
+
+const defaults: InvitationsConfig = {
+  requireInvitation: true,
+  signupUrl: null,
+  encryptionKey: null,
+};
+
+const isHttpUrlTemplate = (value: string) => {
+  try {
+    const url = new URL(value.replace('{token}', 'token'));
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+const validator = (config: InvitationsConfig) => {
+  if (typeof config.requireInvitation !== 'boolean') {
+    throw new Error('requireInvitation must be a boolean');
+  }
+  if (config.signupUrl !== null) {
+    if (typeof config.signupUrl !== 'string' || !config.signupUrl.includes('{token}')) {
+      throw new Error('signupUrl must be a string containing "{token}"');
+    }
+    if (!isHttpUrlTemplate(config.signupUrl)) {
+      throw new Error('signupUrl must be an http(s) URL');
+    }
+  }
+  if (config.encryptionKey !== null && (typeof config.encryptionKey !== 'string' || config.encryptionKey.length < 16)) {
+    throw new Error('encryptionKey must be a string of at least 16 characters');
+  }
+};
+
+export default { default: defaults, validator };

@@ -1,0 +1,21 @@
+import { PLUGIN_ID } from '../../permissions';
+
+export { PLUGIN_ID };
+
+export const INVITATION_UID = `plugin::${PLUGIN_ID}.invitation` as const;
+export const REDEMPTION_UID = `plugin::${PLUGIN_ID}.redemption` as const;
+export const USER_UID = 'plugin::users-permissions.user' as const;
+export const ROLE_UID = 'plugin::users-permissions.role' as const;
+
+/** Limits shared by validation and the content-type schema. */
+export const LIMITS = {
+  nameMaxLength: 255,
+  maxUses: 100_000,
+  /** The furthest an expiry date may lie in the future. */
+  maxLifetimeDays: 3650,
+  pageSizeMax: 100,
+  searchMaxLength: 255,
+} as const;
+
+/** Path of the hosted sign-up page that invitation links point to by default. */
+export const JOIN_PATH = `/${PLUGIN_ID}/join`;

@@ -1,0 +1,11 @@
+export default {
+  type: 'content-api',
+  routes: [
+    {
+      method: 'GET',
+      path: '/:token',
+      handler: 'public-invitations.status',
+      config: { auth: false },
+    },
+  ],
+};

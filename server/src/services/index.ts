@@ -1,0 +1,13 @@
+import invitations from './invitations';
+import links from './links';
+import registrationGate from './registration-gate';
+import seats from './seats';
+import tokens from './tokens';
+
+export default {
+  invitations,
+  links,
+  'registration-gate': registrationGate,
+  seats,
+  tokens,
+};

@@ -1,0 +1,179 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { INVITATION_UID, REDEMPTION_UID, ROLE_UID } from '../constants';
+import { getService } from '../utils/get-service';
+import { invitationStatus, remainingSeats, type InvitationStatus } from '../utils/status';
+import { fieldError, type InvitationInput, type ListQuery } from '../validation/invitation';
+
+interface Relation {
+  id: number;
+  [key: string]: unknown;
+}
+
+export interface InvitationRow {
+  id: number;
+  name: string;
+  maxUses: number;
+  usedCount: number;
+  expiresAt: string | Date;
+  tokenHash: string;
+  tokenCiphertext: string | null;
+  createdAt: string | Date;
+  role?: Relation | null;
+  createdBy?: Relation | null;
+}
+
+export interface Invitation {
+  id: number;
+  name: string;
+  maxUses: number;
+  usedCount: number;
+  remaining: number;
+  expiresAt: string;
+  status: InvitationStatus;
+  token: string | null;
+  url: string | null;
+  role: { id: number; name: string } | null;
+  createdAt: string;
+  createdBy: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
+}
+
+const FIELDS = ['id', 'name', 'maxUses', 'usedCount', 'expiresAt', 'tokenHash', 'tokenCiphertext', 'createdAt'];
+const POPULATE = {
+  role: { select: ['id', 'name'] },
+  createdBy: { select: ['id', 'firstname', 'lastname', 'email'] },
+};
+
+const toIso = (value: string | Date) => new Date(value).toISOString();
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(INVITATION_UID);
+  const tokens = () => getService(strapi, 'tokens');
+
+  const present = (row: InvitationRow): Invitation => {
+    const token = tokens().decrypt(row.tokenCiphertext, row.tokenHash);
+    return {
+      id: row.id,
+      name: row.name,
+      maxUses: row.maxUses,
+      usedCount: row.usedCount,
+      remaining: remainingSeats(row),
+      expiresAt: toIso(row.expiresAt),
+      status: invitationStatus(row),
+      token,
+      url: token ? getService(strapi, 'links').invitationUrl(token) : null,
+      role: row.role ? { id: row.role.id, name: row.role.name as string } : null,
+      createdAt: toIso(row.createdAt),
+      createdBy: row.createdBy
+        ? {
+            id: row.createdBy.id,
+            firstname: (row.createdBy.firstname as string) ?? null,
+            lastname: (row.createdBy.lastname as string) ?? null,
+            email: row.createdBy.email as string,
+          }
+        : null,
+    };
+  };
+
+  const findRow = async (id: number): Promise<InvitationRow> => {
+    const row = await query().findOne({ select: FIELDS, where: { id }, populate: POPULATE });
+    if (!row) throw new errors.NotFoundError('Invitation not found');
+    return row as InvitationRow;
+  };
+
+  const assertRoleExists = async (role: number | null | undefined) => {
+    if (role === undefined || role === null) return;
+    const count = await strapi.db.query(ROLE_UID).count({ where: { id: role } });
+    if (count === 0) throw fieldError('role', `role ${role} does not exist`);
+  };
+
+  const toData = (input: InvitationInput) => ({
+    ...(input.name !== undefined && { name: input.name.trim() }),
+    ...(input.maxUses !== undefined && { maxUses: input.maxUses }),
+    ...(input.expiresAt !== undefined && { expiresAt: new Date(input.expiresAt) }),
+    ...(input.role !== undefined && { role: input.role }),
+  });
+
+  return {
+    async list({ page, pageSize, sort, q }: ListQuery) {
+      const [field, direction] = sort.split(':');
+      const { results, pagination } = await query().findPage({
+        select: FIELDS,
+        where: q ? { name: { $containsi: q } } : {},
+        orderBy: [{ [field]: direction }, { id: direction }],
+        populate: POPULATE,
+        page,
+        pageSize,
+      });
+      return { results: (results as InvitationRow[]).map(present), pagination };
+    },
+
+    async findOne(id: number) {
+      const invitation = present(await findRow(id));
+      const redemptions = await strapi.db.query(REDEMPTION_UID).findMany({
+        select: ['id', 'redeemedAt'],
+        where: { invitation: { id } },
+        populate: { user: { select: ['id', 'username', 'email'] } },
+        orderBy: [{ redeemedAt: 'desc' }, { id: 'desc' }],
+      });
+      return {
+        ...invitation,
+        redemptions: redemptions.map((redemption) => ({
+          user: redemption.user
+            ? { id: redemption.user.id, username: redemption.user.username, email: redemption.user.email }
+            : null,
+          redeemedAt: toIso(redemption.redeemedAt),
+        })),
+      };
+    },
+
+    async create(input: InvitationInput, adminUserId: number | undefined) {
+      await assertRoleExists(input.role);
+      const token = tokens().generate();
+      const tokenHash = tokens().hash(token);
+      const { id } = await query().create({
+        data: {
+          ...toData(input),
+          usedCount: 0,
+          tokenHash,
+          tokenCiphertext: tokens().encrypt(token, tokenHash),
+          ...(adminUserId && { createdBy: adminUserId, updatedBy: adminUserId }),
+        },
+      });
+      return present(await findRow(id));
+    },
+
+    async update(id: number, input: InvitationInput, adminUserId: number | undefined) {
+      await assertRoleExists(input.role);
+      return strapi.db.transaction(async ({ trx }) => {
+        const current = await findRow(id);
+        // The limit is written by a conditional UPDATE: a registration may take a seat meanwhile.
+        if (input.maxUses !== undefined && !(await getService(strapi, 'seats').setLimit(id, input.maxUses, trx))) {
+          const { usedCount } = await findRow(id);
+          throw fieldError('maxUses', `maxUses cannot be lower than the ${usedCount} uses already made`);
+        }
+        const { maxUses, ...otherChanges } = toData(input);
+        await query().update({
+          where: { id: current.id },
+          data: { ...otherChanges, ...(adminUserId && { updatedBy: adminUserId }) },
+        });
+        return present(await findRow(id));
+      });
+    },
+
+    /** Deletes the link (it stops working at once) and its redemption records; never the accounts. */
+    async delete(id: number) {
+      return strapi.db.transaction(async () => {
+        await findRow(id);
+        const redemptions = await strapi.db
+          .query(REDEMPTION_UID)
+          .findMany({ select: ['id'], where: { invitation: { id } } });
+        if (redemptions.length > 0) {
+          await strapi.db.query(REDEMPTION_UID).deleteMany({ where: { id: { $in: redemptions.map((r) => r.id) } } });
+        }
+        await query().delete({ where: { id } });
+        return { id };
+      });
+    },
+  };
+};

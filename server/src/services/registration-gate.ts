@@ -1,0 +1,63 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PLUGIN_ID } from '../constants';
+import { getService } from '../utils/get-service';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+export type RegisterHandler = (ctx: KoaContext) => Promise<unknown>;
+
+export const INVITATION_TOKEN_FIELD = 'invitationToken';
+
+/**
+ * Takes the invitation token out of the registration body: users-permissions rejects any key it
+ * does not know, and the token must never reach the user's data.
+ */
+const takeInvitationToken = (ctx: KoaContext): unknown => {
+  const body = ctx.request.body as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || !Object.prototype.hasOwnProperty.call(body, INVITATION_TOKEN_FIELD)) {
+    return undefined;
+  }
+  const token = body[INVITATION_TOKEN_FIELD];
+  delete body[INVITATION_TOKEN_FIELD];
+  return token;
+};
+
+const createdUserId = (ctx: KoaContext): number | undefined => {
+  const body = ctx.body as { user?: { id?: number } } | undefined;
+  return body?.user?.id;
+};
+
+/**
+ * Registration through an invitation. The seat is taken and the account created in one
+ * transaction: if users-permissions refuses the registration (email taken, bad password...),
+ * the seat is given back by the rollback.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  wrap(originalRegister: RegisterHandler): RegisterHandler {
+    return async (ctx) => {
+      const token = takeInvitationToken(ctx);
+      if (token === undefined || token === null || token === '') {
+        if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) {
+          throw new errors.ForbiddenError('An invitation is required to register');
+        }
+        return originalRegister(ctx);
+      }
+      if (typeof token !== 'string') {
+        throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
+      }
+
+      const seats = getService(strapi, 'seats');
+      // Fail fast, before users-permissions spends time hashing the password.
+      await seats.findUsable(token);
+      return strapi.db.transaction(async ({ trx }) => {
+        const result = await originalRegister(ctx);
+        const userId = createdUserId(ctx);
+        if (!userId) throw new errors.ApplicationError('The registration created no account');
+        // Taken last, so that the row lock is held for the shortest time on PostgreSQL.
+        const invitation = await seats.claim(token, trx);
+        await seats.completeRedemption(invitation, userId);
+        return result;
+      });
+    };
+  },
+});

@@ -1,0 +1,108 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { INVITATION_UID, REDEMPTION_UID, USER_UID } from '../constants';
+import { getService } from '../utils/get-service';
+import { unknownInvitationError, unusableInvitationError } from '../utils/errors';
+import { invitationStatus, remainingSeats } from '../utils/status';
+
+export interface RedeemableInvitation {
+  id: number;
+  name: string;
+  maxUses: number;
+  usedCount: number;
+  expiresAt: string | Date;
+  role: { id: number } | null;
+}
+
+/**
+ * Seats of invitation links: looking a link up by its token, taking one seat atomically, and
+ * recording who took it. Every write here runs inside the caller's transaction.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const tokens = () => getService(strapi, 'tokens');
+
+  /** Table and column names of the invitation type, as the database knows them. */
+  const invitationTable = () => {
+    const meta = strapi.db.metadata.get(INVITATION_UID);
+    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+    return {
+      name: meta.tableName,
+      id: column('id'),
+      tokenHash: column('tokenHash'),
+      maxUses: column('maxUses'),
+      usedCount: column('usedCount'),
+      expiresAt: column('expiresAt'),
+      updatedAt: column('updatedAt'),
+    };
+  };
+
+  const findByToken = async (token: unknown): Promise<RedeemableInvitation | null> => {
+    if (!tokens().isWellFormed(token)) return null;
+    return strapi.db.query(INVITATION_UID).findOne({
+      select: ['id', 'name', 'maxUses', 'usedCount', 'expiresAt'],
+      where: { tokenHash: tokens().hash(token) },
+      populate: { role: { select: ['id'] } },
+    });
+  };
+
+  /** The invitation behind a token if it can still be used; 404 or 410 otherwise. */
+  const findUsable = async (token: unknown): Promise<RedeemableInvitation> => {
+    const invitation = await findByToken(token);
+    if (!invitation) throw unknownInvitationError();
+    if (invitationStatus(invitation) !== 'active') throw unusableInvitationError(invitation);
+    return invitation;
+  };
+
+  return {
+    findUsable,
+
+    /** What anyone holding the link may know about it. */
+    async publicStatus(token: unknown) {
+      const invitation = await findUsable(token);
+      return { expiresAt: new Date(invitation.expiresAt).toISOString(), remaining: remainingSeats(invitation) };
+    },
+
+    /**
+     * Takes one seat with a single conditional UPDATE (seats left and not expired), so two
+     * registrations can never both take the last seat, whatever the number of Strapi instances.
+     */
+    async claim(token: unknown, trx: Knex.Transaction): Promise<RedeemableInvitation> {
+      const invitation = await findUsable(token);
+      const table = invitationTable();
+      const knex = strapi.db.connection;
+      const changed = await knex(table.name)
+        .transacting(trx)
+        .where(table.id, invitation.id)
+        .andWhere(table.usedCount, '<', knex.ref(table.maxUses))
+        .andWhere(table.expiresAt, '>', new Date())
+        .update({ [table.usedCount]: knex.raw('?? + 1', [table.usedCount]), [table.updatedAt]: new Date() });
+      if (changed !== 1) {
+        const current = await findByToken(token);
+        throw current ? unusableInvitationError(current) : unknownInvitationError();
+      }
+      return invitation;
+    },
+
+    /** Sets a new limit unless more seats are already taken, atomically; false when refused. */
+    async setLimit(id: number, maxUses: number, trx: Knex.Transaction): Promise<boolean> {
+      const table = invitationTable();
+      const changed = await strapi.db
+        .connection(table.name)
+        .transacting(trx)
+        .where(table.id, id)
+        .andWhere(table.usedCount, '<=', maxUses)
+        .update({ [table.maxUses]: maxUses });
+      return changed === 1;
+    },
+
+    /** Gives the new account the invitation's role and records the redemption. */
+    async completeRedemption(invitation: RedeemableInvitation, userId: number) {
+      if (invitation.role) {
+        await strapi.db.query(USER_UID).update({ where: { id: userId }, data: { role: invitation.role.id } });
+      }
+      await strapi.db.query(REDEMPTION_UID).create({
+        data: { invitation: invitation.id, user: userId, redeemedAt: new Date() },
+      });
+    },
+  };
+};

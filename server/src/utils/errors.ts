@@ -1,0 +1,19 @@
+import createError from 'http-errors';
+import { errors } from '@strapi/utils';
+import { invitationStatus, type SeatState } from './status';
+
+/**
+ * 410 Gone in Strapi's error format. Strapi has no ApplicationError for 410, but its error
+ * middleware formats any http-errors HttpError as `{ data: null, error: { status, name, message, details } }`.
+ */
+export const goneError = (message: string, details: Record<string, unknown> = {}) =>
+  Object.assign(createError(410, message), { details });
+
+export const unknownInvitationError = () =>
+  new errors.NotFoundError('This invitation link does not exist or has been deleted');
+
+/** The error that says why a link can no longer be used. */
+export const unusableInvitationError = (invitation: SeatState) =>
+  invitationStatus(invitation) === 'exhausted'
+    ? goneError('This invitation link has been used up', { reason: 'exhausted' })
+    : goneError('This invitation link has expired', { reason: 'expired' });

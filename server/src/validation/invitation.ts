@@ -1,0 +1,125 @@
+import { yup, validateYupSchema, errors } from '@strapi/utils';
+import { LIMITS } from '../constants';
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const SORTABLE_FIELDS = ['name', 'expiresAt', 'createdAt', 'maxUses', 'usedCount'] as const;
+const SORT_VALUES = SORTABLE_FIELDS.flatMap((field) => [`${field}:asc`, `${field}:desc`]);
+
+const nameField = yup
+  .string()
+  .typeError('name must be a string')
+  .test('trimmed-length', `name must be 1 to ${LIMITS.nameMaxLength} characters long`, (value) => {
+    if (value === undefined) return true;
+    const length = value.trim().length;
+    return length >= 1 && length <= LIMITS.nameMaxLength;
+  })
+  .test('no-control-characters', 'name must not contain control characters', (value) =>
+    value === undefined ? true : !CONTROL_CHARACTERS.test(value)
+  );
+
+const maxUsesField = yup
+  .number()
+  .typeError('maxUses must be a number')
+  .integer('maxUses must be a whole number')
+  .min(1, 'maxUses must be at least 1')
+  .max(LIMITS.maxUses, `maxUses must be at most ${LIMITS.maxUses}`);
+
+const expiresAtField = yup
+  .string()
+  .typeError('expiresAt must be a string')
+  .test('iso-8601', 'expiresAt must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T23:59:59Z', (value) =>
+    value === undefined ? true : ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+  )
+  .test('in-the-future', 'expiresAt must be in the future', (value) =>
+    value === undefined || Number.isNaN(Date.parse(value)) ? true : Date.parse(value) > Date.now()
+  )
+  .test('not-too-far', `expiresAt must be at most ${LIMITS.maxLifetimeDays} days from now`, (value) =>
+    value === undefined || Number.isNaN(Date.parse(value))
+      ? true
+      : Date.parse(value) <= Date.now() + LIMITS.maxLifetimeDays * DAY_MS
+  );
+
+const roleField = yup
+  .number()
+  .typeError('role must be a role id')
+  .integer('role must be a role id')
+  .min(1, 'role must be a role id')
+  .nullable();
+
+const createSchema = yup
+  .object({
+    name: nameField.required('name is required'),
+    maxUses: maxUsesField.required('maxUses is required'),
+    expiresAt: expiresAtField.required('expiresAt is required'),
+    role: roleField,
+  })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required()
+  .typeError('The body must be a JSON object');
+
+const updateSchema = yup
+  .object({
+    name: nameField,
+    maxUses: maxUsesField,
+    expiresAt: expiresAtField,
+    role: roleField,
+  })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .test('not-empty', 'Give at least one of name, maxUses, expiresAt, role', (value) =>
+    Boolean(value && Object.keys(value).length > 0)
+  )
+  .required()
+  .typeError('The body must be a JSON object');
+
+const listQuerySchema = yup
+  .object({
+    page: yup.number().typeError('page must be a number').integer('page must be a whole number').min(1).max(1_000_000),
+    pageSize: yup
+      .number()
+      .typeError('pageSize must be a number')
+      .integer('pageSize must be a whole number')
+      .min(1)
+      .max(LIMITS.pageSizeMax),
+    sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
+    q: yup.string().max(LIMITS.searchMaxLength),
+  })
+  .noUnknown(true, 'Unknown query parameter: ${unknown}');
+
+const idSchema = yup
+  .string()
+  .matches(/^[1-9]\d{0,9}$/, 'id must be a positive whole number')
+  .required();
+
+export interface InvitationInput {
+  name?: string;
+  maxUses?: number;
+  expiresAt?: string;
+  role?: number | null;
+}
+
+export interface ListQuery {
+  page: number;
+  pageSize: number;
+  sort: string;
+  q?: string;
+}
+
+export const validateCreateInput = validateYupSchema(createSchema) as (body: unknown) => Promise<InvitationInput>;
+export const validateUpdateInput = validateYupSchema(updateSchema) as (body: unknown) => Promise<InvitationInput>;
+
+export const validateListQuery = async (query: unknown): Promise<ListQuery> => {
+  const parsed = await validateYupSchema(listQuerySchema, { strict: false })(query ?? {});
+  return { page: 1, pageSize: 10, sort: 'createdAt:desc', ...parsed };
+};
+
+export const validateId = async (id: unknown): Promise<number> => {
+  await validateYupSchema(idSchema)(id);
+  return Number(id);
+};
+
+/** A 400 shaped like a yup error, for rules checked against the database. */
+export const fieldError = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });

@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import type { TestApp } from './strapi';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+
+export interface InvitationFields {
+  name?: string;
+  maxUses?: number;
+  expiresAt?: string;
+  role?: number | null;
+}
+
+export const createInvitation = async (app: TestApp, fields: InvitationFields = {}) => {
+  const res = await app
+    .http()
+    .post('/invitations/invitations')
+    .set('Authorization', `Bearer ${app.adminToken}`)
+    .send({ name: 'Test link', maxUses: 5, expiresAt: inDays(7), ...fields });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data;
+};
+
+let counter = 0;
+/** A registration body nobody has used yet. */
+export const newAccount = () => {
+  counter += 1;
+  const id = `${Date.now().toString(36)}${counter}${crypto.randomBytes(3).toString('hex')}`;
+  return { username: `user${id}`, email: `user${id}@example.com`, password: 'Password-123' };
+};
+
+export const register = (app: TestApp, body: Record<string, unknown>) =>
+  app.http().post('/api/auth/local/register').send(body);
+
+/** Sets a column straight in the database, for states the API refuses to create (a past expiry). */
+export const setInvitationRow = (app: TestApp, id: number, data: Record<string, unknown>) =>
+  app.strapi.db.query('plugin::invitations.invitation').update({ where: { id }, data });
+
+export const countUsers = (app: TestApp) => app.strapi.db.query('plugin::users-permissions.user').count();
+
+export const expectStrapiError = (res: { status: number; body: any }, status: number, message?: RegExp) => {
+  expect(res.status).toBe(status);
+  expect(res.body).toEqual({
+    data: null,
+    error: expect.objectContaining({ status, name: expect.any(String), message: expect.any(String) }),
+  });
+  if (message) expect(res.body.error.message).toMatch(message);
+};
