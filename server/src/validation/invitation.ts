@@ -27,20 +27,31 @@ const maxUsesField = yup
   .min(1, 'maxUses must be at least 1')
   .max(LIMITS.maxUses, `maxUses must be at most ${LIMITS.maxUses}`);
 
+/** Milliseconds since the epoch of a full ISO 8601 date-time with a zone; NaN for anything else. */
+const parseIsoInstant = (value: string): number => {
+  const match = ISO_DATE_TIME.exec(value);
+  if (!match) return Number.NaN;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  if (calendarDay.getUTCMonth() !== month - 1 || calendarDay.getUTCDate() !== day) return Number.NaN;
+  return Date.parse(value);
+};
+
 const expiresAtField = yup
   .string()
   .typeError('expiresAt must be a string')
-  .test('iso-8601', 'expiresAt must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T23:59:59Z', (value) =>
-    value === undefined ? true : ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
-  )
-  .test('in-the-future', 'expiresAt must be in the future', (value) =>
-    value === undefined || Number.isNaN(Date.parse(value)) ? true : Date.parse(value) > Date.now()
-  )
-  .test('not-too-far', `expiresAt must be at most ${LIMITS.maxLifetimeDays} days from now`, (value) =>
-    value === undefined || Number.isNaN(Date.parse(value))
-      ? true
-      : Date.parse(value) <= Date.now() + LIMITS.maxLifetimeDays * DAY_MS
-  );
+  .test('expires-at', '', function checkExpiresAt(value) {
+    if (value === undefined) return true;
+    const instant = parseIsoInstant(value);
+    if (Number.isNaN(instant)) {
+      return this.createError({ message: 'expiresAt must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T23:59:59Z' });
+    }
+    if (instant <= Date.now()) return this.createError({ message: 'expiresAt must be in the future' });
+    if (instant > Date.now() + LIMITS.maxLifetimeDays * DAY_MS) {
+      return this.createError({ message: `expiresAt must be at most ${LIMITS.maxLifetimeDays} days from now` });
+    }
+    return true;
+  });
 
 const roleField = yup
   .number()
@@ -85,8 +96,7 @@ const listQuerySchema = yup
       .max(LIMITS.pageSizeMax),
     sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
     q: yup.string().max(LIMITS.searchMaxLength),
-  })
-  .noUnknown(true, 'Unknown query parameter: ${unknown}');
+  });
 
 const idSchema = yup
   .string()
@@ -110,8 +120,13 @@ export interface ListQuery {
 export const validateCreateInput = validateYupSchema(createSchema) as (body: unknown) => Promise<InvitationInput>;
 export const validateUpdateInput = validateYupSchema(updateSchema) as (body: unknown) => Promise<InvitationInput>;
 
-export const validateListQuery = async (query: unknown): Promise<ListQuery> => {
-  const parsed = await validateYupSchema(listQuerySchema, { strict: false })(query ?? {});
+const LIST_QUERY_KEYS = Object.keys(listQuerySchema.fields);
+
+export const validateListQuery = async (query: Record<string, unknown> = {}): Promise<ListQuery> => {
+  // Casting (needed: query values are strings) strips unknown keys instead of reporting them.
+  const unknownKey = Object.keys(query).find((key) => !LIST_QUERY_KEYS.includes(key));
+  if (unknownKey) throw fieldError(unknownKey, `Unknown query parameter: ${unknownKey}`);
+  const parsed = await validateYupSchema(listQuerySchema, { strict: false })(query);
   return { page: 1, pageSize: 10, sort: 'createdAt:desc', ...parsed };
 };
 
