@@ -23,6 +23,7 @@ export const prepareTestEnv = (overrides: Record<string, string> = {}) => {
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     DISABLE_RATE_LIMIT: 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     ...overrides,

@@ -24,7 +24,7 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
   // Required only now: Strapi reads its environment when its modules load.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIR }).load();
+  const strapi: Core.Strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: path.join(PLAYGROUND_DIR, 'dist') }).load();
   strapi.server.mount();
   const http = () => request(strapi.server.httpServer);
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { getService } from '../utils/get-service';
+import { invitationRequiredError } from '../utils/errors';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 export type RegisterHandler = (ctx: KoaContext) => Promise<unknown>;
@@ -38,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const token = takeInvitationToken(ctx);
       if (token === undefined || token === null || token === '') {
         if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) {
-          throw new errors.ForbiddenError('An invitation is required to register');
+          throw invitationRequiredError();
         }
         return originalRegister(ctx);
       }

@@ -9,6 +9,13 @@ import { invitationStatus, type SeatState } from './status';
 export const goneError = (message: string, details: Record<string, unknown> = {}) =>
   Object.assign(createError(410, message), { details });
 
+/**
+ * 403 with its message kept. Strapi's route authorizer turns any ApplicationError ForbiddenError
+ * thrown by a handler into a bare "Forbidden"; an http-errors 403 passes through intact.
+ */
+export const invitationRequiredError = () =>
+  Object.assign(createError(403, 'An invitation is required to register'), { details: {} });
+
 export const unknownInvitationError = () =>
   new errors.NotFoundError('This invitation link does not exist or has been deleted');
 

@@ -1,10 +1,10 @@
-'use strict';
+import type { Core } from '@strapi/strapi';
 
 /**
  * When DEMO_ADMIN_EMAIL and DEMO_ADMIN_PASSWORD are set and the app has no admin yet, creates that
  * super admin, so the demo opens on a login form rather than on the first-admin registration.
  */
-module.exports = async function createDemoAdmin(strapi) {
+export const createDemoAdmin = async (strapi: Core.Strapi) => {
   const email = process.env.DEMO_ADMIN_EMAIL;
   const password = process.env.DEMO_ADMIN_PASSWORD;
   if (!email || !password) return;
@@ -21,7 +21,6 @@ module.exports = async function createDemoAdmin(strapi) {
     firstname: 'Demo',
     lastname: 'Admin',
     password,
-    registrationToken: null,
     isActive: true,
     roles: [superAdminRole.id],
   });

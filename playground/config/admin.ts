@@ -1,4 +1,6 @@
-module.exports = ({ env }) => ({
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
     secret: env('ADMIN_JWT_SECRET'),
   },
@@ -18,3 +20,5 @@ module.exports = ({ env }) => ({
     promoteEE: false,
   },
 });
+
+export default config;

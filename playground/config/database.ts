@@ -1,6 +1,7 @@
-const path = require('path');
+import path from 'path';
+import type { Core } from '@strapi/strapi';
 
-module.exports = ({ env }) => {
+const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   const connections = {
@@ -18,7 +19,8 @@ module.exports = ({ env }) => {
     },
     sqlite: {
       connection: {
-        filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+        // Compiled to dist/config: the app root is two levels up.
+        filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
     },
@@ -32,3 +34,5 @@ module.exports = ({ env }) => {
     },
   };
 };
+
+export default config;

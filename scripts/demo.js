@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+'use strict';
+
+/**
+ * `npm run demo`: builds the plugin and the playground's admin panel, then starts Strapi with the
+ * plugin at http://127.0.0.1:1337/admin (SQLite in playground/.tmp by default).
+ *
+ * Honours HOST, PORT, DATABASE_CLIENT, DATABASE_FILENAME and DATABASE_* (see README), and creates
+ * the super admin DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD at start when the app has none.
+ */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { PLAYGROUND, run, buildPlugin } = require('./lib');
+
+const SECRET_NAMES = ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+
+/** A playground/.env with fresh secrets, written once and kept, so sessions survive restarts. */
+const ensureSecrets = () => {
+  const envFile = path.join(PLAYGROUND, '.env');
+  if (fs.existsSync(envFile)) return;
+  const secret = () => crypto.randomBytes(16).toString('base64');
+  const lines = [`APP_KEYS=${[secret(), secret()].join(',')}`, ...SECRET_NAMES.map((name) => `${name}=${secret()}`)];
+  fs.writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
+  console.log(`Wrote fresh secrets to ${path.relative(process.cwd(), envFile)}`);
+};
+
+const main = () => {
+  ensureSecrets();
+  buildPlugin();
+  // `strapi build` compiles the playground's TypeScript and builds the admin panel with the plugin in it.
+  fs.mkdirSync(path.join(PLAYGROUND, 'public/uploads'), { recursive: true });
+  const env = { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: process.env.NODE_ENV || 'production' };
+  run('strapi', ['build'], { cwd: PLAYGROUND, env });
+  run('strapi', ['start'], { cwd: PLAYGROUND, env });
+};
+
+main();

@@ -1,0 +1,31 @@
+'use strict';
+
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const PLAYGROUND = path.join(ROOT, 'playground');
+const BIN = path.join(ROOT, 'node_modules/.bin');
+
+/** Runs a command with the repository's node_modules/.bin on the PATH; stops the script on failure. */
+const run = (command, args, options = {}) => {
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    ...options,
+    env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ...options.env },
+  });
+  if (result.status !== 0 && !options.allowFailure) {
+    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+  return result;
+};
+
+/** Builds the plugin's admin and server bundles into dist/, as a site installing it from npm gets them. */
+const buildPlugin = () => run('strapi-plugin', ['build', '--silent']);
+
+/** Compiles the playground's TypeScript (config, src) into playground/dist, which Strapi loads. */
+const compilePlayground = () => run('tsc', ['-p', path.join(PLAYGROUND, 'tsconfig.json')]);
+
+module.exports = { ROOT, PLAYGROUND, run, buildPlugin, compilePlayground };

@@ -1,0 +1,5 @@
+import redactToken from './redact-token';
+
+export default {
+  'redact-token': redactToken,
+};

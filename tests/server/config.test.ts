@@ -1,0 +1,42 @@
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { countUsers, createInvitation, newAccount, register } from '../helpers/fixtures';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({
+    INVITATIONS_REQUIRE_INVITATION: 'false',
+    INVITATIONS_SIGNUP_URL: 'https://example.com/join?invitation={token}',
+  });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('with requireInvitation off, sign-up without a token works as before', async () => {
+  const before = await countUsers(app);
+  const res = await register(app, newAccount());
+  expect(res.status).toBe(200);
+  expect(await countUsers(app)).toBe(before + 1);
+});
+
+test('with requireInvitation off, a token still takes a seat and a bad one is still refused', async () => {
+  const invitation = await createInvitation(app, { maxUses: 1 });
+  expect((await register(app, { ...newAccount(), invitationToken: invitation.token })).status).toBe(200);
+  expect((await register(app, { ...newAccount(), invitationToken: invitation.token })).status).toBe(410);
+  expect((await register(app, { ...newAccount(), invitationToken: 'C'.repeat(43) })).status).toBe(404);
+});
+
+test("links point to the site's own sign-up page when signupUrl is set", async () => {
+  const invitation = await createInvitation(app);
+  expect(invitation.url).toBe(`https://example.com/join?invitation=${invitation.token}`);
+});
+
+test('the config validator refuses bad settings', () => {
+  const { validator } = require('../../server/src/config').default;
+  const base = { requireInvitation: true, signupUrl: null, encryptionKey: null };
+  expect(() => validator(base)).not.toThrow();
+  expect(() => validator({ ...base, requireInvitation: 'yes' })).toThrow(/boolean/);
+  expect(() => validator({ ...base, signupUrl: 'https://example.com/join' })).toThrow(/\{token\}/);
+  expect(() => validator({ ...base, signupUrl: 'javascript:alert(1)//{token}' })).toThrow(/http/);
+  expect(() => validator({ ...base, encryptionKey: 'short' })).toThrow(/16 characters/);
+});

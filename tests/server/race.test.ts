@@ -1,0 +1,32 @@
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { createInvitation, newAccount, register } from '../helpers/fixtures';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('40 concurrent registrations on a 5-seat link make exactly 5 accounts', async () => {
+  const invitation = await createInvitation(app, { maxUses: 5 });
+  const usersBefore = await app.strapi.db.query('plugin::users-permissions.user').count();
+
+  const responses = await Promise.all(
+    Array.from({ length: 40 }, () => register(app, { ...newAccount(), invitationToken: invitation.token }))
+  );
+  const statuses = responses.map((res) => res.status);
+
+  expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+  expect(statuses.filter((s) => s === 410)).toHaveLength(35);
+  expect(statuses.some((s) => s >= 500)).toBe(false);
+
+  const row = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
+  expect(row.usedCount).toBe(5);
+  const redemptions = await app.strapi.db
+    .query('plugin::invitations.redemption')
+    .count({ where: { invitation: { id: invitation.id } } });
+  expect(redemptions).toBe(5);
+  expect(await app.strapi.db.query('plugin::users-permissions.user').count()).toBe(usersBefore + 5);
+});

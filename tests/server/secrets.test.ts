@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+import { createInvitation, newAccount, register } from '../helpers/fixtures';
+
+let app: TestApp;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  for (const level of ['error', 'warn', 'info', 'http', 'debug', 'verbose'] as const) {
+    const original = app.strapi.log[level].bind(app.strapi.log);
+    (app.strapi.log as any)[level] = (...args: unknown[]) => {
+      logLines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      return original(...(args as [string]));
+    };
+  }
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** Every value of every row of every table, as text. */
+const dumpDatabase = async () => {
+  const knex = app.strapi.db.connection;
+  const tables =
+    app.strapi.db.dialect.client === 'sqlite'
+      ? (await knex.raw("SELECT name FROM sqlite_master WHERE type = 'table'")).map((t: { name: string }) => t.name)
+      : (await knex.raw("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map(
+          (t: { name: string }) => t.name
+        );
+  const rows = await Promise.all(tables.map((table: string) => knex(table).select('*')));
+  return JSON.stringify(rows);
+};
+
+test('no token is stored in clear or logged, after a full lifecycle', async () => {
+  const invitation = await createInvitation(app, { maxUses: 2 });
+  const { token } = invitation;
+  await app.http().get(`/api/invitations/${token}`).expect(200);
+  await register(app, { ...newAccount(), invitationToken: token });
+  await app.http().get(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`);
+  await app.http().get(`/api/invitations/${token}x`).expect(404);
+
+  const dump = await dumpDatabase();
+  expect(dump).not.toContain(token);
+  expect(dump).toContain(crypto.createHash('sha256').update(token).digest('hex'));
+
+  expect(logLines.some((line) => line.includes('/api/invitations/'))).toBe(true);
+  expect(logLines.filter((line) => line.includes(token))).toEqual([]);
+});
+
+test('a tampered encrypted copy shows no link rather than a wrong one', async () => {
+  const invitation = await createInvitation(app);
+  const query = app.strapi.db.query('plugin::invitations.invitation');
+  const row = await query.findOne({ where: { id: invitation.id } });
+  const other = await createInvitation(app);
+  const otherRow = await query.findOne({ where: { id: other.id } });
+  // A ciphertext moved from another row does not decrypt: it is bound to its own token hash.
+  await query.update({ where: { id: invitation.id }, data: { tokenCiphertext: otherRow.tokenCiphertext } });
+
+  const res = await app.http().get(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`);
+  expect(res.status).toBe(200);
+  expect(res.body.data.token).toBeNull();
+  expect(res.body.data.url).toBeNull();
+  expect(row.tokenCiphertext).not.toContain(invitation.token);
+});
+
+test('the stored copy is encrypted with a key derived from the app secret', () => {
+  const tokens = app.strapi.plugin('invitations').service('tokens');
+  const token = tokens.generate();
+  const hash = tokens.hash(token);
+  const first = tokens.encrypt(token, hash);
+  const second = tokens.encrypt(token, hash);
+  expect(first).not.toBe(second);
+  expect(tokens.decrypt(first, hash)).toBe(token);
+  expect(tokens.decrypt(`${first.slice(0, -2)}AA`, hash)).toBeNull();
+  expect(tokens.decrypt('garbage', hash)).toBeNull();
+});
