@@ -1,10 +1,17 @@
 /** @type {import('jest').Config} */
-module.exports = {
-  testEnvironment: 'node',
+const shared = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
-  testMatch: ['<rootDir>/tests/server/**/*.test.ts'],
-  globalSetup: '<rootDir>/tests/global-setup.js',
   testTimeout: 60_000,
-  // Each test file boots its own Strapi; a worker runs one file at a time.
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // Builds the plugin and compiles the playground once per run (SKIP_BUILD=true when already done).
+  globalSetup: '<rootDir>/tests/global-setup.js',
+  // Each server test file boots its own Strapi; a worker runs one file at a time.
   maxWorkers: 2,
+  projects: [
+    { ...shared, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
+    { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'], testTimeout: 180_000 },
+  ],
 };

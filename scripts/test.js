@@ -2,32 +2,75 @@
 'use strict';
 
 /**
- * The test command (`npm test`, also what .ci/run calls): runs the Jest suites (whose global setup
- * builds the plugin and compiles the playground) and ends with the line `N passed, N failed`.
+ * The test command (`npm test`, also what .ci/run calls). Runs, in order:
+ *   1. the server suites on SQLite;
+ *   2. the same server suites on PostgreSQL, in a private cluster started here (needs Debian's
+ *      `postgresql`);
+ *   3. the browser suites, against the playground started for real (needs Debian's `chromium`).
+ * and ends with the line `N passed, N failed` (`, N skipped` when a phase could not run).
  *
- *   npm test                         all suites on SQLite
- *   npm test -- tests/server/race    only the files matching a pattern
- *   DATABASE_CLIENT=postgres npm test   the server suites on PostgreSQL (see .ci/run)
+ * A phase whose system package is missing is skipped with a note, unless CI=true: then it fails.
+ * Extra arguments go to Jest, e.g. `npm test -- tests/server/race`.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, run } = require('./lib');
+const { ROOT, run, buildPlugin, compilePlayground } = require('./lib');
+const { startCluster } = require('./postgres');
 
-const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-jest-')), 'results.json');
+const STRICT = process.env.CI === 'true';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const totals = { passed: 0, failed: 0, skipped: 0 };
 
-const jest = run('jest', ['--json', `--outputFile=${summaryFile}`, ...process.argv.slice(2)], {
-  cwd: ROOT,
-  allowFailure: true,
-});
-
-let passed = 0;
-let failed = 0;
-if (fs.existsSync(summaryFile)) {
+const runJest = (label, project, env = {}) => {
+  console.log(`\n=== ${label} ===`);
+  const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-jest-')), 'results.json');
+  const jest = run('jest', ['--selectProjects', project, '--json', `--outputFile=${summaryFile}`, ...process.argv.slice(2)], {
+    allowFailure: true,
+    env: { SKIP_BUILD: 'true', ...env },
+  });
+  if (!fs.existsSync(summaryFile)) {
+    totals.failed += 1;
+    return;
+  }
   const results = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
-  passed = results.numPassedTests;
-  failed = results.numFailedTests + results.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
-}
-if (passed + failed === 0 && jest.status !== 0) failed = 1;
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(jest.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+  // A file that failed before running any test (a boot error) counts as one failure.
+  const brokenFiles = results.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  totals.passed += results.numPassedTests;
+  totals.failed += results.numFailedTests + brokenFiles.length;
+  if (jest.status !== 0 && results.numFailedTests + brokenFiles.length === 0) totals.failed += 1;
+  console.log(`${label}: ${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles.length} failed`);
+};
+
+const skipPhase = (label, reason) => {
+  console.log(`\n=== ${label}: ${STRICT ? 'FAILED' : 'skipped'} (${reason}) ===`);
+  if (STRICT) totals.failed += 1;
+  else totals.skipped += 1;
+};
+
+const main = () => {
+  buildPlugin();
+  compilePlayground();
+
+  runJest('Server suites on SQLite', 'server');
+
+  const cluster = startCluster();
+  if (cluster) {
+    try {
+      runJest('Server suites on PostgreSQL', 'server', cluster.env);
+    } finally {
+      cluster.stop();
+    }
+  } else {
+    skipPhase('Server suites on PostgreSQL', 'PostgreSQL is not installed: apt-get install postgresql');
+  }
+
+  if (fs.existsSync(CHROMIUM)) runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
+  else skipPhase('Browser suites', `no Chromium at ${CHROMIUM}: apt-get install chromium`);
+
+  const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+  process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
+};
+
+main();
