@@ -1,2 +1,4 @@
-declare module '@strapi/design-system/*';
-declare module '@strapi/design-system';
+declare module '*.json' {
+  const value: Record<string, string>;
+  export default value;
+}

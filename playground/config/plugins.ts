@@ -1,11 +1,25 @@
+import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
+/**
+ * The root of this repository, i.e. the plugin under development. Found by walking up, because
+ * this file runs from config/ (admin build) and from dist/config/ (server).
+ */
+const pluginRoot = () => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'strapi-plugin-invitations') {
+      return dir;
+    }
+  }
+  throw new Error('strapi-plugin-invitations not found above the playground');
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
-  // The plugin under development: the root of this repository (this file runs from dist/config).
   invitations: {
     enabled: true,
-    resolve: path.resolve(__dirname, '..', '..', '..'),
+    resolve: pluginRoot(),
     config: {
       requireInvitation: env.bool('INVITATIONS_REQUIRE_INVITATION', true),
       signupUrl: env('INVITATIONS_SIGNUP_URL', null),

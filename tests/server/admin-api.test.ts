@@ -246,3 +246,14 @@ describe('DELETE /invitations/invitations/:id', () => {
     expectStrapiError(await app.http().delete('/invitations/invitations/424242').set(admin()), 404);
   });
 });
+
+describe('GET /invitations/roles', () => {
+  test('lists the roles an invitation can give, default marked, public left out', async () => {
+    const res = await app.http().get('/invitations/roles').set(admin());
+    expect(res.status).toBe(200);
+    const types = res.body.data.map((role: { type: string }) => role.type);
+    expect(types).toContain('authenticated');
+    expect(types).not.toContain('public');
+    expect(res.body.data.find((role: { type: string }) => role.type === 'authenticated').isDefault).toBe(true);
+  });
+});

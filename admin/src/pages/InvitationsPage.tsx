@@ -1,14 +1,179 @@
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { Button, EmptyStateLayout, Flex, IconButton, Link, Typography } from '@strapi/design-system';
+import { Pencil, Plus, Trash } from '@strapi/icons';
+import { EmptyDocuments } from '@strapi/icons/symbols';
+import {
+  Layouts,
+  Page,
+  Pagination,
+  SearchInput,
+  Table,
+  useNotification,
+  useQueryParams,
+  useRBAC,
+} from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { Link as RouterLink } from 'react-router-dom';
+import { PERMISSIONS } from '../../../permissions';
+import { useInvitationsApi, useRequest } from '../api';
+import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
+import { InvitationFormModal } from '../components/InvitationFormModal';
+import { StatusBadge } from '../components/StatusBadge';
+import { adminName, formatInstant, formatUses } from '../utils/format';
 import { getTranslation } from '../utils/translations';
+import type { Invitation } from '../types';
+
+interface ListQuery {
+  page?: string;
+  pageSize?: string;
+  sort?: string;
+  _q?: string;
+}
+
+/** The admin table's `sort=expiresAt:DESC` as the API takes it: `expiresAt:desc`. */
+const toApiSort = (sort = 'createdAt:DESC') => {
+  const [field, direction = 'ASC'] = sort.split(':');
+  return `${field}:${direction.toLowerCase()}`;
+};
+
+type Modal = { kind: 'create' } | { kind: 'edit'; invitation: Invitation } | null;
 
 export const InvitationsPage = () => {
-  const { formatMessage } = useIntl();
-  const title = formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Invitations' });
+  const intl = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    intl.formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const api = useInvitationsApi();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC({
+    create: PERMISSIONS.create,
+    update: PERMISSIONS.update,
+    delete: PERMISSIONS.delete,
+  });
+  const [{ query }] = useQueryParams<ListQuery>();
+  const params = {
+    page: Number(query.page ?? 1),
+    pageSize: Number(query.pageSize ?? 10),
+    sort: toApiSort(query.sort),
+    ...(query._q ? { q: query._q } : {}),
+  };
+  const { data, isLoading, reload } = useRequest(() => api.list(params), [api, JSON.stringify(params)]);
+  const [modal, setModal] = useState<Modal>(null);
+  const [toDelete, setToDelete] = useState<Invitation | null>(null);
+
+  const deleteInvitation = async (invitation: Invitation) => {
+    await api.remove(invitation.id);
+    setToDelete(null);
+    toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
+    reload();
+  };
+
+  const headers = [
+    { name: 'name', label: t('table.name', 'Name'), sortable: true },
+    { name: 'usedCount', label: t('table.uses', 'Uses'), sortable: false },
+    { name: 'expiresAt', label: t('table.expiresAt', 'Expiration date'), sortable: true },
+    { name: 'status', label: t('table.status', 'Status'), sortable: false },
+    { name: 'role', label: t('table.role', 'Role'), sortable: false },
+    { name: 'createdBy', label: t('table.createdBy', 'Created by'), sortable: false },
+    { name: 'createdAt', label: t('table.createdAt', 'Created'), sortable: true },
+  ];
+  const title = t('list.title', 'Invitations');
+  const createButton = allowedActions.canCreate ? (
+    <Button startIcon={<Plus />} onClick={() => setModal({ kind: 'create' })}>
+      {t('list.create', 'Create invitation link')}
+    </Button>
+  ) : undefined;
+  const results = data?.results ?? [];
+
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} />
+      <Layouts.Header
+        title={title}
+        subtitle={t('list.subtitle', 'Links that let people create an account on this site.')}
+        primaryAction={createButton}
+      />
+      <Layouts.Action startActions={<SearchInput label={t('list.search', 'Search by name')} />} />
+      <Layouts.Content>
+        {!isLoading && data?.pagination.total === 0 && !query._q ? (
+          <EmptyStateLayout
+            icon={<EmptyDocuments width="16rem" />}
+            content={t('list.empty', 'No invitation link yet. Create one to let people sign up.')}
+            action={createButton}
+          />
+        ) : (
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Table.Root rows={results} headers={headers} isLoading={isLoading}>
+              <Table.Content>
+                <Table.Head>
+                  {headers.map((header) => (
+                    <Table.HeaderCell key={header.name} {...header} />
+                  ))}
+                  <Table.HeaderCell name="actions" label={t('table.actions', 'Actions')} />
+                </Table.Head>
+                <Table.Empty content={t('list.empty.search', 'No invitation link matches this search.')} />
+                <Table.Loading />
+                <Table.Body>
+                  {results.map((invitation) => (
+                    <Table.Row key={invitation.id}>
+                      <Table.Cell>
+                        <Link tag={RouterLink} to={String(invitation.id)} aria-label={t('actions.open', 'Open {name}', { name: invitation.name })}>
+                          {invitation.name}
+                        </Link>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Typography>{formatUses(invitation)}</Typography>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Typography>{formatInstant(intl, invitation.expiresAt)}</Typography>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <StatusBadge status={invitation.status} />
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Typography>{invitation.role?.name ?? t('role.default', 'Default role')}</Typography>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Typography>{adminName(invitation.createdBy)}</Typography>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Typography>{formatInstant(intl, invitation.createdAt)}</Typography>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Flex gap={1} justifyContent="flex-end">
+                          {allowedActions.canUpdate && (
+                            <IconButton label={t('actions.edit', 'Edit')} variant="ghost" onClick={() => setModal({ kind: 'edit', invitation })}>
+                              <Pencil />
+                            </IconButton>
+                          )}
+                          {allowedActions.canDelete && (
+                            <IconButton label={t('actions.delete', 'Delete')} variant="ghost" onClick={() => setToDelete(invitation)}>
+                              <Trash />
+                            </IconButton>
+                          )}
+                        </Flex>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table.Content>
+            </Table.Root>
+            {data && (
+              <Pagination.Root {...data.pagination} defaultPageSize={10}>
+                <Pagination.PageSize />
+                <Pagination.Links />
+              </Pagination.Root>
+            )}
+          </Flex>
+        )}
+      </Layouts.Content>
+      {modal && (
+        <InvitationFormModal
+          invitation={modal.kind === 'edit' ? modal.invitation : undefined}
+          onClose={() => setModal(null)}
+          onSaved={reload}
+        />
+      )}
+      <DeleteInvitationDialog invitation={toDelete} onCancel={() => setToDelete(null)} onConfirm={deleteInvitation} />
     </Page.Main>
   );
 };

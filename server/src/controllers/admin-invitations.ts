@@ -30,6 +30,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await invitations().update(id, input, adminUserId(ctx)) };
     },
 
+    async roles(ctx: KoaContext) {
+      ctx.body = { data: await getService(strapi, 'roles').listAssignable() };
+    },
+
     async delete(ctx: KoaContext) {
       ctx.body = { data: await invitations().delete(await validateId(ctx.params.id)) };
     },

@@ -12,6 +12,7 @@ const route = (method: string, path: string, handler: string, action: ActionName
 export default {
   type: 'admin',
   routes: [
+    route('GET', '/roles', 'roles', 'read'),
     route('GET', '/invitations', 'find', 'read'),
     route('POST', '/invitations', 'create', 'create'),
     route('GET', '/invitations/:id', 'findOne', 'read'),

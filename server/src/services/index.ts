@@ -1,6 +1,7 @@
 import invitations from './invitations';
 import links from './links';
 import registrationGate from './registration-gate';
+import roles from './roles';
 import seats from './seats';
 import tokens from './tokens';
 
@@ -8,6 +9,7 @@ export default {
   invitations,
   links,
   'registration-gate': registrationGate,
+  roles,
   seats,
   tokens,
 };

@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { PLUGIN_ID } from '../../permissions';
+import type { AssignableRole, Invitation, InvitationDetail, InvitationInput, ListParams, Pagination } from './types';
+
+const BASE = `/${PLUGIN_ID}`;
+
+/** The plugin's admin API, through Strapi's authenticated fetch client. */
+export const useInvitationsApi = () => {
+  const { get, post, put, del } = useFetchClient();
+  return useMemo(
+    () => ({
+      list: async (params: ListParams) =>
+        (await get<{ results: Invitation[]; pagination: Pagination }>(`${BASE}/invitations`, { params })).data,
+      get: async (id: number | string) =>
+        (await get<{ data: InvitationDetail }>(`${BASE}/invitations/${id}`)).data.data,
+      create: async (input: InvitationInput) =>
+        (await post<{ data: Invitation }>(`${BASE}/invitations`, input)).data.data,
+      update: async (id: number, input: Partial<InvitationInput>) =>
+        (await put<{ data: Invitation }>(`${BASE}/invitations/${id}`, input)).data.data,
+      remove: async (id: number) => {
+        await del(`${BASE}/invitations/${id}`);
+      },
+      roles: async () => (await get<{ data: AssignableRole[] }>(`${BASE}/roles`)).data.data,
+    }),
+    [get, post, put, del]
+  );
+};
+
+interface RequestState<T> {
+  data: T | undefined;
+  error: unknown;
+  isLoading: boolean;
+  reload: () => void;
+}
+
+/** Runs `load` now and whenever its dependencies change; `reload` runs it again. */
+export const useRequest = <T,>(load: () => Promise<T>, deps: unknown[]): RequestState<T> => {
+  const [state, setState] = useState<{ data?: T; error?: unknown; isLoading: boolean }>({ isLoading: true });
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setState((previous) => ({ ...previous, isLoading: true }));
+    load().then(
+      (data) => !cancelled && setState({ data, isLoading: false }),
+      (error) => !cancelled && setState({ error, isLoading: false })
+    );
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, generation]);
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { data: state.data, error: state.error, isLoading: state.isLoading, reload };
+};

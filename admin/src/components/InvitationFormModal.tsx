@@ -1,0 +1,226 @@
+import { useEffect, useState } from 'react';
+import {
+  Box,
+  Button,
+  DatePicker,
+  Field,
+  Flex,
+  Grid,
+  Modal,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  TimePicker,
+  Typography,
+} from '@strapi/design-system';
+import { useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { useInvitationsApi, useRequest } from '../api';
+import { adminTimeZone, timeOfDay } from '../utils/dates';
+import { fieldErrorsOf, messageOf } from '../utils/errors';
+import { toInvitationInput, validateInvitationForm, type FormErrors, type InvitationFormValues } from '../utils/form';
+import { getTranslation } from '../utils/translations';
+import { InvitationLink } from './InvitationLink';
+import type { Invitation } from '../types';
+
+interface Props {
+  /** The invitation to edit; none to create one. */
+  invitation?: Invitation;
+  onClose: () => void;
+  onSaved: (invitation: Invitation) => void;
+}
+
+const initialValues = (invitation: Invitation | undefined): InvitationFormValues => {
+  if (invitation) {
+    const expiresAt = new Date(invitation.expiresAt);
+    return {
+      name: invitation.name,
+      maxUses: invitation.maxUses,
+      expiryDay: expiresAt,
+      expiryTime: timeOfDay(expiresAt),
+      role: invitation.role?.id ?? null,
+    };
+  }
+  return {
+    name: '',
+    maxUses: undefined,
+    expiryDay: undefined,
+    expiryTime: undefined,
+    role: null,
+  };
+};
+
+/** "Create invitation link" (and edit): name, number of invitations, expiration date, role; Finish. */
+export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => {
+  const { formatMessage, locale } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const api = useInvitationsApi();
+  const { toggleNotification } = useNotification();
+  const { data: roles } = useRequest(() => api.roles(), [api]);
+  const [values, setValues] = useState<InvitationFormValues>(() => initialValues(invitation));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const [created, setCreated] = useState<Invitation | null>(null);
+  const isEdit = Boolean(invitation);
+
+  // The default role is known only once the roles have loaded.
+  useEffect(() => {
+    const defaultRole = roles?.find((role) => role.isDefault)?.id;
+    if (isEdit || defaultRole === undefined) return;
+    setValues((current) => (current.role === null ? { ...current, role: defaultRole } : current));
+  }, [roles, isEdit]);
+
+  const set = <K extends keyof InvitationFormValues>(key: K, value: InvitationFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const clientErrors = validateInvitationForm(values);
+    setErrors(Object.fromEntries(Object.entries(clientErrors).map(([key, id]) => [key, t(id, id)])));
+    if (Object.keys(clientErrors).length > 0) return;
+
+    setIsSubmitting(true);
+    try {
+      const input = toInvitationInput(values);
+      const saved = invitation ? await api.update(invitation.id, input) : await api.create(input);
+      toggleNotification({
+        type: 'success',
+        message: isEdit ? t('notification.updated', 'Invitation link saved') : t('notification.created', 'Invitation link created'),
+      });
+      onSaved(saved);
+      if (isEdit) onClose();
+      else setCreated(saved);
+    } catch (error) {
+      const serverErrors = fieldErrorsOf(error);
+      setErrors(serverErrors);
+      if (Object.keys(serverErrors).length === 0) {
+        toggleNotification({ type: 'danger', message: messageOf(error) ?? t('notification.error', 'Something went wrong.') });
+      }
+    } finally {
+      setIsSubmitting(false);
+    }
+  };
+
+  const title = isEdit ? t('form.edit.title', 'Edit invitation link') : t('form.create.title', 'Create invitation link');
+
+  return (
+    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+      <Modal.Content>
+        {created ? (
+          <>
+            <Modal.Header>
+              <Modal.Title>{t('created.title', 'Your invitation link is ready')}</Modal.Title>
+            </Modal.Header>
+            <Modal.Body>
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <InvitationLink url={created.url} />
+                <Typography variant="pi" textColor="neutral600">
+                  {t('created.reminder', 'Check it before you send it: deleting the link is the only way to cancel an invitation.')}
+                </Typography>
+              </Flex>
+            </Modal.Body>
+            <Modal.Footer>
+              <Box />
+              <Button onClick={onClose}>{t('created.done', 'Done')}</Button>
+            </Modal.Footer>
+          </>
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <Modal.Header>
+              <Modal.Title>{title}</Modal.Title>
+            </Modal.Header>
+            <Modal.Body>
+              <Grid.Root gap={5}>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Field.Root name="name" error={errors.name} hint={t('form.name.hint', 'Explains what this link is for.')} required>
+                    <Field.Label>{t('form.name', 'Name')}</Field.Label>
+                    <TextInput value={values.name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('name', e.target.value)} maxLength={255} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="maxUses"
+                    error={errors.maxUses}
+                    hint={
+                      invitation
+                        ? t('form.maxUses.hint.edit', 'The most accounts that may be created from this link.', { used: invitation.usedCount })
+                        : t('form.maxUses.hint', 'The most accounts that may be created from this link.')
+                    }
+                    required
+                  >
+                    <Field.Label>{t('form.maxUses', 'Number of invitations')}</Field.Label>
+                    <NumberInput value={values.maxUses} onValueChange={(value) => set('maxUses', value)} step={1} locale={locale} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="expiresAt"
+                    error={errors.expiresAt}
+                    hint={t('form.expiresAt.hint', 'After this date the link shows an error and creates no account.', { timeZone: adminTimeZone() })}
+                    required
+                  >
+                    <Field.Label>{t('form.expiresAt', 'Expiration date')}</Field.Label>
+                    <DatePicker
+                      value={values.expiryDay}
+                      onChange={(date) => set('expiryDay', date)}
+                      onClear={() => set('expiryDay', undefined)}
+                      minDate={new Date()}
+                      locale={locale}
+                      calendarLabel={t('form.expiresAt.calendar', 'Pick the expiration date')}
+                      clearLabel={t('form.expiresAt.clear', 'Clear the date')}
+                    />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="expiresTime">
+                    <Field.Label>{t('form.expiresTime', 'Time (optional)')}</Field.Label>
+                    <TimePicker
+                      value={values.expiryTime}
+                      onChange={(time?: string) => set('expiryTime', time || undefined)}
+                      onClear={() => set('expiryTime', undefined)}
+                      clearLabel={t('form.expiresTime.clear', 'Clear the time')}
+                      step={15}
+                    />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Field.Root name="role" error={errors.role} hint={t('form.role.hint', 'What people who sign up with this link may do.')}>
+                    <Field.Label>{t('form.role', 'Role of new accounts')}</Field.Label>
+                    <SingleSelect
+                      value={values.role === null ? undefined : String(values.role)}
+                      onChange={(value: string | number) => set('role', Number(value))}
+                    >
+                      {(roles ?? []).map((role) => (
+                        <SingleSelectOption key={role.id} value={String(role.id)}>
+                          {role.isDefault ? t('role.default.named', '{name} (default)', { name: role.name }) : role.name}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              </Grid.Root>
+            </Modal.Body>
+            <Modal.Footer>
+              <Modal.Close>
+                <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
+              </Modal.Close>
+              <Button type="submit" loading={isSubmitting}>
+                {isEdit ? t('form.save', 'Save') : t('form.finish', 'Finish')}
+              </Button>
+            </Modal.Footer>
+          </form>
+        )}
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

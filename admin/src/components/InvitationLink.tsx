@@ -1,0 +1,45 @@
+import { Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import { Duplicate } from '@strapi/icons';
+import { useClipboard, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { getTranslation } from '../utils/translations';
+
+/** The link to give people, read-only, with a button that copies it. */
+export const InvitationLink = ({ url }: { url: string | null }) => {
+  const { formatMessage } = useIntl();
+  const { copy } = useClipboard();
+  const { toggleNotification } = useNotification();
+  const label = formatMessage({ id: getTranslation('link.label'), defaultMessage: 'Invitation link' });
+
+  if (!url) {
+    return (
+      <Typography textColor="danger600">
+        {formatMessage({
+          id: getTranslation('link.unavailable'),
+          defaultMessage: 'This link can no longer be shown. Create a new link to invite people.',
+        })}
+      </Typography>
+    );
+  }
+
+  const copyLink = async () => {
+    if (await copy(url)) {
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTranslation('link.copied'), defaultMessage: 'Link copied to the clipboard' }),
+      });
+    }
+  };
+
+  return (
+    <Flex gap={2} alignItems="flex-end" width="100%">
+      <Field.Root name="invitation-link" flex={1}>
+        <Field.Label>{label}</Field.Label>
+        <TextInput value={url} readOnly aria-label={label} onFocus={(event) => event.currentTarget.select()} />
+      </Field.Root>
+      <Button variant="secondary" startIcon={<Duplicate />} onClick={copyLink} size="L">
+        {formatMessage({ id: getTranslation('link.copy'), defaultMessage: 'Copy link' })}
+      </Button>
+    </Flex>
+  );
+};

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { Box, Button, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Pencil, Trash } from '@strapi/icons';
+import { BackButton, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { useNavigate, useParams } from 'react-router-dom';
+import { PERMISSIONS } from '../../../permissions';
+import { useInvitationsApi, useRequest } from '../api';
+import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
+import { InvitationFormModal } from '../components/InvitationFormModal';
+import { InvitationLink } from '../components/InvitationLink';
+import { StatusBadge } from '../components/StatusBadge';
+import { adminName, formatInstant, formatUses } from '../utils/format';
+import { getTranslation } from '../utils/translations';
+import type { Invitation, InvitationDetail } from '../types';
+
+const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Grid.Item col={4} s={6} xs={12} direction="column" alignItems="flex-start" gap={1}>
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+    <Box>{typeof children === 'string' ? <Typography>{children}</Typography> : children}</Box>
+  </Grid.Item>
+);
+
+const Redemptions = ({ invitation }: { invitation: InvitationDetail }) => {
+  const intl = useIntl();
+  const t = (id: string, defaultMessage: string) => intl.formatMessage({ id: getTranslation(id), defaultMessage });
+  if (invitation.redemptions.length === 0) {
+    return <Typography textColor="neutral600">{t('detail.accounts.empty', 'Nobody has used this link yet.')}</Typography>;
+  }
+  return (
+    <Table colCount={3} rowCount={invitation.redemptions.length + 1}>
+      <Thead>
+        <Tr>
+          <Th><Typography variant="sigma">{t('detail.accounts.user', 'User')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('detail.accounts.email', 'Email')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('detail.accounts.date', 'Date')}</Typography></Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {invitation.redemptions.map((redemption, index) => (
+          <Tr key={redemption.user?.id ?? `deleted-${index}`}>
+            <Td><Typography>{redemption.user?.username ?? t('detail.accounts.deleted', 'Deleted user')}</Typography></Td>
+            <Td><Typography>{redemption.user?.email ?? '—'}</Typography></Td>
+            <Td><Typography>{formatInstant(intl, redemption.redeemedAt)}</Typography></Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
+
+/** One invitation: its link to copy, its numbers, and the accounts created from it. */
+export const InvitationDetailPage = () => {
+  const intl = useIntl();
+  const t = (id: string, defaultMessage: string) => intl.formatMessage({ id: getTranslation(id), defaultMessage });
+  const { id } = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const api = useInvitationsApi();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC({ update: PERMISSIONS.update, delete: PERMISSIONS.delete });
+  const { data: invitation, error, isLoading, reload } = useRequest(() => api.get(id as string), [api, id]);
+  const [isEditing, setIsEditing] = useState(false);
+  const [toDelete, setToDelete] = useState<Invitation | null>(null);
+
+  if (isLoading && !invitation) return <Page.Loading />;
+  if (error || !invitation) return <Page.Error />;
+
+  const deleteInvitation = async () => {
+    await api.remove(invitation.id);
+    toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
+    navigate('..', { relative: 'path' });
+  };
+
+  return (
+    <Page.Main>
+      <Page.Title>{invitation.name}</Page.Title>
+      <Layouts.Header
+        navigationAction={<BackButton fallback=".." />}
+        title={invitation.name}
+        secondaryAction={<StatusBadge status={invitation.status} />}
+        primaryAction={
+          <Flex gap={2}>
+            {allowedActions.canUpdate && (
+              <Button variant="secondary" startIcon={<Pencil />} onClick={() => setIsEditing(true)}>
+                {t('actions.edit', 'Edit')}
+              </Button>
+            )}
+            {allowedActions.canDelete && (
+              <Button variant="danger-light" startIcon={<Trash />} onClick={() => setToDelete(invitation)}>
+                {t('actions.delete', 'Delete')}
+              </Button>
+            )}
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+            <Flex direction="column" alignItems="stretch" gap={6}>
+              <InvitationLink url={invitation.url} />
+              <Grid.Root gap={5}>
+                <Fact label={t('detail.uses', 'Uses')}>{formatUses(invitation)}</Fact>
+                <Fact label={t('detail.remaining', 'Remaining')}>{String(invitation.remaining)}</Fact>
+                <Fact label={t('detail.expiresAt', 'Expires')}>{formatInstant(intl, invitation.expiresAt)}</Fact>
+                <Fact label={t('detail.role', 'Role')}>{invitation.role?.name ?? t('role.default', 'Default role')}</Fact>
+                <Fact label={t('detail.createdBy', 'Created by')}>{adminName(invitation.createdBy)}</Fact>
+                <Fact label={t('detail.createdAt', 'Created')}>{formatInstant(intl, invitation.createdAt)}</Fact>
+              </Grid.Root>
+            </Flex>
+          </Box>
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              <Typography variant="delta" tag="h2">
+                {t('detail.accounts', 'Accounts created from this link')}
+              </Typography>
+              <Redemptions invitation={invitation} />
+            </Flex>
+          </Box>
+        </Flex>
+      </Layouts.Content>
+      {isEditing && <InvitationFormModal invitation={invitation} onClose={() => setIsEditing(false)} onSaved={reload} />}
+      <DeleteInvitationDialog invitation={toDelete} onCancel={() => setToDelete(null)} onConfirm={deleteInvitation} />
+    </Page.Main>
+  );
+};

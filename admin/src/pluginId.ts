@@ -1,1 +1,0 @@
-export { PLUGIN_ID } from '../../permissions';

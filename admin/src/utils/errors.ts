@@ -1,0 +1,17 @@
+interface StrapiErrorBody {
+  error?: { message?: string; details?: { errors?: Array<{ path?: string[]; message?: string }> } };
+}
+
+const errorBody = (error: unknown): StrapiErrorBody | undefined =>
+  (error as { response?: { data?: StrapiErrorBody } })?.response?.data;
+
+/** Field errors of a 400 from the admin API, keyed by field name, for showing under each field. */
+export const fieldErrorsOf = (error: unknown): Record<string, string> => {
+  const entries = (errorBody(error)?.error?.details?.errors ?? [])
+    .filter((item) => item.path?.length && item.message)
+    .map((item) => [item.path![0], item.message!] as const);
+  return Object.fromEntries(entries);
+};
+
+/** The server's own message, when it sent one. */
+export const messageOf = (error: unknown): string | undefined => errorBody(error)?.error?.message;

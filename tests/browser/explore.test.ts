@@ -1,0 +1,25 @@
+import { startPlayground, tempDir } from '../helpers/server-process';
+import { launchChromium, newAdminContext, loginToAdmin } from '../helpers/browser';
+import path from 'node:path';
+test('explore', async () => {
+  const dir = tempDir('explore-');
+  const server = await startPlayground({ DATABASE_FILENAME: path.join(dir, 'db.sqlite'), APP_KEYS: 'a,b', API_TOKEN_SALT: 's', ADMIN_JWT_SECRET: 'x', TRANSFER_TOKEN_SALT: 't', JWT_SECRET: 'j', ENCRYPTION_KEY: 'eeeeeeeeeeeeeeeeeeee', DEMO_ADMIN_EMAIL: 'admin@example.com', DEMO_ADMIN_PASSWORD: 'Admin-password-1', NODE_ENV: 'production' });
+  const browser = await launchChromium();
+  const ctx = await newAdminContext(browser, server.url, 'en-US');
+  const page = await ctx.newPage();
+  await loginToAdmin(page, 'admin@example.com', 'Admin-password-1');
+  await page.goto('/admin/plugins/invitations');
+  await page.waitForTimeout(6000); await page.screenshot({ path: '/tmp/s0.png' }); console.log(await page.content().then(c=>c.slice(0,3000)));
+  await page.getByRole('heading', { name: 'Invitations' }).waitFor();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: '/tmp/s1.png' });
+  await page.getByRole('button', { name: 'Create invitation link' }).first().click();
+  await page.waitForTimeout(500);
+  await page.getByLabel('Expiration date').click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/s2.png' });
+  const html = await page.locator('[role=dialog]').last().innerHTML();
+  require('fs').writeFileSync('/tmp/dialog.html', html);
+  await browser.close();
+  await server.stop();
+}, 120000);
