@@ -1,7 +1,6 @@
 /** @type {import('jest').Config} */
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
-  testTimeout: 60_000,
 };
 
 /** @type {import('jest').Config} */
@@ -10,8 +9,10 @@ module.exports = {
   globalSetup: '<rootDir>/tests/global-setup.js',
   // Each server test file boots its own Strapi; a worker runs one file at a time.
   maxWorkers: 2,
+  // Booting Strapi takes seconds; the browser suites set a longer limit of their own.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
-    { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'], testTimeout: 180_000 },
+    { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
   ],
 };

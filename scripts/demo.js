@@ -11,7 +11,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const { PLAYGROUND, run, buildPlugin } = require('./lib');
+const { PLAYGROUND, run, buildPlugin, buildAdminPanel } = require('./lib');
 
 const SECRET_NAMES = ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 
@@ -28,10 +28,9 @@ const ensureSecrets = () => {
 const main = () => {
   ensureSecrets();
   buildPlugin();
-  // `strapi build` compiles the playground's TypeScript and builds the admin panel with the plugin in it.
   fs.mkdirSync(path.join(PLAYGROUND, 'public/uploads'), { recursive: true });
   const env = { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: process.env.NODE_ENV || 'production' };
-  run('strapi', ['build'], { cwd: PLAYGROUND, env });
+  buildAdminPanel(env);
   run('strapi', ['start'], { cwd: PLAYGROUND, env });
 };
 

@@ -28,4 +28,8 @@ const buildPlugin = () => run('strapi-plugin', ['build', '--silent']);
 /** Compiles the playground's TypeScript (config, src) into playground/dist, which Strapi loads. */
 const compilePlayground = () => run('tsc', ['-p', path.join(PLAYGROUND, 'tsconfig.json')]);
 
-module.exports = { ROOT, PLAYGROUND, run, buildPlugin, compilePlayground };
+/** `strapi build` of the playground: compiles it and builds its admin panel with the plugin in it. */
+const buildAdminPanel = (env = {}) =>
+  run('strapi', ['build'], { cwd: PLAYGROUND, env: { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...env } });
+
+module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground };

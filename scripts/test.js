@@ -15,7 +15,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, run, buildPlugin, compilePlayground } = require('./lib');
+const { run, buildPlugin, buildAdminPanel, compilePlayground } = require('./lib');
 const { startCluster } = require('./postgres');
 
 const STRICT = process.env.CI === 'true';
@@ -65,7 +65,10 @@ const main = () => {
     skipPhase('Server suites on PostgreSQL', 'PostgreSQL is not installed: apt-get install postgresql');
   }
 
-  if (fs.existsSync(CHROMIUM)) runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
+  if (fs.existsSync(CHROMIUM)) {
+    buildAdminPanel();
+    runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
+  }
   else skipPhase('Browser suites', `no Chromium at ${CHROMIUM}: apt-get install chromium`);
 
   const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';

@@ -7,12 +7,9 @@ export const PLAYGROUND_DIR = path.resolve(__dirname, '../../playground');
 
 const secret = () => crypto.randomBytes(16).toString('base64');
 
-/**
- * Everything Strapi reads at boot, set before any @strapi module is required. Each test file
- * gets a fresh SQLite file (or a fresh PostgreSQL database, see tests/helpers/postgres.ts).
- */
-export const prepareTestEnv = (overrides: Record<string, string> = {}) => {
-  Object.assign(process.env, {
+/** Fresh secrets and a fresh SQLite file (unless DATABASE_CLIENT says otherwise), for one app. */
+export const testEnv = (overrides: Record<string, string> = {}): Record<string, string> => {
+  const env: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -25,11 +22,14 @@ export const prepareTestEnv = (overrides: Record<string, string> = {}) => {
     DISABLE_RATE_LIMIT: 'true',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-    ...overrides,
-  });
-  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-test-'));
-    process.env.DATABASE_FILENAME = path.join(dir, 'data.db');
+  };
+  if ((overrides.DATABASE_CLIENT ?? process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
+    env.DATABASE_FILENAME = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-test-')), 'data.db');
   }
+  return { ...env, ...overrides };
+};
+
+/** Sets everything Strapi reads at boot; call it before any @strapi module is required. */
+export const prepareTestEnv = (overrides: Record<string, string> = {}) => {
+  Object.assign(process.env, testEnv(overrides));
 };

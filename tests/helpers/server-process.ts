@@ -44,7 +44,7 @@ const waitForHealth = async (url: string, child: ChildProcess, logs: () => strin
 export const startPlayground = async (env: Record<string, string>): Promise<PlaygroundProcess> => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const fullEnv = { ...(process.env as Record<string, string>), HOST: '127.0.0.1', PORT: String(port), ...env };
+  const fullEnv = { ...(process.env as Record<string, string>), ...env, HOST: '127.0.0.1', PORT: String(port) };
   const child = spawn(process.execPath, [path.resolve(__dirname, '../../node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
     cwd: PLAYGROUND_DIR,
     env: fullEnv,
