@@ -23,7 +23,11 @@ const run = (command, args, options = {}) => {
 };
 
 /** Builds the plugin's admin and server bundles into dist/, as a site installing it from npm gets them. */
-const buildPlugin = () => run('strapi-plugin', ['build', '--silent']);
+const buildPlugin = () => {
+  run('strapi-plugin', ['build', '--silent']);
+  // The bundles' type declarations import the shared permissions module from dist/.
+  run('tsc', ['permissions.ts', '--declaration', '--emitDeclarationOnly', '--outDir', 'dist']);
+};
 
 /** Compiles the playground's TypeScript (config, src) into playground/dist, which Strapi loads. */
 const compilePlayground = () => run('tsc', ['-p', path.join(PLAYGROUND, 'tsconfig.json')]);

@@ -3,6 +3,7 @@
 
 /**
  * The test command (`npm test`, also what .ci/run calls). Runs, in order:
+ *   0. the admin panel's component suites (jsdom);
  *   1. the server suites on SQLite;
  *   2. the same server suites on PostgreSQL, in a private cluster started here (needs Debian's
  *      `postgresql`);
@@ -52,6 +53,7 @@ const main = () => {
   buildPlugin();
   compilePlayground();
 
+  runJest('Admin component suites', 'admin');
   runJest('Server suites on SQLite', 'server');
 
   const cluster = startCluster();

@@ -29,6 +29,7 @@ const LANGUAGES = {
     confirm: 'Confirm',
     accounts: 'Accounts created from this link',
     active: 'Active',
+    empty: 'No invitation link yet. Create one to let people sign up.',
     endOfDay: /11:59\sPM/,
   },
   fr: {
@@ -51,6 +52,7 @@ const LANGUAGES = {
     confirm: 'Confirmer',
     accounts: 'Comptes créés à partir de ce lien',
     active: 'Actif',
+    empty: "Aucun lien d'invitation pour l'instant. Créez-en un pour permettre à des personnes de s'inscrire.",
     endOfDay: /23:59/,
   },
 } as const;
@@ -109,6 +111,7 @@ describe.each(Object.entries(LANGUAGES))('the invitation workflow in the admin p
   test('create a link through the dialog, picking the date from the calendar', async () => {
     await page.getByRole('link', { name: words.menu, exact: true }).click();
     await page.getByRole('heading', { name: words.menu, level: 1 }).waitFor();
+    await page.getByText(words.empty).waitFor();
     await saveScreenshot(page, `list-empty-${language}`);
 
     await page.getByRole('button', { name: words.create }).first().click();

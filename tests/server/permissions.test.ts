@@ -33,6 +33,7 @@ test('an admin without the permissions is refused every route; anonymous callers
   const invitation = await createInvitation(app);
   const calls = [
     (h: any) => h.get('/invitations/invitations'),
+    (h: any) => h.get('/invitations/roles'),
     (h: any) => h.get(`/invitations/invitations/${invitation.id}`),
     (h: any) => h.post('/invitations/invitations').send({ name: 'x', maxUses: 1, expiresAt: inDays(1) }),
     (h: any) => h.put(`/invitations/invitations/${invitation.id}`).send({ name: 'y' }),

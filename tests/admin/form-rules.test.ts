@@ -1,0 +1,70 @@
+import { expiryInstant, timeOfDay } from '../../admin/src/utils/dates';
+import { fieldErrorsOf } from '../../admin/src/utils/errors';
+import { toInvitationInput, validateInvitationForm, type InvitationFormValues } from '../../admin/src/utils/form';
+
+const tomorrow = () => {
+  const day = new Date();
+  day.setDate(day.getDate() + 1);
+  return day;
+};
+const valid = (): InvitationFormValues => ({ name: 'Partners', maxUses: 3, expiryDay: tomorrow(), expiryTime: undefined, role: 2 });
+
+describe('validateInvitationForm', () => {
+  test('accepts a complete form', () => {
+    expect(validateInvitationForm(valid())).toEqual({});
+  });
+
+  test.each([
+    ['a blank name', { name: '   ' }, { name: 'form.error.required' }],
+    ['no number of invitations', { maxUses: undefined }, { maxUses: 'form.error.required' }],
+    ['zero invitations', { maxUses: 0 }, { maxUses: 'form.error.maxUses' }],
+    ['a fractional number', { maxUses: 1.5 }, { maxUses: 'form.error.maxUses' }],
+    ['more than 100000', { maxUses: 100001 }, { maxUses: 'form.error.maxUses' }],
+    ['no expiration date', { expiryDay: undefined }, { expiresAt: 'form.error.required' }],
+    ['a past day', { expiryDay: new Date(2001, 0, 1) }, { expiresAt: 'form.error.past' }],
+  ])('refuses %s', (_label, change, errors) => {
+    expect(validateInvitationForm({ ...valid(), ...change })).toEqual(errors);
+  });
+
+  test('today works until the end of the day, but not at a time already gone', () => {
+    const now = new Date();
+    now.setHours(12, 0, 0, 0);
+    const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    expect(validateInvitationForm({ ...valid(), expiryDay: today }, now)).toEqual({});
+    expect(validateInvitationForm({ ...valid(), expiryDay: today, expiryTime: '09:00' }, now)).toEqual({
+      expiresAt: 'form.error.past',
+    });
+  });
+});
+
+describe('expiry of a picked day', () => {
+  test("is the end of that day in the admin's time zone, or the time given", () => {
+    const day = new Date(2030, 5, 15);
+    const endOfDay = expiryInstant(day);
+    expect([endOfDay.getDate(), endOfDay.getHours(), endOfDay.getMinutes(), endOfDay.getSeconds()]).toEqual([15, 23, 59, 59]);
+    expect(timeOfDay(endOfDay)).toBeUndefined();
+    const atNine = expiryInstant(day, '09:30');
+    expect([atNine.getHours(), atNine.getMinutes()]).toEqual([9, 30]);
+    expect(timeOfDay(atNine)).toBe('09:30');
+  });
+
+  test('is sent to the server as an ISO 8601 instant, with a trimmed name', () => {
+    const input = toInvitationInput({ ...valid(), name: '  Partners  ', expiryDay: new Date(2030, 5, 15) });
+    expect(input).toEqual({ name: 'Partners', maxUses: 3, role: 2, expiresAt: expiryInstant(new Date(2030, 5, 15)).toISOString() });
+  });
+});
+
+test("the server's field errors are keyed by field for the form", () => {
+  const error = {
+    response: {
+      data: {
+        error: {
+          message: '2 errors occurred',
+          details: { errors: [{ path: ['maxUses'], message: 'too low' }, { path: ['expiresAt'], message: 'in the past' }] },
+        },
+      },
+    },
+  };
+  expect(fieldErrorsOf(error)).toEqual({ maxUses: 'too low', expiresAt: 'in the past' });
+  expect(fieldErrorsOf(new Error('network'))).toEqual({});
+});

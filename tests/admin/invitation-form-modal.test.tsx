@@ -1,0 +1,94 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { InvitationFormModal } from '../../admin/src/components/InvitationFormModal';
+import type { Invitation } from '../../admin/src/types';
+import { renderInAdmin } from './render';
+
+const fetchClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
+const toggleNotification = jest.fn();
+
+jest.mock('@strapi/strapi/admin', () => ({
+  useFetchClient: () => fetchClient,
+  useNotification: () => ({ toggleNotification }),
+  useClipboard: () => ({ copy: jest.fn().mockResolvedValue(true) }),
+}));
+
+const ROLES = [
+  { id: 1, name: 'Authenticated', description: null, type: 'authenticated', isDefault: true },
+  { id: 3, name: 'Partner', description: null, type: 'partner', isDefault: false },
+];
+
+const existing: Invitation = {
+  id: 7,
+  name: 'Board',
+  maxUses: 10,
+  usedCount: 4,
+  remaining: 6,
+  expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  status: 'active',
+  token: 'x'.repeat(43),
+  url: `http://localhost/invitations/join/${'x'.repeat(43)}`,
+  role: { id: 3, name: 'Partner' },
+  createdAt: new Date().toISOString(),
+  createdBy: null,
+};
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  fetchClient.get.mockResolvedValue({ data: { data: ROLES } });
+});
+
+test('Finish on an empty form shows what is missing under each field and sends nothing', async () => {
+  renderInAdmin(<InvitationFormModal onClose={jest.fn()} onSaved={jest.fn()} />);
+  await userEvent.click(await screen.findByRole('button', { name: 'Finish' }));
+  expect(await screen.findAllByText('This field is required')).toHaveLength(3);
+  expect(fetchClient.post).not.toHaveBeenCalled();
+});
+
+test('a number of invitations below 1 is refused before sending', async () => {
+  renderInAdmin(<InvitationFormModal onClose={jest.fn()} onSaved={jest.fn()} />);
+  await userEvent.type(await screen.findByLabelText(/^Number of invitations/), '0');
+  await userEvent.click(screen.getByRole('button', { name: 'Finish' }));
+  expect(await screen.findByText('Enter a whole number from 1 to 100000')).toBeTruthy();
+  expect(fetchClient.post).not.toHaveBeenCalled();
+});
+
+test("the server's refusal shows under the field it is about", async () => {
+  fetchClient.put.mockRejectedValue({
+    response: {
+      data: {
+        data: null,
+        error: {
+          status: 400,
+          name: 'ValidationError',
+          message: 'maxUses cannot be lower than the 4 uses already made',
+          details: { errors: [{ path: ['maxUses'], message: 'maxUses cannot be lower than the 4 uses already made' }] },
+        },
+      },
+    },
+  });
+  const onSaved = jest.fn();
+  renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={onSaved} />);
+  const number = await screen.findByLabelText(/^Number of invitations/);
+  await userEvent.clear(number);
+  await userEvent.type(number, '2');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+  expect(await screen.findByText('maxUses cannot be lower than the 4 uses already made')).toBeTruthy();
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', expect.objectContaining({ maxUses: 2, role: 3, name: 'Board' }));
+  expect(onSaved).not.toHaveBeenCalled();
+});
+
+test("the dialog speaks the portal's own French words", async () => {
+  renderInAdmin(<InvitationFormModal onClose={jest.fn()} onSaved={jest.fn()} />, 'fr');
+  expect(await screen.findByText("Créer un lien d'invitation")).toBeTruthy();
+  expect(screen.getByText('Nom')).toBeTruthy();
+  expect(screen.getByText("Nombre d'invitations")).toBeTruthy();
+  expect(screen.getByText("Date d'expiration")).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Terminer' })).toBeTruthy();
+});
+
+test('the default role is preselected once the roles have loaded', async () => {
+  renderInAdmin(<InvitationFormModal onClose={jest.fn()} onSaved={jest.fn()} />);
+  await waitFor(() => expect(screen.getByRole('combobox', { name: /Role of new accounts/ }).textContent).toContain('Authenticated (default)'));
+});
