@@ -1,19 +1,7 @@
-export type InvitationStatus = 'active' | 'expired' | 'exhausted';
-
-export interface Invitation {
-  id: number;
-  name: string;
-  maxUses: number;
-  usedCount: number;
-  remaining: number;
-  expiresAt: string;
-  status: InvitationStatus;
-  token: string | null;
-  url: string | null;
-  role: { id: number; name: string } | null;
-  createdAt: string;
-  createdBy: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
-}
+// The admin API's shapes come from the server code that produces them, so the two cannot drift.
+export type { InvitationStatus } from '../../server/src/utils/status';
+export type { Invitation } from '../../server/src/services/invitations';
+import type { Invitation } from '../../server/src/services/invitations';
 
 export interface Redemption {
   user: { id: number; username: string; email: string } | null;

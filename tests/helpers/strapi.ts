@@ -39,6 +39,20 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
   };
 };
 
+/**
+ * Boots one app for the whole test file and stops it afterwards; `onStarted` receives it.
+ */
+export const useTestApp = (onStarted: (app: TestApp) => void, env: Record<string, string> = {}) => {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(env);
+    onStarted(app);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+};
+
 const createSuperAdminToken = async (strapi: Core.Strapi, http: TestApp['http']) => {
   const superAdminRole = await strapi.service('admin::role').getSuperAdmin();
   await strapi.service('admin::user').create({

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp, type TestApp } from '../helpers/strapi';
 import {
   countUsers,
   createInvitation,
@@ -9,11 +9,8 @@ import {
 } from '../helpers/fixtures';
 
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
+useTestApp((started) => {
+  app = started;
 });
 
 const admin = () => ({ Authorization: `Bearer ${app.adminToken}` });

@@ -1,16 +1,13 @@
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp, type TestApp } from '../helpers/strapi';
 import { countUsers, createInvitation, newAccount, register } from '../helpers/fixtures';
 
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({
+useTestApp((started) => {
+  app = started;
+}, {
     INVITATIONS_REQUIRE_INVITATION: 'false',
     INVITATIONS_SIGNUP_URL: 'https://example.com/join?invitation={token}',
   });
-});
-afterAll(async () => {
-  await app?.stop();
-});
 
 test('with requireInvitation off, sign-up without a token works as before', async () => {
   const before = await countUsers(app);

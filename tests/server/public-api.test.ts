@@ -1,12 +1,9 @@
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError, inDays, newAccount, register, setInvitationRow } from '../helpers/fixtures';
 
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
+useTestApp((started) => {
+  app = started;
 });
 
 const status = (token: string) => app.http().get(`/api/invitations/${encodeURIComponent(token)}`);

@@ -1,12 +1,9 @@
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, newAccount, register } from '../helpers/fixtures';
 
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
+useTestApp((started) => {
+  app = started;
 });
 
 test('40 concurrent registrations on a 5-seat link make exactly 5 accounts', async () => {

@@ -127,7 +127,12 @@ export const validateListQuery = async (query: Record<string, unknown> = {}): Pr
   const unknownKey = Object.keys(query).find((key) => !LIST_QUERY_KEYS.includes(key));
   if (unknownKey) throw fieldError(unknownKey, `Unknown query parameter: ${unknownKey}`);
   const parsed = await validateYupSchema(listQuerySchema, { strict: false })(query);
-  return { page: 1, pageSize: 10, sort: 'createdAt:desc', ...parsed };
+  return {
+    page: parsed.page ?? 1,
+    pageSize: parsed.pageSize ?? 10,
+    sort: parsed.sort ?? 'createdAt:desc',
+    ...(parsed.q ? { q: parsed.q } : {}),
+  };
 };
 
 export const validateId = async (id: unknown): Promise<number> => {
