@@ -16,8 +16,7 @@ const run = (command, args, options = {}) => {
     env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ...options.env },
   });
   if (result.status !== 0 && !options.allowFailure) {
-    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status ?? 1);
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
   }
   return result;
 };

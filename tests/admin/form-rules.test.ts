@@ -1,6 +1,6 @@
-import { expiryInstant, timeOfDay } from '../../admin/src/utils/dates';
+import { expiryInstant, timeOfDay, toCalendarValue } from '../../admin/src/utils/dates';
 import { fieldErrorsOf } from '../../admin/src/utils/errors';
-import { toInvitationInput, validateInvitationForm, type InvitationFormValues } from '../../admin/src/utils/form';
+import { toInvitationChanges, toInvitationInput, validateInvitationForm, type InvitationFormValues } from '../../admin/src/utils/form';
 
 const tomorrow = () => {
   const day = new Date();
@@ -67,4 +67,18 @@ test("the server's field errors are keyed by field for the form", () => {
   };
   expect(fieldErrorsOf(error)).toEqual({ maxUses: 'too low', expiresAt: 'in the past' });
   expect(fieldErrorsOf(new Error('network'))).toEqual({});
+});
+
+test('the calendar is given the picked day at UTC midnight, whatever the time zone', () => {
+  const picked = new Date(2030, 0, 31); // local midnight, as the DatePicker's onChange gives it
+  expect(toCalendarValue(picked).toISOString()).toBe('2030-01-31T00:00:00.000Z');
+});
+
+test('editing sends only what changed, and accepts an untouched past expiry', () => {
+  const initial = { ...valid(), expiryDay: new Date(2001, 0, 1) };
+  expect(validateInvitationForm({ ...initial, name: 'Renamed' }, new Date(), initial)).toEqual({});
+  expect(toInvitationChanges(initial, { ...initial, name: 'Renamed' })).toEqual({ name: 'Renamed' });
+  expect(validateInvitationForm({ ...initial, expiryDay: new Date(2002, 0, 1) }, new Date(), initial)).toEqual({
+    expiresAt: 'form.error.past',
+  });
 });

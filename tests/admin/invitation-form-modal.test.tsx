@@ -75,8 +75,22 @@ test("the server's refusal shows under the field it is about", async () => {
   await userEvent.click(screen.getByRole('button', { name: 'Save' }));
 
   expect(await screen.findByText('maxUses cannot be lower than the 4 uses already made')).toBeTruthy();
-  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', expect.objectContaining({ maxUses: 2, role: 3, name: 'Board' }));
+  // Only what changed is sent: an untouched expiry is never sent again.
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { maxUses: 2 });
   expect(onSaved).not.toHaveBeenCalled();
+});
+
+test('an expired link can be renamed without being revived', async () => {
+  const expired = { ...existing, status: 'expired' as const, expiresAt: new Date(Date.now() - 86_400_000).toISOString() };
+  fetchClient.put.mockResolvedValue({ data: { data: { ...expired, name: 'Board 2025' } } });
+  const onSaved = jest.fn();
+  renderInAdmin(<InvitationFormModal invitation={expired} onClose={jest.fn()} onSaved={onSaved} />);
+  const name = await screen.findByLabelText(/^Name/);
+  await userEvent.clear(name);
+  await userEvent.type(name, 'Board 2025');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { name: 'Board 2025' });
 });
 
 test("the dialog speaks the portal's own French words", async () => {

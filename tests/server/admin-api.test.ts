@@ -47,7 +47,7 @@ describe('POST /invitations/invitations', () => {
   });
 
   test('accepts an existing users-permissions role', async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
     const res = await post({ ...valid(), role: role.id });
     expect(res.status).toBe(201);
     expect(res.body.data.role).toEqual({ id: role.id, name: role.name });
@@ -74,6 +74,7 @@ describe('POST /invitations/invitations', () => {
     ['an expiresAt more than ten years ahead', { ...valid(), expiresAt: inDays(3651) }, /at most 3650 days/],
     ['an unknown role', { ...valid(), role: 99999 }, /role 99999 does not exist/],
     ['a role that is not an id', { ...valid(), role: 'admin' }, /role must be a role id/],
+    ['a role id past the 32-bit range', { ...valid(), role: 3_000_000_000 }, /role must be a role id/],
     ['an unknown field', { ...valid(), usedCount: 3 }, /Unknown field: usedCount/],
     ['an array body', [valid()], /JSON object/],
   ];
@@ -96,6 +97,13 @@ describe('POST /invitations/invitations', () => {
       .send(`{"name":"x","maxUses":1,"expiresAt":"${inDays(1)}","__proto__":{"polluted":true}}`);
     expectStrapiError(res, 400, /prototype/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await countInvitations()).toBe(before);
+  });
+
+  test('refuses to give new accounts the public role', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const before = await countInvitations();
+    expectStrapiError(await post({ ...valid(), role: role.id }), 400, /public role/);
     expect(await countInvitations()).toBe(before);
   });
 
@@ -183,6 +191,7 @@ describe('GET /invitations/invitations/:id', () => {
     expectStrapiError(await app.http().get('/invitations/invitations/987654').set(admin()), 404, /not found/);
     expectStrapiError(await app.http().get('/invitations/invitations/abc').set(admin()), 400, /positive whole number/);
     expectStrapiError(await app.http().get('/invitations/invitations/-1').set(admin()), 400, /positive whole number/);
+    expectStrapiError(await app.http().get('/invitations/invitations/9999999999').set(admin()), 400, /positive whole number/);
   });
 });
 

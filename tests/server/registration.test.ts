@@ -78,6 +78,9 @@ describe('with a valid invitation', () => {
     const second = await register(app, { ...newAccount(), invitationToken: invitation.token });
     expectStrapiError(second, 410, /used up/);
     expect(second.body.error.details).toEqual({ reason: 'exhausted' });
+    // The seat is checked before users-permissions looks at the rest of the body.
+    const invalidToo = await register(app, { ...newAccount(), email: 'not-an-email', invitationToken: invitation.token });
+    expectStrapiError(invalidToo, 410);
   });
 });
 

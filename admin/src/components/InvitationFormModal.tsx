@@ -17,9 +17,15 @@ import {
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useInvitationsApi, useRequest } from '../api';
-import { adminTimeZone, timeOfDay } from '../utils/dates';
+import { adminTimeZone, timeOfDay, toCalendarValue } from '../utils/dates';
 import { fieldErrorsOf, messageOf } from '../utils/errors';
-import { toInvitationInput, validateInvitationForm, type FormErrors, type InvitationFormValues } from '../utils/form';
+import {
+  toInvitationChanges,
+  toInvitationInput,
+  validateInvitationForm,
+  type FormErrors,
+  type InvitationFormValues,
+} from '../utils/form';
 import { getTranslation } from '../utils/translations';
 import { InvitationLink } from './InvitationLink';
 import type { Invitation } from '../types';
@@ -59,7 +65,8 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { data: roles } = useRequest(() => api.roles(), [api]);
-  const [values, setValues] = useState<InvitationFormValues>(() => initialValues(invitation));
+  const [initial] = useState<InvitationFormValues>(() => initialValues(invitation));
+  const [values, setValues] = useState<InvitationFormValues>(initial);
   const [errors, setErrors] = useState<FormErrors>({});
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [created, setCreated] = useState<Invitation | null>(null);
@@ -77,14 +84,19 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const clientErrors = validateInvitationForm(values);
+    const clientErrors = validateInvitationForm(values, new Date(), invitation ? initial : undefined);
     setErrors(Object.fromEntries(Object.entries(clientErrors).map(([key, id]) => [key, t(id, id)])));
     if (Object.keys(clientErrors).length > 0) return;
 
     setIsSubmitting(true);
     try {
-      const input = toInvitationInput(values);
-      const saved = invitation ? await api.update(invitation.id, input) : await api.create(input);
+      if (invitation && Object.keys(toInvitationChanges(initial, values)).length === 0) {
+        onClose();
+        return;
+      }
+      const saved = invitation
+        ? await api.update(invitation.id, toInvitationChanges(initial, values))
+        : await api.create(toInvitationInput(values));
       toggleNotification({
         type: 'success',
         message: isEdit ? t('notification.updated', 'Invitation link saved') : t('notification.created', 'Invitation link created'),
@@ -167,10 +179,10 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                   >
                     <Field.Label>{t('form.expiresAt', 'Expiration date')}</Field.Label>
                     <DatePicker
-                      value={values.expiryDay}
+                      value={values.expiryDay && toCalendarValue(values.expiryDay)}
                       onChange={(date) => set('expiryDay', date)}
                       onClear={() => set('expiryDay', undefined)}
-                      minDate={new Date()}
+                      minDate={toCalendarValue(new Date())}
                       locale={locale}
                       calendarLabel={t('form.expiresAt.calendar', 'Pick the expiration date')}
                       clearLabel={t('form.expiresAt.clear', 'Clear the date')}

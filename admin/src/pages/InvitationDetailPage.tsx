@@ -10,6 +10,7 @@ import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
 import { InvitationLink } from '../components/InvitationLink';
 import { StatusBadge } from '../components/StatusBadge';
+import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
 import { getTranslation } from '../utils/translations';
 import type { Invitation, InvitationDetail } from '../types';
@@ -68,9 +69,15 @@ export const InvitationDetailPage = () => {
   if (error || !invitation) return <Page.Error />;
 
   const deleteInvitation = async () => {
-    await api.remove(invitation.id);
-    toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
-    navigate('..', { relative: 'path' });
+    setToDelete(null);
+    try {
+      await api.remove(invitation.id);
+      toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
+      navigate('..', { relative: 'path' });
+    } catch (deleteError) {
+      toggleNotification({ type: 'danger', message: messageOf(deleteError) ?? t('notification.error', 'Something went wrong.') });
+      reload();
+    }
   };
 
   return (

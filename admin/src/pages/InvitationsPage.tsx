@@ -19,6 +19,7 @@ import { useInvitationsApi, useRequest } from '../api';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
 import { StatusBadge } from '../components/StatusBadge';
+import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
 import { getTranslation } from '../utils/translations';
 import type { Invitation } from '../types';
@@ -56,14 +57,18 @@ export const InvitationsPage = () => {
     sort: toApiSort(query.sort),
     ...(query._q ? { q: query._q } : {}),
   };
-  const { data, isLoading, reload } = useRequest(() => api.list(params), [api, JSON.stringify(params)]);
+  const { data, error, isLoading, reload } = useRequest(() => api.list(params), [api, JSON.stringify(params)]);
   const [modal, setModal] = useState<Modal>(null);
   const [toDelete, setToDelete] = useState<Invitation | null>(null);
 
   const deleteInvitation = async (invitation: Invitation) => {
-    await api.remove(invitation.id);
     setToDelete(null);
-    toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
+    try {
+      await api.remove(invitation.id);
+      toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: messageOf(error) ?? t('notification.error', 'Something went wrong.') });
+    }
     reload();
   };
 
@@ -83,6 +88,7 @@ export const InvitationsPage = () => {
     </Button>
   ) : undefined;
   const results = data?.results ?? [];
+  if (error) return <Page.Error />;
 
   return (
     <Page.Main>

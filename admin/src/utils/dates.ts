@@ -25,3 +25,10 @@ export const startOfToday = () => {
   const now = new Date();
   return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 };
+
+/**
+ * What the design system's DatePicker takes as `value` and `minDate`: it reads them as calendar
+ * dates in UTC, while its onChange gives local midnight. Passing the local day at UTC midnight keeps
+ * the day shown the day picked, in every time zone.
+ */
+export const toCalendarValue = (day: Date) => new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));

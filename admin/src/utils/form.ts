@@ -13,15 +13,28 @@ export interface InvitationFormValues {
 
 export type FormErrors = Partial<Record<'name' | 'maxUses' | 'expiresAt' | 'role', string>>;
 
-/** Message ids (under the plugin's prefix) of what is wrong before anything is sent. */
-export const validateInvitationForm = (values: InvitationFormValues, now = new Date()): FormErrors => {
+const sameExpiry = (a: InvitationFormValues, b: InvitationFormValues) =>
+  a.expiryDay?.toDateString() === b.expiryDay?.toDateString() && a.expiryTime === b.expiryTime;
+
+/**
+ * Message ids (under the plugin's prefix) of what is wrong before anything is sent. When editing,
+ * `initial` holds the saved values: an expiry left as it was may lie in the past (an expired link
+ * can be renamed without being revived).
+ */
+export const validateInvitationForm = (
+  values: InvitationFormValues,
+  now = new Date(),
+  initial?: InvitationFormValues
+): FormErrors => {
   const errors: FormErrors = {};
   if (values.name.trim().length === 0) errors.name = 'form.error.required';
   const { maxUses } = values;
   if (maxUses === undefined) errors.maxUses = 'form.error.required';
   else if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > MAX_USES_LIMIT) errors.maxUses = 'form.error.maxUses';
   if (!values.expiryDay) errors.expiresAt = 'form.error.required';
-  else if (values.expiryDay < startOfToday() || expiryInstant(values.expiryDay, values.expiryTime) <= now) {
+  else if (initial && sameExpiry(initial, values)) {
+    // unchanged: the server keeps it as it is
+  } else if (values.expiryDay < startOfToday() || expiryInstant(values.expiryDay, values.expiryTime) <= now) {
     errors.expiresAt = 'form.error.past';
   }
   return errors;
@@ -33,3 +46,15 @@ export const toInvitationInput = (values: InvitationFormValues): InvitationInput
   expiresAt: expiryInstant(values.expiryDay as Date, values.expiryTime).toISOString(),
   role: values.role,
 });
+
+/** Only what the admin changed, so that an untouched (possibly past) expiry is not sent again. */
+export const toInvitationChanges = (initial: InvitationFormValues, values: InvitationFormValues): Partial<InvitationInput> => {
+  const before = toInvitationInput(initial);
+  const after = toInvitationInput(values);
+  return {
+    ...(after.name !== before.name && { name: after.name }),
+    ...(after.maxUses !== before.maxUses && { maxUses: after.maxUses }),
+    ...(!sameExpiry(initial, values) && { expiresAt: after.expiresAt }),
+    ...(after.role !== before.role && { role: after.role }),
+  };
+};

@@ -83,8 +83,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const assertRoleExists = async (role: number | null | undefined) => {
     if (role === undefined || role === null) return;
-    const count = await strapi.db.query(ROLE_UID).count({ where: { id: role } });
-    if (count === 0) throw fieldError('role', `role ${role} does not exist`);
+    const found = await strapi.db.query(ROLE_UID).findOne({ select: ['type'], where: { id: role } });
+    if (!found) throw fieldError('role', `role ${role} does not exist`);
+    // The public role is what visitors without an account get: no account should be given it.
+    if (found.type === 'public') throw fieldError('role', 'role cannot be the public role');
   };
 
   const toData = (input: InvitationInput) => ({

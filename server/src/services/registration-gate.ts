@@ -48,14 +48,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
 
       const seats = getService(strapi, 'seats');
-      // Fail fast, before users-permissions spends time hashing the password.
-      await seats.findUsable(token);
       return strapi.db.transaction(async ({ trx }) => {
+        // The seat is taken first: a link that is used up or expired is refused before any
+        // password is hashed or confirmation email sent, and a rollback gives the seat back.
+        const invitation = await seats.claim(token, trx);
         const result = await originalRegister(ctx);
         const userId = createdUserId(ctx);
         if (!userId) throw new errors.ApplicationError('The registration created no account');
-        // Taken last, so that the row lock is held for the shortest time on PostgreSQL.
-        const invitation = await seats.claim(token, trx);
         await seats.completeRedemption(invitation, userId);
         return result;
       });

@@ -4,6 +4,8 @@ import { LIMITS } from '../constants';
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Ids are 32-bit integers on PostgreSQL: a larger one is a client mistake, not a query to run. */
+const MAX_DATABASE_ID = 2_147_483_647;
 
 export const SORTABLE_FIELDS = ['name', 'expiresAt', 'createdAt', 'maxUses', 'usedCount'] as const;
 const SORT_VALUES = SORTABLE_FIELDS.flatMap((field) => [`${field}:asc`, `${field}:desc`]);
@@ -58,6 +60,7 @@ const roleField = yup
   .typeError('role must be a role id')
   .integer('role must be a role id')
   .min(1, 'role must be a role id')
+  .max(MAX_DATABASE_ID, 'role must be a role id')
   .nullable();
 
 const createSchema = yup
@@ -100,7 +103,11 @@ const listQuerySchema = yup
 
 const idSchema = yup
   .string()
-  .matches(/^[1-9]\d{0,9}$/, 'id must be a positive whole number')
+  .test(
+    'positive-id',
+    'id must be a positive whole number',
+    (value) => value !== undefined && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_DATABASE_ID
+  )
   .required();
 
 export interface InvitationInput {
