@@ -120,6 +120,12 @@ describe.each(Object.entries(LANGUAGES))('the invitation workflow in the admin p
     await field(dialog, words.number).fill('3');
     const pickedDay = await pickDayInCalendar(page, words);
     expect(pickedDay).toBeTruthy();
+    if (language === 'en') {
+      // The field shows the day picked, not the day before (the admin is east of UTC).
+      const picked = new Date((pickedDay as string).replace(/^\w+, /, ''));
+      const expected = picked.toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' });
+      await expect(field(dialog, words.expiry).inputValue()).resolves.toBe(expected);
+    }
     await saveScreenshot(page, `create-dialog-${language}`);
     await dialog.getByRole('button', { name: words.finish }).click();
 
@@ -134,8 +140,13 @@ describe.each(Object.entries(LANGUAGES))('the invitation workflow in the admin p
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('0 / 3');
     await expect(row.textContent()).resolves.toContain(words.active);
-    // The link works through the end of the picked day in the admin's time zone.
+    // The link works through the end of the picked day in the admin's time zone (Paris here).
     await expect(row.textContent()).resolves.toMatch(words.endOfDay);
+    if (language === 'en') {
+      const picked = new Date((pickedDay as string).replace(/^\w+, /, ''));
+      const shown = picked.toLocaleDateString('en-US', { dateStyle: 'medium' });
+      await expect(row.textContent()).resolves.toContain(shown);
+    }
     await saveScreenshot(page, `list-${language}`);
   });
 
