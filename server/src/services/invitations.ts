@@ -165,8 +165,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Deletes the link (it stops working at once) and its redemption records; never the accounts. */
     async delete(id: number) {
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ trx }) => {
         await findRow(id);
+        // With the row locked, no redemption can be added between listing them and the delete.
+        await getService(strapi, 'seats').lock(id, trx);
         const redemptions = await strapi.db
           .query(REDEMPTION_UID)
           .findMany({ select: ['id'], where: { invitation: { id } } });

@@ -95,6 +95,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return changed === 1;
     },
 
+    /**
+     * Takes the invitation's row lock for the rest of the transaction (a no-op UPDATE), so that no
+     * registration can take a seat meanwhile: used before deleting the invitation.
+     */
+    async lock(id: number, trx: Knex.Transaction) {
+      const table = invitationTable();
+      await strapi.db.connection(table.name).transacting(trx).where(table.id, id).update({ [table.id]: id });
+    },
+
     /** Gives the new account the invitation's role and records the redemption. */
     async completeRedemption(invitation: RedeemableInvitation, userId: number) {
       if (invitation.role) {
