@@ -154,7 +154,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const { usedCount } = await findRow(id);
           throw fieldError('maxUses', `maxUses cannot be lower than the ${usedCount} uses already made`);
         }
-        const { maxUses, ...otherChanges } = toData(input);
+        // maxUses, if given, was written above by the conditional update.
+        const { maxUses: _writtenAbove, ...otherChanges } = toData(input);
         await query().update({
           where: { id: current.id },
           data: { ...otherChanges, ...(adminUserId && { updatedBy: adminUserId }) },
