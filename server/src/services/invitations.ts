@@ -45,6 +45,7 @@ const POPULATE = {
 };
 
 const toIso = (value: string | Date) => new Date(value).toISOString();
+const notFoundError = () => new errors.NotFoundError('Invitation not found');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(INVITATION_UID);
@@ -77,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findRow = async (id: number): Promise<InvitationRow> => {
     const row = await query().findOne({ select: FIELDS, where: { id }, populate: POPULATE });
-    if (!row) throw new errors.NotFoundError('Invitation not found');
+    if (!row) throw notFoundError();
     return row as InvitationRow;
   };
 
@@ -148,16 +149,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async update(id: number, input: InvitationInput, adminUserId: number | undefined) {
       await assertRoleExists(input.role);
       return strapi.db.transaction(async ({ trx }) => {
-        const current = await findRow(id);
-        // The limit is written by a conditional UPDATE: a registration may take a seat meanwhile.
-        if (input.maxUses !== undefined && !(await getService(strapi, 'seats').setLimit(id, input.maxUses, trx))) {
+        const seats = getService(strapi, 'seats');
+        if (!(await seats.lockForChange(id, trx))) throw notFoundError();
+        if (input.maxUses !== undefined && !(await seats.setLimit(id, input.maxUses, trx))) {
           const { usedCount } = await findRow(id);
           throw fieldError('maxUses', `maxUses cannot be lower than the ${usedCount} uses already made`);
         }
         // maxUses, if given, was written above by the conditional update.
         const { maxUses: _writtenAbove, ...otherChanges } = toData(input);
         await query().update({
-          where: { id: current.id },
+          where: { id },
           data: { ...otherChanges, ...(adminUserId && { updatedBy: adminUserId }) },
         });
         return present(await findRow(id));
@@ -167,9 +168,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Deletes the link (it stops working at once) and its redemption records; never the accounts. */
     async delete(id: number) {
       return strapi.db.transaction(async ({ trx }) => {
-        await findRow(id);
         // With the row locked, no redemption can be added between listing them and the delete.
-        await getService(strapi, 'seats').lock(id, trx);
+        if (!(await getService(strapi, 'seats').lockForChange(id, trx))) throw notFoundError();
         const redemptions = await strapi.db
           .query(REDEMPTION_UID)
           .findMany({ select: ['id'], where: { invitation: { id } } });

@@ -54,8 +54,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    findUsable,
-
     /** What anyone holding the link may know about it. */
     async publicStatus(token: unknown) {
       const invitation = await findUsable(token);
@@ -97,11 +95,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Takes the invitation's row lock for the rest of the transaction (a no-op UPDATE), so that no
-     * registration can take a seat meanwhile: used before deleting the invitation.
+     * registration takes a seat while an admin edits or deletes the link. False when there is no
+     * such invitation.
      */
-    async lock(id: number, trx: Knex.Transaction) {
+    async lockForChange(id: number, trx: Knex.Transaction): Promise<boolean> {
       const table = invitationTable();
-      await strapi.db.connection(table.name).transacting(trx).where(table.id, id).update({ [table.id]: id });
+      const changed = await strapi.db.connection(table.name).transacting(trx).where(table.id, id).update({ [table.id]: id });
+      return changed === 1;
     },
 
     /** Gives the new account the invitation's role and records the redemption. */
