@@ -1,7 +1,6 @@
 import { Dialog } from '@strapi/design-system';
 import { ConfirmDialog } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { getTranslation } from '../utils/translations';
+import { usePluginTranslation } from '../utils/translations';
 import type { Invitation } from '../types';
 
 interface Props {
@@ -12,27 +11,21 @@ interface Props {
 
 /** Asks before deleting: the link stops working at once, the accounts made from it stay. */
 export const DeleteInvitationDialog = ({ invitation, onCancel, onConfirm }: Props) => {
-  const { formatMessage } = useIntl();
+  const t = usePluginTranslation();
   return (
     <Dialog.Root open={invitation !== null} onOpenChange={(open) => !open && onCancel()}>
       {invitation && (
         <ConfirmDialog
-          title={formatMessage({ id: getTranslation('delete.title'), defaultMessage: 'Delete this invitation link?' })}
+          title={t('delete.title', 'Delete this invitation link?')}
           onConfirm={() => onConfirm(invitation)}
           onCancel={onCancel}
         >
           {invitation.usedCount > 0
-            ? formatMessage(
-                {
-                  id: getTranslation('delete.body'),
-                  defaultMessage: '“{name}” stops working at once. The accounts already created are kept.',
-                },
-                { name: invitation.name, count: invitation.usedCount }
-              )
-            : formatMessage(
-                { id: getTranslation('delete.body.unused'), defaultMessage: '“{name}” stops working at once.' },
-                { name: invitation.name }
-              )}
+            ? t('delete.body', '“{name}” stops working at once. The accounts already created are kept.', {
+                name: invitation.name,
+                count: invitation.usedCount,
+              })
+            : t('delete.body.unused', '“{name}” stops working at once.', { name: invitation.name })}
         </ConfirmDialog>
       )}
     </Dialog.Root>

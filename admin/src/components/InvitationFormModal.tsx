@@ -26,7 +26,7 @@ import {
   type FormErrors,
   type InvitationFormValues,
 } from '../utils/form';
-import { getTranslation } from '../utils/translations';
+import { usePluginTranslation } from '../utils/translations';
 import { InvitationLink } from './InvitationLink';
 import type { Invitation } from '../types';
 
@@ -59,9 +59,8 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
 
 /** "Create invitation link" (and edit): name, number of invitations, expiration date, role; Finish. */
 export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => {
-  const { formatMessage, locale } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { locale } = useIntl();
+  const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { data: roles } = useRequest(() => api.roles(), [api]);

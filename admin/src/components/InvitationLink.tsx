@@ -1,23 +1,19 @@
 import { Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { Duplicate } from '@strapi/icons';
 import { useClipboard, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { getTranslation } from '../utils/translations';
+import { usePluginTranslation } from '../utils/translations';
 
 /** The link to give people, read-only, with a button that copies it. */
 export const InvitationLink = ({ url }: { url: string | null }) => {
-  const { formatMessage } = useIntl();
+  const t = usePluginTranslation();
   const { copy } = useClipboard();
   const { toggleNotification } = useNotification();
-  const label = formatMessage({ id: getTranslation('link.label'), defaultMessage: 'Invitation link' });
+  const label = t('link.label', 'Invitation link');
 
   if (!url) {
     return (
       <Typography textColor="danger600">
-        {formatMessage({
-          id: getTranslation('link.unavailable'),
-          defaultMessage: 'This link can no longer be shown. Create a new link to invite people.',
-        })}
+        {t('link.unavailable', 'This link can no longer be shown. Create a new link to invite people.')}
       </Typography>
     );
   }
@@ -26,7 +22,7 @@ export const InvitationLink = ({ url }: { url: string | null }) => {
     if (await copy(url)) {
       toggleNotification({
         type: 'success',
-        message: formatMessage({ id: getTranslation('link.copied'), defaultMessage: 'Link copied to the clipboard' }),
+        message: t('link.copied', 'Link copied to the clipboard'),
       });
     }
   };
@@ -38,7 +34,7 @@ export const InvitationLink = ({ url }: { url: string | null }) => {
         <TextInput value={url} readOnly aria-label={label} onFocus={(event) => event.currentTarget.select()} />
       </Field.Root>
       <Button variant="secondary" startIcon={<Duplicate />} onClick={copyLink} size="L">
-        {formatMessage({ id: getTranslation('link.copy'), defaultMessage: 'Copy link' })}
+        {t('link.copy', 'Copy link')}
       </Button>
     </Flex>
   );

@@ -1,17 +1,16 @@
 import { Status, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { getTranslation } from '../utils/translations';
+import { usePluginTranslation } from '../utils/translations';
 import type { InvitationStatus } from '../types';
 
 const VARIANTS = { active: 'success', expired: 'neutral', exhausted: 'warning' } as const;
 const LABELS = { active: 'Active', expired: 'Expired', exhausted: 'Used up' } as const;
 
 export const StatusBadge = ({ status }: { status: InvitationStatus }) => {
-  const { formatMessage } = useIntl();
+  const t = usePluginTranslation();
   return (
     <Status variant={VARIANTS[status]} size="S" data-status={status}>
       <Typography tag="span" variant="omega" fontWeight="bold">
-        {formatMessage({ id: getTranslation(`status.${status}`), defaultMessage: LABELS[status] })}
+        {t(`status.${status}`, LABELS[status])}
       </Typography>
     </Status>
   );

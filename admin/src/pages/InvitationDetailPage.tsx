@@ -12,7 +12,7 @@ import { InvitationLink } from '../components/InvitationLink';
 import { StatusBadge } from '../components/StatusBadge';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
-import { getTranslation } from '../utils/translations';
+import { usePluginTranslation } from '../utils/translations';
 import type { Invitation, InvitationDetail } from '../types';
 
 const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -26,7 +26,7 @@ const Fact = ({ label, children }: { label: string; children: React.ReactNode })
 
 const Redemptions = ({ invitation }: { invitation: InvitationDetail }) => {
   const intl = useIntl();
-  const t = (id: string, defaultMessage: string) => intl.formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = usePluginTranslation();
   if (invitation.redemptions.length === 0) {
     return <Typography textColor="neutral600">{t('detail.accounts.empty', 'Nobody has used this link yet.')}</Typography>;
   }
@@ -55,7 +55,7 @@ const Redemptions = ({ invitation }: { invitation: InvitationDetail }) => {
 /** One invitation: its link to copy, its numbers, and the accounts created from it. */
 export const InvitationDetailPage = () => {
   const intl = useIntl();
-  const t = (id: string, defaultMessage: string) => intl.formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = usePluginTranslation();
   const { id } = useParams<{ id: string }>();
   const navigate = useNavigate();
   const api = useInvitationsApi();

@@ -21,7 +21,7 @@ import { InvitationFormModal } from '../components/InvitationFormModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
-import { getTranslation } from '../utils/translations';
+import { usePluginTranslation } from '../utils/translations';
 import type { Invitation } from '../types';
 
 interface ListQuery {
@@ -41,8 +41,7 @@ type Modal = { kind: 'create' } | { kind: 'edit'; invitation: Invitation } | nul
 
 export const InvitationsPage = () => {
   const intl = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    intl.formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({
