@@ -13,6 +13,8 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
+    // Real `strapi start` processes on one PostgreSQL database: run by scripts/test.js in its cluster.
+    { ...shared, displayName: 'instances', testEnvironment: 'node', testMatch: ['<rootDir>/tests/instances/**/*.test.ts'] },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
     {
       displayName: 'admin',

@@ -7,7 +7,8 @@
  *   1. the server suites on SQLite;
  *   2. the same server suites on PostgreSQL, in a private cluster started here (needs Debian's
  *      `postgresql`);
- *   3. the browser suites, against the playground started for real (needs Debian's `chromium`).
+ *   3. in the same cluster, the suites that start several Strapi processes on one database;
+ *   4. the browser suites, against the playground started for real (needs Debian's `chromium`).
  * and ends with the line `N passed, N failed` (`, N skipped` when a phase could not run).
  *
  * A phase whose system package is missing is skipped with a note, unless CI=true: then it fails.
@@ -61,11 +62,13 @@ const runPhases = () => {
   if (cluster) {
     try {
       runJest('Server suites on PostgreSQL', 'server', cluster.env);
+      runJest('Several instances on PostgreSQL', 'instances', cluster.env);
     } finally {
       cluster.stop();
     }
   } else {
     skipPhase('Server suites on PostgreSQL', 'PostgreSQL is not installed: apt-get install postgresql');
+    skipPhase('Several instances on PostgreSQL', 'PostgreSQL is not installed: apt-get install postgresql');
   }
 
   if (fs.existsSync(CHROMIUM)) {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../../permissions';
+import { ensureSeatLimitCheck } from './database/seat-limit-check';
 
 /** Makes the plugin's RBAC actions appear under Settings > Administration panel > Roles. */
 const registerPermissionActions = async (strapi: Core.Strapi) => {
@@ -17,4 +18,5 @@ const registerPermissionActions = async (strapi: Core.Strapi) => {
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerPermissionActions(strapi);
+  await ensureSeatLimitCheck(strapi);
 };

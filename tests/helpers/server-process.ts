@@ -10,6 +10,8 @@ export interface PlaygroundProcess {
   env: Record<string, string>;
   logs: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL: the process dies at once, in the middle of whatever it was doing. */
+  crash: () => Promise<void>;
 }
 
 export const freePort = () =>
@@ -55,17 +57,26 @@ export const startPlayground = async (env: Record<string, string>): Promise<Play
   child.stderr?.on('data', (chunk) => (output += chunk));
   const logs = () => output;
   await waitForHealth(url, child, logs);
+  const exited = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+    });
   return {
     url,
     env: fullEnv,
     logs,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+    stop: () => {
+      const done = exited();
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      return done;
+    },
+    crash: () => {
+      const done = exited();
+      child.kill('SIGKILL');
+      return done;
+    },
   };
 };
 
