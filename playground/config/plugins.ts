@@ -23,6 +23,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       requireInvitation: env.bool('INVITATIONS_REQUIRE_INVITATION', true),
       signupUrl: env('INVITATIONS_SIGNUP_URL', null),
+      rateLimit: {
+        enabled: !env.bool('DISABLE_RATE_LIMIT', false),
+        max: env.int('INVITATIONS_RATE_LIMIT_MAX', 30),
+        windowSeconds: env.int('INVITATIONS_RATE_LIMIT_WINDOW_SECONDS', 60),
+      },
     },
   },
   'users-permissions': {

@@ -30,10 +30,16 @@ test("links point to the site's own sign-up page when signupUrl is set", async (
 
 test('the config validator refuses bad settings', () => {
   const { validator } = require('../../server/src/config').default;
-  const base = { requireInvitation: true, signupUrl: null, encryptionKey: null };
+  const rateLimit = { enabled: true, max: 30, windowSeconds: 60 };
+  const base = { requireInvitation: true, signupUrl: null, encryptionKey: null, rateLimit };
   expect(() => validator(base)).not.toThrow();
   expect(() => validator({ ...base, requireInvitation: 'yes' })).toThrow(/boolean/);
   expect(() => validator({ ...base, signupUrl: 'https://example.com/join' })).toThrow(/\{token\}/);
   expect(() => validator({ ...base, signupUrl: 'javascript:alert(1)//{token}' })).toThrow(/http/);
   expect(() => validator({ ...base, encryptionKey: 'short' })).toThrow(/16 characters/);
+  expect(() => validator({ ...base, rateLimit: null })).toThrow(/rateLimit must be an object/);
+  expect(() => validator({ ...base, rateLimit: { ...rateLimit, enabled: 1 } })).toThrow(/rateLimit.enabled/);
+  expect(() => validator({ ...base, rateLimit: { ...rateLimit, max: 0 } })).toThrow(/rateLimit.max/);
+  expect(() => validator({ ...base, rateLimit: { ...rateLimit, max: 2.5 } })).toThrow(/rateLimit.max/);
+  expect(() => validator({ ...base, rateLimit: { ...rateLimit, windowSeconds: '60' } })).toThrow(/rateLimit.windowSeconds/);
 });

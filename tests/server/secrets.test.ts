@@ -1,19 +1,14 @@
 import crypto from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, newAccount, register } from '../helpers/fixtures';
+import { captureLogs } from '../helpers/logs';
 
 let app: TestApp;
-const logLines: string[] = [];
+let logLines: string[] = [];
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const level of ['error', 'warn', 'info', 'http', 'debug', 'verbose'] as const) {
-    const original = app.strapi.log[level].bind(app.strapi.log);
-    (app.strapi.log as any)[level] = (...args: unknown[]) => {
-      logLines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
-      return original(...(args as [string]));
-    };
-  }
+  logLines = captureLogs(app.strapi);
 });
 afterAll(async () => {
   await app?.stop();

@@ -1,3 +1,11 @@
+/** Per-IP limit of the plugin's public routes (link status, sign-up page). */
+export interface RateLimitConfig {
+  enabled: boolean;
+  /** Requests allowed per IP in each window. */
+  max: number;
+  windowSeconds: number;
+}
+
 export interface InvitationsConfig {
   /** When true, POST /api/auth/local/register needs a valid invitationToken. */
   requireInvitation: boolean;
@@ -8,12 +16,14 @@ export interface InvitationsConfig {
   signupUrl: string | null;
   /** Secret the token encryption key is derived from. Null: the app's ENCRYPTION_KEY or APP_KEYS. */
   encryptionKey: string | null;
+  rateLimit: RateLimitConfig;
 }
 
 const defaults: InvitationsConfig = {
   requireInvitation: true,
   signupUrl: null,
   encryptionKey: null,
+  rateLimit: { enabled: true, max: 30, windowSeconds: 60 },
 };
 
 const isHttpUrlTemplate = (value: string) => {
@@ -22,6 +32,17 @@ const isHttpUrlTemplate = (value: string) => {
     return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
     return false;
+  }
+};
+
+const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
+
+const validateRateLimit = (rateLimit: RateLimitConfig) => {
+  if (typeof rateLimit !== 'object' || rateLimit === null) throw new Error('rateLimit must be an object');
+  if (typeof rateLimit.enabled !== 'boolean') throw new Error('rateLimit.enabled must be a boolean');
+  if (!isPositiveInteger(rateLimit.max)) throw new Error('rateLimit.max must be a positive whole number');
+  if (!isPositiveInteger(rateLimit.windowSeconds)) {
+    throw new Error('rateLimit.windowSeconds must be a positive whole number');
   }
 };
 
@@ -40,6 +61,7 @@ const validator = (config: InvitationsConfig) => {
   if (config.encryptionKey !== null && (typeof config.encryptionKey !== 'string' || config.encryptionKey.length < 16)) {
     throw new Error('encryptionKey must be a string of at least 16 characters');
   }
+  validateRateLimit(config.rateLimit);
 };
 
 export default { default: defaults, validator };

@@ -5,7 +5,7 @@ export default {
       method: 'GET',
       path: '/:token',
       handler: 'public-invitations.status',
-      config: { auth: false, middlewares: ['plugin::invitations.redact-token'] },
+      config: { auth: false, middlewares: ['plugin::invitations.redact-token', 'plugin::invitations.rate-limit'] },
     },
   ],
 };

@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { useTestApp, type TestApp } from '../helpers/strapi';
+import { createInvitation, expectStrapiError } from '../helpers/fixtures';
+import { captureLogs } from '../helpers/logs';
+import { FixedWindowCounter } from '../../server/src/utils/fixed-window-counter';
+
+const MAX = 4;
+const WINDOW_SECONDS = 2;
+
+let app: TestApp;
+let logLines: string[] = [];
+let baseUrl: string;
+useTestApp(
+  (started) => {
+    app = started;
+    logLines = captureLogs(app.strapi);
+    const server = app.strapi.server.httpServer;
+    server.listen(0, '127.0.0.1');
+  },
+  {
+    DISABLE_RATE_LIMIT: 'false',
+    INVITATIONS_RATE_LIMIT_MAX: String(MAX),
+    INVITATIONS_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+  }
+);
+
+beforeAll(async () => {
+  const server = app.strapi.server.httpServer;
+  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+/** A GET from a given loopback address: every 127.x.y.z is this machine, seen as another client. */
+const getFrom = (clientIp: string, path: string) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }>((resolve, reject) => {
+    http
+      .get(`${baseUrl}${path}`, { localAddress: clientIp }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode as number, headers: res.headers, body: JSON.parse(text) }));
+      })
+      .on('error', reject);
+  });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test(`the link status answers ${MAX} requests per IP and window, then 429 with Retry-After, until the window ends`, async () => {
+  const { token } = await createInvitation(app);
+  const path = `/api/invitations/${token}`;
+  for (let i = 0; i < MAX; i += 1) {
+    expect((await getFrom('127.0.0.2', path)).status).toBe(200);
+  }
+  const limited = await getFrom('127.0.0.2', path);
+  expectStrapiError(limited, 429, /Too many requests/);
+  expect(limited.body.error.name).toBe('RateLimitError');
+  const retryAfter = Number(limited.headers['retry-after']);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+  expect(limited.body.error.details).toEqual({ retryAfter });
+  expect(JSON.stringify(limited.body)).not.toContain(token);
+
+  // Another client is not affected.
+  expect((await getFrom('127.0.0.3', path)).status).toBe(200);
+
+  await sleep(retryAfter * 1000 + 100);
+  expect((await getFrom('127.0.0.2', path)).status).toBe(200);
+});
+
+test('unknown and malformed tokens count too: guessing is as limited as reading', async () => {
+  const statuses = [];
+  for (let i = 0; i < MAX + 2; i += 1) {
+    statuses.push((await getFrom('127.0.0.4', `/api/invitations/${'A'.repeat(42)}${i}`)).status);
+  }
+  expect(statuses).toEqual([...Array(MAX).fill(404), 429, 429]);
+});
+
+test('a refused request does not log its token either', async () => {
+  const { token } = await createInvitation(app);
+  for (let i = 0; i < MAX + 1; i += 1) await getFrom('127.0.0.5', `/api/invitations/${token}`);
+  expect(logLines.some((line) => line.includes('429'))).toBe(true);
+  expect(logLines.filter((line) => line.includes(token))).toEqual([]);
+});
+
+describe('the counter', () => {
+  test('counts per key in fixed windows and forgets expired windows', () => {
+    let now = 1_000;
+    const counter = new FixedWindowCounter(() => now);
+    const limit = { max: 2, windowMs: 1_000 };
+    expect(counter.hit('a', limit)).toEqual({ allowed: true, retryAfterMs: 1_000 });
+    now += 400;
+    expect(counter.hit('a', limit)).toEqual({ allowed: true, retryAfterMs: 600 });
+    expect(counter.hit('a', limit)).toEqual({ allowed: false, retryAfterMs: 600 });
+    expect(counter.hit('b', limit).allowed).toBe(true);
+    now += 600;
+    expect(counter.hit('a', limit)).toEqual({ allowed: true, retryAfterMs: 1_000 });
+    now += 1_000;
+    counter.hit('c', limit);
+    expect(counter.size).toBe(1);
+  });
+});
