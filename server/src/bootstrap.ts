@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../../permissions';
+import { USER_UID } from './constants';
 import { ensureSeatLimitCheck } from './database/seat-limit-check';
+import { getService } from './utils/get-service';
 
 /** Makes the plugin's RBAC actions appear under Settings > Administration panel > Roles. */
 const registerPermissionActions = async (strapi: Core.Strapi) => {
@@ -16,7 +18,16 @@ const registerPermissionActions = async (strapi: Core.Strapi) => {
     );
 };
 
+/** The provider sign-up gate acts where users-permissions' provider callback creates the account. */
+const gateProviderSignup = (strapi: Core.Strapi) => {
+  strapi.db.lifecycles.subscribe({
+    models: [USER_UID],
+    beforeCreate: () => getService(strapi, 'provider-signup').beforeUserCreate(),
+  });
+};
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerPermissionActions(strapi);
+  gateProviderSignup(strapi);
   await ensureSeatLimitCheck(strapi);
 };

@@ -2,16 +2,24 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
 const USERS_PERMISSIONS_AUTH = 'plugin::users-permissions.auth';
+const USERS_PERMISSIONS_PROVIDERS = 'plugin::users-permissions.providers';
 
 /**
- * Puts the invitation gate in front of users-permissions' register controller. This must happen
- * in register(): routes bind their handlers during load(), before any bootstrap() runs.
+ * Puts the invitation gate in front of users-permissions' register controller and of the
+ * accounts its provider callback creates. This must happen in register(): routes bind their
+ * handlers during load(), before any bootstrap() runs.
  */
 const gateRegistration = (strapi: Core.Strapi) => {
   const gate = getService(strapi, 'registration-gate');
+  const providerSignup = getService(strapi, 'provider-signup');
   strapi.get('controllers').extend(USERS_PERMISSIONS_AUTH, (auth: Record<string, any>) => ({
     ...auth,
     register: gate.wrap(auth.register.bind(auth)),
+    callback: providerSignup.wrapCallback(auth.callback.bind(auth)),
+  }));
+  strapi.get('services').extend(USERS_PERMISSIONS_PROVIDERS, (providers: Record<string, any>) => ({
+    ...providers,
+    connect: providerSignup.wrapConnect(providers.connect),
   }));
 };
 

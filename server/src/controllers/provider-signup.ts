@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { validateProviderSignup } from '../validation/provider-signup';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * `GET /api/invitations/:token/connect/:provider`: sign-up with a third-party provider. Checks
+   * the link, keeps it in the session and sends the browser on to users-permissions'
+   * `/api/connect/:provider`; the account made when the provider sends the person back takes a seat.
+   */
+  async connect(ctx: KoaContext) {
+    const { provider, callback } = await validateProviderSignup(ctx.params, ctx.query);
+    await getService(strapi, 'provider-signup').carry(ctx.session as Record<string, unknown> | null, ctx.params.token, provider);
+    const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+    const query = callback === undefined ? '' : `?${new URLSearchParams({ callback })}`;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.redirect(`${prefix}/connect/${encodeURIComponent(provider)}${query}`);
+  },
+});

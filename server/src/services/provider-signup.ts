@@ -1,0 +1,115 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { PLUGIN_ID } from '../constants';
+import { getService } from '../utils/get-service';
+import { invitationRequiredError } from '../utils/errors';
+import type { RedeemableInvitation } from './seats';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+type Session = Record<string, unknown>;
+type Connect = (provider: string, oauthData: unknown, options?: unknown) => Promise<{ id: number }>;
+type Handler = (ctx: KoaContext) => Promise<unknown>;
+
+/** How long an invitation waits in the session for the provider to send its holder back. */
+export const CARRY_MS = 10 * 60 * 1000;
+const SESSION_KEY = 'invitationSignup';
+/** Where the gate leaves its refusal for the callback controller, which rewraps every error. */
+const REFUSAL = 'invitationsProviderSignupRefusal';
+
+interface CarriedInvitation {
+  token: string;
+  expiresAt: number;
+}
+
+/** One provider callback in progress: the invitation it carries and the seat it took. */
+type SignupScope =
+  | { token: null; trx: null; claimed: null }
+  | { token: string; trx: Knex.Transaction; claimed: RedeemableInvitation | null };
+
+const scopes = new AsyncLocalStorage<SignupScope>();
+
+const carriedToken = (session: Session | null | undefined): string | null => {
+  const carried = session?.[SESSION_KEY] as CarriedInvitation | undefined;
+  if (!carried || typeof carried.token !== 'string' || !(carried.expiresAt > Date.now())) return null;
+  return carried.token;
+};
+
+/**
+ * Sign-up through a third-party provider (users-permissions' `/api/connect/:provider` flow).
+ * users-permissions' `providers.connect` either finds the account of the provider's email (a
+ * login) or creates one (a sign-up) with `strapi.db.query(...).create`. The gate runs exactly at
+ * that creation, inside a transaction opened around `connect`: it takes a seat of the invitation
+ * the person brought, or refuses, and the seat comes back if the creation fails. Logins of
+ * existing accounts never reach it.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Keeps a usable invitation in the session for the provider round trip (404/410 otherwise). */
+  async carry(session: Session | null | undefined, token: string, provider: string) {
+    if (!session) throw new errors.ApplicationError('Provider sign-up needs the session middleware (strapi::session)');
+    const grant = (await strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' }).get({})) as Record<
+      string,
+      { enabled?: boolean }
+    > | null;
+    if (provider === 'email' || !grant?.[provider]?.enabled) {
+      throw new errors.ValidationError(`The provider "${provider}" is not enabled`);
+    }
+    await getService(strapi, 'seats').publicStatus(token);
+    session[SESSION_KEY] = { token, expiresAt: Date.now() + CARRY_MS } satisfies CarriedInvitation;
+  },
+
+  /**
+   * Wraps users-permissions' `providers.connect`, putting the carried invitation in scope. Only a
+   * callback that carries one runs in a transaction (seat and account together): a plain login
+   * holds no connection while the provider is asked for the profile.
+   */
+  wrapConnect(connect: Connect): Connect {
+    return async (provider, oauthData, options) => {
+      const session = strapi.requestContext.get()?.session as Session | undefined;
+      const token = carriedToken(session);
+      if (token === null) {
+        return scopes.run({ token, trx: null, claimed: null }, () => connect(provider, oauthData, options));
+      }
+      const user = await strapi.db.transaction(async ({ trx }) => {
+        const scope: SignupScope = { token, trx, claimed: null };
+        const connected = await scopes.run(scope, () => connect(provider, oauthData, options));
+        if (scope.claimed) await getService(strapi, 'seats').completeRedemption(scope.claimed, connected.id);
+        return connected;
+      });
+      if (session) delete session[SESSION_KEY];
+      return user;
+    };
+  },
+
+  /** Database lifecycle of users-permissions users: the gate, when a provider callback creates one. */
+  async beforeUserCreate() {
+    const scope = scopes.getStore();
+    if (!scope) return;
+    try {
+      if (scope.token === null) {
+        if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
+        return;
+      }
+      scope.claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx);
+    } catch (error) {
+      const ctx = strapi.requestContext.get();
+      if (ctx) ctx.state[REFUSAL] = error;
+      throw error;
+    }
+  },
+
+  /**
+   * Wraps users-permissions' `auth.callback`, which turns every provider error into a 400
+   * ApplicationError: the gate's own refusal (403, 404, 410 with its reason) is answered instead.
+   */
+  wrapCallback(callback: Handler): Handler {
+    return async (ctx) => {
+      try {
+        return await callback(ctx);
+      } catch (error) {
+        throw ctx.state[REFUSAL] ?? error;
+      }
+    };
+  },
+});

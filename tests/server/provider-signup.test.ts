@@ -1,0 +1,120 @@
+import request from 'supertest';
+import { useTestApp, type TestApp } from '../helpers/strapi';
+import { countUsers, createInvitation, expectStrapiError, newAccount, register } from '../helpers/fixtures';
+import { enableFakeGitHub, gitHubProfile, restoreFetch, signInWithGitHub } from '../helpers/fake-github';
+
+let app: TestApp;
+useTestApp(
+  (started) => {
+    app = started;
+  },
+  // users-permissions builds the provider's redirect address from it.
+  { PUBLIC_URL: 'http://127.0.0.1:1337' }
+);
+beforeAll(async () => {
+  await enableFakeGitHub(app);
+});
+afterAll(restoreFetch);
+
+const USER_UID = 'plugin::users-permissions.user';
+const findUser = (email: string) => app.strapi.db.query(USER_UID).findOne({ where: { email }, populate: ['role'] });
+const invitationRow = (id: number) => app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id } });
+const redemptionsOf = (id: number) =>
+  app.strapi.db.query('plugin::invitations.redemption').findMany({ where: { invitation: { id } }, populate: ['user'] });
+
+describe('sign-up with GitHub while requireInvitation is on', () => {
+  test('without an invitation: 403, and no account is made', async () => {
+    const profile = gitHubProfile();
+    const before = await countUsers(app);
+    const res = await signInWithGitHub(app, profile);
+    expectStrapiError(res, 403, /^An invitation is required to register$/);
+    expect(await findUser(profile.email)).toBeNull();
+    expect(await countUsers(app)).toBe(before);
+  });
+
+  test("through an invitation link: the account is made with the link's role, and takes one seat", async () => {
+    const partner = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .create({ data: { name: 'GitHub partner', description: 'Invited', type: 'github-partner' } });
+    const invitation = await createInvitation(app, { maxUses: 2, role: partner.id });
+    const profile = gitHubProfile();
+
+    const res = await signInWithGitHub(app, profile, invitation.token);
+    expect(res.status).toBe(200);
+    expect(res.body.jwt).toEqual(expect.any(String));
+    expect(res.body.user).toMatchObject({ email: profile.email, provider: 'github' });
+
+    const user = await findUser(profile.email);
+    expect(user.role.type).toBe('github-partner');
+    expect((await invitationRow(invitation.id)).usedCount).toBe(1);
+    const redemptions = await redemptionsOf(invitation.id);
+    expect(redemptions.map((r: { user: { id: number } }) => r.user.id)).toEqual([user.id]);
+  });
+
+  test('the invitation is used once: the next GitHub sign-up in the same browser session needs its own', async () => {
+    const invitation = await createInvitation(app, { maxUses: 5 });
+    const browser = request.agent(app.strapi.server.httpServer);
+    expect((await signInWithGitHub(app, gitHubProfile(), invitation.token, { browser })).status).toBe(200);
+    expectStrapiError(await signInWithGitHub(app, gitHubProfile(), undefined, { browser }), 403);
+    expect((await invitationRow(invitation.id)).usedCount).toBe(1);
+  });
+
+  test('an existing GitHub account logs in again without any invitation, and uses no seat', async () => {
+    const invitation = await createInvitation(app, { maxUses: 3 });
+    const profile = gitHubProfile();
+    const first = await signInWithGitHub(app, profile, invitation.token);
+    const users = await countUsers(app);
+
+    const again = await signInWithGitHub(app, profile);
+    expect(again.status).toBe(200);
+    expect(again.body.user.id).toBe(first.body.user.id);
+    // Coming back through a link again is a login too: no second seat.
+    expect((await signInWithGitHub(app, profile, invitation.token)).status).toBe(200);
+    expect(await countUsers(app)).toBe(users);
+    expect((await invitationRow(invitation.id)).usedCount).toBe(1);
+  });
+
+  test('a link used up while its holder was at GitHub: 410 "used up", no account, the seat count unchanged', async () => {
+    const invitation = await createInvitation(app, { maxUses: 1 });
+    const late = gitHubProfile();
+    const res = await signInWithGitHub(app, late, invitation.token, {
+      whileAtGitHub: async () => {
+        expect((await register(app, { ...newAccount(), invitationToken: invitation.token })).status).toBe(200);
+      },
+    });
+    expectStrapiError(res, 410, /used up/);
+    expect(res.body.error.details).toEqual({ reason: 'exhausted' });
+    expect(await findUser(late.email)).toBeNull();
+    expect((await invitationRow(invitation.id)).usedCount).toBe(1);
+    expect(await redemptionsOf(invitation.id)).toHaveLength(1);
+  });
+
+  test('the start route refuses unknown, used-up and malformed links before sending anyone to GitHub', async () => {
+    expectStrapiError(await app.http().get(`/api/invitations/${'A'.repeat(43)}/connect/github`), 404);
+    const usedUp = await createInvitation(app, { maxUses: 1 });
+    await register(app, { ...newAccount(), invitationToken: usedUp.token });
+    expectStrapiError(await app.http().get(`/api/invitations/${usedUp.token}/connect/github`), 410);
+    const invitation = await createInvitation(app);
+    expectStrapiError(await app.http().get(`/api/invitations/${invitation.token}/connect/facebook`), 400, /not enabled/);
+    expectStrapiError(await app.http().get(`/api/invitations/${invitation.token}/connect/email`), 400, /not enabled/);
+    expectStrapiError(await app.http().get(`/api/invitations/${invitation.token}/connect/git%20hub`), 400, /provider/);
+    const res = await app.http().get(`/api/invitations/${invitation.token}/connect/github`).query({ callback: 'https://front.example.com/back' });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe(`/api/connect/github?callback=${encodeURIComponent('https://front.example.com/back')}`);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('other ways to create an account stay closed', () => {
+  test('POST /api/users is refused to visitors and to end users', async () => {
+    const before = await countUsers(app);
+    const body = { ...newAccount(), role: 1, confirmed: true };
+    expectStrapiError(await app.http().post('/api/users').send(body), 403);
+
+    const invitation = await createInvitation(app);
+    const { body: member } = await register(app, { ...newAccount(), invitationToken: invitation.token });
+    const asMember = await app.http().post('/api/users').set('Authorization', `Bearer ${member.jwt}`).send(body);
+    expectStrapiError(asMember, 403);
+    expect(await countUsers(app)).toBe(before + 1);
+  });
+});
