@@ -48,6 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Keeps a usable invitation in the session for the provider round trip (404/410 otherwise). */
   async carry(session: Session | null | undefined, token: string, provider: string) {
     if (!session) throw new errors.ApplicationError('Provider sign-up needs the session middleware (strapi::session)');
+    await getService(strapi, 'seats').publicStatus(token);
     const grant = (await strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' }).get({})) as Record<
       string,
       { enabled?: boolean }
@@ -55,7 +56,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (provider === 'email' || !grant?.[provider]?.enabled) {
       throw new errors.ValidationError(`The provider "${provider}" is not enabled`);
     }
-    await getService(strapi, 'seats').publicStatus(token);
     session[SESSION_KEY] = { token, expiresAt: Date.now() + CARRY_MS } satisfies CarriedInvitation;
   },
 

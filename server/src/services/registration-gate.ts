@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { getService } from '../utils/get-service';
 import { invitationRequiredError } from '../utils/errors';
+import { validateRegistrationText } from '../validation/registration';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 export type RegisterHandler = (ctx: KoaContext) => Promise<unknown>;
@@ -36,6 +37,7 @@ const createdUserId = (ctx: KoaContext): number | undefined => {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   wrap(originalRegister: RegisterHandler): RegisterHandler {
     return async (ctx) => {
+      validateRegistrationText(ctx.request.body);
       const token = takeInvitationToken(ctx);
       if (token === undefined || token === null || token === '') {
         if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) {

@@ -3,6 +3,9 @@ import { LIMITS } from '../constants';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** Half of a UTF-16 surrogate pair: not text, and databases store it mangled. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isPlainText = (value: string) => !CONTROL_CHARACTERS.test(value) && !LONE_SURROGATE.test(value);
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Ids are 32-bit integers on PostgreSQL: a larger one is a client mistake, not a query to run. */
 const MAX_DATABASE_ID = 2_147_483_647;
@@ -18,8 +21,8 @@ const nameField = yup
     const length = value.trim().length;
     return length >= 1 && length <= LIMITS.nameMaxLength;
   })
-  .test('no-control-characters', 'name must not contain control characters', (value) =>
-    value === undefined ? true : !CONTROL_CHARACTERS.test(value)
+  .test('no-control-characters', 'name must not contain control characters or broken Unicode', (value) =>
+    value === undefined ? true : isPlainText(value)
   );
 
 const maxUsesField = yup
@@ -98,7 +101,12 @@ const listQuerySchema = yup
       .min(1)
       .max(LIMITS.pageSizeMax),
     sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
-    q: yup.string().max(LIMITS.searchMaxLength),
+    q: yup
+      .string()
+      .max(LIMITS.searchMaxLength)
+      .test('plain-text', 'q must not contain control characters or broken Unicode', (value) =>
+        value === undefined ? true : isPlainText(value)
+      ),
   });
 
 const idSchema = yup
@@ -133,6 +141,9 @@ export const validateListQuery = async (query: Record<string, unknown> = {}): Pr
   // Casting (needed: query values are strings) strips unknown keys instead of reporting them.
   const unknownKey = Object.keys(query).find((key) => !LIST_QUERY_KEYS.includes(key));
   if (unknownKey) throw fieldError(unknownKey, `Unknown query parameter: ${unknownKey}`);
+  // `page[]=1` or `page=1&page=2` parse to arrays, which casting would quietly turn into numbers.
+  const repeatedKey = Object.keys(query).find((key) => typeof query[key] !== 'string');
+  if (repeatedKey) throw fieldError(repeatedKey, `${repeatedKey} must be given once, as a single value`);
   const parsed = await validateYupSchema(listQuerySchema, { strict: false })(query);
   return {
     page: parsed.page ?? 1,

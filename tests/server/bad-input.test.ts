@@ -1,0 +1,310 @@
+import { useTestApp, type TestApp } from '../helpers/strapi';
+import { createInvitation, inDays, newAccount, register } from '../helpers/fixtures';
+
+/**
+ * Malformed requests on every route of the plugin, and on the registration it gates: each one
+ * gets a 4xx in Strapi's error format and changes nothing in the plugin's tables or the users.
+ */
+let app: TestApp;
+useTestApp((started) => {
+  app = started;
+});
+
+interface Fixture {
+  id: number;
+  token: string;
+  publicRoleId: number;
+}
+let fixture: Fixture;
+
+beforeAll(async () => {
+  const invitation = await createInvitation(app, { maxUses: 5 });
+  // Two seats taken, so that a limit below the uses made can be tried.
+  for (let i = 0; i < 2; i += 1) await register(app, { ...newAccount(), invitationToken: invitation.token });
+  const publicRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  fixture = { id: invitation.id, token: invitation.token, publicRoleId: publicRole.id };
+});
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Auth = 'admin' | 'none' | { header: string };
+
+interface BadRequest {
+  method: Method;
+  path: (f: Fixture) => string;
+  auth: Auth;
+  /** A JSON body (built from the fixture when a function), or a raw one with its content type. */
+  body?: unknown | ((f: Fixture) => unknown);
+  raw?: { type: string; data: string | Buffer };
+  query?: string;
+  status: number;
+  /**
+   * Refused by Strapi's body parser (koa-body) before any route runs: Strapi's error format, but
+   * http-errors carry no `details`.
+   */
+  parserError?: true;
+}
+
+type Case = [label: string, request: BadRequest];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HUGE = 'x'.repeat(100_000);
+const OVERSIZED_JSON = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), maxUses: 1, expiresAt: '2030-01-01T00:00:00Z' });
+const SQL = "1; DROP TABLE invitations_invitations; --";
+const validInvitation = () => ({ name: 'Valid name', maxUses: 3, expiresAt: inDays(3) });
+
+// ---- Admin API: POST /invitations/invitations and PUT /invitations/invitations/:id -------------
+
+const createCases = (label: string, body: unknown, status = 400): Case => [
+  `POST /invitations/invitations: ${label}`,
+  { method: 'POST', path: () => '/invitations/invitations', auth: 'admin', body, status },
+];
+const createRaw = (label: string, type: string, data: string | Buffer, status = 400, parserError?: true): Case => [
+  `POST /invitations/invitations: ${label}`,
+  { method: 'POST', path: () => '/invitations/invitations', auth: 'admin', raw: { type, data }, status, parserError },
+];
+const PARSER = true;
+const withField = (field: string, value: unknown) => () => ({ ...validInvitation(), [field]: value });
+
+const fieldValues: Record<string, Array<[string, unknown]>> = {
+  name: [
+    ['null', null], ['a number', 42], ['an array', ['a']], ['an object', { en: 'x' }], ['a boolean', true],
+    ['empty', ''], ['blank', ' \t '], ['256 characters', 'é'.repeat(256)], ['100,000 characters', HUGE],
+    ['a NUL character', 'a\u0000b'], ['an escape character', 'a\u001b[31mb'], ['a DEL character', 'a\u007fb'],
+    ['a new line', 'first\nsecond'], ['a lone surrogate', 'a\ud800b'],
+  ],
+  maxUses: [
+    ['null', null], ['a numeric string', '5'], ['an SQL string', SQL], ['a float', 2.5], ['zero', 0], ['negative', -4],
+    ['over 100000', 100_001], ['1e308', 1e308], ['2^53 + 1', 9007199254740993], ['a boolean', true], ['an array', [5]],
+    ['an object', { $gt: 0 }],
+  ],
+  expiresAt: [
+    ['null', null], ['a number', Date.now() + DAY_MS], ['empty', ''], ['words', 'next tuesday'],
+    ['a date without a time', '2030-01-01'], ['no time zone', '2030-01-01T10:00:00'],
+    ['month 13', '2030-13-01T00:00:00Z'], ['February 30', '2030-02-30T00:00:00Z'], ['hour 25', '2030-01-01T25:00:00Z'],
+    ['minute 60', '2030-01-01T23:60:00Z'], ['a zone offset of +99:99', '2030-01-01T10:00:00+99:99'],
+    ['in the past', '2001-01-01T00:00:00Z'], ['year 9999', '9999-12-31T23:59:59Z'],
+    ['an expanded year', '+275760-09-13T00:00:00Z'], ['SQL after a date', "2030-01-01T00:00:00Z'; DROP TABLE x; --"],
+    ['an array', ['2030-01-01T00:00:00Z']], ['an object', { $gt: '2030' }],
+  ],
+  role: [
+    ['a numeric string', '1'], ['a float', 1.5], ['zero', 0], ['negative', -1], ['past 32 bits', 2 ** 31],
+    ['a name', 'authenticated'], ['an SQL string', '1 OR 1=1'], ['an array', [1]], ['an object', { id: 1 }],
+    ['a boolean', true], ['an unknown id', 987654],
+  ],
+};
+
+const fieldCases: Case[] = Object.entries(fieldValues).flatMap(([field, values]) =>
+  values.map(([label, value]) => createCases(`${field} ${label}`, withField(field, value)))
+);
+
+const createBodyCases: Case[] = [
+  createCases('no body', undefined),
+  createCases('an empty object', {}),
+  createCases('an array of invitations', [validInvitation()]),
+  createCases('the public role', (f: Fixture) => ({ ...validInvitation(), role: f.publicRoleId })),
+  createCases('an unknown field', { ...validInvitation(), color: 'red' }),
+  createCases('usedCount set by the client', { ...validInvitation(), usedCount: 3 }),
+  createCases('tokenHash set by the client', { ...validInvitation(), tokenHash: 'a'.repeat(64) }),
+  createCases('id set by the client', { ...validInvitation(), id: 1 }),
+  createCases('createdBy set by the client', { ...validInvitation(), createdBy: 1 }),
+  createCases('a constructor key', { ...validInvitation(), constructor: { prototype: { polluted: true } } }),
+  createRaw('a __proto__ key', 'application/json', `{"name":"x","maxUses":1,"expiresAt":"2030-01-01T00:00:00Z","__proto__":{"polluted":true}}`, 400, PARSER),
+  createRaw('JSON null', 'application/json', 'null', 400, PARSER),
+  createRaw('a JSON string', 'application/json', '"invitation"', 400, PARSER),
+  createRaw('a JSON number', 'application/json', '42', 400, PARSER),
+  createRaw('truncated JSON', 'application/json', '{"name": "x", "maxUses": ', 400, PARSER),
+  createRaw('JSON with a BOM and garbage', 'application/json', '\ufeff{name: x}', 400, PARSER),
+  createRaw('plain text', 'text/plain', 'name=x&maxUses=1'),
+  createRaw('XML', 'application/xml', '<invitation><name>x</name></invitation>'),
+  createRaw('a form', 'application/x-www-form-urlencoded', 'name=Form&maxUses=2&expiresAt=2030-01-01T00%3A00%3A00Z'),
+  createRaw('over 1 MB of JSON', 'application/json', OVERSIZED_JSON, 413, PARSER),
+];
+
+const updateCases: Case[] = [
+  ['an empty object', {}],
+  ['an array', [{ name: 'x' }]],
+  ['name null', { name: null }],
+  ['a blank name', { name: '  ' }],
+  ['maxUses below the uses made', { maxUses: 1 }],
+  ['maxUses as a string', { maxUses: '4' }],
+  ['an expiry in the past', { expiresAt: '2001-01-01T00:00:00Z' }],
+  ['an expiry more than ten years ahead', { expiresAt: new Date(Date.now() + 3651 * DAY_MS).toISOString() }],
+  ['an unknown role', { role: 987654 }],
+  ['usedCount', { usedCount: 0 }],
+  ['token', { token: 'A'.repeat(43) }],
+  ['a constructor key', { constructor: { name: 'x' } }],
+].map(([label, body]): Case => [
+  `PUT /invitations/invitations/:id: ${label}`,
+  { method: 'PUT', path: (f) => `/invitations/invitations/${f.id}`, auth: 'admin', body, status: 400 },
+]);
+
+// ---- Admin API: ids and queries ----------------------------------------------------------------
+
+const BAD_IDS = ['%', '%E0%A4%A', '0', '-1', 'abc', '1.5', '1e3', '01', '0x1', '9999999999', '2147483648', '%20', '1%00', '%D9%A1', 'null', '1%20OR%201%3D1', "1'%3B--"];
+
+const idCases: Case[] = (['GET', 'PUT', 'DELETE'] as const).flatMap((method) => [
+  ...BAD_IDS.map((id): Case => [
+    `${method} /invitations/invitations/${id}`,
+    { method, path: () => `/invitations/invitations/${id}`, auth: 'admin', body: method === 'PUT' ? { name: 'x' } : undefined, status: 400 },
+  ]),
+  [
+    `${method} /invitations/invitations/:id of no invitation`,
+    { method, path: () => '/invitations/invitations/2147483647', auth: 'admin', body: method === 'PUT' ? { name: 'x' } : undefined, status: 404 },
+  ],
+]);
+
+const listQueryCases: Case[] = [
+  'page=0', 'page=-1', 'page=1.5', 'page=abc', 'page=', 'page[]=1', 'page=99999999', 'pageSize=0', 'pageSize=101',
+  'pageSize=1e9', 'sort=tokenHash:asc', 'sort=name:up', 'sort=name', 'sort[]=name:asc', 'sort=name:asc&sort=name:desc',
+  `q=${'x'.repeat(256)}`, 'q[$ne]=x', 'q=%00', 'q=a%1Fb', 'page=%E0%A4%A', 'filters[name][$eq]=x', 'populate=*', 'fields[0]=tokenHash', 'unknown=1',
+  `q=${encodeURIComponent(SQL)}&sort=${encodeURIComponent(`name:asc; ${SQL}`)}`,
+].map((query): Case => [
+  `GET /invitations/invitations?${query.slice(0, 40)}`,
+  { method: 'GET', path: () => '/invitations/invitations', auth: 'admin', query, status: 400 },
+]);
+
+const adminRoutes: Array<[Method, (f: Fixture) => string]> = [
+  ['GET', () => '/invitations/roles'],
+  ['GET', () => '/invitations/invitations'],
+  ['POST', () => '/invitations/invitations'],
+  ['GET', (f) => `/invitations/invitations/${f.id}`],
+  ['PUT', (f) => `/invitations/invitations/${f.id}`],
+  ['DELETE', (f) => `/invitations/invitations/${f.id}`],
+];
+
+const authCases: Case[] = adminRoutes.flatMap(([method, path]) =>
+  [
+    ['a token that is not a JWT', 'Bearer not-a-jwt'],
+    ['a JWT signed by someone else', `Bearer ${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"id":1}').toString('base64url')}.c2ln`],
+    ['a huge token', `Bearer ${'A'.repeat(8000)}`],
+    ['Basic credentials', `Basic ${Buffer.from('admin@example.com:Admin-password-1').toString('base64')}`],
+  ].map(([label, header]): Case => [
+    `${method} ${path({ id: 1, token: '', publicRoleId: 0 })} with ${label}`,
+    { method, path, auth: { header }, body: method === 'GET' || method === 'DELETE' ? undefined : validInvitation(), status: 401 },
+  ])
+);
+
+// ---- Public API: GET /api/invitations/:token and the provider sign-up start ---------------------
+
+const BAD_TOKENS = [
+  '%', '%E0%A4%A', 'x', 'A'.repeat(42), 'A'.repeat(44), 'A'.repeat(8000), "'%20OR%20'1'%3D'1", '%00', '%E2%80%8B', '%F0%9F%94%91',
+  '..%2F..%2Fetc%2Fpasswd', 'null', '%5Bobject%20Object%5D', '%24ne', '*',
+];
+
+const statusCases: Case[] = [
+  ...BAD_TOKENS.map((token): Case => [
+    `GET /api/invitations/${token.slice(0, 30)} (${token.length} characters)`,
+    { method: 'GET', path: () => `/api/invitations/${token}`, auth: 'none', status: 404 },
+  ]),
+  ['GET /api/invitations/:token with one character changed', {
+    method: 'GET',
+    path: (f) => `/api/invitations/${f.token.slice(0, -1)}${f.token.endsWith('A') ? 'B' : 'A'}`,
+    auth: 'none',
+    status: 404,
+  }],
+  ['GET /api/invitations/:token with a space added', { method: 'GET', path: (f) => `/api/invitations/${f.token}%20`, auth: 'none', status: 404 }],
+];
+
+const connectCases: Case[] = [
+  ['an unknown link', (f: Fixture) => `/api/invitations/${'A'.repeat(43)}/connect/github`, 404],
+  ['an SQL-looking token', () => "/api/invitations/'%20OR%201%3D1--/connect/github", 404],
+  ['a provider that is not enabled', (f: Fixture) => `/api/invitations/${f.token}/connect/github`, 400],
+  ['a provider name with a slash', (f: Fixture) => `/api/invitations/${f.token}/connect/git%2Fhub`, 400],
+  ['a provider name of 100 characters', (f: Fixture) => `/api/invitations/${f.token}/connect/${'g'.repeat(100)}`, 400],
+  ['an unknown query parameter', (f: Fixture) => `/api/invitations/${f.token}/connect/github?state=x`, 400],
+  ['two callbacks', (f: Fixture) => `/api/invitations/${f.token}/connect/github?callback=a&callback=b`, 400],
+].map(([label, path, status]): Case => [
+  `GET /api/invitations/:token/connect/:provider: ${label}`,
+  { method: 'GET', path: path as (f: Fixture) => string, auth: 'none', status: status as number },
+]);
+
+// ---- POST /api/auth/local/register with invitationToken ---------------------------------------
+
+const registerCase = (label: string, body: (f: Fixture) => unknown, status: number): Case => [
+  `POST /api/auth/local/register: ${label}`,
+  { method: 'POST', path: () => '/api/auth/local/register', auth: 'none', body, status },
+];
+const registerRaw = (label: string, type: string, data: string, status: number, parserError?: true): Case => [
+  `POST /api/auth/local/register: ${label}`,
+  { method: 'POST', path: () => '/api/auth/local/register', auth: 'none', raw: { type, data }, status, parserError },
+];
+const withToken = (invitationToken: unknown) => () => ({ ...newAccount(), invitationToken });
+const withValidToken = (changes: Record<string, unknown>) => (f: Fixture) => ({ ...newAccount(), invitationToken: f.token, ...changes });
+
+const registerCases: Case[] = [
+  ...([
+    ['a number', 42], ['true', true], ['an array', []], ['an array of a token', ['A'.repeat(43)]], ['an object', {}],
+    ['a $ne operator', { $ne: null }], ['a $gt operator', { $gt: '' }], ['a NUL character', '\u0000'],
+  ] as Array<[string, unknown]>).map(([label, token]) => registerCase(`invitationToken ${label}`, withToken(token), 400)),
+  ...([
+    ['100,000 characters', HUGE], ['SQL', "' OR 1=1 --"], ['a control character', '\u0001'], ['emoji', '🔑'.repeat(20)],
+    ['unknown', 'B'.repeat(43)],
+  ] as Array<[string, unknown]>).map(([label, token]) => registerCase(`invitationToken ${label}`, withToken(token), 404)),
+  registerCase('a valid token with a trailing space', (f) => ({ ...newAccount(), invitationToken: `${f.token} ` }), 404),
+  registerCase('a valid token with a new line', (f) => ({ ...newAccount(), invitationToken: `${f.token}\n` }), 404),
+  registerCase('no token', () => newAccount(), 403),
+  registerCase('a null token', withToken(null), 403),
+  registerCase('an array body', (f) => [{ ...newAccount(), invitationToken: f.token }], 403),
+  ...([
+    ['username null', { username: null }], ['username a number', { username: 42 }], ['email an array', { email: ['a@b.c'] }],
+    ['email invalid', { email: 'not-an-email' }], ['password an object', { password: { $ne: '' } }],
+    ['password too short', { password: 'x' }], ['a 100,000 character username', { username: HUGE }],
+    ['a role', { role: 1 }], ['confirmed', { confirmed: true }], ['a provider', { provider: 'github' }],
+    ['a constructor key', { constructor: { prototype: { isAdmin: true } } }],
+    ['a NUL in the username', { username: 'nul\u0000name' }], ['a NUL in the email', { email: 'nul\u0000@example.com' }],
+  ] as Array<[string, Record<string, unknown>]>).map(([label, changes]) =>
+    registerCase(`a valid token and ${label}`, withValidToken(changes), 400)
+  ),
+  registerRaw('a __proto__ key', 'application/json', '{"username":"proto","email":"proto@example.com","password":"Password-123","__proto__":{"role":1}}', 400, PARSER),
+  registerRaw('truncated JSON', 'application/json', '{"username": "x", "invitationToken": ', 400, PARSER),
+  registerRaw('plain text', 'text/plain', 'invitationToken=x', 403),
+  registerRaw('over 1 MB of JSON', 'application/json', JSON.stringify({ ...newAccount(), invitationToken: 'x'.repeat(2 * 1024 * 1024) }), 413, PARSER),
+];
+
+const cases: Case[] = [
+  ...fieldCases,
+  ...createBodyCases,
+  ...updateCases,
+  ...idCases,
+  ...listQueryCases,
+  ...authCases,
+  ...statusCases,
+  ...connectCases,
+  ...registerCases,
+];
+
+/** Every row of the plugin's tables and of the users, every column included. */
+const snapshot = async () => {
+  const uids = ['plugin::invitations.invitation', 'plugin::invitations.redemption', 'plugin::users-permissions.user'];
+  const rows = await Promise.all(uids.map((uid) => app.strapi.db.query(uid).findMany({ orderBy: { id: 'asc' } })));
+  return JSON.stringify(rows);
+};
+
+const send = (request: BadRequest) => {
+  const path = request.path(fixture) + (request.query ? `?${request.query}` : '');
+  const method = request.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+  let call = app.http()[method](path);
+  if (request.auth === 'admin') call = call.set('Authorization', `Bearer ${app.adminToken}`);
+  else if (request.auth !== 'none') call = call.set('Authorization', request.auth.header);
+  if (request.raw) return call.set('Content-Type', request.raw.type).send(request.raw.data);
+  const body = typeof request.body === 'function' ? request.body(fixture) : request.body;
+  return body === undefined ? call : call.send(body as object);
+};
+
+test('the table has at least 100 malformed requests', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(100);
+  expect(new Set(cases.map(([label]) => label)).size).toBe(cases.length);
+});
+
+test.each(cases)('%s → 4xx in Strapi error format, nothing changed', async (_label, request) => {
+  const before = await snapshot();
+  const res = await send(request);
+  const error = { status: request.status, name: expect.any(String), message: expect.any(String) };
+  expect({ status: res.status, body: res.body }).toEqual({
+    status: request.status,
+    body: { data: null, error: request.parserError ? error : { ...error, details: expect.anything() } },
+  });
+  expect(await snapshot()).toBe(before);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+});
