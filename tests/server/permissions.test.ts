@@ -1,26 +1,75 @@
 import { startTestApp, loginAdmin, type TestApp } from '../helpers/strapi';
-import { createInvitation, inDays } from '../helpers/fixtures';
-import { ACTION_DEFINITIONS, actionId } from '../../permissions';
+import { createInvitation, expectStrapiError, inDays, newAccount, register } from '../helpers/fixtures';
+import { ACTION_DEFINITIONS, ACTIONS, actionId, type ActionName } from '../../permissions';
 
 let app: TestApp;
-let editorToken: string;
+
+/** One admin API route: what it needs, a request that succeeds, and the status of that success. */
+interface RouteRow {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** As declared in server/src/routes/admin.ts. */
+  path: string;
+  action: ActionName;
+  request: (invitationId: number) => { url: string; body?: object };
+  success: number;
+}
+
+/** Every admin route of the plugin. Adding a route is adding one line here (a test checks). */
+const ROUTES: RouteRow[] = [
+  { method: 'GET', path: '/roles', action: 'read', request: () => ({ url: '/invitations/roles' }), success: 200 },
+  { method: 'GET', path: '/invitations', action: 'read', request: () => ({ url: '/invitations/invitations' }), success: 200 },
+  { method: 'POST', path: '/invitations', action: 'create', request: () => ({ url: '/invitations/invitations', body: { name: 'Matrix', maxUses: 2, expiresAt: inDays(2) } }), success: 201 },
+  { method: 'GET', path: '/invitations/:id', action: 'read', request: (id) => ({ url: `/invitations/invitations/${id}` }), success: 200 },
+  { method: 'PUT', path: '/invitations/:id', action: 'update', request: (id) => ({ url: `/invitations/invitations/${id}`, body: { name: 'Renamed' } }), success: 200 },
+  { method: 'DELETE', path: '/invitations/:id', action: 'delete', request: (id) => ({ url: `/invitations/invitations/${id}` }), success: 200 },
+];
+
+const ALL_ACTIONS = Object.keys(ACTIONS) as ActionName[];
+const PASSWORD = 'Matrix-password-1';
+
+/** Admin tokens per action: one whose role has only that action, one whose role has all the others. */
+const withOnly = new Map<ActionName, string>();
+const withAllBut = new Map<ActionName, string>();
+let endUserJwt: string;
+
+const adminWithActions = async (label: string, actions: ActionName[]) => {
+  const role = await app.strapi.service('admin::role').create({ name: `Matrix ${label}`, description: label });
+  await app.strapi
+    .service('admin::role')
+    .addPermissions(role.id, actions.map((action) => ({ action: actionId(action), subject: null })));
+  const email = `${label.replace(/\W+/g, '-')}@example.com`.toLowerCase();
+  await app.strapi.service('admin::user').create({ email, firstname: 'Matrix', lastname: label, password: PASSWORD, isActive: true, roles: [role.id] });
+  return loginAdmin(app.http, email, PASSWORD);
+};
 
 beforeAll(async () => {
   app = await startTestApp();
-  const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  await app.strapi.service('admin::user').create({
-    email: 'editor@example.com',
-    firstname: 'Ed',
-    lastname: 'Itor',
-    password: 'Editor-password-1',
-    isActive: true,
-    roles: [editorRole.id],
-  });
-  editorToken = await loginAdmin(app.http, 'editor@example.com', 'Editor-password-1');
+  for (const action of ALL_ACTIONS) {
+    withOnly.set(action, await adminWithActions(`only ${action}`, [action]));
+    withAllBut.set(action, await adminWithActions(`all but ${action}`, ALL_ACTIONS.filter((other) => other !== action)));
+  }
+  const invitation = await createInvitation(app);
+  endUserJwt = (await register(app, { ...newAccount(), invitationToken: invitation.token })).body.jwt;
 });
 afterAll(async () => {
   await app?.stop();
 });
+
+/** Every invitation as stored, to tell whether a request changed anything. */
+const invitationsState = async () =>
+  JSON.stringify(await app.strapi.db.query('plugin::invitations.invitation').findMany({ orderBy: { id: 'asc' } }));
+
+const call = async (row: RouteRow, authorization?: string) => {
+  // A fresh link for each call, so that a successful delete or edit has something to act on.
+  const { id } = await createInvitation(app, { name: 'Target' });
+  const { url, body } = row.request(id);
+  const method = row.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+  const request = app.http()[method](url);
+  if (authorization) request.set('Authorization', authorization);
+  const before = await invitationsState();
+  const res = await (body ? request.send(body) : request);
+  return { res, changed: (await invitationsState()) !== before };
+};
 
 test('registers every action of the shared permissions module with the admin', () => {
   const provider = app.strapi.service('admin::permission').actionProvider;
@@ -29,32 +78,39 @@ test('registers every action of the shared permissions module with the admin', (
   }
 });
 
-test('an admin without the permissions is refused every route; anonymous callers get 401', async () => {
-  const invitation = await createInvitation(app);
-  const calls = [
-    (h: any) => h.get('/invitations/invitations'),
-    (h: any) => h.get('/invitations/roles'),
-    (h: any) => h.get(`/invitations/invitations/${invitation.id}`),
-    (h: any) => h.post('/invitations/invitations').send({ name: 'x', maxUses: 1, expiresAt: inDays(1) }),
-    (h: any) => h.put(`/invitations/invitations/${invitation.id}`).send({ name: 'y' }),
-    (h: any) => h.delete(`/invitations/invitations/${invitation.id}`),
-  ];
-  for (const call of calls) {
-    expect((await call(app.http()).set('Authorization', `Bearer ${editorToken}`)).status).toBe(403);
-    expect((await call(app.http())).status).toBe(401);
-  }
-  const stillThere = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
-  expect(stillThere.name).toBe(invitation.name);
+test('the matrix covers every admin route, each guarded by the action the table says', () => {
+  const { routes } = app.strapi.plugin('invitations') as unknown as { routes: { admin: { routes: any[] } } };
+  const declared = routes.admin.routes.map((route) => ({
+    route: `${route.method} ${route.path}`,
+    actions: route.config.policies.find((policy: any) => policy.name === 'admin::hasPermissions')?.config.actions,
+  }));
+  expect(declared).toEqual(
+    expect.arrayContaining(ROUTES.map((row) => ({ route: `${row.method} ${row.path}`, actions: [actionId(row.action)] })))
+  );
+  expect(declared).toHaveLength(ROUTES.length);
 });
 
-test('granting the read action opens the list, and only the list', async () => {
-  const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  await app.strapi.service('admin::role').addPermissions(editorRole.id, [{ action: actionId('read'), subject: null }]);
-  expect((await app.http().get('/invitations/invitations').set('Authorization', `Bearer ${editorToken}`)).status).toBe(200);
-  const create = await app
-    .http()
-    .post('/invitations/invitations')
-    .set('Authorization', `Bearer ${editorToken}`)
-    .send({ name: 'x', maxUses: 1, expiresAt: inDays(1) });
-  expect(create.status).toBe(403);
+describe.each(ROUTES)('$method $path (action $action)', (row) => {
+  test('without authentication: 401, nothing done', async () => {
+    const { res, changed } = await call(row);
+    expectStrapiError(res, 401);
+    expect(changed).toBe(false);
+  });
+
+  test("with an end user's JWT: 401, nothing done", async () => {
+    const { res, changed } = await call(row, `Bearer ${endUserJwt}`);
+    expectStrapiError(res, 401);
+    expect(changed).toBe(false);
+  });
+
+  test(`as an admin with every other action but ${row.action}: 403, nothing done`, async () => {
+    const { res, changed } = await call(row, `Bearer ${withAllBut.get(row.action)}`);
+    expectStrapiError(res, 403);
+    expect(changed).toBe(false);
+  });
+
+  test(`as an admin with only ${row.action}: ${row.success}`, async () => {
+    const { res } = await call(row, `Bearer ${withOnly.get(row.action)}`);
+    expect(res.status).toBe(row.success);
+  });
 });
