@@ -2,15 +2,18 @@ import crypto from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, newAccount, register } from '../helpers/fixtures';
 import { captureLogs } from '../helpers/logs';
+import { enableFakeGitHub, gitHubProfile, restoreFetch, signInWithGitHub } from '../helpers/fake-github';
 
 let app: TestApp;
 let logLines: string[] = [];
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ PUBLIC_URL: 'http://127.0.0.1:1337' });
   logLines = captureLogs(app.strapi);
+  await enableFakeGitHub(app);
 });
 afterAll(async () => {
+  restoreFetch();
   await app?.stop();
 });
 
@@ -28,12 +31,18 @@ const dumpDatabase = async () => {
 };
 
 test('no token is stored in clear or logged, after a full lifecycle', async () => {
-  const invitation = await createInvitation(app, { maxUses: 2 });
+  const invitation = await createInvitation(app, { maxUses: 3 });
   const { token } = invitation;
   await app.http().get(`/api/invitations/${token}`).expect(200);
-  await register(app, { ...newAccount(), invitationToken: token });
-  await app.http().get(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`);
+  expect((await register(app, { ...newAccount(), invitationToken: token })).status).toBe(200);
+  expect((await signInWithGitHub(app, gitHubProfile(), token)).status).toBe(200);
+  await app.http().get(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`).expect(200);
+  await app.http().get('/invitations/invitations').set('Authorization', `Bearer ${app.adminToken}`).expect(200);
+  await app.http().put(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`).send({ maxUses: 2 }).expect(200);
+  // Refused requests carrying the token, too.
   await app.http().get(`/api/invitations/${token}x`).expect(404);
+  expect((await register(app, { ...newAccount(), invitationToken: token })).status).toBe(410);
+  expect((await signInWithGitHub(app, gitHubProfile(), token)).status).toBe(410);
 
   const dump = await dumpDatabase();
   expect(dump).not.toContain(token);
