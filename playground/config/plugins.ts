@@ -30,6 +30,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
     },
   },
+  // Installed for the tests of the GraphQL register mutation; off unless ENABLE_GRAPHQL=true.
+  graphql: { enabled: env.bool('ENABLE_GRAPHQL', false) },
   'users-permissions': {
     config: {
       // Only the tests turn the limiter off: they register faster than a person types.

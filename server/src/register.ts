@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { acceptInvitationInGraphqlRegister } from './graphql';
 import { getService } from './utils/get-service';
 
 const USERS_PERMISSIONS_AUTH = 'plugin::users-permissions.auth';
@@ -25,4 +26,5 @@ const gateRegistration = (strapi: Core.Strapi) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   gateRegistration(strapi);
+  acceptInvitationInGraphqlRegister(strapi);
 };
