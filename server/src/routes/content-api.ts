@@ -1,8 +1,4 @@
-/** Public routes: rate-limited per IP, and the token kept out of the request log. */
-const PUBLIC_TOKEN_ROUTE = {
-  auth: false,
-  middlewares: ['plugin::invitations.redact-token', 'plugin::invitations.rate-limit'],
-} as const;
+import { publicTokenRouteConfig } from './public-token-route';
 
 export default {
   type: 'content-api',
@@ -11,13 +7,13 @@ export default {
       method: 'GET',
       path: '/:token',
       handler: 'public-invitations.status',
-      config: PUBLIC_TOKEN_ROUTE,
+      config: publicTokenRouteConfig(),
     },
     {
       method: 'GET',
       path: '/:token/connect/:provider',
       handler: 'provider-signup.connect',
-      config: PUBLIC_TOKEN_ROUTE,
+      config: publicTokenRouteConfig(),
     },
   ],
 };
