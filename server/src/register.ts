@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { USERS_PERMISSIONS_AUTH } from './constants';
 import { getService } from './utils/get-service';
-
-const USERS_PERMISSIONS_AUTH = 'plugin::users-permissions.auth';
 
 /**
  * Puts the invitation gate in front of users-permissions' register controller. This must happen

@@ -1,7 +1,9 @@
 import adminInvitations from './admin-invitations';
+import joinPage from './join-page';
 import publicInvitations from './public-invitations';
 
 export default {
   'admin-invitations': adminInvitations,
+  'join-page': joinPage,
   'public-invitations': publicInvitations,
 };

@@ -1,4 +1,6 @@
+import firstAccess from './first-access';
 import invitations from './invitations';
+import joinPage from './join-page';
 import links from './links';
 import registrationGate from './registration-gate';
 import roles from './roles';
@@ -6,7 +8,9 @@ import seats from './seats';
 import tokens from './tokens';
 
 export default {
+  'first-access': firstAccess,
   invitations,
+  'join-page': joinPage,
   links,
   'registration-gate': registrationGate,
   roles,
