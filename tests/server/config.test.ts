@@ -30,10 +30,14 @@ test("links point to the site's own sign-up page when signupUrl is set", async (
 
 test('the config validator refuses bad settings', () => {
   const { validator } = require('../../server/src/config').default;
-  const base = { requireInvitation: true, signupUrl: null, encryptionKey: null };
+  const base = { requireInvitation: true, signupUrl: null, encryptionKey: null, redirectOrigins: [] };
   expect(() => validator(base)).not.toThrow();
   expect(() => validator({ ...base, requireInvitation: 'yes' })).toThrow(/boolean/);
   expect(() => validator({ ...base, signupUrl: 'https://example.com/join' })).toThrow(/\{token\}/);
   expect(() => validator({ ...base, signupUrl: 'javascript:alert(1)//{token}' })).toThrow(/http/);
   expect(() => validator({ ...base, encryptionKey: 'short' })).toThrow(/16 characters/);
+  expect(() => validator({ ...base, redirectOrigins: ['https://example.com', 'http://localhost:3000/'] })).not.toThrow();
+  expect(() => validator({ ...base, redirectOrigins: 'https://example.com' })).toThrow(/redirectOrigins/);
+  expect(() => validator({ ...base, redirectOrigins: ['https://example.com/app'] })).toThrow(/no path/);
+  expect(() => validator({ ...base, redirectOrigins: ['ftp://example.com'] })).toThrow(/redirectOrigins/);
 });
