@@ -41,3 +41,16 @@ test('the config validator refuses bad settings', () => {
   expect(() => validator({ ...base, redirectOrigins: ['https://example.com/app'] })).toThrow(/no path/);
   expect(() => validator({ ...base, redirectOrigins: ['ftp://example.com'] })).toThrow(/redirectOrigins/);
 });
+
+test('a saved redirect whose origin is no longer allowed is not followed', async () => {
+  // This app allows no redirect origin: as if the site owner had removed it after the link was made.
+  const invitation = await createInvitation(app);
+  await app.strapi.db
+    .query('plugin::invitations.invitation')
+    .update({ where: { id: invitation.id }, data: { redirectUrl: 'https://old-site.example.com/welcome' } });
+  const status = await app.http().get(`/api/invitations/${invitation.token}`);
+  expect(status.body.data.redirectUrl).toBeNull();
+  const res = await register(app, { ...newAccount(), invitationToken: invitation.token });
+  expect(res.status).toBe(200);
+  expect(res.body.redirectUrl).toBeNull();
+});

@@ -47,8 +47,12 @@ describe('the first access an invitation sets', () => {
     expect(res.body.data.redirectOrigins).toEqual([ALLOWED_ORIGIN]);
     const names = res.body.data.userFields.map((field: { name: string }) => field.name);
     expect(names).toEqual(expect.arrayContaining(['homeSection', 'interests', 'newsletter']));
-    for (const accountField of ['username', 'email', 'password', 'role', 'confirmed', 'blocked', 'provider']) {
-      expect(names).not.toContain(accountField);
+    // users-permissions' account fields and Strapi's system fields are never presets.
+    for (const name of ['username', 'email', 'password', 'role', 'confirmed', 'blocked', 'provider']) {
+      expect(names).not.toContain(name);
+    }
+    for (const name of ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale']) {
+      expect(names).not.toContain(name);
     }
     expect(res.body.data.userFields).toContainEqual({ name: 'homeSection', type: 'enumeration', enum: ['news', 'events', 'community'] });
   });
@@ -69,6 +73,8 @@ describe('the first access an invitation sets', () => {
     [{ userDefaults: { confirmed: true } }, /cannot set "confirmed"/],
     [{ userDefaults: { email: 'a@b.c' } }, /cannot set "email"/],
     [{ userDefaults: { constructor: 'x' } }, /cannot set "constructor"/],
+    [{ userDefaults: { createdAt: '2020-01-01T00:00:00Z' } }, /cannot set "createdAt"/],
+    [{ userDefaults: { locale: 'fr' } }, /cannot set "locale"/],
     [{ userDefaults: { unknownField: 1 } }, /cannot set "unknownField"; fields that can be set: .*newsletter/],
     [{ userDefaults: { newsletter: 'yes' } }, /userDefaults\.newsletter/],
     [{ userDefaults: { homeSection: 'shop' } }, /userDefaults\.homeSection/],

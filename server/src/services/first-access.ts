@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { contentTypes, errors } from '@strapi/utils';
 import { PLUGIN_ID, USER_UID } from '../constants';
 import { fieldError } from '../validation/invitation';
 
@@ -46,7 +46,6 @@ interface Attribute {
   minLength?: number;
   maxLength?: number;
   required?: boolean;
-  writable?: boolean;
 }
 
 export interface UserField {
@@ -67,23 +66,35 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const userModel = () => strapi.getModel(USER_UID);
 
-  /** The user attributes an invitation may preset, by name; read anew, as the schema can change. */
+  /**
+   * The user attributes an invitation may preset, by name: the site's own fields, not Strapi's
+   * system fields (ids, timestamps, locale) nor users-permissions' account fields. Read anew each
+   * time, as the schema can change.
+   */
   const defaultableAttributes = (): Record<string, Attribute> => {
-    const attributes = userModel().attributes as Record<string, Attribute>;
+    const model = userModel();
+    const attributes = model.attributes as Record<string, Attribute>;
+    const writable = new Set(contentTypes.getWritableAttributes(model as any));
+    const visible = new Set(contentTypes.getVisibleAttributes(model as any));
     return Object.fromEntries(
       Object.entries(attributes).filter(
         ([name, attribute]) =>
+          writable.has(name) &&
+          visible.has(name) &&
           !ACCOUNT_FIELDS.has(name) &&
           DEFAULTABLE_TYPES.has(attribute.type) &&
           // A unique value would only ever fit the first account made from the link.
-          !attribute.unique &&
-          attribute.writable !== false
+          !attribute.unique
       )
     );
   };
 
   const allowedOrigins = () =>
     new Set((strapi.config.get(`plugin::${PLUGIN_ID}.redirectOrigins`) as string[]).map((origin) => new URL(origin).origin));
+
+  /** The saved redirect if its origin is still allowed (the config may have changed since). */
+  const allowedRedirect = (redirectUrl: string | null | undefined): string | null =>
+    redirectUrl && allowedOrigins().has(new URL(redirectUrl).origin) ? redirectUrl : null;
 
   /** Moves the entity validator's error paths under `userDefaults`, where the admin typed them. */
   const asUserDefaultsError = (error: unknown) => {
@@ -111,9 +122,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return [...allowedOrigins()];
     },
 
+    allowedRedirect,
+
     assertRedirectAllowed(redirectUrl: string | null | undefined) {
       if (!redirectUrl) return;
-      if (!allowedOrigins().has(new URL(redirectUrl).origin)) {
+      if (!allowedRedirect(redirectUrl)) {
         const allowed = [...allowedOrigins()];
         throw fieldError(
           'redirectUrl',

@@ -71,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // users-permissions answered before the invitation's presets were applied.
           ...(presetUser && { user: await sanitizeUser(strapi, presetUser, ctx) }),
           // Where the invitation sends the new user next (null: the front end's own choice).
-          redirectUrl: invitation.redirectUrl ?? null,
+          redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
         };
         // Only once committed: a rolled-back registration must not start anyone's onboarding.
         strapi.eventHub.emit(REDEEMED_EVENT, {

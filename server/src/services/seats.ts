@@ -71,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         expiresAt: new Date(invitation.expiresAt).toISOString(),
         remaining: remainingSeats(invitation),
         welcomeMessage: invitation.welcomeMessage ?? null,
-        redirectUrl: invitation.redirectUrl ?? null,
+        redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
       };
     },
 
