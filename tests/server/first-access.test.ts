@@ -36,7 +36,7 @@ describe('the first access an invitation sets', () => {
       redirectUrl: `${ALLOWED_ORIGIN}/start?from=invitation`,
       userDefaults: { homeSection: 'events', newsletter: true, interests: 'cycling' },
     });
-    const res = await put(invitation.id, { welcomeMessage: '', redirectUrl: null, userDefaults: null });
+    const res = await put(invitation.id, { welcomeMessage: '', redirectUrl: '  ', userDefaults: null });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ welcomeMessage: null, redirectUrl: null, userDefaults: {} });
   });

@@ -125,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     allowedRedirect,
 
     assertRedirectAllowed(redirectUrl: string | null | undefined) {
-      if (!redirectUrl) return;
+      if (!redirectUrl?.trim()) return;
       if (!allowedRedirect(redirectUrl)) {
         const allowed = [...allowedOrigins()];
         throw fieldError(

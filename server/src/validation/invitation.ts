@@ -80,7 +80,7 @@ const redirectUrlField = yup
   .typeError('redirectUrl must be a string')
   .max(LIMITS.redirectUrlMaxLength, `redirectUrl must be at most ${LIMITS.redirectUrlMaxLength} characters long`)
   .test('http-url', 'redirectUrl must be an absolute http(s) URL', (value) => {
-    if (value === undefined || value === null) return true;
+    if (value === undefined || value === null || value.trim() === '') return true;
     try {
       return ['http:', 'https:'].includes(new URL(value).protocol) && !CONTROL_CHARACTERS.test(value);
     } catch {
