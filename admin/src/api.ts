@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../permissions';
-import type { AssignableRole, Invitation, InvitationDetail, InvitationInput, ListParams, Pagination } from './types';
+import type { AssignableRole, FirstAccessOptions, Invitation, InvitationDetail, InvitationInput, ListParams, Pagination } from './types';
 
 const BASE = `/${PLUGIN_ID}`;
 
@@ -22,6 +22,7 @@ export const useInvitationsApi = () => {
         await del(`${BASE}/invitations/${id}`);
       },
       roles: async () => (await get<{ data: AssignableRole[] }>(`${BASE}/roles`)).data.data,
+      firstAccessOptions: async () => (await get<{ data: FirstAccessOptions }>(`${BASE}/first-access`)).data.data,
     }),
     [get, post, put, del]
   );

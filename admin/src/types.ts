@@ -1,6 +1,8 @@
 // The admin API's shapes come from the server code that produces them, so the two cannot drift.
 export type { InvitationStatus } from '../../server/src/utils/status';
 export type { Invitation } from '../../server/src/services/invitations';
+export type { UserField } from '../../server/src/services/first-access';
+import type { UserField } from '../../server/src/services/first-access';
 import type { Invitation } from '../../server/src/services/invitations';
 
 export interface Redemption {
@@ -32,6 +34,15 @@ export interface InvitationInput {
   maxUses: number;
   expiresAt: string;
   role: number | null;
+  welcomeMessage: string | null;
+  redirectUrl: string | null;
+  userDefaults: Record<string, unknown> | null;
+}
+
+/** What the create/edit dialog may offer besides roles. */
+export interface FirstAccessOptions {
+  userFields: UserField[];
+  redirectOrigins: string[];
 }
 
 export interface ListParams {

@@ -23,6 +23,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       requireInvitation: env.bool('INVITATIONS_REQUIRE_INVITATION', true),
       signupUrl: env('INVITATIONS_SIGNUP_URL', null),
+      redirectOrigins: env.array('INVITATIONS_REDIRECT_ORIGINS', ['http://127.0.0.1:1337', 'http://localhost:1337']),
       rateLimit: {
         enabled: !env.bool('DISABLE_RATE_LIMIT', false),
         max: env.int('INVITATIONS_RATE_LIMIT_MAX', 30),

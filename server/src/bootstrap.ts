@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../../permissions';
-import { USER_UID } from './constants';
+import { REDEEMED_EVENT, USER_UID } from './constants';
 import { ensureSeatLimitCheck } from './database/seat-limit-check';
 import { getService } from './utils/get-service';
 
@@ -18,6 +18,11 @@ const registerPermissionActions = async (strapi: Core.Strapi) => {
     );
 };
 
+/** Lets Settings > Webhooks (and its API) subscribe to redemptions, for a site's own onboarding. */
+const registerWebhookEvents = (strapi: Core.Strapi) => {
+  strapi.get('webhookStore').addAllowedEvent('INVITATION_REDEEMED', REDEEMED_EVENT);
+};
+
 /** The provider sign-up gate acts where users-permissions' provider callback creates the account. */
 const gateProviderSignup = (strapi: Core.Strapi) => {
   strapi.db.lifecycles.subscribe({
@@ -28,6 +33,7 @@ const gateProviderSignup = (strapi: Core.Strapi) => {
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerPermissionActions(strapi);
+  registerWebhookEvents(strapi);
   gateProviderSignup(strapi);
   await ensureSeatLimitCheck(strapi);
 };

@@ -6,6 +6,7 @@ export const INVITATION_UID = `plugin::${PLUGIN_ID}.invitation` as const;
 export const REDEMPTION_UID = `plugin::${PLUGIN_ID}.redemption` as const;
 export const USER_UID = 'plugin::users-permissions.user' as const;
 export const ROLE_UID = 'plugin::users-permissions.role' as const;
+export const USERS_PERMISSIONS_AUTH = 'plugin::users-permissions.auth' as const;
 
 /** Limits shared by validation and the content-type schema. */
 export const LIMITS = {
@@ -15,7 +16,15 @@ export const LIMITS = {
   maxLifetimeDays: 3650,
   pageSizeMax: 100,
   searchMaxLength: 255,
+  welcomeMessageMaxLength: 2000,
+  redirectUrlMaxLength: 2048,
+  userDefaultsMaxFields: 50,
 } as const;
 
 /** Path of the hosted sign-up page that invitation links point to by default. */
-export const JOIN_PATH = `/${PLUGIN_ID}/join`;
+export const JOIN_ROUTE_PATH = '/join';
+/** The same, as the server mounts it: admin-type plugin routes live under `/<plugin id>`. */
+export const JOIN_PATH = `/${PLUGIN_ID}${JOIN_ROUTE_PATH}`;
+
+/** Emitted on Strapi's event hub (and offered to webhooks) after each account made from a link. */
+export const REDEEMED_EVENT = 'invitation.redeemed';

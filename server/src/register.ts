@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { acceptInvitationInGraphqlRegister } from './graphql';
+import { USERS_PERMISSIONS_AUTH } from './constants';
 import { getService } from './utils/get-service';
 
-const USERS_PERMISSIONS_AUTH = 'plugin::users-permissions.auth';
 const USERS_PERMISSIONS_PROVIDERS = 'plugin::users-permissions.providers';
 
 /**

@@ -7,7 +7,16 @@ const tomorrow = () => {
   day.setDate(day.getDate() + 1);
   return day;
 };
-const valid = (): InvitationFormValues => ({ name: 'Partners', maxUses: 3, expiryDay: tomorrow(), expiryTime: undefined, role: 2 });
+const valid = (): InvitationFormValues => ({
+  name: 'Partners',
+  maxUses: 3,
+  expiryDay: tomorrow(),
+  expiryTime: undefined,
+  role: 2,
+  welcomeMessage: '',
+  redirectUrl: '',
+  userDefaults: {},
+});
 
 describe('validateInvitationForm', () => {
   test('accepts a complete form', () => {
@@ -22,6 +31,8 @@ describe('validateInvitationForm', () => {
     ['more than 100000', { maxUses: 100001 }, { maxUses: 'form.error.maxUses' }],
     ['no expiration date', { expiryDay: undefined }, { expiresAt: 'form.error.required' }],
     ['a past day', { expiryDay: new Date(2001, 0, 1) }, { expiresAt: 'form.error.past' }],
+    ['a relative redirect', { redirectUrl: '/welcome' }, { redirectUrl: 'form.error.url' }],
+    ['a javascript: redirect', { redirectUrl: 'javascript:alert(1)' }, { redirectUrl: 'form.error.url' }],
   ])('refuses %s', (_label, change, errors) => {
     expect(validateInvitationForm({ ...valid(), ...change })).toEqual(errors);
   });
@@ -50,7 +61,15 @@ describe('expiry of a picked day', () => {
 
   test('is sent to the server as an ISO 8601 instant, with a trimmed name', () => {
     const input = toInvitationInput({ ...valid(), name: '  Partners  ', expiryDay: new Date(2030, 5, 15) });
-    expect(input).toEqual({ name: 'Partners', maxUses: 3, role: 2, expiresAt: expiryInstant(new Date(2030, 5, 15)).toISOString() });
+    expect(input).toEqual({
+      name: 'Partners',
+      maxUses: 3,
+      role: 2,
+      expiresAt: expiryInstant(new Date(2030, 5, 15)).toISOString(),
+      welcomeMessage: null,
+      redirectUrl: null,
+      userDefaults: null,
+    });
   });
 });
 
@@ -78,6 +97,15 @@ test('editing sends only what changed, and accepts an untouched past expiry', ()
   const initial = { ...valid(), expiryDay: new Date(2001, 0, 1) };
   expect(validateInvitationForm({ ...initial, name: 'Renamed' }, new Date(), initial)).toEqual({});
   expect(toInvitationChanges(initial, { ...initial, name: 'Renamed' })).toEqual({ name: 'Renamed' });
+  expect(toInvitationChanges(initial, { ...initial, welcomeMessage: ' Hi ', userDefaults: { newsletter: true } })).toEqual({
+    welcomeMessage: 'Hi',
+    userDefaults: { newsletter: true },
+  });
+  const withPresets = { ...initial, userDefaults: { newsletter: true }, redirectUrl: 'https://a.example/x' };
+  expect(toInvitationChanges(withPresets, { ...withPresets, userDefaults: {}, redirectUrl: '' })).toEqual({
+    userDefaults: null,
+    redirectUrl: null,
+  });
   expect(validateInvitationForm({ ...initial, expiryDay: new Date(2002, 0, 1) }, new Date(), initial)).toEqual({
     expiresAt: 'form.error.past',
   });

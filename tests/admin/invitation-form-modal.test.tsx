@@ -29,13 +29,26 @@ const existing: Invitation = {
   token: 'x'.repeat(43),
   url: `http://localhost/invitations/join/${'x'.repeat(43)}`,
   role: { id: 3, name: 'Partner' },
+  welcomeMessage: null,
+  redirectUrl: null,
+  userDefaults: {},
   createdAt: new Date().toISOString(),
   createdBy: null,
 };
 
+const FIRST_ACCESS = {
+  redirectOrigins: ['https://members.example.com'],
+  userFields: [
+    { name: 'newsletter', type: 'boolean' },
+    { name: 'interests', type: 'string', maxLength: 200 },
+  ],
+};
+
 beforeEach(() => {
   jest.clearAllMocks();
-  fetchClient.get.mockResolvedValue({ data: { data: ROLES } });
+  fetchClient.get.mockImplementation(async (url: string) => ({
+    data: { data: url.endsWith('/first-access') ? FIRST_ACCESS : ROLES },
+  }));
 });
 
 test('Finish on an empty form shows what is missing under each field and sends nothing', async () => {
@@ -105,4 +118,53 @@ test("the dialog speaks the portal's own French words", async () => {
 test('the default role is preselected once the roles have loaded', async () => {
   renderInAdmin(<InvitationFormModal onClose={jest.fn()} onSaved={jest.fn()} />);
   await waitFor(() => expect(screen.getByRole('combobox', { name: /Role of new accounts/ }).textContent).toContain('Authenticated (default)'));
+});
+
+test("the new users' first access is sent from the dialog: welcome text, page after sign-up, presets", async () => {
+  fetchClient.put.mockResolvedValue({ data: { data: existing } });
+  const onSaved = jest.fn();
+  renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={onSaved} />);
+  await userEvent.type(await screen.findByLabelText(/^Welcome message/), 'Welcome, riders!');
+  expect(await screen.findByText(/It must start with https:\/\/members\.example\.com/)).toBeTruthy();
+  await userEvent.type(screen.getByLabelText(/^Page after sign-up/), 'https://members.example.com/start');
+  await userEvent.type(screen.getByLabelText(/^interests/), 'cycling');
+  await userEvent.click(screen.getByRole('combobox', { name: /^newsletter/ }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Yes' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', {
+    welcomeMessage: 'Welcome, riders!',
+    redirectUrl: 'https://members.example.com/start',
+    userDefaults: { interests: 'cycling', newsletter: true },
+  });
+});
+
+test('an edit that only changes a preset sends only that preset', async () => {
+  fetchClient.put.mockResolvedValue({ data: { data: existing } });
+  const withPreset = { ...existing, userDefaults: { newsletter: true, interests: 'cycling' } };
+  const onSaved = jest.fn();
+  renderInAdmin(<InvitationFormModal invitation={withPreset} onClose={jest.fn()} onSaved={onSaved} />);
+  const interests = await screen.findByLabelText(/^interests/);
+  await userEvent.clear(interests);
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { userDefaults: { newsletter: true } });
+});
+
+test('a redirect the server refuses shows its reason under the field', async () => {
+  fetchClient.put.mockRejectedValue({
+    response: {
+      data: {
+        error: {
+          message: 'redirectUrl must start with one of the allowed origins: https://members.example.com',
+          details: { errors: [{ path: ['redirectUrl'], message: 'redirectUrl must start with one of the allowed origins: https://members.example.com' }] },
+        },
+      },
+    },
+  });
+  renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
+  await userEvent.type(await screen.findByLabelText(/^Page after sign-up/), 'https://evil.example.net/');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText(/must start with one of the allowed origins/)).toBeTruthy();
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { redirectUrl: 'https://evil.example.net/' });
 });

@@ -1,10 +1,13 @@
 // Browser APIs the design system uses that jsdom lacks.
-class ResizeObserverStub {
+class ObserverStub {
   observe() {}
   unobserve() {}
   disconnect() {}
+  takeRecords() {
+    return [];
+  }
 }
-Object.assign(globalThis, { ResizeObserver: ResizeObserverStub });
+Object.assign(globalThis, { ResizeObserver: ObserverStub, IntersectionObserver: ObserverStub });
 window.matchMedia ??= ((query: string) => ({
   matches: false,
   media: query,

@@ -41,12 +41,16 @@ const waitForHealth = async (url: string, child: ChildProcess, logs: () => strin
 
 /**
  * Starts the playground with `strapi start` in a child process (its admin panel must be built:
- * `npm test` does it), as a site owner runs it. Env is what the tests add to the secrets.
+ * `npm test` does it), as a site owner runs it. Env is what the tests add to the secrets;
+ * `envForUrl` adds settings that depend on the address the server will have.
  */
-export const startPlayground = async (env: Record<string, string>): Promise<PlaygroundProcess> => {
+export const startPlayground = async (
+  env: Record<string, string>,
+  envForUrl: (url: string) => Record<string, string> = () => ({})
+): Promise<PlaygroundProcess> => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const fullEnv = { ...(process.env as Record<string, string>), ...env, HOST: '127.0.0.1', PORT: String(port) };
+  const fullEnv = { ...(process.env as Record<string, string>), ...env, ...envForUrl(url), HOST: '127.0.0.1', PORT: String(port) };
   const child = spawn(process.execPath, [path.resolve(__dirname, '../../node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
     cwd: PLAYGROUND_DIR,
     env: fullEnv,

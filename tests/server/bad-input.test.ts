@@ -1,5 +1,6 @@
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, inDays, newAccount, register } from '../helpers/fixtures';
+import { openJoinForm } from '../helpers/join-page';
 
 /**
  * Malformed requests on every route of the plugin, and on the registration it gates: each one
@@ -42,6 +43,10 @@ interface BadRequest {
    * http-errors carry no `details`.
    */
   parserError?: true;
+  /** The hosted sign-up page answers with an HTML page, not JSON. */
+  htmlPage?: true;
+  /** A form body sent with the CSRF value and cookie of the sign-up page, opened just before. */
+  form?: (csrf: string) => string;
 }
 
 type Case = [label: string, request: BadRequest];
@@ -90,6 +95,24 @@ const fieldValues: Record<string, Array<[string, unknown]>> = {
     ['a numeric string', '1'], ['a float', 1.5], ['zero', 0], ['negative', -1], ['past 32 bits', 2 ** 31],
     ['a name', 'authenticated'], ['an SQL string', '1 OR 1=1'], ['an array', [1]], ['an object', { id: 1 }],
     ['a boolean', true], ['an unknown id', 987654],
+  ],
+  welcomeMessage: [
+    ['a number', 42], ['an array', ['hi']], ['an object', { text: 'hi' }], ['2001 characters', 'w'.repeat(2001)],
+    ['a NUL character', 'hello\u0000'], ['an escape sequence', '\u001b[2Jhello'],
+  ],
+  redirectUrl: [
+    ['a number', 42], ['an array', ['https://example.com']], ['a relative path', '/welcome'],
+    ['a javascript: URL', 'javascript:alert(1)'], ['a data: URL', 'data:text/html,<script>alert(1)</script>'],
+    ['an ftp URL', 'ftp://127.0.0.1:1337/x'], ['an origin not allowed', 'https://evil.example.com/welcome'],
+    ['a new line', 'http://127.0.0.1:1337/a\nb'], ['100,000 characters', `http://127.0.0.1:1337/${HUGE}`],
+  ],
+  userDefaults: [
+    ['an array', [{ newsletter: true }]], ['a string', 'newsletter=true'], ['a number', 1],
+    ['the username', { username: 'preset' }], ['the password', { password: 'Password-123' }],
+    ['confirmed', { confirmed: true }], ['blocked', { blocked: false }], ['the role', { role: 1 }],
+    ['an unknown field', { isAdmin: true }], ['a value outside the enumeration', { homeSection: 'admin' }],
+    ['a wrong type', { newsletter: 'yes' }], ['a constructor key', { constructor: { prototype: { polluted: true } } }],
+    ['an SQL-looking field name', { "homeSection'; DROP TABLE up_users; --": 'news' }],
   ],
 };
 
@@ -165,6 +188,7 @@ const listQueryCases: Case[] = [
 
 const adminRoutes: Array<[Method, (f: Fixture) => string]> = [
   ['GET', () => '/invitations/roles'],
+  ['GET', () => '/invitations/first-access'],
   ['GET', () => '/invitations/invitations'],
   ['POST', () => '/invitations/invitations'],
   ['GET', (f) => `/invitations/invitations/${f.id}`],
@@ -218,6 +242,36 @@ const connectCases: Case[] = [
   { method: 'GET', path: path as (f: Fixture) => string, auth: 'none', status: status as number },
 ]);
 
+// ---- The hosted sign-up page: GET and POST /invitations/join/:token ----------------------------
+
+const joinPath = (f: Fixture) => `/invitations/join/${f.token}`;
+const joinCase = (label: string, request: Omit<BadRequest, 'auth'>): Case => [
+  `${request.method} /invitations/join/:token: ${label}`,
+  { auth: 'none', htmlPage: true, ...request },
+];
+const validForm = (csrf: string) => `csrf=${csrf}&username=joiner&email=joiner%40example.com&password=Password-123`;
+
+const joinCases: Case[] = [
+  ...['x', 'A'.repeat(44), "'%20OR%20'1'%3D'1", '%00', '%E0%A4%A', '%F0%9F%94%91'].map((token) =>
+    joinCase(`GET with the token ${token.slice(0, 20)} (${token.length} characters)`, { method: 'GET', path: () => `/invitations/join/${token}`, status: 404 })
+  ),
+  joinCase('no CSRF value', { method: 'POST', path: joinPath, raw: { type: 'application/x-www-form-urlencoded', data: 'username=a&email=a%40b.c&password=Password-123' }, status: 403 }),
+  joinCase('a JSON body', { method: 'POST', path: joinPath, body: { username: 'a', email: 'a@b.c', password: 'Password-123' }, status: 403 }),
+  joinCase('a CSRF value without its cookie', { method: 'POST', path: joinPath, raw: { type: 'application/x-www-form-urlencoded', data: `csrf=${'c'.repeat(43)}&username=a` }, status: 403 }),
+  joinCase('an unknown link', { method: 'POST', path: () => `/invitations/join/${'A'.repeat(43)}`, form: validForm, status: 404 }),
+  joinCase('empty fields', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=&email=&password=`, status: 400 }),
+  joinCase('an invalid email', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=joiner&email=not-an-email&password=Password-123`, status: 400 }),
+  joinCase('a short password', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=joiner&email=j%40example.com&password=x`, status: 400 }),
+  joinCase('repeated and nested fields', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username[]=a&username[]=b&email[x]=y&password=Password-123`, status: 400 }),
+  joinCase('a NUL in the username', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=a%00b&email=j%40example.com&password=Password-123`, status: 400 }),
+  // Form bodies over 56 kB are refused by the body parser (413), as the last row shows.
+  joinCase('a 10,000 character username', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=${'u'.repeat(10_000)}&email=j%40example.com&password=Password-123`, status: 400 }),
+  joinCase('a __proto__ field', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&__proto__[role]=1&username=&email=&password=`, status: 400 }),
+  ['POST /invitations/join/:token: over 1 MB of form', {
+    method: 'POST', path: joinPath, auth: 'none', raw: { type: 'application/x-www-form-urlencoded', data: `username=${'u'.repeat(2 * 1024 * 1024)}` }, status: 413, parserError: true,
+  }],
+];
+
 // ---- POST /api/auth/local/register with invitationToken ---------------------------------------
 
 const registerCase = (label: string, body: (f: Fixture) => unknown, status: number): Case => [
@@ -270,6 +324,7 @@ const cases: Case[] = [
   ...authCases,
   ...statusCases,
   ...connectCases,
+  ...joinCases,
   ...registerCases,
 ];
 
@@ -280,10 +335,14 @@ const snapshot = async () => {
   return JSON.stringify(rows);
 };
 
-const send = (request: BadRequest) => {
+const send = async (request: BadRequest) => {
   const path = request.path(fixture) + (request.query ? `?${request.query}` : '');
   const method = request.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
   let call = app.http()[method](path);
+  if (request.form) {
+    const { csrf, cookie } = await openJoinForm(app, fixture.token);
+    return call.set('Cookie', cookie).type('form').send(request.form(csrf));
+  }
   if (request.auth === 'admin') call = call.set('Authorization', `Bearer ${app.adminToken}`);
   else if (request.auth !== 'none') call = call.set('Authorization', request.auth.header);
   if (request.raw) return call.set('Content-Type', request.raw.type).send(request.raw.data);
@@ -299,6 +358,11 @@ test('the table has at least 100 malformed requests', () => {
 test.each(cases)('%s → 4xx in Strapi error format, nothing changed', async (_label, request) => {
   const before = await snapshot();
   const res = await send(request);
+  if (request.htmlPage) {
+    expect({ status: res.status, type: res.type }).toEqual({ status: request.status, type: 'text/html' });
+    expect(await snapshot()).toBe(before);
+    return;
+  }
   const error = { status: request.status, name: expect.any(String), message: expect.any(String) };
   expect({ status: res.status, body: res.body }).toEqual({
     status: request.status,

@@ -31,15 +31,32 @@ test("links point to the site's own sign-up page when signupUrl is set", async (
 test('the config validator refuses bad settings', () => {
   const { validator } = require('../../server/src/config').default;
   const rateLimit = { enabled: true, max: 30, windowSeconds: 60 };
-  const base = { requireInvitation: true, signupUrl: null, encryptionKey: null, rateLimit };
+  const base = { requireInvitation: true, signupUrl: null, encryptionKey: null, redirectOrigins: [], rateLimit };
   expect(() => validator(base)).not.toThrow();
   expect(() => validator({ ...base, requireInvitation: 'yes' })).toThrow(/boolean/);
   expect(() => validator({ ...base, signupUrl: 'https://example.com/join' })).toThrow(/\{token\}/);
   expect(() => validator({ ...base, signupUrl: 'javascript:alert(1)//{token}' })).toThrow(/http/);
   expect(() => validator({ ...base, encryptionKey: 'short' })).toThrow(/16 characters/);
+  expect(() => validator({ ...base, redirectOrigins: ['https://example.com', 'http://localhost:3000/'] })).not.toThrow();
+  expect(() => validator({ ...base, redirectOrigins: 'https://example.com' })).toThrow(/redirectOrigins/);
+  expect(() => validator({ ...base, redirectOrigins: ['https://example.com/app'] })).toThrow(/no path/);
+  expect(() => validator({ ...base, redirectOrigins: ['ftp://example.com'] })).toThrow(/redirectOrigins/);
   expect(() => validator({ ...base, rateLimit: null })).toThrow(/rateLimit must be an object/);
   expect(() => validator({ ...base, rateLimit: { ...rateLimit, enabled: 1 } })).toThrow(/rateLimit.enabled/);
   expect(() => validator({ ...base, rateLimit: { ...rateLimit, max: 0 } })).toThrow(/rateLimit.max/);
   expect(() => validator({ ...base, rateLimit: { ...rateLimit, max: 2.5 } })).toThrow(/rateLimit.max/);
   expect(() => validator({ ...base, rateLimit: { ...rateLimit, windowSeconds: '60' } })).toThrow(/rateLimit.windowSeconds/);
+});
+
+test('a saved redirect whose origin is no longer allowed is not followed', async () => {
+  // This app allows no redirect origin: as if the site owner had removed it after the link was made.
+  const invitation = await createInvitation(app);
+  await app.strapi.db
+    .query('plugin::invitations.invitation')
+    .update({ where: { id: invitation.id }, data: { redirectUrl: 'https://old-site.example.com/welcome' } });
+  const status = await app.http().get(`/api/invitations/${invitation.token}`);
+  expect(status.body.data.redirectUrl).toBeNull();
+  const res = await register(app, { ...newAccount(), invitationToken: invitation.token });
+  expect(res.status).toBe(200);
+  expect(res.body.redirectUrl).toBeNull();
 });

@@ -17,6 +17,7 @@ interface RouteRow {
 /** Every admin route of the plugin. Adding a route is adding one line here (a test checks). */
 const ROUTES: RouteRow[] = [
   { method: 'GET', path: '/roles', action: 'read', request: () => ({ url: '/invitations/roles' }), success: 200 },
+  { method: 'GET', path: '/first-access', action: 'read', request: () => ({ url: '/invitations/first-access' }), success: 200 },
   { method: 'GET', path: '/invitations', action: 'read', request: () => ({ url: '/invitations/invitations' }), success: 200 },
   { method: 'POST', path: '/invitations', action: 'create', request: () => ({ url: '/invitations/invitations', body: { name: 'Matrix', maxUses: 2, expiresAt: inDays(2) } }), success: 201 },
   { method: 'GET', path: '/invitations/:id', action: 'read', request: (id) => ({ url: `/invitations/invitations/${id}` }), success: 200 },

@@ -51,6 +51,36 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     expect(redemptions.map((r: { user: { id: number } }) => r.user.id)).toEqual([user.id]);
   });
 
+  test("the link's first access applies as with a registration: presets, page after sign-up, redeemed event", async () => {
+    const invitation = await createInvitation(app, {
+      redirectUrl: 'http://127.0.0.1:1337/welcome.html',
+      userDefaults: { homeSection: 'events', newsletter: true },
+    } as never);
+    const events: Array<{ user: { id: number; email: string }; invitation: { id: number } }> = [];
+    const listener = async (payload: (typeof events)[number]) => {
+      events.push(payload);
+    };
+    app.strapi.eventHub.on('invitation.redeemed', listener);
+    try {
+      const profile = gitHubProfile();
+      const res = await signInWithGitHub(app, profile, invitation.token);
+      expect(res.status).toBe(200);
+      expect(res.body.redirectUrl).toBe('http://127.0.0.1:1337/welcome.html');
+      expect(res.body.user).toMatchObject({ email: profile.email, homeSection: 'events', newsletter: true });
+      expect(await findUser(profile.email)).toMatchObject({ homeSection: 'events', newsletter: true });
+      expect(events).toEqual([
+        expect.objectContaining({ invitation: expect.objectContaining({ id: invitation.id }), user: { id: res.body.user.id, email: profile.email } }),
+      ]);
+
+      // A login or a refusal is no redemption.
+      expect((await signInWithGitHub(app, profile)).body).not.toHaveProperty('redirectUrl');
+      expectStrapiError(await signInWithGitHub(app, gitHubProfile()), 403);
+      expect(events).toHaveLength(1);
+    } finally {
+      app.strapi.eventHub.off('invitation.redeemed', listener);
+    }
+  });
+
   test('the invitation is used once: the next GitHub sign-up in the same browser session needs its own', async () => {
     const invitation = await createInvitation(app, { maxUses: 5 });
     const browser = request.agent(app.strapi.server.httpServer);

@@ -38,7 +38,10 @@ const getFrom = (clientIp: string, path: string) =>
       .get(`${baseUrl}${path}`, { localAddress: clientIp }, (res) => {
         let text = '';
         res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode as number, headers: res.headers, body: JSON.parse(text) }));
+        res.on('end', () => {
+          const isJson = String(res.headers['content-type']).startsWith('application/json');
+          resolve({ status: res.statusCode as number, headers: res.headers, body: isJson ? JSON.parse(text) : text });
+        });
       })
       .on('error', reject);
   });
@@ -73,6 +76,14 @@ test('unknown and malformed tokens count too: guessing is as limited as reading'
     statuses.push((await getFrom('127.0.0.4', `/api/invitations/${'A'.repeat(42)}${i}`)).status);
   }
   expect(statuses).toEqual([...Array(MAX).fill(404), 429, 429]);
+});
+
+test('the hosted sign-up page shares the budget: trying tokens on two routes is no faster than on one', async () => {
+  const { token } = await createInvitation(app);
+  const paths = [`/api/invitations/${token}`, `/invitations/join/${token}`];
+  const statuses = [];
+  for (let i = 0; i < MAX + 2; i += 1) statuses.push((await getFrom('127.0.0.6', paths[i % 2])).status);
+  expect(statuses).toEqual([...Array(MAX).fill(200), 429, 429]);
 });
 
 test('a refused request does not log its token either', async () => {

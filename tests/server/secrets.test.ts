@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, newAccount, register } from '../helpers/fixtures';
+import { submitJoinForm } from '../helpers/join-page';
 import { captureLogs } from '../helpers/logs';
 import { enableFakeGitHub, gitHubProfile, restoreFetch, signInWithGitHub } from '../helpers/fake-github';
 
@@ -31,18 +32,20 @@ const dumpDatabase = async () => {
 };
 
 test('no token is stored in clear or logged, after a full lifecycle', async () => {
-  const invitation = await createInvitation(app, { maxUses: 3 });
+  const invitation = await createInvitation(app, { maxUses: 4 });
   const { token } = invitation;
   await app.http().get(`/api/invitations/${token}`).expect(200);
   expect((await register(app, { ...newAccount(), invitationToken: token })).status).toBe(200);
   expect((await signInWithGitHub(app, gitHubProfile(), token)).status).toBe(200);
+  expect((await submitJoinForm(app, token, newAccount())).status).toBe(201);
   await app.http().get(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`).expect(200);
   await app.http().get('/invitations/invitations').set('Authorization', `Bearer ${app.adminToken}`).expect(200);
-  await app.http().put(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`).send({ maxUses: 2 }).expect(200);
+  await app.http().put(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`).send({ maxUses: 3 }).expect(200);
   // Refused requests carrying the token, too.
   await app.http().get(`/api/invitations/${token}x`).expect(404);
   expect((await register(app, { ...newAccount(), invitationToken: token })).status).toBe(410);
   expect((await signInWithGitHub(app, gitHubProfile(), token)).status).toBe(410);
+  expect((await app.http().get(`/invitations/join/${token}`)).status).toBe(410);
 
   const dump = await dumpDatabase();
   expect(dump).not.toContain(token);

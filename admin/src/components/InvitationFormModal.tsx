@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   DatePicker,
-  Field,
   Flex,
   Grid,
   Modal,
@@ -26,7 +25,9 @@ import {
   type FormErrors,
   type InvitationFormValues,
 } from '../utils/form';
+import { FormField } from './FormField';
 import { usePluginTranslation } from '../utils/translations';
+import { FirstAccessFields } from './FirstAccessFields';
 import { InvitationLink } from './InvitationLink';
 import type { Invitation } from '../types';
 
@@ -46,6 +47,9 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
       expiryDay: expiresAt,
       expiryTime: timeOfDay(expiresAt),
       role: invitation.role?.id ?? null,
+      welcomeMessage: invitation.welcomeMessage ?? '',
+      redirectUrl: invitation.redirectUrl ?? '',
+      userDefaults: invitation.userDefaults,
     };
   }
   return {
@@ -54,16 +58,23 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
     expiryDay: undefined,
     expiryTime: undefined,
     role: null,
+    welcomeMessage: '',
+    redirectUrl: '',
+    userDefaults: {},
   };
 };
 
-/** "Create invitation link" (and edit): name, number of invitations, expiration date, role; Finish. */
+/**
+ * "Create invitation link" (and edit): name, number of invitations, expiration date, and the new
+ * users' first access (role, welcome text, page after sign-up, preset fields); Finish.
+ */
 export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => {
   const { locale } = useIntl();
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { data: roles } = useRequest(() => api.roles(), [api]);
+  const { data: firstAccessOptions } = useRequest(() => api.firstAccessOptions(), [api]);
   const [initial] = useState<InvitationFormValues>(() => initialValues(invitation));
   const [values, setValues] = useState<InvitationFormValues>(initial);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -145,15 +156,18 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
             <Modal.Body>
               <Grid.Root gap={5}>
                 <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <Field.Root name="name" error={errors.name} hint={t('form.name.hint', 'Explains what this link is for.')} required>
-                    <Field.Label>{t('form.name', 'Name')}</Field.Label>
+                  <FormField
+                    name="name"
+                    error={errors.name}
+                    hint={t('form.name.hint', 'Explains what this link is for.')}
+                    required
+                    label={t('form.name', 'Name')}
+                  >
                     <TextInput value={values.name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('name', e.target.value)} maxLength={255} />
-                    <Field.Hint />
-                    <Field.Error />
-                  </Field.Root>
+                  </FormField>
                 </Grid.Item>
                 <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <Field.Root
+                  <FormField
                     name="maxUses"
                     error={errors.maxUses}
                     hint={
@@ -162,21 +176,17 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                         : t('form.maxUses.hint', 'The most accounts that may be created from this link.')
                     }
                     required
-                  >
-                    <Field.Label>{t('form.maxUses', 'Number of invitations')}</Field.Label>
+                   label={t('form.maxUses', 'Number of invitations')}>
                     <NumberInput value={values.maxUses} onValueChange={(value) => set('maxUses', value)} step={1} locale={locale} />
-                    <Field.Hint />
-                    <Field.Error />
-                  </Field.Root>
+                  </FormField>
                 </Grid.Item>
                 <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-                  <Field.Root
+                  <FormField
                     name="expiresAt"
                     error={errors.expiresAt}
                     hint={t('form.expiresAt.hint', 'After this date the link shows an error and creates no account.', { timeZone: adminTimeZone() })}
                     required
-                  >
-                    <Field.Label>{t('form.expiresAt', 'Expiration date')}</Field.Label>
+                   label={t('form.expiresAt', 'Expiration date')}>
                     <DatePicker
                       value={values.expiryDay && toCalendarValue(values.expiryDay)}
                       onChange={(date) => set('expiryDay', date)}
@@ -186,13 +196,10 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                       calendarLabel={t('form.expiresAt.calendar', 'Pick the expiration date')}
                       clearLabel={t('form.expiresAt.clear', 'Clear the date')}
                     />
-                    <Field.Hint />
-                    <Field.Error />
-                  </Field.Root>
+                  </FormField>
                 </Grid.Item>
                 <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="expiresTime">
-                    <Field.Label>{t('form.expiresTime', 'Time (optional)')}</Field.Label>
+                  <FormField name="expiresTime" label={t('form.expiresTime', 'Time (optional)')}>
                     <TimePicker
                       value={values.expiryTime}
                       onChange={(time?: string) => set('expiryTime', time || undefined)}
@@ -200,11 +207,15 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                       clearLabel={t('form.expiresTime.clear', 'Clear the time')}
                       step={15}
                     />
-                  </Field.Root>
+                  </FormField>
                 </Grid.Item>
                 <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <Field.Root name="role" error={errors.role} hint={t('form.role.hint', 'What people who sign up with this link may do.')}>
-                    <Field.Label>{t('form.role', 'Role of new accounts')}</Field.Label>
+                  <FormField
+                    name="role"
+                    error={errors.role}
+                    hint={t('form.role.hint', 'What people who sign up with this link may do.')}
+                    label={t('form.role', 'Role of new accounts')}
+                  >
                     <SingleSelect
                       value={values.role === null ? undefined : String(values.role)}
                       onChange={(value: string | number) => set('role', Number(value))}
@@ -215,10 +226,9 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                         </SingleSelectOption>
                       ))}
                     </SingleSelect>
-                    <Field.Hint />
-                    <Field.Error />
-                  </Field.Root>
+                  </FormField>
                 </Grid.Item>
+                <FirstAccessFields values={values} errors={errors} options={firstAccessOptions} set={set} />
               </Grid.Root>
             </Modal.Body>
             <Modal.Footer>

@@ -24,6 +24,17 @@ const Fact = ({ label, children }: { label: string; children: React.ReactNode })
   </Grid.Item>
 );
 
+const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Typography variant="delta" tag="h2">
+        {title}
+      </Typography>
+      {children}
+    </Flex>
+  </Box>
+);
+
 const Redemptions = ({ invitation }: { invitation: InvitationDetail }) => {
   const intl = useIntl();
   const t = usePluginTranslation();
@@ -49,6 +60,26 @@ const Redemptions = ({ invitation }: { invitation: InvitationDetail }) => {
         ))}
       </Tbody>
     </Table>
+  );
+};
+
+const presetsText = (userDefaults: Record<string, unknown>) =>
+  Object.entries(userDefaults)
+    .map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+
+/** What the link gives the people who use it, besides the role. */
+const FirstAccess = ({ invitation }: { invitation: InvitationDetail }) => {
+  const t = usePluginTranslation();
+  const none = t('detail.none', 'None');
+  return (
+    <Grid.Root gap={5}>
+      <Fact label={t('detail.welcomeMessage', 'Welcome message')}>
+        <Typography style={{ whiteSpace: 'pre-line' }}>{invitation.welcomeMessage ?? none}</Typography>
+      </Fact>
+      <Fact label={t('detail.redirectUrl', 'Page after sign-up')}>{invitation.redirectUrl ?? none}</Fact>
+      <Fact label={t('detail.userDefaults', 'Preset account fields')}>{presetsText(invitation.userDefaults) || none}</Fact>
+    </Grid.Root>
   );
 };
 
@@ -117,14 +148,12 @@ export const InvitationDetailPage = () => {
               </Grid.Root>
             </Flex>
           </Box>
-          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography variant="delta" tag="h2">
-                {t('detail.accounts', 'Accounts created from this link')}
-              </Typography>
-              <Redemptions invitation={invitation} />
-            </Flex>
-          </Box>
+          <Section title={t('detail.firstAccess', 'First access')}>
+            <FirstAccess invitation={invitation} />
+          </Section>
+          <Section title={t('detail.accounts', 'Accounts created from this link')}>
+            <Redemptions invitation={invitation} />
+          </Section>
         </Flex>
       </Layouts.Content>
       {isEditing && <InvitationFormModal invitation={invitation} onClose={() => setIsEditing(false)} onSaved={reload} />}

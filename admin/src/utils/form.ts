@@ -9,9 +9,23 @@ export interface InvitationFormValues {
   expiryDay: Date | undefined;
   expiryTime: string | undefined;
   role: number | null;
+  welcomeMessage: string;
+  redirectUrl: string;
+  /** Preset values of user fields, by field name; a field left out is not preset. */
+  userDefaults: Record<string, unknown>;
 }
 
-export type FormErrors = Partial<Record<'name' | 'maxUses' | 'expiresAt' | 'role', string>>;
+export type FormErrors = Partial<
+  Record<'name' | 'maxUses' | 'expiresAt' | 'role' | 'welcomeMessage' | 'redirectUrl' | 'userDefaults', string>
+>;
+
+const isHttpUrl = (value: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
 
 const sameExpiry = (a: InvitationFormValues, b: InvitationFormValues) =>
   a.expiryDay?.toDateString() === b.expiryDay?.toDateString() && a.expiryTime === b.expiryTime;
@@ -37,6 +51,7 @@ export const validateInvitationForm = (
   } else if (values.expiryDay < startOfToday() || expiryInstant(values.expiryDay, values.expiryTime) <= now) {
     errors.expiresAt = 'form.error.past';
   }
+  if (values.redirectUrl.trim() && !isHttpUrl(values.redirectUrl.trim())) errors.redirectUrl = 'form.error.url';
   return errors;
 };
 
@@ -45,6 +60,9 @@ export const toInvitationInput = (values: InvitationFormValues): InvitationInput
   maxUses: values.maxUses as number,
   expiresAt: expiryInstant(values.expiryDay as Date, values.expiryTime).toISOString(),
   role: values.role,
+  welcomeMessage: values.welcomeMessage.trim() || null,
+  redirectUrl: values.redirectUrl.trim() || null,
+  userDefaults: Object.keys(values.userDefaults).length > 0 ? values.userDefaults : null,
 });
 
 /** Only what the admin changed, so that an untouched (possibly past) expiry is not sent again. */
@@ -56,5 +74,8 @@ export const toInvitationChanges = (initial: InvitationFormValues, values: Invit
     ...(after.maxUses !== before.maxUses && { maxUses: after.maxUses }),
     ...(!sameExpiry(initial, values) && { expiresAt: after.expiresAt }),
     ...(after.role !== before.role && { role: after.role }),
+    ...(after.welcomeMessage !== before.welcomeMessage && { welcomeMessage: after.welcomeMessage }),
+    ...(after.redirectUrl !== before.redirectUrl && { redirectUrl: after.redirectUrl }),
+    ...(JSON.stringify(after.userDefaults) !== JSON.stringify(before.userDefaults) && { userDefaults: after.userDefaults }),
   };
 };

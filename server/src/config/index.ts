@@ -16,6 +16,11 @@ export interface InvitationsConfig {
   signupUrl: string | null;
   /** Secret the token encryption key is derived from. Null: the app's ENCRYPTION_KEY or APP_KEYS. */
   encryptionKey: string | null;
+  /**
+   * Origins (`https://example.com`) an invitation's redirectUrl may point to. Anything else is
+   * refused, so a link can never send new users to a site the owner did not choose.
+   */
+  redirectOrigins: string[];
   rateLimit: RateLimitConfig;
 }
 
@@ -23,15 +28,29 @@ const defaults: InvitationsConfig = {
   requireInvitation: true,
   signupUrl: null,
   encryptionKey: null,
+  redirectOrigins: [],
   rateLimit: { enabled: true, max: 30, windowSeconds: 60 },
 };
 
-const isHttpUrlTemplate = (value: string) => {
+const httpUrl = (value: string): URL | null => {
   try {
-    const url = new URL(value.replace('{token}', 'token'));
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
   } catch {
-    return false;
+    return null;
+  }
+};
+
+/** True for `scheme://host[:port]` and nothing more. */
+export const isOrigin = (value: unknown): boolean =>
+  typeof value === 'string' && httpUrl(value)?.origin === value.replace(/\/$/, '');
+
+const validateSignupUrl = (signupUrl: unknown) => {
+  if (typeof signupUrl !== 'string' || !signupUrl.includes('{token}')) {
+    throw new Error('signupUrl must be a string containing "{token}"');
+  }
+  if (!httpUrl(signupUrl.replace('{token}', 'token'))) {
+    throw new Error('signupUrl must be an http(s) URL');
   }
 };
 
@@ -50,16 +69,12 @@ const validator = (config: InvitationsConfig) => {
   if (typeof config.requireInvitation !== 'boolean') {
     throw new Error('requireInvitation must be a boolean');
   }
-  if (config.signupUrl !== null) {
-    if (typeof config.signupUrl !== 'string' || !config.signupUrl.includes('{token}')) {
-      throw new Error('signupUrl must be a string containing "{token}"');
-    }
-    if (!isHttpUrlTemplate(config.signupUrl)) {
-      throw new Error('signupUrl must be an http(s) URL');
-    }
-  }
+  if (config.signupUrl !== null) validateSignupUrl(config.signupUrl);
   if (config.encryptionKey !== null && (typeof config.encryptionKey !== 'string' || config.encryptionKey.length < 16)) {
     throw new Error('encryptionKey must be a string of at least 16 characters');
+  }
+  if (!Array.isArray(config.redirectOrigins) || !config.redirectOrigins.every(isOrigin)) {
+    throw new Error('redirectOrigins must be a list of origins such as "https://example.com" (no path)');
   }
   validateRateLimit(config.rateLimit);
 };

@@ -34,6 +34,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'roles').listAssignable() };
     },
 
+    /** What the create/edit dialog offers besides roles: presettable user fields, allowed redirects. */
+    async firstAccessOptions(ctx: KoaContext) {
+      const firstAccess = getService(strapi, 'first-access');
+      ctx.body = { data: { userFields: firstAccess.userFields(), redirectOrigins: firstAccess.redirectOrigins() } };
+    },
+
     async delete(ctx: KoaContext) {
       ctx.body = { data: await invitations().delete(await validateId(ctx.params.id)) };
     },

@@ -1,9 +1,11 @@
 import adminInvitations from './admin-invitations';
+import joinPage from './join-page';
 import providerSignup from './provider-signup';
 import publicInvitations from './public-invitations';
 
 export default {
   'admin-invitations': adminInvitations,
+  'join-page': joinPage,
   'provider-signup': providerSignup,
   'public-invitations': publicInvitations,
 };

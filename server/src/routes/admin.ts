@@ -13,6 +13,7 @@ export default {
   type: 'admin',
   routes: [
     route('GET', '/roles', 'roles', 'read'),
+    route('GET', '/first-access', 'firstAccessOptions', 'read'),
     route('GET', '/invitations', 'find', 'read'),
     route('POST', '/invitations', 'create', 'create'),
     route('GET', '/invitations/:id', 'findOne', 'read'),

@@ -18,6 +18,9 @@ export interface InvitationRow {
   expiresAt: string | Date;
   tokenHash: string;
   tokenCiphertext: string | null;
+  welcomeMessage: string | null;
+  redirectUrl: string | null;
+  userDefaults: Record<string, unknown> | null;
   createdAt: string | Date;
   role?: Relation | null;
   createdBy?: Relation | null;
@@ -34,17 +37,33 @@ export interface Invitation {
   token: string | null;
   url: string | null;
   role: { id: number; name: string } | null;
+  welcomeMessage: string | null;
+  redirectUrl: string | null;
+  userDefaults: Record<string, unknown>;
   createdAt: string;
   createdBy: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
 }
 
-const FIELDS = ['id', 'name', 'maxUses', 'usedCount', 'expiresAt', 'tokenHash', 'tokenCiphertext', 'createdAt'];
+const FIELDS = [
+  'id',
+  'name',
+  'maxUses',
+  'usedCount',
+  'expiresAt',
+  'tokenHash',
+  'tokenCiphertext',
+  'welcomeMessage',
+  'redirectUrl',
+  'userDefaults',
+  'createdAt',
+];
 const POPULATE = {
   role: { select: ['id', 'name'] },
   createdBy: { select: ['id', 'firstname', 'lastname', 'email'] },
 };
 
 const toIso = (value: string | Date) => new Date(value).toISOString();
+const emptyToNull = (value: string | null | undefined) => (value ? value : null);
 const notFoundError = () => new errors.NotFoundError('Invitation not found');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -64,6 +83,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       token,
       url: token ? getService(strapi, 'links').invitationUrl(token) : null,
       role: row.role ? { id: row.role.id, name: row.role.name as string } : null,
+      welcomeMessage: row.welcomeMessage ?? null,
+      redirectUrl: row.redirectUrl ?? null,
+      userDefaults: row.userDefaults ?? {},
       createdAt: toIso(row.createdAt),
       createdBy: row.createdBy
         ? {
@@ -82,6 +104,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row as InvitationRow;
   };
 
+  /** Checks what the database and config decide: the role exists, the redirect and presets are allowed. */
+  const assertFirstAccessValid = async (input: InvitationInput) => {
+    await assertRoleExists(input.role);
+    const firstAccess = getService(strapi, 'first-access');
+    firstAccess.assertRedirectAllowed(input.redirectUrl);
+    await firstAccess.assertUserDefaultsValid(input.userDefaults);
+  };
+
   const assertRoleExists = async (role: number | null | undefined) => {
     if (role === undefined || role === null) return;
     const found = await strapi.db.query(ROLE_UID).findOne({ select: ['type'], where: { id: role } });
@@ -95,6 +125,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(input.maxUses !== undefined && { maxUses: input.maxUses }),
     ...(input.expiresAt !== undefined && { expiresAt: new Date(input.expiresAt) }),
     ...(input.role !== undefined && { role: input.role }),
+    ...(input.welcomeMessage !== undefined && { welcomeMessage: emptyToNull(input.welcomeMessage?.trim()) }),
+    ...(input.redirectUrl !== undefined && { redirectUrl: emptyToNull(input.redirectUrl?.trim()) }),
+    ...(input.userDefaults !== undefined && { userDefaults: input.userDefaults }),
   });
 
   return {
@@ -131,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(input: InvitationInput, adminUserId: number | undefined) {
-      await assertRoleExists(input.role);
+      await assertFirstAccessValid(input);
       const token = tokens().generate();
       const tokenHash = tokens().hash(token);
       const { id } = await query().create({
@@ -147,7 +180,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(id: number, input: InvitationInput, adminUserId: number | undefined) {
-      await assertRoleExists(input.role);
+      await assertFirstAccessValid(input);
       return strapi.db.transaction(async ({ trx }) => {
         const seats = getService(strapi, 'seats');
         if (!(await seats.lockForChange(id, trx))) throw notFoundError();

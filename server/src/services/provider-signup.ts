@@ -9,7 +9,8 @@ import type { RedeemableInvitation } from './seats';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Session = Record<string, unknown>;
-type Connect = (provider: string, oauthData: unknown, options?: unknown) => Promise<{ id: number }>;
+type ConnectedUser = { id: number; email?: string };
+type Connect = (provider: string, oauthData: unknown, options?: unknown) => Promise<ConnectedUser>;
 type Handler = (ctx: KoaContext) => Promise<unknown>;
 
 /** How long an invitation waits in the session for the provider to send its holder back. */
@@ -17,6 +18,8 @@ export const CARRY_MS = 10 * 60 * 1000;
 const SESSION_KEY = 'invitationSignup';
 /** Where the gate leaves its refusal for the callback controller, which rewraps every error. */
 const REFUSAL = 'invitationsProviderSignupRefusal';
+/** Where the redeemed invitation's page after sign-up waits for the callback's answer. */
+const REDIRECT = 'invitationsProviderSignupRedirect';
 
 interface CarriedInvitation {
   token: string;
@@ -71,13 +74,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (token === null) {
         return scopes.run({ token, trx: null, claimed: null }, () => connect(provider, oauthData, options));
       }
-      const user = await strapi.db.transaction(async ({ trx }) => {
+      const seats = getService(strapi, 'seats');
+      const { user, redemption } = await strapi.db.transaction(async ({ trx }) => {
         const scope: SignupScope = { token, trx, claimed: null };
         const connected = await scopes.run(scope, () => connect(provider, oauthData, options));
-        if (scope.claimed) await getService(strapi, 'seats').completeRedemption(scope.claimed, connected.id);
-        return connected;
+        if (!scope.claimed) return { user: connected, redemption: null };
+        const { redeemedAt, presetUser } = await seats.completeRedemption(scope.claimed, connected.id);
+        return { user: (presetUser as ConnectedUser | null) ?? connected, redemption: { invitation: scope.claimed, redeemedAt } };
       });
       if (session) delete session[SESSION_KEY];
+      if (redemption) {
+        seats.announceRedemption(redemption.invitation, user, redemption.redeemedAt);
+        const ctx = strapi.requestContext.get();
+        if (ctx) ctx.state[REDIRECT] = getService(strapi, 'first-access').allowedRedirect(redemption.invitation.redirectUrl);
+      }
       return user;
     };
   },
@@ -102,14 +112,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Wraps users-permissions' `auth.callback`, which turns every provider error into a 400
    * ApplicationError: the gate's own refusal (403, 404, 410 with its reason) is answered instead.
+   * A sign-up through an invitation also answers its page after sign-up, like registration does.
    */
   wrapCallback(callback: Handler): Handler {
     return async (ctx) => {
       try {
-        return await callback(ctx);
+        await callback(ctx);
       } catch (error) {
         throw ctx.state[REFUSAL] ?? error;
       }
+      if (REDIRECT in ctx.state) ctx.body = { ...(ctx.body as object), redirectUrl: ctx.state[REDIRECT] };
+      return ctx.body;
     };
   },
 });

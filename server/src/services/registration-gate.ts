@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID } from '../constants';
+import { PLUGIN_ID, USER_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { invitationRequiredError } from '../utils/errors';
 import { validateRegistrationText } from '../validation/registration';
@@ -24,42 +24,60 @@ const takeInvitationToken = (ctx: KoaContext): unknown => {
   return token;
 };
 
-const createdUserId = (ctx: KoaContext): number | undefined => {
-  const body = ctx.body as { user?: { id?: number } } | undefined;
-  return body?.user?.id;
-};
+interface RegisterResponse {
+  jwt?: string;
+  user?: { id?: number; email?: string };
+  [key: string]: unknown;
+}
+
+/** The user as users-permissions shows it to the content API: no private fields. */
+const sanitizeUser = (strapi: Core.Strapi, user: Record<string, unknown>, ctx: KoaContext) =>
+  strapi.contentAPI.sanitize.output(user, strapi.getModel(USER_UID), { auth: ctx.state.auth });
 
 /**
  * Registration through an invitation. The seat is taken and the account created in one
  * transaction: if users-permissions refuses the registration (email taken, bad password...),
  * the seat is given back by the rollback.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  wrap(originalRegister: RegisterHandler): RegisterHandler {
-    return async (ctx) => {
-      validateRegistrationText(ctx.request.body);
-      const token = takeInvitationToken(ctx);
-      if (token === undefined || token === null || token === '') {
-        if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) {
-          throw invitationRequiredError();
-        }
-        return originalRegister(ctx);
-      }
-      if (typeof token !== 'string') {
-        throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
-      }
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Takes a seat, creates the account and applies the invitation's presets, all or nothing. */
+  const redeem = (token: string, originalRegister: RegisterHandler, ctx: KoaContext) => {
+    const seats = getService(strapi, 'seats');
+    return strapi.db.transaction(async ({ trx }) => {
+      // The seat is taken first: a link that is used up or expired is refused before any
+      // password is hashed or confirmation email sent, and a rollback gives the seat back.
+      const invitation = await seats.claim(token, trx);
+      await originalRegister(ctx);
+      const user = (ctx.body as RegisterResponse | undefined)?.user;
+      if (!user?.id) throw new errors.ApplicationError('The registration created no account');
+      return { invitation, user, ...(await seats.completeRedemption(invitation, user.id)) };
+    });
+  };
 
-      const seats = getService(strapi, 'seats');
-      return strapi.db.transaction(async ({ trx }) => {
-        // The seat is taken first: a link that is used up or expired is refused before any
-        // password is hashed or confirmation email sent, and a rollback gives the seat back.
-        const invitation = await seats.claim(token, trx);
-        const result = await originalRegister(ctx);
-        const userId = createdUserId(ctx);
-        if (!userId) throw new errors.ApplicationError('The registration created no account');
-        await seats.completeRedemption(invitation, userId);
-        return result;
-      });
-    };
-  },
-});
+  return {
+    wrap(originalRegister: RegisterHandler): RegisterHandler {
+      return async (ctx) => {
+        validateRegistrationText(ctx.request.body);
+        const token = takeInvitationToken(ctx);
+        if (token === undefined || token === null || token === '') {
+          if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
+          return originalRegister(ctx);
+        }
+        if (typeof token !== 'string') {
+          throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
+        }
+
+        const { invitation, user, redeemedAt, presetUser } = await redeem(token, originalRegister, ctx);
+        ctx.body = {
+          ...(ctx.body as RegisterResponse),
+          // users-permissions answered before the invitation's presets were applied.
+          ...(presetUser && { user: await sanitizeUser(strapi, presetUser, ctx) }),
+          // Where the invitation sends the new user next (null: the front end's own choice).
+          redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
+        };
+        getService(strapi, 'seats').announceRedemption(invitation, user as { id: number; email?: string }, redeemedAt);
+        return ctx.body;
+      };
+    },
+  };
+};

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { INVITATION_UID, REDEMPTION_UID, USER_UID } from '../constants';
+import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID, USER_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { unknownInvitationError, unusableInvitationError } from '../utils/errors';
 import { invitationStatus, remainingSeats } from '../utils/status';
@@ -11,7 +11,18 @@ export interface RedeemableInvitation {
   maxUses: number;
   usedCount: number;
   expiresAt: string | Date;
+  welcomeMessage: string | null;
+  redirectUrl: string | null;
+  userDefaults: Record<string, unknown> | null;
   role: { id: number } | null;
+}
+
+/** What anyone holding the link may know about it: never the admin-only name or presets. */
+export interface PublicInvitationStatus {
+  expiresAt: string;
+  remaining: number;
+  welcomeMessage: string | null;
+  redirectUrl: string | null;
 }
 
 /**
@@ -39,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findByToken = async (token: unknown): Promise<RedeemableInvitation | null> => {
     if (!tokens().isWellFormed(token)) return null;
     return strapi.db.query(INVITATION_UID).findOne({
-      select: ['id', 'name', 'maxUses', 'usedCount', 'expiresAt'],
+      select: ['id', 'name', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl', 'userDefaults'],
       where: { tokenHash: tokens().hash(token) },
       populate: { role: { select: ['id'] } },
     });
@@ -54,10 +65,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** What anyone holding the link may know about it. */
-    async publicStatus(token: unknown) {
+    async publicStatus(token: unknown): Promise<PublicInvitationStatus> {
       const invitation = await findUsable(token);
-      return { expiresAt: new Date(invitation.expiresAt).toISOString(), remaining: remainingSeats(invitation) };
+      return {
+        expiresAt: new Date(invitation.expiresAt).toISOString(),
+        remaining: remainingSeats(invitation),
+        welcomeMessage: invitation.welcomeMessage ?? null,
+        redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
+      };
     },
 
     /**
@@ -104,13 +119,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return changed === 1;
     },
 
-    /** Gives the new account the invitation's role and records the redemption. */
+    /**
+     * Gives the new account the invitation's role and preset fields (they win over whatever the
+     * invitee sent) and records the redemption.
+     */
     async completeRedemption(invitation: RedeemableInvitation, userId: number) {
-      if (invitation.role) {
-        await strapi.db.query(USER_UID).update({ where: { id: userId }, data: { role: invitation.role.id } });
-      }
-      await strapi.db.query(REDEMPTION_UID).create({
-        data: { invitation: invitation.id, user: userId, redeemedAt: new Date() },
+      const presets = {
+        ...getService(strapi, 'first-access').applicableUserDefaults(invitation.userDefaults),
+        ...(invitation.role && { role: invitation.role.id }),
+      };
+      const presetUser =
+        Object.keys(presets).length > 0
+          ? await strapi.db.query(USER_UID).update({ where: { id: userId }, data: presets })
+          : null;
+      const redeemedAt = new Date();
+      await strapi.db.query(REDEMPTION_UID).create({ data: { invitation: invitation.id, user: userId, redeemedAt } });
+      return { redeemedAt, presetUser };
+    },
+
+    /** Emits `invitation.redeemed`. Only once committed: a rolled-back sign-up must not start anyone's onboarding. */
+    announceRedemption(invitation: RedeemableInvitation, user: { id: number; email?: string }, redeemedAt: Date) {
+      strapi.eventHub.emit(REDEEMED_EVENT, {
+        invitation: { id: invitation.id, name: invitation.name },
+        user: { id: user.id, email: user.email },
+        redeemedAt: redeemedAt.toISOString(),
       });
     },
   };

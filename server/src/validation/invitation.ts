@@ -3,6 +3,8 @@ import { LIMITS } from '../constants';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** Control characters other than tab and line breaks, which a multi-line text may hold. */
+const CONTROL_CHARACTERS_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Half of a UTF-16 surrogate pair: not text, and databases store it mangled. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const isPlainText = (value: string) => !CONTROL_CHARACTERS.test(value) && !LONE_SURROGATE.test(value);
@@ -66,12 +68,57 @@ const roleField = yup
   .max(MAX_DATABASE_ID, 'role must be a role id')
   .nullable();
 
+const welcomeMessageField = yup
+  .string()
+  .typeError('welcomeMessage must be a string')
+  .max(LIMITS.welcomeMessageMaxLength, `welcomeMessage must be at most ${LIMITS.welcomeMessageMaxLength} characters long`)
+  .test('no-control-characters', 'welcomeMessage must not contain control characters', (value) =>
+    value === undefined || value === null ? true : !CONTROL_CHARACTERS_EXCEPT_LINES.test(value)
+  )
+  .nullable();
+
+/** Whether the URL is allowed (its origin in the config) is checked by the first-access service. */
+const redirectUrlField = yup
+  .string()
+  .typeError('redirectUrl must be a string')
+  .max(LIMITS.redirectUrlMaxLength, `redirectUrl must be at most ${LIMITS.redirectUrlMaxLength} characters long`)
+  .test('http-url', 'redirectUrl must be an absolute http(s) URL', (value) => {
+    if (value === undefined || value === null || value.trim() === '') return true;
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol) && !CONTROL_CHARACTERS.test(value);
+    } catch {
+      return false;
+    }
+  })
+  .nullable();
+
+const isPlainObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+
+/** The fields' names and values are checked against the user content type by the first-access service. */
+const userDefaultsField = yup
+  .mixed<Record<string, unknown>>()
+  .test('object', 'userDefaults must be an object of user fields and values', (value) =>
+    value === undefined || value === null ? true : isPlainObject(value)
+  )
+  .test('size', `userDefaults may set at most ${LIMITS.userDefaultsMaxFields} fields`, (value) =>
+    !value || Object.keys(value).length <= LIMITS.userDefaultsMaxFields
+  )
+  .nullable();
+
+const firstAccessFields = {
+  role: roleField,
+  welcomeMessage: welcomeMessageField,
+  redirectUrl: redirectUrlField,
+  userDefaults: userDefaultsField,
+};
+
 const createSchema = yup
   .object({
     name: nameField.required('name is required'),
     maxUses: maxUsesField.required('maxUses is required'),
     expiresAt: expiresAtField.required('expiresAt is required'),
-    role: roleField,
+    ...firstAccessFields,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
@@ -82,10 +129,10 @@ const updateSchema = yup
     name: nameField,
     maxUses: maxUsesField,
     expiresAt: expiresAtField,
-    role: roleField,
+    ...firstAccessFields,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
-  .test('not-empty', 'Give at least one of name, maxUses, expiresAt, role', (value) =>
+  .test('not-empty', 'Give at least one field to change', (value) =>
     Boolean(value && Object.keys(value).length > 0)
   )
   .required()
@@ -123,6 +170,9 @@ export interface InvitationInput {
   maxUses?: number;
   expiresAt?: string;
   role?: number | null;
+  welcomeMessage?: string | null;
+  redirectUrl?: string | null;
+  userDefaults?: Record<string, unknown> | null;
 }
 
 export interface ListQuery {
@@ -158,6 +208,6 @@ export const validateId = async (id: unknown): Promise<number> => {
   return Number(id);
 };
 
-/** A 400 shaped like a yup error, for rules checked against the database. */
+/** A 400 shaped like a yup error, for rules checked against the database. `path` is dotted. */
 export const fieldError = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+  new errors.ValidationError(message, { errors: [{ path: path.split('.'), message, name: 'ValidationError' }] });

@@ -1,0 +1,117 @@
+import type { Core } from '@strapi/strapi';
+import { JOIN_PATH, USERS_PERMISSIONS_AUTH } from '../constants';
+import { getService } from '../utils/get-service';
+import { isCsrfTokenValid, issueCsrfToken } from '../utils/csrf';
+import { renderJoinForm, renderMessagePage, type FormState, type PageContext } from '../views/join-page';
+import type { LinkProblem } from '../services/join-page';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+
+interface RegisterResponse {
+  jwt?: string;
+  redirectUrl?: string | null;
+}
+
+interface JoinFormValues {
+  username: string;
+  email: string;
+  password: string;
+}
+
+/** The form's fields; anything but a string (a repeated field, say) counts as empty. */
+const readForm = (body: Record<string, unknown>): JoinFormValues => {
+  const text = (field: string) => (typeof body[field] === 'string' ? (body[field] as string) : '');
+  return { username: text('username').trim(), email: text('email').trim(), password: text('password') };
+};
+
+/**
+ * The hosted sign-up page at the links' default address: a server-rendered form that registers
+ * through the same gate as the API, for sites with no sign-up front end of their own.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const joinPage = () => getService(strapi, 'join-page');
+
+  const sendPage = (ctx: KoaContext, page: PageContext, status: number, html: string) => {
+    joinPage().setSecurityHeaders(ctx, page);
+    ctx.status = status;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = html;
+  };
+
+  const showLinkProblem = (ctx: KoaContext, page: PageContext, { status, title, text }: LinkProblem) =>
+    sendPage(ctx, page, status, renderMessagePage(page, title, text));
+
+  /** The form, or the page saying why the link cannot be used (404 / 410). */
+  const showForm = async (ctx: KoaContext, page: PageContext, status: number, previousTry?: Partial<FormState>) => {
+    let invitation;
+    try {
+      invitation = await getService(strapi, 'seats').publicStatus(ctx.params.token);
+    } catch (error) {
+      const problem = joinPage().linkProblem(error, page.messages);
+      if (!problem) throw error;
+      return showLinkProblem(ctx, page, problem);
+    }
+    const form: FormState = {
+      welcomeMessage: invitation.welcomeMessage,
+      expiresAt: invitation.expiresAt,
+      csrfToken: issueCsrfToken(ctx),
+      values: {},
+      fieldErrors: {},
+      formError: null,
+      ...previousTry,
+    };
+    return sendPage(ctx, page, status, renderJoinForm(page, form));
+  };
+
+  const showFormExpired = (ctx: KoaContext, page: PageContext) => {
+    const { formExpiredTitle, formExpiredText, reload } = page.messages;
+    // Built from the token: ctx.path has it redacted for the request log by now.
+    const link = { href: `${JOIN_PATH}/${encodeURIComponent(ctx.params.token)}`, label: reload };
+    return sendPage(ctx, page, 403, renderMessagePage(page, formExpiredTitle, formExpiredText, link));
+  };
+
+  const showCreated = (ctx: KoaContext, page: PageContext, response: RegisterResponse) => {
+    if (response.redirectUrl) {
+      joinPage().setSecurityHeaders(ctx, page);
+      ctx.status = 303;
+      ctx.redirect(response.redirectUrl);
+      return;
+    }
+    const { createdTitle, createdText, confirmEmailText } = page.messages;
+    sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, response.jwt ? createdText : confirmEmailText));
+  };
+
+  /** The form again with what went wrong next to the fields, or the link's error page. */
+  const showFailure = async (ctx: KoaContext, page: PageContext, error: unknown, values: JoinFormValues) => {
+    const linkProblem = joinPage().linkProblem(error, page.messages);
+    if (linkProblem) return showLinkProblem(ctx, page, linkProblem);
+    const formProblem = joinPage().formProblem(error, page.messages);
+    if (!formProblem) throw error;
+    return showForm(ctx, page, 400, { ...formProblem, values: { username: values.username, email: values.email } });
+  };
+
+  /** Registers through users-permissions' controller, which the invitation gate wraps. */
+  const register = async (ctx: KoaContext, values: JoinFormValues): Promise<RegisterResponse> => {
+    ctx.request.body = { ...values, invitationToken: ctx.params.token };
+    await strapi.controller(USERS_PERMISSIONS_AUTH).register(ctx, async () => {});
+    return ctx.body as RegisterResponse;
+  };
+
+  return {
+    async show(ctx: KoaContext) {
+      await showForm(ctx, joinPage().pageContext(ctx), 200);
+    },
+
+    async submit(ctx: KoaContext) {
+      const page = joinPage().pageContext(ctx);
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+      if (!isCsrfTokenValid(ctx, body.csrf)) return showFormExpired(ctx, page);
+      const values = readForm(body);
+      try {
+        showCreated(ctx, page, await register(ctx, values));
+      } catch (error) {
+        await showFailure(ctx, page, error, values);
+      }
+    },
+  };
+};

@@ -1,0 +1,33 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { JOIN_PATH } from '../constants';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+
+const COOKIE_NAME = 'invitations_csrf';
+const LIFETIME_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Double-submit protection for the hosted sign-up form: the page carries a random value that
+ * must match a SameSite=Strict cookie set with it, which another site can neither read nor send.
+ */
+export const issueCsrfToken = (ctx: KoaContext): string => {
+  const existing = ctx.cookies.get(COOKIE_NAME);
+  const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : crypto.randomBytes(32).toString('base64url');
+  ctx.cookies.set(COOKIE_NAME, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.secure,
+    path: JOIN_PATH,
+    maxAge: LIFETIME_MS,
+    overwrite: true,
+  });
+  return token;
+};
+
+export const isCsrfTokenValid = (ctx: KoaContext, submitted: unknown): boolean => {
+  const expected = ctx.cookies.get(COOKIE_NAME);
+  if (typeof submitted !== 'string' || !expected) return false;
+  const [a, b] = [Buffer.from(submitted), Buffer.from(expected)];
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+};

@@ -1,0 +1,101 @@
+/** The hosted sign-up page's words, in each language it speaks. English is the fallback. */
+export const JOIN_PAGE_LOCALES = ['en', 'fr'] as const;
+export type JoinPageLocale = (typeof JOIN_PAGE_LOCALES)[number];
+
+export interface JoinPageMessages {
+  formTitle: string;
+  formIntro: string;
+  username: string;
+  email: string;
+  password: string;
+  passwordHint: string;
+  submit: string;
+  expiresOn: (date: string) => string;
+  existingAccount: string;
+  errorSummary: string;
+  required: string;
+  invalidEmail: string;
+  passwordTooLong: string;
+  accountTaken: string;
+  registrationFailed: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  expiredTitle: string;
+  expiredText: string;
+  exhaustedTitle: string;
+  exhaustedText: string;
+  formExpiredTitle: string;
+  formExpiredText: string;
+  reload: string;
+  createdTitle: string;
+  createdText: string;
+  confirmEmailText: string;
+}
+
+const en: JoinPageMessages = {
+  formTitle: 'Create your account',
+  formIntro: 'You have been invited to join this site. Choose a username and a password to create your account.',
+  username: 'Username',
+  email: 'Email',
+  password: 'Password',
+  passwordHint: 'At least 6 characters.',
+  submit: 'Create my account',
+  expiresOn: (date) => `This invitation link is valid until ${date}.`,
+  existingAccount: 'Already have an account? Log in to the site instead: this link only creates new accounts.',
+  errorSummary: 'Your account was not created. Please correct the fields below.',
+  required: 'This field is required.',
+  invalidEmail: 'Enter a valid email address.',
+  passwordTooLong: 'The password is too long (72 bytes at most).',
+  accountTaken:
+    'An account already uses this email or username. If it is yours, log in to the site instead; otherwise choose another username.',
+  registrationFailed: 'Your account could not be created. Please try again later.',
+  notFoundTitle: 'This invitation link does not exist',
+  notFoundText: 'It may have been mistyped or deleted. Ask the person who invited you for a new link.',
+  expiredTitle: 'This invitation link has expired',
+  expiredText: 'It can no longer be used to create an account. Ask the person who invited you for a new link.',
+  exhaustedTitle: 'This invitation link has been used up',
+  exhaustedText: 'All the accounts it allowed have been created. Ask the person who invited you for a new link.',
+  formExpiredTitle: 'This form has expired',
+  formExpiredText: 'For your security, open the invitation link again and fill in the form once more.',
+  reload: 'Open the invitation link again',
+  createdTitle: 'Your account is ready',
+  createdText: 'You can now log in to the site with your email and password.',
+  confirmEmailText: 'We have sent you an email: click the link in it to confirm your address, then log in.',
+};
+
+const fr: JoinPageMessages = {
+  formTitle: 'Créer votre compte',
+  formIntro:
+    'Vous êtes invité à rejoindre ce site. Choisissez un nom d’utilisateur et un mot de passe pour créer votre compte.',
+  username: 'Nom d’utilisateur',
+  email: 'Adresse électronique',
+  password: 'Mot de passe',
+  passwordHint: 'Au moins 6 caractères.',
+  submit: 'Créer mon compte',
+  expiresOn: (date) => `Ce lien d’invitation est valable jusqu’au ${date}.`,
+  existingAccount:
+    'Vous avez déjà un compte ? Connectez-vous plutôt au site : ce lien sert uniquement à créer de nouveaux comptes.',
+  errorSummary: 'Votre compte n’a pas été créé. Corrigez les zones ci-dessous.',
+  required: 'Cette zone est obligatoire.',
+  invalidEmail: 'Tapez une adresse électronique valide.',
+  passwordTooLong: 'Le mot de passe est trop long (72 octets au maximum).',
+  accountTaken:
+    'Un compte utilise déjà cette adresse électronique ou ce nom d’utilisateur. S’il s’agit du vôtre, connectez-vous plutôt au site ; sinon, choisissez un autre nom d’utilisateur.',
+  registrationFailed: 'Votre compte n’a pas pu être créé. Réessayez plus tard.',
+  notFoundTitle: 'Ce lien d’invitation n’existe pas',
+  notFoundText: 'Il a peut-être été mal recopié ou supprimé. Demandez un nouveau lien à la personne qui vous a invité.',
+  expiredTitle: 'Ce lien d’invitation a expiré',
+  expiredText: 'Il ne permet plus de créer un compte. Demandez un nouveau lien à la personne qui vous a invité.',
+  exhaustedTitle: 'Ce lien d’invitation a été entièrement utilisé',
+  exhaustedText:
+    'Tous les comptes qu’il autorisait ont été créés. Demandez un nouveau lien à la personne qui vous a invité.',
+  formExpiredTitle: 'Ce formulaire a expiré',
+  formExpiredText: 'Par sécurité, ouvrez à nouveau le lien d’invitation et remplissez encore le formulaire.',
+  reload: 'Ouvrir à nouveau le lien d’invitation',
+  createdTitle: 'Votre compte est prêt',
+  createdText: 'Vous pouvez maintenant vous connecter au site avec votre adresse électronique et votre mot de passe.',
+  confirmEmailText:
+    'Nous vous avons envoyé un courrier électronique : cliquez sur le lien qu’il contient pour confirmer votre adresse, puis connectez-vous.',
+};
+
+export const JOIN_PAGE_MESSAGES: Record<JoinPageLocale, JoinPageMessages> = { en, fr };

@@ -1,0 +1,125 @@
+import type { JoinPageLocale, JoinPageMessages } from './join-page-messages';
+
+export type JoinField = 'username' | 'email' | 'password';
+export type FieldErrors = Partial<Record<JoinField, string>>;
+
+export interface PageContext {
+  locale: JoinPageLocale;
+  messages: JoinPageMessages;
+  /** Lets the page's one inline style block through the Content-Security-Policy. */
+  styleNonce: string;
+}
+
+export interface FormState {
+  welcomeMessage: string | null;
+  expiresAt: string;
+  csrfToken: string;
+  values: { username?: string; email?: string };
+  fieldErrors: FieldErrors;
+  formError: string | null;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+
+/** Paragraphs from the admin's plain text: blank lines split them, single line breaks stay. */
+const paragraphs = (text: string) =>
+  text
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
+
+const formatDate = (iso: string, locale: JoinPageLocale) =>
+  `${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+
+const STYLE = `
+  :root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  body { margin: 0; background: #f6f6f9; color: #32324d; }
+  main { max-width: 28rem; margin: 3rem auto; padding: 2rem; background: #fff; border-radius: 8px;
+         box-shadow: 0 1px 4px rgba(33, 33, 52, 0.1); }
+  h1 { font-size: 1.5rem; margin-top: 0; }
+  .welcome { border-left: 4px solid #4945ff; padding: 0.25rem 1rem; margin: 1rem 0; background: #f0f0ff; }
+  label { display: block; font-weight: 600; margin-top: 1rem; }
+  input { display: block; width: 100%; box-sizing: border-box; padding: 0.6rem; margin-top: 0.25rem;
+          font: inherit; border: 1px solid #8e8ea9; border-radius: 4px; }
+  input[aria-invalid="true"] { border-color: #d02b20; }
+  .hint { color: #666687; font-size: 0.875rem; margin: 0.25rem 0 0; }
+  .field-error, .alert { color: #b72b1a; }
+  .field-error { font-size: 0.875rem; margin: 0.25rem 0 0; }
+  .alert { border: 1px solid #f5c0b8; background: #fcecea; padding: 0.75rem 1rem; border-radius: 4px; }
+  button { margin-top: 1.5rem; width: 100%; padding: 0.75rem; font: inherit; font-weight: 600; color: #fff;
+           background: #4945ff; border: 0; border-radius: 4px; cursor: pointer; }
+  button:focus-visible, input:focus-visible, a:focus-visible { outline: 2px solid #4945ff; outline-offset: 2px; }
+  .note { color: #666687; font-size: 0.875rem; }
+  @media (prefers-color-scheme: dark) {
+    body { background: #181826; color: #eaeaef; } main { background: #212134; }
+    .welcome { background: #2a2a45; } .hint, .note { color: #a5a5ba; }
+    input { background: #181826; color: inherit; } .alert { background: #4a1d1d; }
+  }
+`;
+
+const layout = ({ locale, styleNonce }: PageContext, title: string, content: string) => `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>${escapeHtml(title)}</title>
+<style nonce="${styleNonce}">${STYLE}</style>
+</head>
+<body>
+<main>
+${content}
+</main>
+</body>
+</html>
+`;
+
+const inputField = (
+  { messages }: PageContext,
+  state: FormState,
+  field: JoinField,
+  attributes: string,
+  hint?: string
+) => {
+  const error = state.fieldErrors[field];
+  const value = field === 'password' ? '' : (state.values[field] ?? '');
+  const describedBy = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
+  return `<label for="${field}">${escapeHtml(messages[field])}</label>
+<input id="${field}" name="${field}" ${attributes} required value="${escapeHtml(value)}"${
+    error ? ' aria-invalid="true"' : ''
+  }${describedBy ? ` aria-describedby="${describedBy}"` : ''}>
+${hint ? `<p class="hint" id="${field}-hint">${escapeHtml(hint)}</p>` : ''}
+${error ? `<p class="field-error" id="${field}-error">${escapeHtml(error)}</p>` : ''}`;
+};
+
+/** The sign-up form, with the invitation's welcome text and any errors of a previous try. */
+export const renderJoinForm = (page: PageContext, state: FormState) => {
+  const { messages } = page;
+  const hasErrors = Boolean(state.formError) || Object.keys(state.fieldErrors).length > 0;
+  const content = `<h1>${escapeHtml(messages.formTitle)}</h1>
+${state.welcomeMessage ? `<div class="welcome">${paragraphs(state.welcomeMessage)}</div>` : ''}
+<p>${escapeHtml(messages.formIntro)}</p>
+${hasErrors ? `<div class="alert" role="alert"><p>${escapeHtml(state.formError ?? messages.errorSummary)}</p></div>` : ''}
+<form method="post">
+<input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">
+${inputField(page, state, 'username', 'type="text" autocomplete="username" maxlength="255"')}
+${inputField(page, state, 'email', 'type="email" autocomplete="email" maxlength="255"')}
+${inputField(page, state, 'password', 'type="password" autocomplete="new-password" minlength="6"', messages.passwordHint)}
+<button type="submit">${escapeHtml(messages.submit)}</button>
+</form>
+<p class="note">${escapeHtml(messages.expiresOn(formatDate(state.expiresAt, page.locale)))}</p>
+<p class="note">${escapeHtml(messages.existingAccount)}</p>`;
+  return layout(page, messages.formTitle, content);
+};
+
+/** A page with a title and a text and no form: errors, and the confirmation of a new account. */
+export const renderMessagePage = (page: PageContext, title: string, text: string, link?: { href: string; label: string }) =>
+  layout(
+    page,
+    title,
+    `<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(text)}</p>
+${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''}`
+  );

@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, loginToAdmin, newAdminContext, saveScreenshot } from '../helpers/browser';
+import { testEnv } from '../helpers/env';
+import { startPlayground, type PlaygroundProcess } from '../helpers/server-process';
+
+jest.setTimeout(120_000);
+
+const ADMIN = { email: 'admin@example.com', password: 'Admin-password-1' };
+const USER_UID = 'plugin::users-permissions.user';
+
+let server: PlaygroundProcess;
+let browser: Browser;
+let adminToken: string;
+
+beforeAll(async () => {
+  server = await startPlayground(
+    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN.email, DEMO_ADMIN_PASSWORD: ADMIN.password }),
+    // The demo's own welcome page stands for the site's front end.
+    (url) => ({ INVITATIONS_REDIRECT_ORIGINS: url })
+  );
+  browser = await launchChromium();
+  const login = await adminApi('/admin/login', { email: ADMIN.email, password: ADMIN.password }, false);
+  adminToken = login.data.token;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function adminApi(path: string, body?: unknown, authenticated = true) {
+  const res = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', ...(authenticated && { Authorization: `Bearer ${adminToken}` }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+const createLink = (fields: Record<string, unknown>) =>
+  adminApi('/invitations/invitations', {
+    name: 'Browser test link',
+    maxUses: 5,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    ...fields,
+  }).then((res) => res.data);
+
+/** A visitor with nothing but the link: a browser of their own, in their language. */
+const visitor = async (locale: string): Promise<Page> => {
+  const context = await browser.newContext({ baseURL: server.url, locale, viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+};
+
+test('an admin sets the first access in the dialog; a stranger signs up on the link and lands where the admin chose', async () => {
+  const role = await adminApi('/users-permissions/roles', { name: 'Club member', description: 'Invited members', permissions: {} });
+  expect(role).toEqual({ ok: true });
+
+  const adminPage = await (await newAdminContext(browser, server.url, 'en-US')).newPage();
+  adminPage.setDefaultTimeout(15_000);
+  await loginToAdmin(adminPage, ADMIN.email, ADMIN.password);
+  await adminPage.goto('/admin/plugins/invitations');
+  await adminPage.getByRole('button', { name: 'Create invitation link' }).first().click();
+  const dialog = adminPage.getByRole('dialog', { name: 'Create invitation link' });
+  await dialog.getByLabel(/^Name/).fill('Riders club launch');
+  await dialog.getByLabel(/^Number of invitations/).fill('2');
+  await dialog.getByLabel(/^Expiration date/).click();
+  await adminPage.locator('[role=dialog][aria-label="Pick the expiration date"] td[role=gridcell]:not([aria-disabled=true])').last().click();
+  await dialog.getByRole('combobox', { name: /^Role of new accounts/ }).click();
+  await adminPage.getByRole('option', { name: 'Club member' }).click();
+  await dialog.getByLabel(/^Welcome message/).fill('Welcome to the riders club!\nSunday rides start at 9.');
+  await dialog.getByLabel(/^Page after sign-up/).fill(`${server.url}/welcome.html`);
+  await dialog.getByRole('combobox', { name: /^homeSection/ }).click();
+  await adminPage.getByRole('option', { name: 'events' }).click();
+  await dialog.getByRole('combobox', { name: /^newsletter/ }).click();
+  await adminPage.getByRole('option', { name: 'Yes' }).click();
+  await saveScreenshot(adminPage, 'create-dialog-first-access-en');
+  await dialog.getByRole('button', { name: 'Finish' }).click();
+  await adminPage.getByText('Your invitation link is ready').waitFor();
+  const link = await adminPage.getByRole('dialog').getByRole('textbox').inputValue();
+
+  const page = await visitor('en-US');
+  const opened = await page.goto(link);
+  expect(opened?.status()).toBe(200);
+  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+  await page.getByText('Welcome to the riders club!').waitFor();
+  await expect(page.textContent('body')).resolves.not.toContain('Riders club launch');
+  await saveScreenshot(page, 'join-page-en');
+  await page.getByLabel('Username').fill('jeanne');
+  await page.getByLabel('Email').fill('jeanne@example.com');
+  await page.getByLabel('Password').fill('Sunday-rides-9');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.waitForURL(`${server.url}/welcome.html`);
+  await page.getByRole('heading', { name: 'Welcome aboard' }).waitFor();
+
+  const users = await adminApi(`/content-manager/collection-types/${USER_UID}?filters[email][$eq]=jeanne@example.com&populate=role`);
+  expect(users.results).toHaveLength(1);
+  expect(users.results[0]).toMatchObject({ username: 'jeanne', homeSection: 'events', newsletter: true, role: { name: 'Club member' } });
+});
+
+test('a mistake is shown next to its field, and the link still works afterwards', async () => {
+  const { token } = await createLink({ maxUses: 1 });
+  const page = await visitor('en-US');
+  await page.goto(`/invitations/join/${token}`);
+  await page.getByLabel('Username').fill('jeanne');
+  await page.getByLabel('Email').fill('someone-else@example.com');
+  await page.getByLabel('Password').fill('Another-password-1');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.getByRole('alert').getByText(/An account already uses this email or username/).waitFor();
+  await expect(page.getByLabel('Email').inputValue()).resolves.toBe('someone-else@example.com');
+  await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
+
+  await page.getByLabel('Username').fill('marcel');
+  await page.getByLabel('Password').fill('Another-password-1');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.getByRole('heading', { name: 'Your account is ready' }).waitFor();
+});
+
+test('an expired link shows its error in French, with no form', async () => {
+  const { token } = await createLink({ expiresAt: new Date(Date.now() + 1500).toISOString() });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const page = await visitor('fr-FR');
+  const res = await page.goto(`/invitations/join/${token}`);
+  expect(res?.status()).toBe(410);
+  await page.getByRole('heading', { name: 'Ce lien d’invitation a expiré' }).waitFor();
+  await expect(page.locator('form').count()).resolves.toBe(0);
+  await saveScreenshot(page, 'join-page-expired-fr');
+});
+
+test('the French page signs up too, and a used-up link then says so', async () => {
+  const { token } = await createLink({ maxUses: 1, welcomeMessage: 'Bienvenue au club !' });
+  const page = await visitor('fr-FR');
+  await page.goto(`/invitations/join/${token}`);
+  await page.getByText('Bienvenue au club !').waitFor();
+  await saveScreenshot(page, 'join-page-fr');
+  await page.getByLabel('Nom d’utilisateur').fill('lucie');
+  await page.getByLabel('Adresse électronique').fill('lucie@example.com');
+  await page.getByLabel('Mot de passe').fill('Mot-de-passe-1');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.getByRole('heading', { name: 'Votre compte est prêt' }).waitFor();
+
+  const again = await page.goto(`/invitations/join/${token}`);
+  expect(again?.status()).toBe(410);
+  await page.getByRole('heading', { name: 'Ce lien d’invitation a été entièrement utilisé' }).waitFor();
+});
