@@ -1,3 +1,5 @@
+import { emailDefaults, validateEmailConfig, type EmailConfig } from './email';
+
 export interface InvitationsConfig {
   /** When true, POST /api/auth/local/register needs a valid invitationToken. */
   requireInvitation: boolean;
@@ -13,6 +15,8 @@ export interface InvitationsConfig {
    * refused, so a link can never send new users to a site the owner did not choose.
    */
   redirectOrigins: string[];
+  /** "Send invitation": site name, concurrency and email templates (see config/email.ts). */
+  email: EmailConfig;
 }
 
 const defaults: InvitationsConfig = {
@@ -20,6 +24,7 @@ const defaults: InvitationsConfig = {
   signupUrl: null,
   encryptionKey: null,
   redirectOrigins: [],
+  email: emailDefaults,
 };
 
 const httpUrl = (value: string): URL | null => {
@@ -55,6 +60,8 @@ const validator = (config: InvitationsConfig) => {
   if (!Array.isArray(config.redirectOrigins) || !config.redirectOrigins.every(isOrigin)) {
     throw new Error('redirectOrigins must be a list of origins such as "https://example.com" (no path)');
   }
+  // Strapi always gives the defaults; only a direct call leaves the section out.
+  validateEmailConfig(config.email ?? emailDefaults);
 };
 
 export default { default: defaults, validator };
