@@ -34,10 +34,12 @@ export const isEmailAddress = (value: string): boolean => {
 
 /**
  * The addresses in pasted text: separated by commas, semicolons, spaces or new lines. An address
- * copied with its name from a mail client (`Ada Lovelace <ada@example.com>`) counts as the address.
+ * copied with its name from a mail client (`Ada Lovelace <ada@example.com>`, `"Hopper, Grace" <grace@example.com>`)
+ * counts as the address.
  */
 export const splitRecipients = (text: string): string[] =>
   text
+    .replace(/"[^"]*"\s*(?=<)/g, '')
     .replace(/[^,;\n<>]*<([^<>]*)>/g, ' $1 ')
     .split(/[\s,;]+/)
     .filter((part) => part.length > 0);
