@@ -44,10 +44,27 @@ export const splitRecipients = (text: string): string[] =>
     .split(/[\s,;]+/)
     .filter((part) => part.length > 0);
 
+/** The entries trimmed, each once (the first spelling, compared without case), in their order. */
+export const uniqueRecipients = (entries: string[]): { unique: string[]; duplicates: number } => {
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  let duplicates = 0;
+  for (const entry of entries) {
+    const address = entry.trim();
+    const key = address.toLowerCase();
+    if (seen.has(key)) duplicates += 1;
+    else {
+      seen.add(key);
+      unique.push(address);
+    }
+  }
+  return { unique, duplicates };
+};
+
 export interface Recipients {
   /** Valid addresses, trimmed, each once (compared without case), in the order given. */
   valid: string[];
-  /** What is not an address, as given, each once. */
+  /** What is not an address, as given (trimmed), each once. */
   invalid: string[];
   /** How many entries repeated an earlier one. */
   duplicates: number;
@@ -55,17 +72,10 @@ export interface Recipients {
 
 /** Trims, checks and de-duplicates (case-insensitively) a list of addresses. */
 export const sortRecipients = (entries: string[]): Recipients => {
-  const seen = new Set<string>();
-  const result: Recipients = { valid: [], invalid: [], duplicates: 0 };
-  for (const entry of entries) {
-    const address = entry.trim();
-    const key = address.toLowerCase();
-    if (seen.has(key)) {
-      result.duplicates += 1;
-      continue;
-    }
-    seen.add(key);
-    (isEmailAddress(address) ? result.valid : result.invalid).push(address);
-  }
-  return result;
+  const { unique, duplicates } = uniqueRecipients(entries);
+  return {
+    valid: unique.filter(isEmailAddress),
+    invalid: unique.filter((address) => !isEmailAddress(address)),
+    duplicates,
+  };
 };

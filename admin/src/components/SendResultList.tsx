@@ -1,0 +1,33 @@
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { usePluginTranslation } from '../utils/translations';
+import { DeliveryStatus } from './DeliveryLog';
+import type { SendOutcome } from '../utils/send-batches';
+
+/** What happened to each address: the failed ones first, with the mail provider's reason. */
+export const SendResultList = ({ outcome }: { outcome: SendOutcome }) => {
+  const t = usePluginTranslation();
+  const rows = [
+    ...outcome.failed.map(({ email, error }) => ({ email, error })),
+    ...outcome.sent.map((email) => ({ email, error: null })),
+  ];
+  return (
+    <Table colCount={3} rowCount={rows.length + 1}>
+      <Thead>
+        <Tr>
+          <Th><Typography variant="sigma">{t('send.result.address', 'Address')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('send.result.status', 'Result')}</Typography></Th>
+          <Th><Typography variant="sigma">{t('send.result.error', 'Reason')}</Typography></Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {rows.map(({ email, error }) => (
+          <Tr key={email} data-result={error === null ? 'sent' : 'failed'}>
+            <Td><Typography>{email}</Typography></Td>
+            <Td><DeliveryStatus failed={error !== null} /></Td>
+            <Td><Typography textColor="neutral600">{error ?? '—'}</Typography></Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
