@@ -29,7 +29,9 @@ const rejection = (message: string) => Object.assign(new Error(message), { respo
  * `rejects(address)` is true are refused at RCPT TO with 550, as a mail server refuses an unknown
  * mailbox.
  */
-export const startSmtpServer = async ({ rejects = (_address: string) => false } = {}): Promise<TestSmtpServer> => {
+export const startSmtpServer = async ({
+  rejects = (_address: string): boolean => false,
+} = {}): Promise<TestSmtpServer> => {
   const received: ReceivedMail[] = [];
   let openSessions = 0;
   let maxOpenSessions = 0;

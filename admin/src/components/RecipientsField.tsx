@@ -60,7 +60,7 @@ export const RecipientsField = ({ entries, onChange, error }: Props) => {
     <Field.Root name="recipients" error={error} hint={hint} required>
       <Field.Label>{t('send.recipients', 'Recipients')}</Field.Label>
       {entries.length > 0 && (
-        <Flex wrap="wrap" gap={1} paddingBottom={2} tag="ul" aria-label={t('send.recipients.list', 'Recipients')}>
+        <Flex wrap="wrap" gap={1} paddingBottom={2} tag="ul" aria-label={t('send.recipients.list', 'Addresses added')}>
           {entries.map((entry) => {
             const invalid = !isEmailAddress(entry);
             return (

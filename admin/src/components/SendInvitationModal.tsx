@@ -63,7 +63,8 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   // Undefined until the template's words arrive from the server, which prefill both.
   const [subject, setSubject] = useState<string>();
   const [message, setMessage] = useState<string>();
-  const [errors, setErrors] = useState<{ recipients?: string; subject?: string }>({});
+  // Problems are shown once the admin has tried to send, then follow each change.
+  const [triedToSend, setTriedToSend] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'compose' });
 
   const options = useMemo(() => ({ locale, timeZone: adminTimeZone(), subject, message }), [locale, subject, message]);
@@ -88,7 +89,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
       : null;
 
   /** What must be fixed before anything is sent; empty when all is well. */
-  const problems = () => ({
+  const problems: { recipients?: string; subject?: string } = {
     ...(entries.length === 0 && { recipients: t('send.error.empty', 'Add at least one email address.') }),
     ...(invalid.length > 0 && {
       recipients: t('send.error.invalid', 'These are not valid email addresses: {addresses}. Nothing has been sent.', {
@@ -97,13 +98,13 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
       }),
     }),
     ...(!subject?.trim() && { subject: t('form.error.required', 'This field is required') }),
-  });
+  };
+  const errors = triedToSend ? problems : {};
 
   const send = async (event: React.FormEvent) => {
     event.preventDefault();
-    const found = problems();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    setTriedToSend(true);
+    if (Object.keys(problems).length > 0) return;
 
     setStep({ kind: 'sending', done: 0, total: valid.length });
     const outcome = await sendInBatches(
