@@ -18,8 +18,9 @@ const packageRoot = (name: string) => {
 };
 
 /**
- * With SMTP_HOST and SMTP_PORT, mail goes to that server; without, to files in .tmp/outbox (the
- * playground's own outbox provider), so "Send invitation" works with no mail server at all.
+ * With SMTP_HOST and SMTP_PORT, mail goes to that server; without, to files in EMAIL_OUTBOX_DIR
+ * (.tmp/outbox) through the playground's own outbox provider, so "Send invitation" works with no
+ * mail server at all.
  */
 const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
   const settings = {
@@ -31,7 +32,7 @@ const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
   if (!host || !port) {
     return {
       provider: 'strapi-provider-email-outbox',
-      providerOptions: { directory: path.join(packageRoot('playground'), '.tmp', 'outbox') },
+      providerOptions: { directory: path.resolve(packageRoot('playground'), env('EMAIL_OUTBOX_DIR', '.tmp/outbox')) },
       settings,
     };
   }

@@ -107,6 +107,8 @@ test('from the list, an admin sends the link to three addresses; a wrong one is 
   const preview = dialog.frameLocator('iframe[title=Preview]');
   await preview.getByText('please join <b>us</b>.').waitFor();
   await saveScreenshot(page, 'send-dialog-en');
+  await dialog.locator('iframe[title=Preview]').scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'send-preview-en');
 
   await dialog.getByRole('button', { name: 'Send to 3 people' }).click();
   await dialog.getByText('Sent to 3 of 3 addresses.').waitFor();
