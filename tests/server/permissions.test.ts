@@ -1,4 +1,4 @@
-import { startTestApp, loginAdmin, type TestApp } from '../helpers/strapi';
+import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, inDays } from '../helpers/fixtures';
 import { ACTION_DEFINITIONS, actionId } from '../../permissions';
 
@@ -7,16 +7,12 @@ let editorToken: string;
 
 beforeAll(async () => {
   app = await startTestApp();
-  const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  await app.strapi.service('admin::user').create({
+  editorToken = await createAdminWithRole(app, 'strapi-editor', {
     email: 'editor@example.com',
     firstname: 'Ed',
     lastname: 'Itor',
     password: 'Editor-password-1',
-    isActive: true,
-    roles: [editorRole.id],
   });
-  editorToken = await loginAdmin(app.http, 'editor@example.com', 'Editor-password-1');
 });
 afterAll(async () => {
   await app?.stop();

@@ -1,7 +1,7 @@
 import { actionId } from '../../permissions';
 import { createInvitation, expectStrapiError, newAccount, register, setInvitationRow } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { loginAdmin, startTestApp, type TestApp } from '../helpers/strapi';
+import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';
 
 const DELIVERY_UID = 'plugin::invitations.delivery';
 const SITE_NAME = 'Invitations playground';
@@ -294,15 +294,12 @@ describe('permissions', () => {
   beforeAll(async () => {
     const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
     await app.strapi.service('admin::role').addPermissions(editorRole.id, [{ action: actionId('read'), subject: null }]);
-    await app.strapi.service('admin::user').create({
+    editorToken = await createAdminWithRole(app, 'strapi-editor', {
       email: 'reader@example.com',
       firstname: 'Rea',
       lastname: 'Der',
       password: 'Reader-password-1',
-      isActive: true,
-      roles: [editorRole.id],
     });
-    editorToken = await loginAdmin(app.http, 'reader@example.com', 'Reader-password-1');
   });
 
   test('an admin who may read invitations but not send them gets 403, and nothing is sent', async () => {

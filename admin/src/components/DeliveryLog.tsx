@@ -1,8 +1,9 @@
-import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { adminName, formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
 import type { DeliveryLog as Log } from '../types';
+import { TableHeader } from './TableHeader';
 
 /** The emails sent with a link: to whom, when, by whom, and whether the mail provider took them. */
 export const DeliveryLog = ({ log }: { log: Log }) => {
@@ -19,15 +20,15 @@ export const DeliveryLog = ({ log }: { log: Log }) => {
           ` ${t('detail.emails.latest', 'The latest {shown} are shown.', { shown: log.latest.length })}`}
       </Typography>
       <Table colCount={5} rowCount={log.latest.length + 1}>
-        <Thead>
-          <Tr>
-            <Th><Typography variant="sigma">{t('detail.emails.recipient', 'Recipient')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('detail.emails.date', 'Date')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('detail.emails.sentBy', 'Sent by')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('send.result.status', 'Result')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('send.result.error', 'Reason')}</Typography></Th>
-          </Tr>
-        </Thead>
+        <TableHeader
+          labels={[
+            t('detail.emails.recipient', 'Recipient'),
+            t('detail.emails.date', 'Date'),
+            t('detail.emails.sentBy', 'Sent by'),
+            t('send.result.status', 'Result'),
+            t('send.result.error', 'Reason'),
+          ]}
+        />
         <Tbody>
           {log.latest.map((delivery) => (
             <Tr key={delivery.id} data-result={delivery.status}>

@@ -196,8 +196,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                 </Box>
               </Flex>
             </Modal.Body>
-            <Modal.Footer>
-              <Box />
+            <Modal.Footer justifyContent="flex-end">
               <Button onClick={onClose}>{t('created.done', 'Done')}</Button>
             </Modal.Footer>
           </>

@@ -1,6 +1,7 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { usePluginTranslation } from '../utils/translations';
 import { DeliveryStatus } from './DeliveryLog';
+import { TableHeader } from './TableHeader';
 import type { SendOutcome } from '../utils/send-batches';
 
 /** What happened to each address: the failed ones first, with the mail provider's reason. */
@@ -12,13 +13,9 @@ export const SendResultList = ({ outcome }: { outcome: SendOutcome }) => {
   ];
   return (
     <Table colCount={3} rowCount={rows.length + 1}>
-      <Thead>
-        <Tr>
-          <Th><Typography variant="sigma">{t('send.result.address', 'Address')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('send.result.status', 'Result')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('send.result.error', 'Reason')}</Typography></Th>
-        </Tr>
-      </Thead>
+      <TableHeader
+        labels={[t('send.result.address', 'Address'), t('send.result.status', 'Result'), t('send.result.error', 'Reason')]}
+      />
       <Tbody>
         {rows.map(({ email, error }) => (
           <Tr key={email} data-result={error === null ? 'sent' : 'failed'}>
