@@ -99,6 +99,7 @@ test('from the list, an admin sends the link to three addresses; a wrong one is 
 
   await dialog.getByRole('button', { name: 'Send to 3 people' }).click();
   await dialog.getByText('This is not a valid email address: “not-an-address”. Correct or remove it. Nothing has been sent.').waitFor();
+  await saveScreenshot(page, 'send-dialog-en');
   expect(smtp.received).toHaveLength(0);
   expect((await adminApi(`/invitations/invitations/${link.id}`)).body.data.deliveries.total).toBe(0);
 
@@ -106,7 +107,6 @@ test('from the list, an admin sends the link to three addresses; a wrong one is 
   await dialog.getByLabel(/^Message/).fill('Dear board,\nplease join <b>us</b>.');
   const preview = dialog.frameLocator('iframe[title=Preview]');
   await preview.getByText('please join <b>us</b>.').waitFor();
-  await saveScreenshot(page, 'send-dialog-en');
   await dialog.locator('iframe[title=Preview]').scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'send-preview-en');
 
