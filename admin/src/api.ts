@@ -1,7 +1,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../permissions';
-import type { AssignableRole, FirstAccessOptions, Invitation, InvitationDetail, InvitationInput, ListParams, Pagination } from './types';
+import type {
+  AssignableRole,
+  EmailOptions,
+  FirstAccessOptions,
+  EmailPreview,
+  Invitation,
+  InvitationDetail,
+  InvitationInput,
+  ListParams,
+  Pagination,
+  SendResult,
+} from './types';
 
 const BASE = `/${PLUGIN_ID}`;
 
@@ -23,6 +34,10 @@ export const useInvitationsApi = () => {
       },
       roles: async () => (await get<{ data: AssignableRole[] }>(`${BASE}/roles`)).data.data,
       firstAccessOptions: async () => (await get<{ data: FirstAccessOptions }>(`${BASE}/first-access`)).data.data,
+      send: async (id: number, body: EmailOptions & { emails: string[] }) =>
+        (await post<{ data: SendResult }>(`${BASE}/invitations/${id}/send`, body)).data.data,
+      previewEmail: async (id: number, body: EmailOptions) =>
+        (await post<{ data: EmailPreview }>(`${BASE}/invitations/${id}/email-preview`, body)).data.data,
     }),
     [get, post, put, del]
   );

@@ -4,6 +4,10 @@ export type { Invitation } from '../../server/src/services/invitations';
 export type { UserField } from '../../server/src/services/first-access';
 import type { UserField } from '../../server/src/services/first-access';
 import type { Invitation } from '../../server/src/services/invitations';
+import type { DeliveryLog } from '../../server/src/services/deliveries';
+export type { Delivery, DeliveryLog } from '../../server/src/services/deliveries';
+export type { ComposedEmail as EmailPreview, SendResult } from '../../server/src/services/invitation-emails';
+export type { EmailOptions } from '../../server/src/validation/send';
 
 export interface Redemption {
   user: { id: number; username: string; email: string } | null;
@@ -12,6 +16,8 @@ export interface Redemption {
 
 export interface InvitationDetail extends Invitation {
   redemptions: Redemption[];
+  /** The emails sent with this link ("Send invitation"). */
+  deliveries: DeliveryLog;
 }
 
 export interface Pagination {

@@ -3,27 +3,61 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 
 /**
- * The root of this repository, i.e. the plugin under development. Found by walking up, because
- * this file runs from config/ (admin build) and from dist/config/ (server).
+ * The directory of the package named `name` at or above this file: this repository (the plugin
+ * under development) or the playground. Found by walking up, because this file runs from config/
+ * (admin build) and from dist/config/ (server).
  */
-const pluginRoot = () => {
+const packageRoot = (name: string) => {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'strapi-plugin-invitations') {
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === name) {
       return dir;
     }
   }
-  throw new Error('strapi-plugin-invitations not found above the playground');
+  throw new Error(`${name} not found above ${__dirname}`);
+};
+
+/**
+ * With SMTP_HOST and SMTP_PORT, mail goes to that server; without, to files in EMAIL_OUTBOX_DIR
+ * (.tmp/outbox) through the playground's own outbox provider, so "Send invitation" works with no
+ * mail server at all.
+ */
+const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
+  const settings = {
+    defaultFrom: env('EMAIL_FROM', 'Invitations playground <no-reply@example.com>'),
+    defaultReplyTo: env('EMAIL_REPLY_TO', undefined),
+  };
+  const host = env('SMTP_HOST', '');
+  const port = env.int('SMTP_PORT', 0);
+  if (!host || !port) {
+    return {
+      provider: 'strapi-provider-email-outbox',
+      providerOptions: { directory: path.resolve(packageRoot('playground'), env('EMAIL_OUTBOX_DIR', '.tmp/outbox')) },
+      settings,
+    };
+  }
+  const user = env('SMTP_USERNAME', '');
+  return {
+    provider: 'nodemailer',
+    providerOptions: {
+      host,
+      port,
+      secure: env.bool('SMTP_SECURE', false),
+      ...(user && { auth: { user, pass: env('SMTP_PASSWORD', '') } }),
+    },
+    settings,
+  };
 };
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   invitations: {
     enabled: true,
-    resolve: pluginRoot(),
+    resolve: packageRoot('strapi-plugin-invitations'),
     config: {
       requireInvitation: env.bool('INVITATIONS_REQUIRE_INVITATION', true),
       signupUrl: env('INVITATIONS_SIGNUP_URL', null),
       redirectOrigins: env.array('INVITATIONS_REDIRECT_ORIGINS', ['http://127.0.0.1:1337', 'http://localhost:1337']),
+      email: { siteName: env('INVITATIONS_SITE_NAME', 'Invitations playground') },
       rateLimit: {
         enabled: !env.bool('DISABLE_RATE_LIMIT', false),
         max: env.int('INVITATIONS_RATE_LIMIT_MAX', 30),
@@ -31,6 +65,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
     },
   },
+  email: { config: emailConfig(env) },
   // Installed for the tests of the GraphQL register mutation; off unless ENABLE_GRAPHQL=true.
   graphql: { enabled: env.bool('ENABLE_GRAPHQL', false) },
   'users-permissions': {

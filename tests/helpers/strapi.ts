@@ -66,6 +66,13 @@ const createSuperAdminToken = async (strapi: Core.Strapi, http: TestApp['http'])
   return loginAdmin(http, ADMIN_EMAIL, ADMIN_PASSWORD);
 };
 
+/** A new admin with the given role (a code such as 'strapi-editor'), logged in: their token. */
+export const createAdminWithRole = async (app: TestApp, roleCode: string, person: { email: string; firstname: string; lastname: string; password: string }) => {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  await app.strapi.service('admin::user').create({ ...person, isActive: true, roles: [role.id] });
+  return loginAdmin(app.http, person.email, person.password);
+};
+
 export const loginAdmin = async (http: TestApp['http'], email: string, password: string) => {
   const res = await http().post('/admin/login').send({ email, password });
   if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, inDays, newAccount, register } from '../helpers/fixtures';
 import { openJoinForm } from '../helpers/join-page';
@@ -7,9 +10,14 @@ import { openJoinForm } from '../helpers/join-page';
  * gets a 4xx in Strapi's error format and changes nothing in the plugin's tables or the users.
  */
 let app: TestApp;
-useTestApp((started) => {
-  app = started;
-});
+/** Where the playground's outbox provider would write any email sent: it must stay empty. */
+const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-outbox-'));
+useTestApp(
+  (started) => {
+    app = started;
+  },
+  { EMAIL_OUTBOX_DIR: outbox }
+);
 
 interface Fixture {
   id: number;
@@ -161,6 +169,36 @@ const updateCases: Case[] = [
   { method: 'PUT', path: (f) => `/invitations/invitations/${f.id}`, auth: 'admin', body, status: 400 },
 ]);
 
+// ---- Admin API: POST /invitations/invitations/:id/send and /email-preview ----------------------
+
+const emailCase = (route: 'send' | 'email-preview', label: string, body: unknown, status = 400): Case => [
+  `POST /invitations/invitations/:id/${route}: ${label}`,
+  { method: 'POST', path: (f) => `/invitations/invitations/${f.id}/${route}`, auth: 'admin', body, status },
+];
+const to = ['ada@example.com'];
+const emailOptionCases: Array<[string, Record<string, unknown>]> = [
+  ['a subject with a new line (a second mail header)', { subject: 'Hi\r\nBcc: everyone@example.com' }],
+  ['an empty subject', { subject: '  ' }], ['a 256 character subject', { subject: 's'.repeat(256) }],
+  ['a subject that is not a string', { subject: ['Hi'] }], ['a 5001 character message', { message: 'm'.repeat(5001) }],
+  ['a message with a NUL', { message: 'hi\u0000' }], ['a locale that is no language', { locale: '../../etc/passwd' }],
+  ['a time zone that does not exist', { timeZone: 'Mars/Olympus_Mons' }], ['an unknown field', { bcc: ['x@example.com'] }],
+];
+const emailCases: Case[] = [
+  emailCase('send', 'no addresses', {}), emailCase('send', 'an empty list', { emails: [] }),
+  emailCase('send', 'a string instead of a list', { emails: 'ada@example.com' }),
+  emailCase('send', 'a number in the list', { emails: [42] }), emailCase('send', 'an object in the list', { emails: [{ $ne: null }] }),
+  emailCase('send', 'an address that is not one', { emails: ['ada@example.com', 'not-an-address'] }),
+  emailCase('send', 'an address with a new line', { emails: ['ada@example.com\r\nBcc: x@example.com'] }),
+  emailCase('send', '1001 addresses', { emails: Array.from({ length: 1001 }, (_, i) => `p${i}@example.com`) }),
+  emailCase('send', 'a 100,000 character address', { emails: [`${HUGE}@example.com`] }),
+  emailCase('send', 'an array body', [{ emails: to }]),
+  ...emailOptionCases.map(([label, options]) => emailCase('send', label, { emails: to, ...options })),
+  ...emailOptionCases.map(([label, options]) => emailCase('email-preview', label, options)),
+  [`POST /invitations/invitations/:id/send of no invitation`, { method: 'POST', path: () => '/invitations/invitations/2147483647/send', auth: 'admin', body: { emails: to }, status: 404 }],
+  [`POST /invitations/invitations/abc/send`, { method: 'POST', path: () => '/invitations/invitations/abc/send', auth: 'admin', body: { emails: to }, status: 400 }],
+  [`POST /invitations/invitations/:id/email-preview of no invitation`, { method: 'POST', path: () => '/invitations/invitations/2147483647/email-preview', auth: 'admin', body: {}, status: 404 }],
+];
+
 // ---- Admin API: ids and queries ----------------------------------------------------------------
 
 const BAD_IDS = ['%', '%E0%A4%A', '0', '-1', 'abc', '1.5', '1e3', '01', '0x1', '9999999999', '2147483648', '%20', '1%00', '%D9%A1', 'null', '1%20OR%201%3D1', "1'%3B--"];
@@ -194,6 +232,8 @@ const adminRoutes: Array<[Method, (f: Fixture) => string]> = [
   ['GET', (f) => `/invitations/invitations/${f.id}`],
   ['PUT', (f) => `/invitations/invitations/${f.id}`],
   ['DELETE', (f) => `/invitations/invitations/${f.id}`],
+  ['POST', (f) => `/invitations/invitations/${f.id}/send`],
+  ['POST', (f) => `/invitations/invitations/${f.id}/email-preview`],
 ];
 
 const authCases: Case[] = adminRoutes.flatMap(([method, path]) =>
@@ -319,6 +359,7 @@ const cases: Case[] = [
   ...fieldCases,
   ...createBodyCases,
   ...updateCases,
+  ...emailCases,
   ...idCases,
   ...listQueryCases,
   ...authCases,
@@ -330,7 +371,12 @@ const cases: Case[] = [
 
 /** Every row of the plugin's tables and of the users, every column included. */
 const snapshot = async () => {
-  const uids = ['plugin::invitations.invitation', 'plugin::invitations.redemption', 'plugin::users-permissions.user'];
+  const uids = [
+    'plugin::invitations.invitation',
+    'plugin::invitations.redemption',
+    'plugin::invitations.delivery',
+    'plugin::users-permissions.user',
+  ];
   const rows = await Promise.all(uids.map((uid) => app.strapi.db.query(uid).findMany({ orderBy: { id: 'asc' } })));
   return JSON.stringify(rows);
 };
@@ -369,6 +415,7 @@ test.each(cases)('%s → 4xx in Strapi error format, nothing changed', async (_l
     body: { data: null, error: request.parserError ? error : { ...error, details: expect.anything() } },
   });
   expect(await snapshot()).toBe(before);
+  expect(fs.readdirSync(outbox)).toEqual([]);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
 });

@@ -1,4 +1,7 @@
-import { startTestApp, loginAdmin, type TestApp } from '../helpers/strapi';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError, inDays, newAccount, register } from '../helpers/fixtures';
 import { ACTION_DEFINITIONS, ACTIONS, actionId, type ActionName } from '../../permissions';
 
@@ -23,6 +26,8 @@ const ROUTES: RouteRow[] = [
   { method: 'GET', path: '/invitations/:id', action: 'read', request: (id) => ({ url: `/invitations/invitations/${id}` }), success: 200 },
   { method: 'PUT', path: '/invitations/:id', action: 'update', request: (id) => ({ url: `/invitations/invitations/${id}`, body: { name: 'Renamed' } }), success: 200 },
   { method: 'DELETE', path: '/invitations/:id', action: 'delete', request: (id) => ({ url: `/invitations/invitations/${id}` }), success: 200 },
+  { method: 'POST', path: '/invitations/:id/send', action: 'send', request: (id) => ({ url: `/invitations/invitations/${id}/send`, body: { emails: ['matrix@example.com'] } }), success: 200 },
+  { method: 'POST', path: '/invitations/:id/email-preview', action: 'send', request: (id) => ({ url: `/invitations/invitations/${id}/email-preview`, body: {} }), success: 200 },
 ];
 
 const ALL_ACTIONS = Object.keys(ACTIONS) as ActionName[];
@@ -39,12 +44,12 @@ const adminWithActions = async (label: string, actions: ActionName[]) => {
     .service('admin::role')
     .addPermissions(role.id, actions.map((action) => ({ action: actionId(action), subject: null })));
   const email = `${label.replace(/\W+/g, '-')}@example.com`.toLowerCase();
-  await app.strapi.service('admin::user').create({ email, firstname: 'Matrix', lastname: label, password: PASSWORD, isActive: true, roles: [role.id] });
-  return loginAdmin(app.http, email, PASSWORD);
+  return createAdminWithRole(app, role.code, { email, firstname: 'Matrix', lastname: label, password: PASSWORD });
 };
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // Sent emails go to files there (the playground's outbox provider).
+  app = await startTestApp({ EMAIL_OUTBOX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-outbox-')) });
   for (const action of ALL_ACTIONS) {
     withOnly.set(action, await adminWithActions(`only ${action}`, [action]));
     withAllBut.set(action, await adminWithActions(`all but ${action}`, ALL_ACTIONS.filter((other) => other !== action)));
@@ -56,9 +61,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Every invitation as stored, to tell whether a request changed anything. */
+/** Every invitation and every email sent, as stored, to tell whether a request did anything. */
 const invitationsState = async () =>
-  JSON.stringify(await app.strapi.db.query('plugin::invitations.invitation').findMany({ orderBy: { id: 'asc' } }));
+  JSON.stringify(
+    await Promise.all(
+      ['plugin::invitations.invitation', 'plugin::invitations.delivery'].map((uid) =>
+        app.strapi.db.query(uid).findMany({ orderBy: { id: 'asc' } })
+      )
+    )
+  );
 
 const call = async (row: RouteRow, authorization?: string) => {
   // A fresh link for each call, so that a successful delete or edit has something to act on.

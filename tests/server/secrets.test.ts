@@ -3,19 +3,23 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, newAccount, register } from '../helpers/fixtures';
 import { submitJoinForm } from '../helpers/join-page';
 import { captureLogs } from '../helpers/logs';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { enableFakeGitHub, gitHubProfile, restoreFetch, signInWithGitHub } from '../helpers/fake-github';
 
 let app: TestApp;
+let smtp: TestSmtpServer;
 let logLines: string[] = [];
 
 beforeAll(async () => {
-  app = await startTestApp({ PUBLIC_URL: 'http://127.0.0.1:1337' });
+  smtp = await startSmtpServer();
+  app = await startTestApp({ ...smtp.env, PUBLIC_URL: 'http://127.0.0.1:1337' });
   logLines = captureLogs(app.strapi);
   await enableFakeGitHub(app);
 });
 afterAll(async () => {
   restoreFetch();
   await app?.stop();
+  await smtp?.stop();
 });
 
 /** Every value of every row of every table, as text. */
@@ -34,6 +38,11 @@ const dumpDatabase = async () => {
 test('no token is stored in clear or logged, after a full lifecycle', async () => {
   const invitation = await createInvitation(app, { maxUses: 4 });
   const { token } = invitation;
+  const admin = { Authorization: `Bearer ${app.adminToken}` };
+  await app.http().post(`/invitations/invitations/${invitation.id}/email-preview`).set(admin).send({}).expect(200);
+  await app.http().post(`/invitations/invitations/${invitation.id}/send`).set(admin).send({ emails: ['ada@example.com'] }).expect(200);
+  // The link is in the email, as it must be; nowhere else.
+  expect(String(smtp.receivedBy('ada@example.com')[0].mail.text)).toContain(token);
   await app.http().get(`/api/invitations/${token}`).expect(200);
   expect((await register(app, { ...newAccount(), invitationToken: token })).status).toBe(200);
   expect((await signInWithGitHub(app, gitHubProfile(), token)).status).toBe(200);

@@ -8,7 +8,9 @@ import { PERMISSIONS } from '../../../permissions';
 import { useInvitationsApi, useRequest } from '../api';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
+import { DeliveryLog } from '../components/DeliveryLog';
 import { InvitationLink } from '../components/InvitationLink';
+import { SendInvitationButton, SendInvitationModal } from '../components/SendInvitationModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
@@ -91,9 +93,10 @@ export const InvitationDetailPage = () => {
   const navigate = useNavigate();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
-  const { allowedActions } = useRBAC({ update: PERMISSIONS.update, delete: PERMISSIONS.delete });
+  const { allowedActions } = useRBAC({ update: PERMISSIONS.update, delete: PERMISSIONS.delete, send: PERMISSIONS.send });
   const { data: invitation, error, isLoading, reload } = useRequest(() => api.get(id as string), [api, id]);
   const [isEditing, setIsEditing] = useState(false);
+  const [isSending, setIsSending] = useState(false);
   const [toDelete, setToDelete] = useState<Invitation | null>(null);
 
   if (isLoading && !invitation) return <Page.Loading />;
@@ -120,6 +123,7 @@ export const InvitationDetailPage = () => {
         secondaryAction={<StatusBadge status={invitation.status} />}
         primaryAction={
           <Flex gap={2}>
+            {allowedActions.canSend && <SendInvitationButton invitation={invitation} onClick={() => setIsSending(true)} />}
             {allowedActions.canUpdate && (
               <Button variant="secondary" startIcon={<Pencil />} onClick={() => setIsEditing(true)}>
                 {t('actions.edit', 'Edit')}
@@ -154,8 +158,12 @@ export const InvitationDetailPage = () => {
           <Section title={t('detail.accounts', 'Accounts created from this link')}>
             <Redemptions invitation={invitation} />
           </Section>
+          <Section title={t('detail.emails', 'Emails sent with this link')}>
+            <DeliveryLog log={invitation.deliveries} />
+          </Section>
         </Flex>
       </Layouts.Content>
+      {isSending && <SendInvitationModal invitation={invitation} onClose={() => setIsSending(false)} onSent={reload} />}
       {isEditing && <InvitationFormModal invitation={invitation} onClose={() => setIsEditing(false)} onSaved={reload} />}
       <DeleteInvitationDialog invitation={toDelete} onCancel={() => setToDelete(null)} onConfirm={deleteInvitation} />
     </Page.Main>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, EmptyStateLayout, Flex, IconButton, Link, Typography } from '@strapi/design-system';
-import { Pencil, Plus, Trash } from '@strapi/icons';
+import { PaperPlane, Pencil, Plus, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import {
   Layouts,
@@ -18,6 +18,7 @@ import { PERMISSIONS } from '../../../permissions';
 import { useInvitationsApi, useRequest } from '../api';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
+import { SendInvitationModal, SendInvitationButton } from '../components/SendInvitationModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
@@ -37,7 +38,7 @@ const toApiSort = (sort = 'createdAt:DESC') => {
   return `${field}:${direction.toLowerCase()}`;
 };
 
-type Modal = { kind: 'create' } | { kind: 'edit'; invitation: Invitation } | null;
+type Modal = { kind: 'create' } | { kind: 'edit'; invitation: Invitation } | { kind: 'send'; invitation: Invitation } | null;
 
 export const InvitationsPage = () => {
   const intl = useIntl();
@@ -48,6 +49,7 @@ export const InvitationsPage = () => {
     create: PERMISSIONS.create,
     update: PERMISSIONS.update,
     delete: PERMISSIONS.delete,
+    send: PERMISSIONS.send,
   });
   const [{ query }] = useQueryParams<ListQuery>();
   const params = {
@@ -145,6 +147,9 @@ export const InvitationsPage = () => {
                       </Table.Cell>
                       <Table.Cell>
                         <Flex gap={1} justifyContent="flex-end">
+                          {allowedActions.canSend && (
+                            <SendInvitationButton invitation={invitation} compact onClick={() => setModal({ kind: 'send', invitation })} />
+                          )}
                           {allowedActions.canUpdate && (
                             <IconButton label={t('actions.edit', 'Edit')} variant="ghost" onClick={() => setModal({ kind: 'edit', invitation })}>
                               <Pencil />
@@ -171,7 +176,10 @@ export const InvitationsPage = () => {
           </Flex>
         )}
       </Layouts.Content>
-      {modal && (
+      {modal?.kind === 'send' && (
+        <SendInvitationModal invitation={modal.invitation} onClose={() => setModal(null)} onSent={reload} />
+      )}
+      {modal && modal.kind !== 'send' && (
         <InvitationFormModal
           invitation={modal.kind === 'edit' ? modal.invitation : undefined}
           onClose={() => setModal(null)}

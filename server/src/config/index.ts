@@ -1,3 +1,5 @@
+import { emailDefaults, validateEmailConfig, type EmailConfig } from './email';
+
 /** Per-IP limit of the plugin's public routes (link status, sign-up page). */
 export interface RateLimitConfig {
   enabled: boolean;
@@ -21,6 +23,8 @@ export interface InvitationsConfig {
    * refused, so a link can never send new users to a site the owner did not choose.
    */
   redirectOrigins: string[];
+  /** "Send invitation": site name, concurrency and email templates (see config/email.ts). */
+  email: EmailConfig;
   rateLimit: RateLimitConfig;
 }
 
@@ -29,6 +33,7 @@ const defaults: InvitationsConfig = {
   signupUrl: null,
   encryptionKey: null,
   redirectOrigins: [],
+  email: emailDefaults,
   rateLimit: { enabled: true, max: 30, windowSeconds: 60 },
 };
 
@@ -76,6 +81,8 @@ const validator = (config: InvitationsConfig) => {
   if (!Array.isArray(config.redirectOrigins) || !config.redirectOrigins.every(isOrigin)) {
     throw new Error('redirectOrigins must be a list of origins such as "https://example.com" (no path)');
   }
+  // Strapi always gives the defaults; only a direct call leaves the section out.
+  validateEmailConfig(config.email ?? emailDefaults);
   validateRateLimit(config.rateLimit);
 };
 

@@ -1,9 +1,11 @@
+import adminEmails from './admin-emails';
 import adminInvitations from './admin-invitations';
 import joinPage from './join-page';
 import providerSignup from './provider-signup';
 import publicInvitations from './public-invitations';
 
 export default {
+  'admin-emails': adminEmails,
   'admin-invitations': adminInvitations,
   'join-page': joinPage,
   'provider-signup': providerSignup,

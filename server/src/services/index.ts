@@ -1,4 +1,6 @@
+import deliveries from './deliveries';
 import firstAccess from './first-access';
+import invitationEmails from './invitation-emails';
 import invitations from './invitations';
 import joinPage from './join-page';
 import links from './links';
@@ -9,7 +11,9 @@ import seats from './seats';
 import tokens from './tokens';
 
 export default {
+  deliveries,
   'first-access': firstAccess,
+  'invitation-emails': invitationEmails,
   invitations,
   'join-page': joinPage,
   links,

@@ -160,6 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             : null,
           redeemedAt: toIso(redemption.redeemedAt),
         })),
+        deliveries: await getService(strapi, 'deliveries').logFor(id),
       };
     },
 
@@ -198,7 +199,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Deletes the link (it stops working at once) and its redemption records; never the accounts. */
+    /** Deletes the link (it stops working at once), its redemption and email records; never the accounts. */
     async delete(id: number) {
       return strapi.db.transaction(async ({ trx }) => {
         // With the row locked, no redemption can be added between listing them and the delete.
@@ -209,6 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (redemptions.length > 0) {
           await strapi.db.query(REDEMPTION_UID).deleteMany({ where: { id: { $in: redemptions.map((r) => r.id) } } });
         }
+        await getService(strapi, 'deliveries').deleteFor(id);
         await query().delete({ where: { id } });
         return { id };
       });

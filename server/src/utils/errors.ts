@@ -24,3 +24,10 @@ export const unusableInvitationError = (invitation: SeatState) =>
   invitationStatus(invitation) === 'exhausted'
     ? goneError('This invitation link has been used up', { reason: 'exhausted' })
     : goneError('This invitation link has expired', { reason: 'expired' });
+
+/** 409: the link's token cannot be decrypted any more (the site's secret changed), so it cannot be sent. */
+export const linkUnavailableError = () =>
+  Object.assign(
+    createError(409, 'This invitation link can no longer be shown (the site\'s secret key changed): create a new link'),
+    { details: { reason: 'link-unavailable' } }
+  );

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { Box, Flex, Loader, Typography } from '@strapi/design-system';
+import { messageOf } from '../utils/errors';
+import { usePluginTranslation } from '../utils/translations';
+import type { EmailPreview as Preview } from '../types';
+
+/** `value`, once it has stopped changing for `delayMs`. */
+export const useDebouncedValue = <T,>(value: T, delayMs: number): T => {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+};
+
+interface Props {
+  preview: Preview | undefined;
+  error: unknown;
+  isLoading: boolean;
+}
+
+/**
+ * The email as the server writes it, subject and HTML part. The HTML is shown in a sandboxed
+ * frame: it runs no script and cannot reach the admin panel.
+ */
+export const EmailPreview = ({ preview, error, isLoading }: Props) => {
+  const t = usePluginTranslation();
+  const title = t('send.preview', 'Preview');
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Flex gap={2}>
+        <Typography variant="pi" fontWeight="bold" tag="h3">
+          {title}
+        </Typography>
+        {isLoading && <Loader small>{t('send.preview.loading', 'Updating the preview')}</Loader>}
+      </Flex>
+      {error ? (
+        <Typography textColor="danger600">{messageOf(error) ?? t('notification.error', 'Something went wrong.')}</Typography>
+      ) : (
+        preview && (
+          <Box borderColor="neutral200" borderStyle="solid" borderWidth="1px" hasRadius overflow="hidden">
+            <Box padding={3} background="neutral100">
+              <Typography variant="omega" data-testid="preview-subject">
+                {t('send.preview.subject', 'Subject: {subject}', { subject: preview.subject })}
+              </Typography>
+            </Box>
+            <iframe
+              title={title}
+              sandbox=""
+              srcDoc={preview.html}
+              style={{ display: 'block', width: '100%', height: '32rem', border: 0, background: '#fff' }}
+            />
+          </Box>
+        )
+      )}
+    </Flex>
+  );
+};

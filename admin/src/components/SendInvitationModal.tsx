@@ -1,0 +1,207 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Box, Button, Field, Flex, IconButton, Modal, ProgressBar, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { PaperPlane } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+import { sortRecipients } from '../../../server/src/utils/email-addresses';
+import { useInvitationsApi, useRequest } from '../api';
+import { adminTimeZone } from '../utils/dates';
+import { messageOf } from '../utils/errors';
+import { sendInBatches, type SendOutcome } from '../utils/send-batches';
+import { usePluginTranslation } from '../utils/translations';
+import { EmailPreview, useDebouncedValue } from './EmailPreview';
+import { Notice } from './Notice';
+import { RecipientsField } from './RecipientsField';
+import { SendResultList } from './SendResultList';
+import type { Invitation } from '../types';
+
+interface Props {
+  invitation: Invitation;
+  onClose: () => void;
+  /** Called once the emails have gone, so that the page shows the new record of sends. */
+  onSent: () => void;
+}
+
+type Step = { kind: 'compose' } | { kind: 'sending'; done: number; total: number } | { kind: 'done'; outcome: SendOutcome };
+
+const SUBJECT_MAX_LENGTH = 255;
+const MESSAGE_MAX_LENGTH = 5000;
+
+interface ButtonProps {
+  invitation: Invitation;
+  onClick: () => void;
+  /** An icon for a table row instead of a labelled button. */
+  compact?: boolean;
+}
+
+/** Opens the dialog; an expired or used-up link cannot be sent, and the button says so. */
+export const SendInvitationButton = ({ invitation, onClick, compact = false }: ButtonProps) => {
+  const t = usePluginTranslation();
+  const usable = invitation.status === 'active';
+  const label = usable
+    ? t('actions.send', 'Send invitation')
+    : t('actions.send.unavailable', 'Send invitation: only an active link can be sent');
+  if (compact) {
+    return (
+      <IconButton label={label} variant="ghost" disabled={!usable} onClick={onClick}>
+        <PaperPlane />
+      </IconButton>
+    );
+  }
+  return (
+    <Button startIcon={<PaperPlane />} disabled={!usable} onClick={onClick} title={usable ? undefined : label}>
+      {t('actions.send', 'Send invitation')}
+    </Button>
+  );
+};
+
+/** "Send invitation": recipients, subject and message, a preview, then the sending and its result. */
+export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
+  const { locale } = useIntl();
+  const t = usePluginTranslation();
+  const api = useInvitationsApi();
+  const [entries, setEntries] = useState<string[]>([]);
+  // Undefined until the template's words arrive from the server, which prefill both.
+  const [subject, setSubject] = useState<string>();
+  const [message, setMessage] = useState<string>();
+  // Problems are shown once the admin has tried to send, then follow each change.
+  const [triedToSend, setTriedToSend] = useState(false);
+  const [step, setStep] = useState<Step>({ kind: 'compose' });
+
+  const options = useMemo(() => ({ locale, timeZone: adminTimeZone(), subject, message }), [locale, subject, message]);
+  // A blank subject is pointed out at the field; meanwhile the preview keeps the template's.
+  const previewOptions = useDebouncedValue(useMemo(() => ({ ...options, subject: subject?.trim() || undefined }), [options, subject]), 400);
+  const preview = useRequest(() => api.previewEmail(invitation.id, previewOptions), [api, invitation.id, previewOptions]);
+
+  useEffect(() => {
+    if (!preview.data || subject !== undefined) return;
+    setSubject(preview.data.defaults.subject);
+    setMessage(preview.data.defaults.message);
+  }, [preview.data, subject]);
+
+  const { valid, invalid } = sortRecipients(entries);
+  const seatsWarning =
+    valid.length > invitation.remaining
+      ? t(
+          'send.seatsWarning',
+          'You are sending this link to {count} people, but only {remaining} can still sign up with it: the first {remaining} to do so get an account.',
+          { count: valid.length, remaining: invitation.remaining }
+        )
+      : null;
+
+  /** What must be fixed before anything is sent; empty when all is well. */
+  const problems: { recipients?: string; subject?: string } = {
+    ...(entries.length === 0 && { recipients: t('send.error.empty', 'Add at least one email address.') }),
+    ...(invalid.length > 0 && {
+      recipients: t('send.error.invalid', 'These are not valid email addresses: {addresses}. Nothing has been sent.', {
+        addresses: invalid.map((address) => `“${address}”`).join(', '),
+        count: invalid.length,
+      }),
+    }),
+    ...(!subject?.trim() && { subject: t('form.error.required', 'This field is required') }),
+  };
+  const errors = triedToSend ? problems : {};
+
+  const send = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setTriedToSend(true);
+    if (Object.keys(problems).length > 0) return;
+
+    setStep({ kind: 'sending', done: 0, total: valid.length });
+    const outcome = await sendInBatches(
+      valid,
+      (emails) => api.send(invitation.id, { ...options, emails }),
+      (done) => setStep({ kind: 'sending', done, total: valid.length }),
+      (error) => messageOf(error) ?? t('notification.error', 'Something went wrong.')
+    );
+    setStep({ kind: 'done', outcome });
+    onSent();
+  };
+
+  const close = (open: boolean) => {
+    // Closing while sending would leave the admin without the result.
+    if (!open && step.kind !== 'sending') onClose();
+  };
+
+  return (
+    <Modal.Root open onOpenChange={close}>
+      <Modal.Content>
+        <Modal.Header closeLabel={t('send.close', 'Close')}>
+          <Modal.Title>{t('send.title', 'Send invitation')}</Modal.Title>
+        </Modal.Header>
+        {step.kind === 'compose' && (
+          <form onSubmit={send} noValidate>
+            <Modal.Body>
+              <Flex direction="column" alignItems="stretch" gap={5}>
+                <Typography textColor="neutral600">
+                  {t('send.intro', 'Each recipient gets an email with the link “{name}”.', { name: invitation.name })}
+                </Typography>
+                <RecipientsField entries={entries} onChange={setEntries} error={errors.recipients} />
+                {seatsWarning && <Notice variant="warning">{seatsWarning}</Notice>}
+                <Field.Root name="subject" error={errors.subject} required>
+                  <Field.Label>{t('send.subject', 'Subject')}</Field.Label>
+                  <TextInput
+                    value={subject ?? ''}
+                    maxLength={SUBJECT_MAX_LENGTH}
+                    disabled={subject === undefined}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSubject(e.target.value)}
+                  />
+                  <Field.Error />
+                </Field.Root>
+                <Field.Root name="message" hint={t('send.message.hint', 'Shown above the link. Leave it empty to send the link alone.')}>
+                  <Field.Label>{t('send.message', 'Message')}</Field.Label>
+                  <Textarea
+                    value={message ?? ''}
+                    maxLength={MESSAGE_MAX_LENGTH}
+                    disabled={message === undefined}
+                    onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(e.target.value)}
+                  />
+                  <Field.Hint />
+                </Field.Root>
+                <EmailPreview preview={preview.data} error={preview.error} isLoading={preview.isLoading} />
+              </Flex>
+            </Modal.Body>
+            <Modal.Footer>
+              <Modal.Close>
+                <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
+              </Modal.Close>
+              <Button type="submit" startIcon={<PaperPlane />}>
+                {t('send.submit', '{count, plural, =0 {Send} one {Send to # person} other {Send to # people}}', { count: valid.length })}
+              </Button>
+            </Modal.Footer>
+          </form>
+        )}
+        {step.kind === 'sending' && (
+          <Modal.Body>
+            <Flex direction="column" alignItems="stretch" gap={3} paddingTop={4} paddingBottom={4}>
+              <Typography aria-live="polite">
+                {t('send.progress', 'Sending… {done} of {total}', { done: step.done, total: step.total })}
+              </Typography>
+              <ProgressBar value={Math.round((step.done / step.total) * 100)} />
+            </Flex>
+          </Modal.Body>
+        )}
+        {step.kind === 'done' && (
+          <>
+            <Modal.Body>
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <Notice variant={step.outcome.failed.length === 0 ? 'success' : 'danger'}>
+                  {t('send.result.summary', 'Sent to {sent} of {total} {total, plural, one {address} other {addresses}}.', {
+                    sent: step.outcome.sent.length,
+                    total: step.outcome.sent.length + step.outcome.failed.length,
+                  })}
+                </Notice>
+                {seatsWarning && <Notice variant="warning">{seatsWarning}</Notice>}
+                <Box>
+                  <SendResultList outcome={step.outcome} />
+                </Box>
+              </Flex>
+            </Modal.Body>
+            <Modal.Footer justifyContent="flex-end">
+              <Button onClick={onClose}>{t('created.done', 'Done')}</Button>
+            </Modal.Footer>
+          </>
+        )}
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

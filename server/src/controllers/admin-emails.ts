@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import type { Sender } from '../services/invitation-emails';
+import { getService } from '../utils/get-service';
+import { validateId } from '../validation/invitation';
+import { validateEmailOptions, validateSendInput } from '../validation/send';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+
+const sender = (ctx: KoaContext): Sender => ctx.state.user as Sender;
+
+/** "Send invitation": the email's preview, and the send itself. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const emails = () => getService(strapi, 'invitation-emails');
+
+  return {
+    async preview(ctx: KoaContext) {
+      const id = await validateId(ctx.params.id);
+      const options = await validateEmailOptions(ctx.request.body ?? {});
+      ctx.body = { data: await emails().preview(id, options, sender(ctx)) };
+    },
+
+    async send(ctx: KoaContext) {
+      const id = await validateId(ctx.params.id);
+      const input = await validateSendInput(ctx.request.body);
+      ctx.body = { data: await emails().send(id, input, sender(ctx)) };
+    },
+  };
+};

@@ -1,0 +1,100 @@
+import { escapeHtml } from '../views/join-page';
+
+/**
+ * An invitation email in one language. Every part is a template (see render.ts): `subject` and
+ * `message` prefill the admin's dialog, `text` and `html` are the two parts of the email.
+ */
+export interface EmailTemplate {
+  subject: string;
+  /** The personal message offered to the admin, who may change or clear it. */
+  message: string;
+  text: string;
+  html: string;
+}
+
+/** The sentences of the shipped templates; the layout is shared by every language. */
+interface EmailWords {
+  lang: string;
+  subject: string;
+  message: string;
+  invitedBy: string;
+  button: string;
+  textLinkIntro: string;
+  htmlLinkIntro: string;
+  validUntil: string;
+  ignore: string;
+}
+
+const textTemplate = (words: EmailWords) => `{{#message}}{{message}}
+
+{{/message}}${words.invitedBy}
+
+${words.textLinkIntro}
+{{link}}
+
+${words.validUntil}
+${words.ignore}
+`;
+
+const BUTTON_STYLE =
+  'display:inline-block;padding:12px 20px;background:#4945ff;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:600';
+const NOTE_STYLE = 'margin:0 0 12px;font-size:14px;line-height:1.5;color:#666687';
+
+const htmlTemplate = (words: EmailWords) => {
+  const say = (sentence: string) => escapeHtml(sentence);
+  return `<!DOCTYPE html>
+<html lang="${words.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{subject}}</title>
+</head>
+<body style="margin:0;padding:24px;background:#f6f6f9;color:#32324d;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
+<div style="max-width:560px;margin:0 auto;padding:32px;background:#ffffff;border-radius:8px">
+{{#message}}<p style="margin:0 0 24px;padding:12px 16px;border-left:4px solid #4945ff;background:#f0f0ff;font-size:16px;line-height:1.5">{{message}}</p>
+{{/message}}<p style="margin:0 0 24px;font-size:16px;line-height:1.5">${say(words.invitedBy)}</p>
+<p style="margin:0 0 24px"><a href="{{link}}" style="${BUTTON_STYLE}">${say(words.button)}</a></p>
+<p style="${NOTE_STYLE}">${say(words.htmlLinkIntro)}<br><a href="{{link}}" style="color:#4945ff;word-break:break-all">{{link}}</a></p>
+<p style="${NOTE_STYLE}">${say(words.validUntil)}<br>${say(words.ignore)}</p>
+</div>
+</body>
+</html>
+`;
+};
+
+const templateOf = (words: EmailWords): EmailTemplate => ({
+  subject: words.subject,
+  message: words.message,
+  text: textTemplate(words),
+  html: htmlTemplate(words),
+});
+
+const en: EmailWords = {
+  lang: 'en',
+  subject: 'Your invitation to join {{siteName}}',
+  message: 'Hello,\n\nI would like you to join us on {{siteName}}.',
+  invitedBy: '{{senderName}} invites you to create an account on {{siteName}}.',
+  button: 'Create my account',
+  textLinkIntro: 'Click this invitation link to create your account:',
+  htmlLinkIntro: 'Or copy this invitation link into your browser:',
+  validUntil: 'This invitation link works until {{expiresAt}}.',
+  ignore: 'If you were not expecting this invitation, you can ignore this email.',
+};
+
+// The French words are those of the portal's own help on sending invitations.
+const fr: EmailWords = {
+  lang: 'fr',
+  subject: 'Votre invitation à rejoindre {{siteName}}',
+  message: 'Bonjour,\n\nJe vous invite à nous rejoindre sur {{siteName}}.',
+  invitedBy: '{{senderName}} vous invite à créer un nouveau compte sur {{siteName}}.',
+  button: 'Créer mon compte',
+  textLinkIntro: "Cliquez sur ce lien d'invitation pour créer votre compte :",
+  htmlLinkIntro: "Vous pouvez aussi copier ce lien d'invitation dans votre navigateur :",
+  validUntil: "Ce lien d'invitation est valable jusqu'au {{expiresAt}}.",
+  ignore: "Si vous n'attendiez pas cette invitation, vous pouvez ignorer ce courrier électronique.",
+};
+
+export const DEFAULT_LOCALE = 'en';
+
+/** The templates shipped with the plugin; a site's config can change them or add languages. */
+export const BUILT_IN_TEMPLATES: Record<string, EmailTemplate> = { en: templateOf(en), fr: templateOf(fr) };

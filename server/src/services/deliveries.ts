@@ -1,0 +1,110 @@
+import type { Core } from '@strapi/strapi';
+import { DELIVERY_UID } from '../constants';
+import { getService } from '../utils/get-service';
+
+export type DeliveryStatus = 'sent' | 'failed';
+
+export interface Delivery {
+  id: number;
+  recipient: string;
+  status: DeliveryStatus;
+  error: string | null;
+  sentAt: string;
+  sentBy: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
+}
+
+/** The emails sent with one invitation: counts, and the latest ones. */
+export interface DeliveryLog {
+  total: number;
+  sent: number;
+  failed: number;
+  latest: Delivery[];
+}
+
+/** How many records an invitation's detail shows; the counts cover them all. */
+export const DELIVERY_LOG_SIZE = 200;
+const ERROR_MAX_LENGTH = 1000;
+const DELETE_BATCH = 500;
+
+interface DeliveryRow {
+  id: number;
+  recipient: string;
+  status: DeliveryStatus;
+  error: string | null;
+  sentAt: string | Date;
+  createdBy?: { id: number; firstname?: string | null; lastname?: string | null; email: string } | null;
+}
+
+const present = (row: DeliveryRow): Delivery => ({
+  id: row.id,
+  recipient: row.recipient,
+  status: row.status,
+  error: row.error ?? null,
+  sentAt: new Date(row.sentAt).toISOString(),
+  sentBy: row.createdBy
+    ? {
+        id: row.createdBy.id,
+        firstname: row.createdBy.firstname ?? null,
+        lastname: row.createdBy.lastname ?? null,
+        email: row.createdBy.email,
+      }
+    : null,
+});
+
+export interface DeliveryOutcome {
+  recipient: string;
+  error: string | null;
+}
+
+/** The record of invitation emails: who was sent which link, when, by whom, and what happened. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(DELIVERY_UID);
+
+  return {
+    /**
+     * Records one attempt, unless the invitation was deleted meanwhile (then false). The row lock
+     * makes a delete wait for the record, and the record wait for a delete, so none is left behind.
+     */
+    async record(invitationId: number, outcome: DeliveryOutcome, adminUserId: number | undefined): Promise<boolean> {
+      return strapi.db.transaction(async ({ trx }) => {
+        if (!(await getService(strapi, 'seats').lockForChange(invitationId, trx))) return false;
+        await query().create({
+          data: {
+            invitation: invitationId,
+            recipient: outcome.recipient,
+            status: outcome.error === null ? 'sent' : 'failed',
+            error: outcome.error === null ? null : outcome.error.slice(0, ERROR_MAX_LENGTH),
+            sentAt: new Date(),
+            ...(adminUserId && { createdBy: adminUserId, updatedBy: adminUserId }),
+          },
+        });
+        return true;
+      });
+    },
+
+    async logFor(invitationId: number): Promise<DeliveryLog> {
+      const where = { invitation: { id: invitationId } };
+      const [rows, sent, failed] = await Promise.all([
+        query().findMany({
+          select: ['id', 'recipient', 'status', 'error', 'sentAt'],
+          where,
+          populate: { createdBy: { select: ['id', 'firstname', 'lastname', 'email'] } },
+          orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
+          limit: DELIVERY_LOG_SIZE,
+        }),
+        query().count({ where: { ...where, status: 'sent' } }),
+        query().count({ where: { ...where, status: 'failed' } }),
+      ]);
+      return { total: sent + failed, sent, failed, latest: (rows as DeliveryRow[]).map(present) };
+    },
+
+    /** Deletes an invitation's records; called inside the invitation's delete transaction. */
+    async deleteFor(invitationId: number) {
+      for (;;) {
+        const batch = await query().findMany({ select: ['id'], where: { invitation: { id: invitationId } }, limit: DELETE_BATCH });
+        if (batch.length === 0) return;
+        await query().deleteMany({ where: { id: { $in: batch.map((row) => row.id) } } });
+      }
+    },
+  };
+};

@@ -1,0 +1,196 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { INVITATION_UID, PLUGIN_ID } from '../constants';
+import type { EmailConfig } from '../config/email';
+import { escapeForHtml, renderTemplate } from '../email/render';
+import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
+import { getService } from '../utils/get-service';
+import { linkUnavailableError, unusableInvitationError } from '../utils/errors';
+import { mapWithConcurrency } from '../utils/pool';
+import { invitationStatus, remainingSeats } from '../utils/status';
+import type { EmailOptions, SendInput } from '../validation/send';
+
+/** The admin sending, as Strapi puts it in ctx.state.user. */
+export interface Sender {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email: string;
+  preferedLanguage?: string | null;
+}
+
+export interface ComposedEmail {
+  locale: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** What the admin's dialog offers before any change: the template's subject and message. */
+  defaults: { subject: string; message: string };
+}
+
+export interface SeatsWarning {
+  code: 'more-recipients-than-seats';
+  message: string;
+  recipients: number;
+  remaining: number;
+}
+
+export interface SendResult {
+  sent: string[];
+  failed: Array<{ email: string; error: string }>;
+  /** Seats left on the link: more recipients than this cannot all sign up. */
+  remaining: number;
+  warnings: SeatsWarning[];
+}
+
+interface SendableInvitation {
+  id: number;
+  url: string;
+  expiresAt: Date;
+  remaining: number;
+}
+
+const INVITATION_DELETED = 'Not sent: the invitation was deleted while its emails were being sent';
+const ERROR_MAX_LENGTH = 500;
+
+const errorText = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, ERROR_MAX_LENGTH) ||
+  'The email provider refused the message';
+
+const senderName = (sender: Sender) =>
+  [sender.firstname, sender.lastname].filter(Boolean).join(' ') || sender.username || sender.email;
+
+/** "January 31, 2030 at 11:59 PM UTC", in the email's language and the admin's time zone. */
+const formatExpiry = (instant: Date, locale: string, timeZone = 'UTC') => {
+  const options: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(instant);
+  } catch {
+    return new Intl.DateTimeFormat(DEFAULT_LOCALE, options).format(instant);
+  }
+};
+
+const seatsWarnings = (recipients: number, remaining: number): SeatsWarning[] =>
+  recipients > remaining
+    ? [
+        {
+          code: 'more-recipients-than-seats',
+          message: `The link was sent to ${recipients} people but only ${remaining} can still sign up with it: the first ${remaining} to do so get an account.`,
+          recipients,
+          remaining,
+        },
+      ]
+    : [];
+
+/** "Send invitation": writes the email from the templates, sends it to each address, records each send. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const emailConfig = () => strapi.config.get(`plugin::${PLUGIN_ID}.email`) as EmailConfig;
+
+  /** The template of the language asked for, else of its base language, else English. */
+  const templateFor = (requested: string): { locale: string; template: EmailTemplate } => {
+    const overrides = emailConfig().templates;
+    const locale =
+      [requested, requested.split('-')[0]].find((candidate) => BUILT_IN_TEMPLATES[candidate] || overrides[candidate]) ??
+      DEFAULT_LOCALE;
+    return { locale, template: { ...BUILT_IN_TEMPLATES[locale], ...overrides[locale] } as EmailTemplate };
+  };
+
+  /** An invitation that can be sent: it exists, has seats left, has not expired, and its link can be shown. */
+  const findSendable = async (id: number): Promise<SendableInvitation> => {
+    const row = await strapi.db.query(INVITATION_UID).findOne({
+      select: ['id', 'maxUses', 'usedCount', 'expiresAt', 'tokenHash', 'tokenCiphertext'],
+      where: { id },
+    });
+    if (!row) throw new errors.NotFoundError('Invitation not found');
+    if (invitationStatus(row) !== 'active') throw unusableInvitationError(row);
+    const token = getService(strapi, 'tokens').decrypt(row.tokenCiphertext, row.tokenHash);
+    if (!token) throw linkUnavailableError();
+    return {
+      id: row.id,
+      url: getService(strapi, 'links').invitationUrl(token),
+      expiresAt: new Date(row.expiresAt),
+      remaining: remainingSeats(row),
+    };
+  };
+
+  const compose = (invitation: SendableInvitation, options: EmailOptions, sender: Sender): ComposedEmail => {
+    const { locale, template } = templateFor(options.locale ?? sender.preferedLanguage ?? DEFAULT_LOCALE);
+    const known = {
+      siteName: emailConfig().siteName ?? new URL(invitation.url).hostname,
+      senderName: senderName(sender),
+    };
+    const defaults = { subject: renderTemplate(template.subject, known), message: renderTemplate(template.message, known) };
+    const values = {
+      ...known,
+      link: invitation.url,
+      expiresAt: formatExpiry(invitation.expiresAt, locale, options.timeZone),
+      subject: options.subject?.trim() ?? defaults.subject,
+      message: (options.message ?? defaults.message).trim(),
+    };
+    return {
+      locale,
+      subject: values.subject,
+      text: renderTemplate(template.text, values),
+      html: renderTemplate(template.html, values, escapeForHtml),
+      defaults,
+    };
+  };
+
+  /** Hands one email to the email provider and records the outcome; never throws. */
+  const deliver = async (invitationId: number, email: ComposedEmail, recipient: string, sender: Sender) => {
+    let error: string | null = null;
+    try {
+      await strapi.plugin('email').service('email').send({ to: recipient, subject: email.subject, text: email.text, html: email.html });
+    } catch (sendError) {
+      error = errorText(sendError);
+    }
+    let recorded = true;
+    try {
+      recorded = await getService(strapi, 'deliveries').record(invitationId, { recipient, error }, sender.id);
+    } catch (recordError) {
+      strapi.log.error(`[invitations] Could not record the email of invitation ${invitationId}: ${errorText(recordError)}`);
+    }
+    return { recipient, error, invitationDeleted: !recorded };
+  };
+
+  return {
+    async preview(id: number, options: EmailOptions, sender: Sender): Promise<ComposedEmail> {
+      return compose(await findSendable(id), options, sender);
+    },
+
+    /**
+     * Sends the invitation's link to each recipient, one email each, a few at a time. One address
+     * that fails does not stop the others; each attempt is recorded.
+     */
+    async send(id: number, { recipients, ...options }: SendInput, sender: Sender): Promise<SendResult> {
+      const invitation = await findSendable(id);
+      const email = compose(invitation, options, sender);
+      let invitationDeleted = false;
+      const outcomes = await mapWithConcurrency(recipients, emailConfig().concurrency, async (recipient) => {
+        if (invitationDeleted) return { recipient, error: INVITATION_DELETED };
+        const outcome = await deliver(id, email, recipient, sender);
+        invitationDeleted ||= outcome.invitationDeleted;
+        return outcome;
+      });
+      const result: SendResult = {
+        sent: outcomes.filter((outcome) => outcome.error === null).map((outcome) => outcome.recipient),
+        failed: outcomes.flatMap(({ recipient, error }) => (error === null ? [] : [{ email: recipient, error }])),
+        remaining: invitation.remaining,
+        warnings: seatsWarnings(recipients.length, invitation.remaining),
+      };
+      strapi.log.info(
+        `[invitations] Admin ${sender.id} sent invitation ${id} by email: ${result.sent.length} sent, ${result.failed.length} failed`
+      );
+      return result;
+    },
+  };
+};

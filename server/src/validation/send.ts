@@ -1,0 +1,100 @@
+import { yup, validateYupSchema, errors } from '@strapi/utils';
+import { LOCALE_PATTERN } from '../config/email';
+import { isEmailAddress, MAX_RECIPIENTS, sortRecipients } from '../utils/email-addresses';
+
+export const SUBJECT_MAX_LENGTH = 255;
+export const MESSAGE_MAX_LENGTH = 5000;
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** Tabs and line breaks are welcome in a message; other control characters are not. */
+const MESSAGE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const isTimeZone = (value: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** What shapes the email, shared by the send and the preview. */
+const emailFields = {
+  // One line: a line break in a subject would start a new mail header.
+  subject: yup
+    .string()
+    .typeError('subject must be a string')
+    .test('subject-length', `subject must be 1 to ${SUBJECT_MAX_LENGTH} characters long`, (value) => {
+      if (value === undefined) return true;
+      const { length } = value.trim();
+      return length >= 1 && length <= SUBJECT_MAX_LENGTH;
+    })
+    .test('subject-one-line', 'subject must be one line without control characters', (value) =>
+      value === undefined ? true : !CONTROL_CHARACTERS.test(value)
+    ),
+  message: yup
+    .string()
+    .typeError('message must be a string')
+    .max(MESSAGE_MAX_LENGTH, `message must be at most ${MESSAGE_MAX_LENGTH} characters long`)
+    .test('message-characters', 'message must not contain control characters', (value) =>
+      value === undefined ? true : !MESSAGE_CONTROL_CHARACTERS.test(value)
+    ),
+  locale: yup.string().typeError('locale must be a string').matches(LOCALE_PATTERN, 'locale must be a language code such as "en" or "fr"'),
+  timeZone: yup
+    .string()
+    .typeError('timeZone must be a string')
+    .test('time-zone', 'timeZone must be a time zone such as "Europe/Paris"', (value) => value === undefined || isTimeZone(value)),
+};
+
+const emailsField = yup
+  .array()
+  .typeError('emails must be a list of email addresses')
+  .of(yup.string().typeError('emails must contain only strings'))
+  .required('emails is required')
+  .min(1, 'emails must list at least one address')
+  .max(MAX_RECIPIENTS, `emails must list at most ${MAX_RECIPIENTS} addresses`);
+
+const sendSchema = yup
+  .object({ emails: emailsField, ...emailFields })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required()
+  .typeError('The body must be a JSON object');
+const previewSchema = yup
+  .object(emailFields)
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required()
+  .typeError('The body must be a JSON object');
+
+export interface EmailOptions {
+  subject?: string;
+  message?: string;
+  locale?: string;
+  timeZone?: string;
+}
+
+export interface SendInput extends EmailOptions {
+  /** Valid, trimmed and each once (compared without case). */
+  recipients: string[];
+}
+
+/** 400 naming every address that is not one; details.invalid lists them once each. */
+const invalidAddressesError = (emails: string[], invalid: string[]) => {
+  const message = `${invalid.length === 1 ? 'This is not a valid email address' : 'These are not valid email addresses'}: ${invalid
+    .map((address) => JSON.stringify(address))
+    .join(', ')}. Nothing was sent.`;
+  const fieldErrors = emails.flatMap((entry, index) =>
+    isEmailAddress(entry.trim())
+      ? []
+      : [{ path: ['emails', String(index)], message: `${JSON.stringify(entry.trim())} is not a valid email address`, name: 'ValidationError' }]
+  );
+  return new errors.ValidationError(message, { errors: fieldErrors, invalid });
+};
+
+export const validateSendInput = async (body: unknown): Promise<SendInput> => {
+  const { emails, ...options } = (await validateYupSchema(sendSchema)(body)) as EmailOptions & { emails: string[] };
+  const { valid, invalid } = sortRecipients(emails);
+  if (invalid.length > 0) throw invalidAddressesError(emails, invalid);
+  return { recipients: valid, ...options };
+};
+
+export const validateEmailOptions = validateYupSchema(previewSchema) as (body: unknown) => Promise<EmailOptions>;

@@ -1,0 +1,155 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SendInvitationModal } from '../../admin/src/components/SendInvitationModal';
+import type { Invitation } from '../../admin/src/types';
+import { renderInAdmin } from './render';
+
+const fetchClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
+
+jest.mock('@strapi/strapi/admin', () => ({
+  useFetchClient: () => fetchClient,
+}));
+
+const invitation: Invitation = {
+  id: 7,
+  name: 'Board',
+  maxUses: 10,
+  usedCount: 0,
+  remaining: 10,
+  expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  status: 'active',
+  token: 'x'.repeat(43),
+  url: `http://localhost/invitations/join/${'x'.repeat(43)}`,
+  role: null,
+  welcomeMessage: null,
+  redirectUrl: null,
+  userDefaults: {},
+  createdAt: new Date().toISOString(),
+  createdBy: null,
+};
+
+const PREVIEW = {
+  locale: 'en',
+  subject: 'Your invitation to join Site',
+  text: 'text',
+  html: '<p>html</p>',
+  defaults: { subject: 'Your invitation to join Site', message: 'Hello,\n\nI would like you to join us on Site.' },
+};
+
+type SendBody = { emails: string[]; subject: string; message: string; locale: string };
+const sendCalls = () =>
+  fetchClient.post.mock.calls.filter(([url]) => String(url).endsWith('/send')).map(([, body]) => body as SendBody);
+
+/** Answers previews at once; sends through `onSend`. */
+const serve = (onSend: (body: SendBody) => Promise<unknown>) => {
+  fetchClient.post.mockImplementation((url: string, body: SendBody) =>
+    url.endsWith('/email-preview') ? Promise.resolve({ data: { data: PREVIEW } }) : onSend(body)
+  );
+};
+
+const allSent = (body: SendBody) => Promise.resolve({ data: { data: { sent: body.emails, failed: [], remaining: 10, warnings: [] } } });
+
+const openDialog = async () => {
+  const onSent = jest.fn();
+  renderInAdmin(<SendInvitationModal invitation={invitation} onClose={jest.fn()} onSent={onSent} />);
+  await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe(PREVIEW.defaults.subject));
+  return { onSent };
+};
+
+const pasteRecipients = async (text: string) => {
+  await userEvent.click(screen.getByLabelText(/^Recipients/));
+  await userEvent.paste(text);
+};
+
+beforeEach(() => jest.clearAllMocks());
+
+test('prefills subject and message, and sends what the admin wrote with the admin panel\'s language', async () => {
+  serve(allSent);
+  const { onSent } = await openDialog();
+  expect((screen.getByLabelText(/^Message/) as HTMLTextAreaElement).value).toBe(PREVIEW.defaults.message);
+  await pasteRecipients('ada@example.com\ngrace@example.org');
+  await userEvent.clear(screen.getByLabelText(/^Subject/));
+  await userEvent.type(screen.getByLabelText(/^Subject/), 'Join the board');
+  await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
+
+  expect(await screen.findByText('Sent to 2 of 2 addresses.')).toBeTruthy();
+  expect(sendCalls()).toEqual([
+    expect.objectContaining({ emails: ['ada@example.com', 'grace@example.org'], subject: 'Join the board', message: PREVIEW.defaults.message, locale: 'en' }),
+  ]);
+  expect(onSent).toHaveBeenCalledTimes(1);
+});
+
+test('an invalid address is marked, and nothing is sent until it is removed', async () => {
+  serve(allSent);
+  await openDialog();
+  await pasteRecipients('ada@example.com, nope@, grace@example.org');
+  const invalidChip = screen.getByText('nope@ (invalid)');
+  expect(invalidChip.closest('li')?.getAttribute('data-invalid')).toBe('true');
+
+  await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
+  expect(await screen.findByText(/This is not a valid email address: “nope@”/)).toBeTruthy();
+  expect(sendCalls()).toHaveLength(0);
+
+  await userEvent.click(screen.getByRole('button', { name: 'Remove nope@ (not a valid address)' }));
+  expect(screen.queryByText(/This is not a valid email address/)).toBeNull();
+  await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
+  expect(await screen.findByText('Sent to 2 of 2 addresses.')).toBeTruthy();
+});
+
+test('more recipients than seats left: a warning, and the sending is still possible', async () => {
+  serve(allSent);
+  renderInAdmin(<SendInvitationModal invitation={{ ...invitation, remaining: 1 }} onClose={jest.fn()} onSent={jest.fn()} />);
+  await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).not.toBe(''));
+  await pasteRecipients('a@example.com b@example.com');
+  expect(screen.getByText(/only 1 can still sign up with it/)).toBeTruthy();
+  await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
+  expect(await screen.findByText('Sent to 2 of 2 addresses.')).toBeTruthy();
+  // The result repeats the warning.
+  expect(screen.getByText(/only 1 can still sign up with it/)).toBeTruthy();
+});
+
+test('a long list goes in batches, with the progress shown, and each address\'s result at the end', async () => {
+  const pending: Array<() => void> = [];
+  serve(
+    (body) =>
+      new Promise((resolve) => {
+        const failed = body.emails.filter((email) => email.startsWith('bounce')).map((email) => ({ email, error: '550 no such mailbox' }));
+        const sent = body.emails.filter((email) => !email.startsWith('bounce'));
+        pending.push(() => resolve({ data: { data: { sent, failed, remaining: 100, warnings: [] } } }));
+      })
+  );
+  await openDialog();
+  const emails = [...Array.from({ length: 44 }, (_, i) => `person${i}@example.com`), 'bounce@example.com'];
+  await pasteRecipients(emails.join('\n'));
+  await userEvent.click(screen.getByRole('button', { name: 'Send to 45 people' }));
+
+  expect(await screen.findByText('Sending… 0 of 45')).toBeTruthy();
+  await act(async () => pending.shift()?.());
+  expect(await screen.findByText('Sending… 20 of 45')).toBeTruthy();
+  await act(async () => pending.shift()?.());
+  expect(await screen.findByText('Sending… 40 of 45')).toBeTruthy();
+  await act(async () => pending.shift()?.());
+
+  expect(await screen.findByText('Sent to 44 of 45 addresses.')).toBeTruthy();
+  expect(sendCalls().map((body) => body.emails.length)).toEqual([20, 20, 5]);
+  const failedRow = document.querySelector('tr[data-result=failed]') as HTMLElement;
+  expect(within(failedRow).getByText('bounce@example.com')).toBeTruthy();
+  expect(within(failedRow).getByText('550 no such mailbox')).toBeTruthy();
+  expect(document.querySelectorAll('tr[data-result=sent]')).toHaveLength(44);
+});
+
+test('a batch refused as a whole stops the sending: the addresses not sent say why', async () => {
+  let calls = 0;
+  serve((body) => {
+    calls += 1;
+    if (calls === 1) return allSent(body);
+    return Promise.reject({ response: { data: { error: { status: 410, message: 'This invitation link has expired' } } } });
+  });
+  await openDialog();
+  await pasteRecipients(Array.from({ length: 50 }, (_, i) => `p${i}@example.com`).join(','));
+  await userEvent.click(screen.getByRole('button', { name: 'Send to 50 people' }));
+
+  expect(await screen.findByText('Sent to 20 of 50 addresses.')).toBeTruthy();
+  expect(sendCalls()).toHaveLength(2);
+  expect(screen.getAllByText('This invitation link has expired')).toHaveLength(30);
+});
