@@ -67,7 +67,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   email: { config: emailConfig(env) },
   // Installed for the tests of the GraphQL register mutation; off unless ENABLE_GRAPHQL=true.
-  graphql: { enabled: env.bool('ENABLE_GRAPHQL', false) },
+  graphql: { enabled: env.bool('ENABLE_GRAPHQL', false), config: { defaultLimit: 25, maxLimit: 100, depthLimit: 10 } },
   'users-permissions': {
     config: {
       // Only the tests turn the limiter off: they register faster than a person types.

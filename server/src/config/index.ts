@@ -83,7 +83,7 @@ const validator = (config: InvitationsConfig) => {
   }
   // Strapi always gives the defaults; only a direct call leaves the section out.
   validateEmailConfig(config.email ?? emailDefaults);
-  validateRateLimit(config.rateLimit);
+  validateRateLimit(config.rateLimit ?? defaults.rateLimit);
 };
 
 export default { default: defaults, validator };
