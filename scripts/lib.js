@@ -31,8 +31,11 @@ const buildPlugin = () => {
 /** Compiles the playground's TypeScript (config, src) into playground/dist, which Strapi loads. */
 const compilePlayground = () => run('tsc', ['-p', path.join(PLAYGROUND, 'tsconfig.json')]);
 
-/** `strapi build` of the playground: compiles it and builds its admin panel with the plugin in it. */
-const buildAdminPanel = (env = {}) =>
-  run('strapi', ['build'], { cwd: PLAYGROUND, env: { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...env } });
+/**
+ * `strapi build` of the playground: compiles it and builds its admin panel with the plugin in it.
+ * `args` go to `strapi build` (the bench adds --sourcemap).
+ */
+const buildAdminPanel = (env = {}, args = []) =>
+  run('strapi', ['build', ...args], { cwd: PLAYGROUND, env: { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...env } });
 
 module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground };

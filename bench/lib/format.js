@@ -1,0 +1,12 @@
+'use strict';
+
+const ms = (value) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`);
+const seconds = (valueMs) => `${(valueMs / 1000).toFixed(2)} s`;
+const perSecond = (value) => `${Math.round(value)} req/s`;
+const ratio = (value) => value.toFixed(2);
+const range = ([low, high]) => `${low.toFixed(2)}–${high.toFixed(2)}`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const percent = (value) => `${(value * 100).toFixed(2)} %`;
+const count = (value) => value.toLocaleString('en-US');
+
+module.exports = { ms, seconds, perSecond, ratio, range, kib, percent, count };
