@@ -9,7 +9,18 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
  * One HTTP request with a JSON body; resolves with the status, the parsed body and the time from
  * sending to the last byte of the answer, in milliseconds.
  */
-const request = (url, { method = 'GET', body, token } = {}) =>
+const request = async (url, options = {}) => {
+  try {
+    return await send(url, options);
+  } catch (error) {
+    // The server closed this idle keep-alive socket as the request went out: nothing was
+    // processed, so sending it again on a new socket is safe (what Node's documentation advises).
+    if (error.code === 'ECONNRESET' && error.reusedSocket) return send(url, options);
+    throw error;
+  }
+};
+
+const send = (url, { method = 'GET', body, token } = {}) =>
   new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers = {
@@ -34,7 +45,7 @@ const request = (url, { method = 'GET', body, token } = {}) =>
         resolve({ status: res.statusCode, body: parsed, ms });
       });
     });
-    req.on('error', reject);
+    req.on('error', (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
     req.end(payload);
   });
 
