@@ -8,6 +8,8 @@ const END = '<!-- bench:end -->';
 
 const verdict = (line) => {
   if (line.error) return `ERROR: ${line.error}`;
+  if (line.correct === true) return 'correct';
+  if (line.correct === false) return 'WRONG';
   if (line.met === true) return 'met';
   if (line.met === false) return 'MISSED';
   return '—';
