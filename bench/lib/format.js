@@ -1,6 +1,6 @@
 'use strict';
 
-const ms = (value) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`);
+const ms = (value) => `${value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)} ms`;
 const seconds = (valueMs) => `${(valueMs / 1000).toFixed(2)} s`;
 const perSecond = (value) => `${Math.round(value)} req/s`;
 const ratio = (value) => value.toFixed(2);

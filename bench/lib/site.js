@@ -91,8 +91,17 @@ const spawnStrapi = (env) => {
   const keep = (chunk) => {
     output = (output + chunk).slice(-20_000);
   };
+  // With DEBUG=knex:query, knex writes one stderr line per SQL statement: counted here.
+  let queries = 0;
+  let partialLine = '';
+  const countQueries = (chunk) => {
+    const lines = (partialLine + chunk).split('\n');
+    partialLine = lines.pop();
+    queries += lines.filter((line) => line.includes(' knex:query ')).length;
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  child.stderr.on('data', countQueries);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -104,20 +113,30 @@ const spawnStrapi = (env) => {
   const stopNow = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  return { child, logs: () => output, stop, stopNow };
+  return { child, logs: () => output, queries: () => queries, stop, stopNow };
 };
 
 /**
  * Starts a site on a new database of the kind asked ('sqlite' or 'postgres') with `env` added;
- * resolves with null when that database is not available here.
+ * resolves with null when that database is not available here. A site started with
+ * `countQueries` logs its SQL (which costs time: never measure its speed) and can tell how many
+ * statements an action ran (`queriesOf`).
  */
-const startSite = async ({ client = 'sqlite', env = {} } = {}) => {
+const startSite = async ({ client = 'sqlite', env = {}, countQueries = false } = {}) => {
   const database = await createDatabase(client);
   if (!database) return null;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const secrets = freshSecrets();
-  const processEnv = { ...BENCH_ENV, ...secrets, ...database.env, ...env, HOST: '127.0.0.1', PORT: String(port) };
+  const processEnv = {
+    ...BENCH_ENV,
+    ...secrets,
+    ...database.env,
+    ...env,
+    ...(countQueries && { DEBUG: 'knex:query' }),
+    HOST: '127.0.0.1',
+    PORT: String(port),
+  };
   const strapi = spawnStrapi(processEnv);
   const stop = cleanup.register(`Strapi at ${url}`, strapi.stop, strapi.stopNow);
   await waitForHealth(url, strapi.child, strapi.logs);
@@ -134,6 +153,18 @@ const startSite = async ({ client = 'sqlite', env = {} } = {}) => {
     stop,
     /** CPU time the site's process has used so far, in ms (Linux; null elsewhere). */
     cpuMs: () => cpuTimeMs(strapi.child.pid),
+
+    /** How many SQL statements `action` made the site run (a site started with `countQueries`). */
+    async queriesOf(action) {
+      if (!countQueries) throw new Error('queriesOf needs a site started with countQueries');
+      // The log lines of a request arrive through a pipe a moment after its response.
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+      await settle();
+      const before = strapi.queries();
+      await action();
+      await settle();
+      return strapi.queries() - before;
+    },
     /** The admin panel's own API, as the logged-in super admin. */
     admin,
     register: (body) => request(`${url}/api/auth/local/register`, { method: 'POST', body }),
@@ -152,6 +183,20 @@ const startSite = async ({ client = 'sqlite', env = {} } = {}) => {
   };
 };
 
+/**
+ * Runs `use(site)` on a site started with `options` and stops the site afterwards; resolves with
+ * what `use` resolves with, or with `unavailable` when that database is not installed here.
+ */
+const withSite = async (options, use, unavailable = null) => {
+  const site = await startSite(options);
+  if (!site) return unavailable;
+  try {
+    return await use(site);
+  } finally {
+    await site.stop();
+  }
+};
+
 let accountCount = 0;
 /** A registration body nobody has used; `prefix` lets a row count its own accounts afterwards. */
 const newAccount = (prefix = 'bench') => {
@@ -160,4 +205,4 @@ const newAccount = (prefix = 'bench') => {
   return { username: id, email: `${id}@example.com`, password: 'Bench-password-123' };
 };
 
-module.exports = { startSite, newAccount, ADMIN };
+module.exports = { startSite, withSite, newAccount, ADMIN };
