@@ -14,13 +14,14 @@ const request = async (url, options = {}) => {
     return await send(url, options);
   } catch (error) {
     // The server closed this idle keep-alive socket as the request went out: nothing was
-    // processed, so sending it again on a new socket is safe (what Node's documentation advises).
-    if (error.code === 'ECONNRESET' && error.reusedSocket) return send(url, options);
+    // processed, so sending it again is safe (what Node's documentation advises). On a socket of
+    // its own: the agent's next free socket may have been closed as well.
+    if (error.code === 'ECONNRESET' && error.reusedSocket) return send(url, options, false);
     throw error;
   }
 };
 
-const send = (url, { method = 'GET', body, token } = {}) =>
+const send = (url, { method = 'GET', body, token } = {}, through = agent) =>
   new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers = {
@@ -29,7 +30,7 @@ const send = (url, { method = 'GET', body, token } = {}) =>
       ...(token && { authorization: `Bearer ${token}` }),
     };
     const started = process.hrtime.bigint();
-    const req = http.request(url, { method, headers, agent }, (res) => {
+    const req = http.request(url, { method, headers, agent: through }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('error', reject);
@@ -57,4 +58,9 @@ const expectStatus = (res, status, what) => {
   return res;
 };
 
-module.exports = { request, expectStatus, agent };
+/** Closes the kept-alive sockets no request is using, so that what follows opens its own. */
+const dropIdleSockets = () => {
+  for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets) socket.destroy();
+};
+
+module.exports = { request, expectStatus, dropIdleSockets };

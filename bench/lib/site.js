@@ -197,6 +197,20 @@ const withSite = async (options, use, unavailable = null) => {
   }
 };
 
+const DATABASES = ['sqlite', 'postgres'];
+
+/**
+ * Runs `use(site)` on a site of each database in turn and joins the table lines it returns; a
+ * database not installed here gives one line saying so.
+ */
+const onEachDatabase = async (options, use) => {
+  const lines = [];
+  for (const client of DATABASES) {
+    lines.push(...(await withSite({ ...options, client }, use, [{ measure: `${client}: not installed here`, met: null }])));
+  }
+  return lines;
+};
+
 let accountCount = 0;
 /** A registration body nobody has used; `prefix` lets a row count its own accounts afterwards. */
 const newAccount = (prefix = 'bench') => {
@@ -205,4 +219,4 @@ const newAccount = (prefix = 'bench') => {
   return { username: id, email: `${id}@example.com`, password: 'Bench-password-123' };
 };
 
-module.exports = { startSite, withSite, newAccount, ADMIN };
+module.exports = { startSite, withSite, onEachDatabase, newAccount, ADMIN };

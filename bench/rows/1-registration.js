@@ -10,7 +10,7 @@
  * and database, at the same concurrency, in alternating rounds. The site's CPU time per
  * registration and the SQL statements each one runs show the gate's own cost apart from waiting.
  */
-const { withSite, newAccount } = require('../lib/site');
+const { withSite, onEachDatabase, newAccount } = require('../lib/site');
 const { compareInRounds, closedLoop, median } = require('../lib/stats');
 const format = require('../lib/format');
 
@@ -99,12 +99,8 @@ module.exports = {
   target: `latency ratio ≤ ${TARGET}`,
 
   async run(bench) {
-    const lines = [];
-    for (const client of ['sqlite', 'postgres']) {
-      const unavailable = [{ measure: `${client}: not installed here`, met: null }];
-      lines.push(...(await withSite({ client, env: GATE_OFF }, measure(bench), unavailable)));
-    }
-    lines[0].details.push(await withSite({ env: GATE_OFF, countQueries: true }, countStatements));
+    const lines = await onEachDatabase({ env: GATE_OFF }, measure(bench));
+    (lines[0].details ??= []).push(await withSite({ env: GATE_OFF, countQueries: true }, countStatements));
     return lines;
   },
 };
