@@ -1,6 +1,7 @@
 'use strict';
 
 const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -38,4 +39,17 @@ const compilePlayground = () => run('tsc', ['-p', path.join(PLAYGROUND, 'tsconfi
 const buildAdminPanel = (env = {}, args = []) =>
   run('strapi', ['build', ...args], { cwd: PLAYGROUND, env: { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...env } });
 
-module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground };
+/** Fresh values for the secrets a Strapi app reads at start (APP_KEYS holds two keys). */
+const freshAppSecrets = () => {
+  const secret = () => crypto.randomBytes(16).toString('base64');
+  return {
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+};
+
+module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground, freshAppSecrets };

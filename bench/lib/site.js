@@ -4,12 +4,11 @@
  * A Strapi site for the bench: the playground started with `strapi start` in a child process, as
  * a site owner runs it (production mode, admin panel built), on a database of its own.
  */
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { ROOT, PLAYGROUND } = require('../../scripts/lib');
+const { ROOT, PLAYGROUND, freshAppSecrets } = require('../../scripts/lib');
 const cleanup = require('./cleanup');
 const { createDatabase } = require('./databases');
 const { request, expectStatus } = require('./http');
@@ -32,16 +31,6 @@ const BENCH_ENV = {
   DEMO_ADMIN_EMAIL: ADMIN.email,
   DEMO_ADMIN_PASSWORD: ADMIN.password,
 };
-
-const secret = () => crypto.randomBytes(16).toString('base64');
-const freshSecrets = () => ({
-  APP_KEYS: `${secret()},${secret()}`,
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-});
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -127,7 +116,7 @@ const startSite = async ({ client = 'sqlite', env = {}, countQueries = false } =
   if (!database) return null;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const secrets = freshSecrets();
+  const secrets = freshAppSecrets();
   const processEnv = {
     ...BENCH_ENV,
     ...secrets,
