@@ -16,23 +16,23 @@ const format = require('../lib/format');
 const gzipSize = (content) => zlib.gzipSync(content).length;
 const filesIn = (dir, pattern) => fs.readdirSync(dir).filter((file) => pattern.test(file)).sort();
 
-/** dist/admin's ES modules gzipped: the entry (loaded with the admin panel) and the lazy chunks. */
+/** dist/admin's ES modules gzipped: the entry (loaded with the admin panel) and the chunks it imports on demand. */
 const pluginBuild = (dir) => {
   const files = filesIn(dir, /\.mjs$/).map((file) => ({ file, gzip: gzipSize(fs.readFileSync(path.join(dir, file))) }));
   const isEntry = ({ file }) => /^index(-[\w-]+)?\.mjs$/.test(file);
   const sum = (list) => list.reduce((total, { gzip }) => total + gzip, 0);
-  return { total: sum(files), entry: sum(files.filter(isEntry)), lazy: sum(files.filter((file) => !isEntry(file))), files };
+  return { total: sum(files), entry: sum(files.filter(isEntry)), onDemand: sum(files.filter((file) => !isEntry(file))), files };
 };
 
 /**
  * The app build's JavaScript and CSS, gzipped file by file, and the plugin's part of it: whole
- * chunks made of the plugin alone (its lazy pages), and the text its source maps trace to the
- * plugin inside shared chunks (loaded up front), gzipped on its own.
+ * chunks made of the plugin alone (its pages and translations), and the text its source maps trace
+ * to the plugin inside the admin's shared chunks, gzipped on its own.
  */
 const appBuild = (dir) => {
   const pluginRoots = [path.join(ROOT, 'dist/admin') + path.sep, path.join(ROOT, 'admin/src') + path.sep];
   const files = filesIn(dir, /\.(js|css)$/);
-  const sizes = { total: 0, upfront: 0, lazy: 0, files: files.length };
+  const sizes = { total: 0, shared: 0, own: 0, files: files.length };
   let withMaps = 0;
   for (const file of files) {
     const code = fs.readFileSync(path.join(dir, file), 'utf8');
@@ -46,11 +46,11 @@ const appBuild = (dir) => {
       const absolute = path.resolve(dir, map.sourceRoot ?? '', source);
       return pluginRoots.some((root) => absolute.startsWith(root));
     });
-    if (isPlugin.every(Boolean)) sizes.lazy += gzip;
-    else if (isPlugin.some(Boolean)) sizes.upfront += gzipSize(textFromSources(code, map, (index) => isPlugin[index]));
+    if (isPlugin.every(Boolean)) sizes.own += gzip;
+    else if (isPlugin.some(Boolean)) sizes.shared += gzipSize(textFromSources(code, map, (index) => isPlugin[index]));
   }
   if (withMaps === 0) throw new Error('the admin build has no source maps: run the bench without --no-build');
-  return { ...sizes, plugin: sizes.upfront + sizes.lazy };
+  return { ...sizes, plugin: sizes.shared + sizes.own };
 };
 
 module.exports = {
@@ -70,10 +70,10 @@ module.exports = {
         ratioText: format.percent(app.plugin / app.total),
         met: null,
         details: [
-          `dist/admin (npm run build), ES modules gzipped: ${format.kib(plugin.total)}: entry ${format.kib(plugin.entry)} ` +
-            `(loaded with the admin panel), lazy chunks ${format.kib(plugin.lazy)} (pages and translations, loaded when used)`,
-          `In the app's build (minified by strapi build): ${format.kib(app.upfront)} gzipped loaded up front with the admin ` +
-            `panel, ${format.kib(app.lazy)} in the plugin's own lazy chunks; traced with the build's source maps`,
+          `dist/admin (npm run build), ES modules gzipped: ${format.kib(plugin.total)}: entry ${format.kib(plugin.entry)}, ` +
+            `chunks loaded on demand ${format.kib(plugin.onDemand)} (the pages, and one translation per admin language)`,
+          `In the app's build (minified by strapi build): ${format.kib(app.shared)} gzipped inside the admin's shared bundles, ` +
+            `${format.kib(app.own)} in chunks of its own; traced with the build's source maps`,
           `gzip: zlib's default level (6), file by file; the plugin's part of a shared chunk is gzipped on its own`,
         ],
       },
