@@ -64,6 +64,8 @@ const seedInvitations = async (site, count, { adminId, roleId }) => {
   const context = { tokens: tokensFor(site), adminId, now: Date.now(), toDb };
   try {
     await knex.transaction(async (trx) => {
+      // The cluster runs with synchronous_commit off; VACUUM marks pages all-visible (which lets
+      // PostgreSQL count from an index alone) only once the inserting commit is flushed.
       if (site.database.client === 'postgres') await trx.raw('set local synchronous_commit = on');
       for (let start = 0; start < count; start += BATCH) {
         const rows = [];
