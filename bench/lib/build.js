@@ -30,7 +30,7 @@ const buildAll = ({ skip }) => {
   for (const dir of [PLUGIN_ADMIN_DIR, APP_BUILD_DIR]) {
     if (!fs.existsSync(dir)) throw new Error(`${path.relative(ROOT, dir)} is missing: run the bench without --no-build`);
   }
-  return { pluginAdminDir: PLUGIN_ADMIN_DIR, appBuildDir: APP_BUILD_DIR, sourceMaps: !skip };
+  return { pluginAdminDir: PLUGIN_ADMIN_DIR, appBuildDir: APP_BUILD_DIR };
 };
 
 module.exports = { buildAll };

@@ -208,4 +208,4 @@ const newAccount = (prefix = 'bench') => {
   return { username: id, email: `${id}@example.com`, password: 'Bench-password-123' };
 };
 
-module.exports = { startSite, withSite, onEachDatabase, newAccount, ADMIN };
+module.exports = { startSite, withSite, onEachDatabase, newAccount };
