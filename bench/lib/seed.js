@@ -4,8 +4,8 @@
  * Bulk invitations written straight into a site's database with knex, shaped as the plugin writes
  * them: a real token's SHA-256 hash and its AES-256-GCM copy made with the site's key (by the
  * plugin's own tokens service, so the list decrypts them as it does for links made in the admin),
- * a document id, a creator, a role link, and a mix of active, expired and used-up links created
- * over two years.
+ * a document id, a creator, a role link, a welcome text on some, and a mix of active, expired and
+ * used-up links created over two years.
  */
 const path = require('node:path');
 const crypto = require('node:crypto');
@@ -46,6 +46,8 @@ const invitationRow = (index, { tokens, adminId, now, toDb }) => {
     expires_at: toDb(expiresAt),
     token_hash: tokenHash,
     token_ciphertext: tokens.encrypt(token, tokenHash),
+    // One link in three greets its guests.
+    welcome_message: index % 3 === 0 ? `Welcome to ${NAMES[index % NAMES.length].toLowerCase()}: your account is ready.` : null,
     created_at: toDb(createdAt),
     updated_at: toDb(createdAt),
     published_at: toDb(createdAt),
