@@ -8,19 +8,15 @@
  * Honours HOST, PORT, DATABASE_CLIENT, DATABASE_FILENAME and DATABASE_* (see README), and creates
  * the super admin DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD at start when the app has none.
  */
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const { PLAYGROUND, run, buildPlugin, buildAdminPanel } = require('./lib');
-
-const SECRET_NAMES = ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const { PLAYGROUND, run, buildPlugin, buildAdminPanel, freshAppSecrets } = require('./lib');
 
 /** A playground/.env with fresh secrets, written once and kept, so sessions survive restarts. */
 const ensureSecrets = () => {
   const envFile = path.join(PLAYGROUND, '.env');
   if (fs.existsSync(envFile)) return;
-  const secret = () => crypto.randomBytes(16).toString('base64');
-  const lines = [`APP_KEYS=${[secret(), secret()].join(',')}`, ...SECRET_NAMES.map((name) => `${name}=${secret()}`)];
+  const lines = Object.entries(freshAppSecrets()).map(([name, value]) => `${name}=${value}`);
   fs.writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
   console.log(`Wrote fresh secrets to ${path.relative(process.cwd(), envFile)}`);
 };

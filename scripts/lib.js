@@ -1,6 +1,7 @@
 'use strict';
 
 const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -31,8 +32,24 @@ const buildPlugin = () => {
 /** Compiles the playground's TypeScript (config, src) into playground/dist, which Strapi loads. */
 const compilePlayground = () => run('tsc', ['-p', path.join(PLAYGROUND, 'tsconfig.json')]);
 
-/** `strapi build` of the playground: compiles it and builds its admin panel with the plugin in it. */
-const buildAdminPanel = (env = {}) =>
-  run('strapi', ['build'], { cwd: PLAYGROUND, env: { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...env } });
+/**
+ * `strapi build` of the playground: compiles it and builds its admin panel with the plugin in it.
+ * `args` go to `strapi build` (the bench adds --sourcemap).
+ */
+const buildAdminPanel = (env = {}, args = []) =>
+  run('strapi', ['build', ...args], { cwd: PLAYGROUND, env: { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...env } });
 
-module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground };
+/** Fresh values for the secrets a Strapi app reads at start (APP_KEYS holds two keys). */
+const freshAppSecrets = () => {
+  const secret = () => crypto.randomBytes(16).toString('base64');
+  return {
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+};
+
+module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground, freshAppSecrets };

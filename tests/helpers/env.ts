@@ -1,11 +1,12 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const PLAYGROUND_DIR = path.resolve(__dirname, '../../playground');
 
-const secret = () => crypto.randomBytes(16).toString('base64');
+// The scripts are plain CommonJS, shared with `npm run demo` and the bench.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { freshAppSecrets } = require('../../scripts/lib') as { freshAppSecrets: () => Record<string, string> };
 
 /** Fresh secrets and a fresh SQLite file (unless DATABASE_CLIENT says otherwise), for one app. */
 export const testEnv = (overrides: Record<string, string> = {}): Record<string, string> => {
@@ -13,12 +14,7 @@ export const testEnv = (overrides: Record<string, string> = {}): Record<string, 
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshAppSecrets(),
     DISABLE_RATE_LIMIT: 'true',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',

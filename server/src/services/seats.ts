@@ -5,7 +5,8 @@ import { getService } from '../utils/get-service';
 import { unknownInvitationError, unusableInvitationError } from '../utils/errors';
 import { invitationStatus, remainingSeats } from '../utils/status';
 
-export interface RedeemableInvitation {
+/** A link as its token finds it. */
+export interface InvitationByToken {
   id: number;
   name: string;
   maxUses: number;
@@ -14,6 +15,10 @@ export interface RedeemableInvitation {
   welcomeMessage: string | null;
   redirectUrl: string | null;
   userDefaults: Record<string, unknown> | null;
+}
+
+/** A link about to give an account, with the role the account gets. */
+export interface RedeemableInvitation extends InvitationByToken {
   role: { id: number } | null;
 }
 
@@ -47,18 +52,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const findByToken = async (token: unknown): Promise<RedeemableInvitation | null> => {
+  const lookUp = async (token: unknown, populate?: Record<string, unknown>) => {
     if (!tokens().isWellFormed(token)) return null;
     return strapi.db.query(INVITATION_UID).findOne({
       select: ['id', 'name', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl', 'userDefaults'],
       where: { tokenHash: tokens().hash(token) },
-      populate: { role: { select: ['id'] } },
+      ...(populate && { populate }),
     });
   };
 
-  /** The invitation behind a token if it can still be used; 404 or 410 otherwise. */
-  const findUsable = async (token: unknown): Promise<RedeemableInvitation> => {
-    const invitation = await findByToken(token);
+  // The role costs a second query: only a registration reads it.
+  const findByToken = (token: unknown): Promise<InvitationByToken | null> => lookUp(token);
+  const findRedeemable = (token: unknown): Promise<RedeemableInvitation | null> =>
+    lookUp(token, { role: { select: ['id'] } });
+
+  /** The invitation if it can still be used; 404 or 410 otherwise. */
+  const usable = <T extends InvitationByToken>(invitation: T | null): T => {
     if (!invitation) throw unknownInvitationError();
     if (invitationStatus(invitation) !== 'active') throw unusableInvitationError(invitation);
     return invitation;
@@ -66,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async publicStatus(token: unknown): Promise<PublicInvitationStatus> {
-      const invitation = await findUsable(token);
+      const invitation = usable(await findByToken(token));
       return {
         expiresAt: new Date(invitation.expiresAt).toISOString(),
         remaining: remainingSeats(invitation),
@@ -80,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * registrations can never both take the last seat, whatever the number of Strapi instances.
      */
     async claim(token: unknown, trx: Knex.Transaction): Promise<RedeemableInvitation> {
-      const invitation = await findUsable(token);
+      const invitation = usable(await findRedeemable(token));
       const table = invitationTable();
       const knex = strapi.db.connection;
       const changed = await knex(table.name)

@@ -1,0 +1,85 @@
+'use strict';
+
+/**
+ * Row 3: the admin list's first page (GET /invitations/invitations, as the admin panel opens it:
+ * page 1, 10 a page, newest first) with 100,000 invitations against 100, on SQLite and on
+ * PostgreSQL. Two sites per database, seeded in bulk, measured in alternating rounds. Shown with
+ * it: the query plans of the page and of its count (neither may read the whole table), and the
+ * SQL statements per page at two page sizes (an N+1 would grow with the page).
+ */
+const { withSite, onEachDatabase } = require('../lib/site');
+const { connect } = require('../lib/databases');
+const { seedInvitations, TABLE } = require('../lib/seed');
+const { expectStatus } = require('../lib/http');
+const { compareInRounds, closedLoop, median } = require('../lib/stats');
+const { explainPage } = require('../lib/explain');
+const format = require('../lib/format');
+
+const TARGET = 1.5;
+const SMALL = 100;
+const LARGE = 100_000;
+const LIST = '/invitations/invitations';
+
+/** Seeds `count` invitations and checks that the list shows them, decrypted, with their role. */
+const seed = async (site, count) => {
+  const me = expectStatus(await site.admin('GET', '/admin/users/me'), 200, 'admin profile').body.data;
+  const seedMs = await seedInvitations(site, count, { adminId: me.id, roleId: await site.roleId('authenticated') });
+  const page = expectStatus(await site.admin('GET', LIST), 200, 'admin list').body;
+  if (page.pagination.total !== count || page.results.length !== 10 || !page.results.every((row) => row.token && row.role)) {
+    throw new Error(`seeded ${count} invitations, but the list shows ${JSON.stringify(page.pagination)} and rows without token or role`);
+  }
+  return seedMs;
+};
+
+const listLatency = (site, count) => async () =>
+  median(await closedLoop({ concurrency: 1, count, send: () => site.admin('GET', LIST), what: 'admin list' }));
+
+const compareSites = async (bench, small, large, seedMs) => {
+  const label = large.database.label;
+  const requests = bench.rounds(40, 15);
+  const rounds = bench.rounds(5, 2);
+  await listLatency(small, 10)(); // warm-up
+  await listLatency(large, 10)();
+  const result = await compareInRounds({
+    rounds,
+    baseline: listLatency(small, requests),
+    subject: listLatency(large, requests),
+    onRound: ({ round, ratio }) => bench.log(`${label}, round ${round + 1}/${rounds}: ratio ${format.ratio(ratio)}`),
+  });
+  const knex = connect(large.database);
+  const plans = await explainPage(knex, large.database.client, TABLE);
+  await knex.destroy();
+  return {
+    measure: `${label}: median latency of page 1 (${requests} requests × ${rounds} rounds)`,
+    baseline: `${format.ms(result.baseline)} (${format.count(SMALL)} rows)`,
+    subject: `${format.ms(result.subject)} (${format.count(LARGE)} rows)`,
+    ratio: result.ratio,
+    ratioRange: result.ratioRange,
+    met: result.ratio <= TARGET,
+    details: [`${label}: ${format.count(LARGE)} rows seeded in ${format.seconds(seedMs)}`, ...plans.map((plan) => `${label} plan, ${plan}`)],
+  };
+};
+
+const measure = (bench) => async (small) => {
+  await seed(small, SMALL);
+  return withSite({ client: small.database.client }, async (large) => [await compareSites(bench, small, large, await seed(large, LARGE))]);
+};
+
+const countStatements = async (site) => {
+  await seed(site, SMALL);
+  const page = (size) => () => site.admin('GET', `${LIST}?pageSize=${size}`);
+  const [ten, hundred] = [await site.queriesOf(page(10)), await site.queriesOf(page(100))];
+  return `SQL statements per list request (SQLite, admin authentication included): ${ten} for 10 rows, ${hundred} for 100 rows`;
+};
+
+module.exports = {
+  id: '3',
+  title: 'Admin list, first page: 100,000 invitations vs 100',
+  target: `latency ratio ≤ ${TARGET}`,
+
+  async run(bench) {
+    const lines = await onEachDatabase({}, measure(bench));
+    (lines[0].details ??= []).push(await withSite({ countQueries: true }, countStatements));
+    return lines;
+  },
+};
