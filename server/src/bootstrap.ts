@@ -3,6 +3,7 @@ import { ACTION_DEFINITIONS, PLUGIN_ID } from '../../permissions';
 import { REDEEMED_EVENT, USER_UID } from './constants';
 import { ensureSeatLimitCheck } from './database/seat-limit-check';
 import { getService } from './utils/get-service';
+import { redemptionScope } from './utils/redemption-scope';
 
 /** Makes the plugin's RBAC actions appear under Settings > Administration panel > Roles. */
 const registerPermissionActions = async (strapi: Core.Strapi) => {
@@ -23,17 +24,24 @@ const registerWebhookEvents = (strapi: Core.Strapi) => {
   strapi.get('webhookStore').addAllowedEvent('INVITATION_REDEEMED', REDEEMED_EVENT);
 };
 
-/** The provider sign-up gate acts where users-permissions' provider callback creates the account. */
-const gateProviderSignup = (strapi: Core.Strapi) => {
+/**
+ * Where any path creates a users-permissions account: the provider sign-up gate takes its seat
+ * there, and an account made from an invitation (registration or provider) gets the invitation's
+ * role and presets in the same INSERT.
+ */
+const gateUserCreation = (strapi: Core.Strapi) => {
   strapi.db.lifecycles.subscribe({
     models: [USER_UID],
-    beforeCreate: () => getService(strapi, 'provider-signup').beforeUserCreate(),
+    beforeCreate: async (event) => {
+      const invitation = (await getService(strapi, 'provider-signup').beforeUserCreate()) ?? redemptionScope.getStore();
+      if (invitation) Object.assign(event.params.data, getService(strapi, 'first-access').presetsFor(invitation));
+    },
   });
 };
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerPermissionActions(strapi);
   registerWebhookEvents(strapi);
-  gateProviderSignup(strapi);
+  gateUserCreation(strapi);
   await ensureSeatLimitCheck(strapi);
 };

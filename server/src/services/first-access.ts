@@ -156,11 +156,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** The part of an invitation's presets that still fits the user content type. */
-    applicableUserDefaults(userDefaults: Record<string, unknown> | null | undefined): Record<string, unknown> {
-      if (!userDefaults) return {};
+    /**
+     * What a new account made from the invitation starts with: its role, and the part of its
+     * presets that still fits the user content type. They win over whatever the invitee sent.
+     */
+    presetsFor(invitation: { role: { id: number } | null; userDefaults: Record<string, unknown> | null }) {
       const attributes = defaultableAttributes();
-      return Object.fromEntries(Object.entries(userDefaults).filter(([name]) => hasOwn(attributes, name)));
+      const userDefaults = Object.entries(invitation.userDefaults ?? {}).filter(([name]) => hasOwn(attributes, name));
+      return { ...Object.fromEntries(userDefaults), ...(invitation.role && { role: invitation.role.id }) };
     },
   };
 };

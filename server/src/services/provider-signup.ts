@@ -79,8 +79,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const scope: SignupScope = { token, trx, claimed: null };
         const connected = await scopes.run(scope, () => connect(provider, oauthData, options));
         if (!scope.claimed) return { user: connected, redemption: null };
-        const { redeemedAt, presetUser } = await seats.completeRedemption(scope.claimed, connected.id);
-        return { user: (presetUser as ConnectedUser | null) ?? connected, redemption: { invitation: scope.claimed, redeemedAt } };
+        const redeemedAt = await seats.recordRedemption(scope.claimed, connected.id);
+        return { user: connected, redemption: { invitation: scope.claimed, redeemedAt } };
       });
       if (session) delete session[SESSION_KEY];
       if (redemption) {
@@ -92,16 +92,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
-  /** Database lifecycle of users-permissions users: the gate, when a provider callback creates one. */
-  async beforeUserCreate() {
+  /**
+   * Database lifecycle of users-permissions users: the gate, when a provider callback creates one.
+   * Returns the invitation whose seat it took, if any.
+   */
+  async beforeUserCreate(): Promise<RedeemableInvitation | null> {
     const scope = scopes.getStore();
-    if (!scope) return;
+    if (!scope) return null;
     try {
       if (scope.token === null) {
         if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
-        return;
+        return null;
       }
       scope.claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx);
+      return scope.claimed;
     } catch (error) {
       const ctx = strapi.requestContext.get();
       if (ctx) ctx.state[REFUSAL] = error;

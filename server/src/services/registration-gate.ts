@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID, USER_UID } from '../constants';
+import { PLUGIN_ID } from '../constants';
 import { getService } from '../utils/get-service';
 import { invitationRequiredError } from '../utils/errors';
+import { redemptionScope } from '../utils/redemption-scope';
 import { validateRegistrationText } from '../validation/registration';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
@@ -30,27 +31,23 @@ interface RegisterResponse {
   [key: string]: unknown;
 }
 
-/** The user as users-permissions shows it to the content API: no private fields. */
-const sanitizeUser = (strapi: Core.Strapi, user: Record<string, unknown>, ctx: KoaContext) =>
-  strapi.contentAPI.sanitize.output(user, strapi.getModel(USER_UID), { auth: ctx.state.auth });
-
 /**
  * Registration through an invitation. The seat is taken and the account created in one
  * transaction: if users-permissions refuses the registration (email taken, bad password...),
  * the seat is given back by the rollback.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Takes a seat, creates the account and applies the invitation's presets, all or nothing. */
+  /** Takes a seat and creates the account with the invitation's role and presets, all or nothing. */
   const redeem = (token: string, originalRegister: RegisterHandler, ctx: KoaContext) => {
     const seats = getService(strapi, 'seats');
     return strapi.db.transaction(async ({ trx }) => {
       // The seat is taken first: a link that is used up or expired is refused before any
       // password is hashed or confirmation email sent, and a rollback gives the seat back.
       const invitation = await seats.claim(token, trx);
-      await originalRegister(ctx);
+      await redemptionScope.run(invitation, () => originalRegister(ctx));
       const user = (ctx.body as RegisterResponse | undefined)?.user;
       if (!user?.id) throw new errors.ApplicationError('The registration created no account');
-      return { invitation, user, ...(await seats.completeRedemption(invitation, user.id)) };
+      return { invitation, user, redeemedAt: await seats.recordRedemption(invitation, user.id) };
     });
   };
 
@@ -67,11 +64,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
         }
 
-        const { invitation, user, redeemedAt, presetUser } = await redeem(token, originalRegister, ctx);
+        const { invitation, user, redeemedAt } = await redeem(token, originalRegister, ctx);
         ctx.body = {
           ...(ctx.body as RegisterResponse),
-          // users-permissions answered before the invitation's presets were applied.
-          ...(presetUser && { user: await sanitizeUser(strapi, presetUser, ctx) }),
           // Where the invitation sends the new user next (null: the front end's own choice).
           redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
         };

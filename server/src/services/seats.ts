@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID, USER_UID } from '../constants';
+import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { unknownInvitationError, unusableInvitationError } from '../utils/errors';
 import { invitationStatus, remainingSeats } from '../utils/status';
@@ -128,22 +128,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return changed === 1;
     },
 
-    /**
-     * Gives the new account the invitation's role and preset fields (they win over whatever the
-     * invitee sent) and records the redemption.
-     */
-    async completeRedemption(invitation: RedeemableInvitation, userId: number) {
-      const presets = {
-        ...getService(strapi, 'first-access').applicableUserDefaults(invitation.userDefaults),
-        ...(invitation.role && { role: invitation.role.id }),
-      };
-      const presetUser =
-        Object.keys(presets).length > 0
-          ? await strapi.db.query(USER_UID).update({ where: { id: userId }, data: presets })
-          : null;
+    /** Records who took the seat; returns when. */
+    async recordRedemption(invitation: RedeemableInvitation, userId: number): Promise<Date> {
       const redeemedAt = new Date();
       await strapi.db.query(REDEMPTION_UID).create({ data: { invitation: invitation.id, user: userId, redeemedAt } });
-      return { redeemedAt, presetUser };
+      return redeemedAt;
     },
 
     /** Emits `invitation.redeemed`. Only once committed: a rolled-back sign-up must not start anyone's onboarding. */
