@@ -86,6 +86,18 @@ test('the hosted sign-up page shares the budget: trying tokens on two routes is 
   expect(statuses).toEqual([...Array(MAX).fill(200), 429, 429]);
 });
 
+test('a visitor of the sign-up page who is refused gets a page in their language, not JSON', async () => {
+  const { token } = await createInvitation(app);
+  let refused;
+  for (let i = 0; i < MAX + 1; i += 1) refused = await getFrom('127.0.0.7', `/invitations/join/${token}`);
+  expect(refused?.status).toBe(429);
+  expect(refused?.headers['content-type']).toMatch(/^text\/html/);
+  expect(Number(refused?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  expect(refused?.headers['referrer-policy']).toBe('no-referrer');
+  expect(refused?.body).toContain('Too many attempts');
+  expect(refused?.body).not.toContain('<form');
+});
+
 test('a refused request does not log its token either', async () => {
   const { token } = await createInvitation(app);
   for (let i = 0; i < MAX + 1; i += 1) await getFrom('127.0.0.5', `/api/invitations/${token}`);

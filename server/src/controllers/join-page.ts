@@ -31,12 +31,8 @@ const readForm = (body: Record<string, unknown>): JoinFormValues => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const joinPage = () => getService(strapi, 'join-page');
 
-  const sendPage = (ctx: KoaContext, page: PageContext, status: number, html: string) => {
-    joinPage().setSecurityHeaders(ctx, page);
-    ctx.status = status;
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.body = html;
-  };
+  const sendPage = (ctx: KoaContext, page: PageContext, status: number, html: string) =>
+    joinPage().sendPage(ctx, page, status, html);
 
   const showLinkProblem = (ctx: KoaContext, page: PageContext, { status, title, text }: LinkProblem) =>
     sendPage(ctx, page, status, renderMessagePage(page, title, text));

@@ -5,7 +5,7 @@ const publicPage = (method: 'GET' | 'POST', handler: string) => ({
   method,
   path: `${JOIN_ROUTE_PATH}/:token`,
   handler: `join-page.${handler}`,
-  config: publicTokenRouteConfig(),
+  config: publicTokenRouteConfig({ rateLimitedPage: 'plugin::invitations.join-page-rate-limit' }),
 });
 
 /** The hosted sign-up page, at the address invitation links point to by default. */

@@ -41,6 +41,30 @@ const fieldMessage = (field: JoinField, message: string, messages: JoinPageMessa
 };
 
 /**
+ * Tightens strapi::security's headers for a page whose URL holds a secret: nothing loads from
+ * elsewhere, no Referer leaves the page, nothing is cached, and the form may only post here
+ * (or be redirected to an allowed origin after sign-up).
+ */
+const setSecurityHeaders = (strapi: Core.Strapi, ctx: KoaContext, page: PageContext) => {
+  const redirectOrigins = getService(strapi, 'first-access').redirectOrigins();
+  ctx.set({
+    'Content-Security-Policy': [
+      "default-src 'none'",
+      `style-src 'nonce-${page.styleNonce}'`,
+      `form-action 'self'${redirectOrigins.map((origin) => ` ${origin}`).join('')}`,
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ].join('; '),
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'X-Robots-Tag': 'noindex, nofollow',
+    'X-Frame-Options': 'DENY',
+    'Content-Language': page.locale,
+    Vary: 'Accept-Language, Cookie',
+  });
+};
+
+/**
  * The hosted sign-up page's rules: the visitor's language, the headers that keep the token on the
  * page, and what a failed registration means for the visitor.
  */
@@ -50,28 +74,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { locale, messages: JOIN_PAGE_MESSAGES[locale], styleNonce: crypto.randomBytes(16).toString('base64') };
   },
 
-  /**
-   * Tightens strapi::security's headers for a page whose URL holds a secret: nothing loads from
-   * elsewhere, no Referer leaves the page, nothing is cached, and the form may only post here
-   * (or be redirected to an allowed origin after sign-up).
-   */
-  setSecurityHeaders(ctx: KoaContext, page: PageContext) {
-    const redirectOrigins = getService(strapi, 'first-access').redirectOrigins();
-    ctx.set({
-      'Content-Security-Policy': [
-        "default-src 'none'",
-        `style-src 'nonce-${page.styleNonce}'`,
-        `form-action 'self'${redirectOrigins.map((origin) => ` ${origin}`).join('')}`,
-        "frame-ancestors 'none'",
-        "base-uri 'none'",
-      ].join('; '),
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-      'X-Robots-Tag': 'noindex, nofollow',
-      'X-Frame-Options': 'DENY',
-      'Content-Language': page.locale,
-      Vary: 'Accept-Language, Cookie',
-    });
+  setSecurityHeaders: (ctx: KoaContext, page: PageContext) => setSecurityHeaders(strapi, ctx, page),
+
+  /** Answers with one of the page's HTML documents, under the page's headers. */
+  sendPage(ctx: KoaContext, page: PageContext, status: number, html: string) {
+    setSecurityHeaders(strapi, ctx, page);
+    ctx.status = status;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = html;
   },
 
   /** The page for a link that is unknown (404) or can no longer be used (410); null for other errors. */
