@@ -105,6 +105,8 @@ const runServer = () => {
     }
     if (type === 'stop') process.disconnect();
   });
+  // Stopped, or the bench is gone (even killed): nothing is left to receive mail for.
+  process.once('disconnect', () => process.exit(0));
   server.listen(0, '127.0.0.1', () => process.send({ ready: true, port: server.server.address().port }));
 };
 
