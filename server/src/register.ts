@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { acceptInvitationInGraphqlRegister } from './graphql';
 import { USERS_PERMISSIONS_AUTH } from './constants';
 import { getService } from './utils/get-service';
+import { holdUntilCommitted } from './utils/redemption-scope';
 
 const USERS_PERMISSIONS_PROVIDERS = 'plugin::users-permissions.providers';
+const USERS_PERMISSIONS_USERS = 'plugin::users-permissions.user';
 
 /**
  * Puts the invitation gate in front of users-permissions' register controller and of the
@@ -21,6 +23,10 @@ const gateRegistration = (strapi: Core.Strapi) => {
   strapi.get('services').extend(USERS_PERMISSIONS_PROVIDERS, (providers: Record<string, any>) => ({
     ...providers,
     connect: providerSignup.wrapConnect(providers.connect),
+  }));
+  strapi.get('services').extend(USERS_PERMISSIONS_USERS, (users: Record<string, any>) => ({
+    ...users,
+    sendConfirmationEmail: holdUntilCommitted(users.sendConfirmationEmail.bind(users)),
   }));
 };
 

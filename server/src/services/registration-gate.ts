@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { getService } from '../utils/get-service';
 import { invitationRequiredError } from '../utils/errors';
-import { redemptionScope } from '../utils/redemption-scope';
+import { redemptionScope, type RedemptionInProgress } from '../utils/redemption-scope';
 import { validateRegistrationText } from '../validation/registration';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
@@ -44,11 +44,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The seat is taken first: a link that is used up or expired is refused before any
       // password is hashed or confirmation email sent, and a rollback gives the seat back.
       const invitation = await seats.claim(token, trx);
-      await redemptionScope.run(invitation, () => originalRegister(ctx));
+      const redemption: RedemptionInProgress = { invitation, afterCommit: [] };
+      await redemptionScope.run(redemption, () => originalRegister(ctx));
       const user = (ctx.body as RegisterResponse | undefined)?.user;
-      if (!user?.id) throw new errors.ApplicationError('The registration created no account');
-      return { invitation, user, redeemedAt: await seats.recordRedemption(invitation, user.id) };
+      if (!user?.id) throw new Error('users-permissions answered a registration without creating an account');
+      return { redemption, user, redeemedAt: await seats.recordRedemption(invitation, user.id) };
     });
+  };
+
+  /** What users-permissions would have done inside the transaction: now the account is committed. */
+  const finishCommitted = async ({ afterCommit }: RedemptionInProgress) => {
+    try {
+      for (const task of afterCommit) await task();
+    } catch (error) {
+      // As users-permissions answers when its confirmation email fails: the account stays.
+      strapi.log.error(error);
+      throw new errors.ApplicationError('Error sending confirmation email');
+    }
   };
 
   return {
@@ -64,13 +76,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
         }
 
-        const { invitation, user, redeemedAt } = await redeem(token, originalRegister, ctx);
+        const { redemption, user, redeemedAt } = await redeem(token, originalRegister, ctx);
+        const { invitation } = redemption;
+        getService(strapi, 'seats').announceRedemption(invitation, user as { id: number; email?: string }, redeemedAt);
+        await finishCommitted(redemption);
         ctx.body = {
           ...(ctx.body as RegisterResponse),
           // Where the invitation sends the new user next (null: the front end's own choice).
           redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
         };
-        getService(strapi, 'seats').announceRedemption(invitation, user as { id: number; email?: string }, redeemedAt);
         return ctx.body;
       };
     },

@@ -1,0 +1,64 @@
+import { createInvitation, expectStrapiError, newAccount, register } from '../helpers/fixtures';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+const USER_UID = 'plugin::users-permissions.user';
+const INVITATION_UID = 'plugin::invitations.invitation';
+const REDEMPTION_UID = 'plugin::invitations.redemption';
+
+let app: TestApp;
+let smtp: TestSmtpServer;
+/** For each confirmation email, whether its account could be read from outside the registration. */
+const accountVisibleWhenMailed = new Map<string, Promise<boolean>>();
+
+const userByEmail = (email: string) => app.strapi.db.query(USER_UID).findOne({ where: { email } });
+
+beforeAll(async () => {
+  smtp = await startSmtpServer({
+    rejects: (address) => {
+      // Asked while the email is being sent, on a connection of its own (not the registration's).
+      accountVisibleWhenMailed.set(address, userByEmail(address).then(Boolean));
+      return address.startsWith('nobody');
+    },
+  });
+  app = await startTestApp(smtp.env);
+  const advanced = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
+  await advanced.set({ value: { ...((await advanced.get({})) as object), email_confirmation: true } });
+});
+afterAll(async () => {
+  await app?.stop();
+  await smtp?.stop();
+});
+
+const usedCountOf = async (id: number) => (await app.strapi.db.query(INVITATION_UID).findOne({ where: { id } })).usedCount;
+const redemptionsOf = (id: number) => app.strapi.db.query(REDEMPTION_UID).count({ where: { invitation: { id } } });
+
+describe('registration through an invitation on a site that confirms emails', () => {
+  test('sends the confirmation email once the account is committed', async () => {
+    const invitation = await createInvitation(app, { maxUses: 2 });
+    const account = newAccount();
+    const res = await register(app, { ...account, invitationToken: invitation.url.split('/').pop() });
+
+    expect(res.status).toBe(200);
+    expect(res.body.jwt).toBeUndefined();
+    expect(res.body.user).toMatchObject({ email: account.email, confirmed: false });
+    expect(smtp.receivedBy(account.email)).toHaveLength(1);
+    expect(await accountVisibleWhenMailed.get(account.email)).toBe(true);
+    const user = await userByEmail(account.email);
+    expect(user.confirmationToken).toEqual(expect.any(String));
+    expect(smtp.receivedBy(account.email)[0].mail.text).toContain(user.confirmationToken);
+    expect(await usedCountOf(invitation.id)).toBe(1);
+  });
+
+  test('a confirmation email that cannot be sent is answered as users-permissions does, and the account keeps its seat', async () => {
+    const invitation = await createInvitation(app, { maxUses: 2 });
+    const account = { ...newAccount(), email: `nobody${Date.now()}@example.com` };
+    const res = await register(app, { ...account, invitationToken: invitation.url.split('/').pop() });
+
+    expectStrapiError(res, 400, /Error sending confirmation email/);
+    // The account was committed before the mail server answered: it exists, and so do its seat and record.
+    expect(await userByEmail(account.email)).toMatchObject({ email: account.email, confirmed: false });
+    expect(await usedCountOf(invitation.id)).toBe(1);
+    expect(await redemptionsOf(invitation.id)).toBe(1);
+  });
+});
