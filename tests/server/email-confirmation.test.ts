@@ -1,10 +1,12 @@
 import { createInvitation, expectStrapiError, newAccount, register } from '../helpers/fixtures';
+import { submitJoinForm } from '../helpers/join-page';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 const USER_UID = 'plugin::users-permissions.user';
 const INVITATION_UID = 'plugin::invitations.invitation';
 const REDEMPTION_UID = 'plugin::invitations.redemption';
+const REDIRECT_ORIGIN = 'https://members.example.com';
 
 let app: TestApp;
 let smtp: TestSmtpServer;
@@ -21,7 +23,7 @@ beforeAll(async () => {
       return address.startsWith('nobody');
     },
   });
-  app = await startTestApp(smtp.env);
+  app = await startTestApp({ ...smtp.env, INVITATIONS_REDIRECT_ORIGINS: REDIRECT_ORIGIN });
   const advanced = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
   await advanced.set({ value: { ...((await advanced.get({})) as object), email_confirmation: true } });
 });
@@ -60,5 +62,16 @@ describe('registration through an invitation on a site that confirms emails', ()
     expect(await userByEmail(account.email)).toMatchObject({ email: account.email, confirmed: false });
     expect(await usedCountOf(invitation.id)).toBe(1);
     expect(await redemptionsOf(invitation.id)).toBe(1);
+  });
+
+  test('the hosted page asks to confirm the email first, then offers the invitation\'s page instead of going there', async () => {
+    const invitation = await createInvitation(app, { redirectUrl: `${REDIRECT_ORIGIN}/welcome` } as never);
+    const account = newAccount();
+    const res = await submitJoinForm(app, invitation.url.split('/').pop(), account);
+
+    expect(res.status).toBe(201);
+    expect(res.text).toContain('click the link in it to confirm your address');
+    expect(res.text).toContain(`<a href="${REDIRECT_ORIGIN}/welcome">Continue to the site</a>`);
+    expect(smtp.receivedBy(account.email)).toHaveLength(1);
   });
 });

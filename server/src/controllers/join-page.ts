@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { JOIN_PATH, USERS_PERMISSIONS_AUTH } from '../constants';
+import { USERS_PERMISSIONS_AUTH } from '../constants';
 import { getService } from '../utils/get-service';
 import { isCsrfTokenValid, issueCsrfToken } from '../utils/csrf';
 import { renderJoinForm, renderMessagePage, type FormState, type PageContext } from '../views/join-page';
@@ -50,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const form: FormState = {
       welcomeMessage: invitation.welcomeMessage,
       expiresAt: invitation.expiresAt,
-      csrfToken: issueCsrfToken(ctx),
+      csrfToken: issueCsrfToken(ctx, getService(strapi, 'links').joinPagePath()),
       values: {},
       fieldErrors: {},
       formError: null,
@@ -61,20 +61,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const showFormExpired = (ctx: KoaContext, page: PageContext) => {
     const { formExpiredTitle, formExpiredText, reload } = page.messages;
-    // Built from the token: ctx.path has it redacted for the request log by now.
-    const link = { href: `${JOIN_PATH}/${encodeURIComponent(ctx.params.token)}`, label: reload };
+    // Relative to this page's own address, whatever path prefix a proxy adds; built from the
+    // token because ctx.path has it redacted for the request log by now.
+    const link = { href: encodeURIComponent(ctx.params.token), label: reload };
     return sendPage(ctx, page, 403, renderMessagePage(page, formExpiredTitle, formExpiredText, link));
   };
 
+  /**
+   * Where the invitation sends new users, or the page saying they can log in. A site that confirms
+   * emails first says so (no jwt was given), with the invitation's page as a link.
+   */
   const showCreated = (ctx: KoaContext, page: PageContext, response: RegisterResponse) => {
+    const { createdTitle, createdText, confirmEmailText, continueLink } = page.messages;
+    if (!response.jwt) {
+      const next = response.redirectUrl ? { href: response.redirectUrl, label: continueLink } : undefined;
+      return sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, confirmEmailText, next));
+    }
     if (response.redirectUrl) {
       joinPage().setSecurityHeaders(ctx, page);
       ctx.status = 303;
       ctx.redirect(response.redirectUrl);
       return;
     }
-    const { createdTitle, createdText, confirmEmailText } = page.messages;
-    sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, response.jwt ? createdText : confirmEmailText));
+    sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, createdText));
   };
 
   /** The form again with what went wrong next to the fields, or the link's error page. */
