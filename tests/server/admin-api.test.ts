@@ -17,6 +17,33 @@ const admin = () => ({ Authorization: `Bearer ${app.adminToken}` });
 const countInvitations = () => app.strapi.db.query('plugin::invitations.invitation').count();
 const post = (body: unknown) => app.http().post('/invitations/invitations').set(admin()).send(body as object);
 const valid = () => ({ name: 'Spring newsletter', maxUses: 10, expiresAt: inDays(30) });
+const REDEMPTION_UID = 'plugin::invitations.redemption';
+const redemptionsOf = (id: number) => app.strapi.db.query(REDEMPTION_UID).count({ where: { invitation: { id } } });
+
+/** Redemption records written straight to the tables, as fast as a link with thousands of accounts needs. */
+const addRedemptionRecords = async (invitationId: number, count: number) => {
+  const meta = app.strapi.db.metadata.get(REDEMPTION_UID);
+  const { joinTable } = meta.attributes.invitation as unknown as {
+    joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+  };
+  const knex = app.strapi.db.connection;
+  for (let done = 0; done < count; done += 500) {
+    const now = new Date();
+    const rows = Array.from({ length: Math.min(500, count - done) }, (_, i) => ({
+      document_id: `bulk${done + i}`,
+      redeemed_at: now,
+      created_at: now,
+      updated_at: now,
+      published_at: now,
+    }));
+    const ids = (await knex(meta.tableName).insert(rows).returning('id')).map((row: { id: number } | number) =>
+      typeof row === 'number' ? row : row.id
+    );
+    await knex(joinTable.name).insert(
+      ids.map((id: number) => ({ [joinTable.joinColumn.name]: id, [joinTable.inverseJoinColumn.name]: invitationId }))
+    );
+  }
+};
 
 describe('POST /invitations/invitations', () => {
   test('creates a link with a 256-bit token and returns it with its URL', async () => {
@@ -246,6 +273,19 @@ describe('DELETE /invitations/invitations/:id', () => {
     expectStrapiError(await register(app, { ...newAccount(), invitationToken: invitation.token }), 404);
     expect(await countUsers(app)).toBe(usersBefore);
     expect((await app.http().get(`/invitations/invitations/${invitation.id}`).set(admin())).status).toBe(404);
+  });
+
+  test('deletes a link with thousands of redemption records, in batches, and keeps the account', async () => {
+    const invitation = await createInvitation(app, { maxUses: 5 });
+    const account = newAccount();
+    await register(app, { ...account, invitationToken: invitation.token });
+    await addRedemptionRecords(invitation.id, 2_400);
+    expect(await redemptionsOf(invitation.id)).toBe(2_401);
+
+    const res = await app.http().delete(`/invitations/invitations/${invitation.id}`).set(admin());
+    expect(res.status).toBe(200);
+    expect(await redemptionsOf(invitation.id)).toBe(0);
+    expect(await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } })).toBeTruthy();
   });
 
   test('404 for an unknown id', async () => {

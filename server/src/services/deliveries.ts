@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID } from '../constants';
+import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
 
 export type DeliveryStatus = 'sent' | 'failed';
@@ -22,9 +23,7 @@ export interface DeliveryLog {
 }
 
 /** How many records an invitation's detail shows; the counts cover them all. */
-export const DELIVERY_LOG_SIZE = 200;
-const ERROR_MAX_LENGTH = 1000;
-const DELETE_BATCH = 500;
+const DELIVERY_LOG_SIZE = 200;
 
 interface DeliveryRow {
   id: number;
@@ -73,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             invitation: invitationId,
             recipient: outcome.recipient,
             status: outcome.error === null ? 'sent' : 'failed',
-            error: outcome.error === null ? null : outcome.error.slice(0, ERROR_MAX_LENGTH),
+            error: outcome.error,
             sentAt: new Date(),
             ...(adminUserId && { createdBy: adminUserId, updatedBy: adminUserId }),
           },
@@ -99,12 +98,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Deletes an invitation's records; called inside the invitation's delete transaction. */
-    async deleteFor(invitationId: number) {
-      for (;;) {
-        const batch = await query().findMany({ select: ['id'], where: { invitation: { id: invitationId } }, limit: DELETE_BATCH });
-        if (batch.length === 0) return;
-        await query().deleteMany({ where: { id: { $in: batch.map((row) => row.id) } } });
-      }
+    deleteFor(invitationId: number) {
+      return deleteInBatches(strapi, DELIVERY_UID, { invitation: { id: invitationId } });
     },
   };
 };

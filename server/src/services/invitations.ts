@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { INVITATION_UID, REDEMPTION_UID, ROLE_UID } from '../constants';
+import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
 import { invitationStatus, remainingSeats, type InvitationStatus } from '../utils/status';
 import { fieldError, type InvitationInput, type ListQuery } from '../validation/invitation';
@@ -204,12 +205,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }) => {
         // With the row locked, no redemption can be added between listing them and the delete.
         if (!(await getService(strapi, 'seats').lockForChange(id, trx))) throw notFoundError();
-        const redemptions = await strapi.db
-          .query(REDEMPTION_UID)
-          .findMany({ select: ['id'], where: { invitation: { id } } });
-        if (redemptions.length > 0) {
-          await strapi.db.query(REDEMPTION_UID).deleteMany({ where: { id: { $in: redemptions.map((r) => r.id) } } });
-        }
+        await deleteInBatches(strapi, REDEMPTION_UID, { invitation: { id } });
         await getService(strapi, 'deliveries').deleteFor(id);
         await query().delete({ where: { id } });
         return { id };
