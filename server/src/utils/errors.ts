@@ -2,6 +2,11 @@ import createError from 'http-errors';
 import { errors } from '@strapi/utils';
 import { invitationStatus, type SeatState } from './status';
 
+/*
+ * http-errors is pinned to the version @strapi/utils pins, so that npm installs one copy: Strapi
+ * recognises these errors with `instanceof` its own copy's HttpError.
+ */
+
 /**
  * 410 Gone in Strapi's error format. Strapi has no ApplicationError for 410, but its error
  * middleware formats any http-errors HttpError as `{ data: null, error: { status, name, message, details } }`.
