@@ -34,7 +34,7 @@ const gateUserCreation = (strapi: Core.Strapi) => {
     models: [USER_UID],
     beforeCreate: async (event) => {
       const invitation = (await getService(strapi, 'provider-signup').beforeUserCreate()) ?? redemptionScope.getStore()?.invitation;
-      if (invitation) Object.assign(event.params.data, getService(strapi, 'first-access').presetsFor(invitation));
+      if (invitation) Object.assign(event.params.data, await getService(strapi, 'first-access').presetsFor(invitation));
     },
   });
 };

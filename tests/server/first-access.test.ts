@@ -134,6 +134,26 @@ describe('what the invitee gets', () => {
     });
   });
 
+  test('a preset that no longer fits the user model is left out with a warning; the others still apply', async () => {
+    const invitation = await createInvitation(app, { userDefaults: { homeSection: 'events', newsletter: true } } as never);
+    // As if the site had since removed "events" from the enumeration.
+    await app.strapi.db
+      .query('plugin::invitations.invitation')
+      .update({ where: { id: invitation.id }, data: { userDefaults: { homeSection: 'removed-value', newsletter: true } } });
+    const warned = jest.spyOn(app.strapi.log, 'warn');
+    try {
+      const account = newAccount();
+      const res = await register(app, { ...account, invitationToken: invitation.token });
+      expect(res.status).toBe(200);
+      const user = await findUser(account.email);
+      expect(user.newsletter).toBe(true);
+      expect(user.homeSection).not.toBe('removed-value');
+      expect(warned).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`invitation ${invitation.id}: preset "homeSection" no longer fits`)));
+    } finally {
+      warned.mockRestore();
+    }
+  });
+
   test('without a redirect, registration says so with null', async () => {
     const invitation = await createInvitation(app);
     const res = await register(app, { ...newAccount(), invitationToken: invitation.token });

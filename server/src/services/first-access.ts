@@ -106,6 +106,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return fieldError(path, `${path}: ${first.message}`);
   };
 
+  const fitsUserModel = async (values: Record<string, unknown>) => {
+    try {
+      await strapi.entityValidator.validateEntityUpdate(userModel() as any, values as any, { isDraft: false } as any);
+      return true;
+    } catch (error) {
+      if (error instanceof errors.ValidationError) return false;
+      throw error;
+    }
+  };
+
+  /** The presets that pass on their own; the others are named in the log for the site's admins. */
+  const keepFitting = async (invitationId: number, presets: Record<string, unknown>) => {
+    const kept: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(presets)) {
+      if (await fitsUserModel({ [name]: value })) kept[name] = value;
+      else strapi.log.warn(`[invitations] invitation ${invitationId}: preset "${name}" no longer fits the user model; left out`);
+    }
+    return kept;
+  };
+
   return {
     userFields(): UserField[] {
       return Object.entries(defaultableAttributes()).map(([name, attribute]) => ({
@@ -158,12 +178,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * What a new account made from the invitation starts with: its role, and the part of its
-     * presets that still fits the user content type. They win over whatever the invitee sent.
+     * presets that still fits the user content type (it may have changed since the link was
+     * made: a removed field or enum value is left out, with a warning, rather than refuse every
+     * sign-up from the link). They win over whatever the invitee sent.
      */
-    presetsFor(invitation: { role: { id: number } | null; userDefaults: Record<string, unknown> | null }) {
+    async presetsFor(invitation: { id: number; role: { id: number } | null; userDefaults: Record<string, unknown> | null }) {
       const attributes = defaultableAttributes();
-      const userDefaults = Object.entries(invitation.userDefaults ?? {}).filter(([name]) => hasOwn(attributes, name));
-      return { ...Object.fromEntries(userDefaults), ...(invitation.role && { role: invitation.role.id }) };
+      const presets = Object.fromEntries(Object.entries(invitation.userDefaults ?? {}).filter(([name]) => hasOwn(attributes, name)));
+      const stillValid = (await fitsUserModel(presets)) ? presets : await keepFitting(invitation.id, presets);
+      return { ...stillValid, ...(invitation.role && { role: invitation.role.id }) };
     },
   };
 };
