@@ -5,7 +5,7 @@ export type { UserField } from '../../server/src/services/first-access';
 import type { UserField } from '../../server/src/services/first-access';
 import type { Invitation } from '../../server/src/services/invitations';
 import type { DeliveryLog } from '../../server/src/services/deliveries';
-export type { Delivery, DeliveryLog } from '../../server/src/services/deliveries';
+export type { DeliveryLog } from '../../server/src/services/deliveries';
 export type { ComposedEmail as EmailPreview, SendResult } from '../../server/src/services/invitation-emails';
 export type { EmailOptions } from '../../server/src/validation/send';
 

@@ -84,7 +84,8 @@ export const FirstAccessFields = ({ values, errors, options, set }: Props) => {
           name="welcomeMessage"
           error={errors.welcomeMessage}
           hint={t('form.welcomeMessage.hint', 'Shown to invitees on the sign-up page, above the form.')}
-         label={t('form.welcomeMessage', 'Welcome message')}>
+          label={t('form.welcomeMessage', 'Welcome message')}
+        >
           <Textarea
             value={values.welcomeMessage}
             maxLength={2000}
@@ -103,7 +104,8 @@ export const FirstAccessFields = ({ values, errors, options, set }: Props) => {
                 })
               : t('form.redirectUrl.hint.none', "No address is allowed yet: add your site's origin to the plugin's redirectOrigins setting.")
           }
-         label={t('form.redirectUrl', 'Page after sign-up (optional)')}>
+          label={t('form.redirectUrl', 'Page after sign-up (optional)')}
+        >
           <TextInput
             type="url"
             value={values.redirectUrl}

@@ -176,7 +176,8 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                         : t('form.maxUses.hint', 'The most accounts that may be created from this link.')
                     }
                     required
-                   label={t('form.maxUses', 'Number of invitations')}>
+                    label={t('form.maxUses', 'Number of invitations')}
+                  >
                     <NumberInput value={values.maxUses} onValueChange={(value) => set('maxUses', value)} step={1} locale={locale} />
                   </FormField>
                 </Grid.Item>
@@ -186,7 +187,8 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                     error={errors.expiresAt}
                     hint={t('form.expiresAt.hint', 'After this date the link shows an error and creates no account.', { timeZone: adminTimeZone() })}
                     required
-                   label={t('form.expiresAt', 'Expiration date')}>
+                    label={t('form.expiresAt', 'Expiration date')}
+                  >
                     <DatePicker
                       value={values.expiryDay && toCalendarValue(values.expiryDay)}
                       onChange={(date) => set('expiryDay', date)}

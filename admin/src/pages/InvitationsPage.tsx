@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, EmptyStateLayout, Flex, IconButton, Link, Typography } from '@strapi/design-system';
-import { PaperPlane, Pencil, Plus, Trash } from '@strapi/icons';
+import { Pencil, Plus, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import {
   Layouts,

@@ -1,7 +1,7 @@
 import type { SendResult } from '../types';
 
 /** Addresses per request: small enough for the progress bar to move, large enough to stay quick. */
-export const BATCH_SIZE = 20;
+const BATCH_SIZE = 20;
 
 export type SendOutcome = Pick<SendResult, 'sent' | 'failed'>;
 
