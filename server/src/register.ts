@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { acceptInvitationInGraphqlRegister } from './graphql';
+import { keepTokensOutOfRequestLog } from './logging/request-log';
 import { USERS_PERMISSIONS_AUTH } from './constants';
 import { getService } from './utils/get-service';
 import { holdUntilCommitted } from './utils/redemption-scope';
@@ -33,4 +34,5 @@ const gateRegistration = (strapi: Core.Strapi) => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   gateRegistration(strapi);
   acceptInvitationInGraphqlRegister(strapi);
+  keepTokensOutOfRequestLog(strapi);
 };

@@ -55,12 +55,21 @@ test('no token is stored in clear or logged, after a full lifecycle', async () =
   expect((await register(app, { ...newAccount(), invitationToken: token })).status).toBe(410);
   expect((await signInWithGitHub(app, gitHubProfile(), token)).status).toBe(410);
   expect((await app.http().get(`/invitations/join/${token}`)).status).toBe(410);
+  // And requests refused before any route matched, which the route cannot clean up after.
+  const refusedEarly = [
+    await app.http().post(`/invitations/join/${token}`).set('Content-Type', 'application/json').send('{"not json'),
+    await app.http().post(`/invitations/join/${token}`).type('form').send(`csrf=${'x'.repeat(2_000_000)}`),
+    await app.http().put(`/api/invitations/${token}`).send({}),
+    await app.http().get(`/api/invitations/${token}/unknown?again=1`),
+  ];
+  for (const res of refusedEarly) expect(res.status).toBeGreaterThanOrEqual(400);
 
   const dump = await dumpDatabase();
   expect(dump).not.toContain(token);
   expect(dump).toContain(crypto.createHash('sha256').update(token).digest('hex'));
 
-  expect(logLines.some((line) => line.includes('/api/invitations/'))).toBe(true);
+  expect(logLines.some((line) => line.includes('/api/invitations/[token]'))).toBe(true);
+  expect(logLines.some((line) => line.includes('/api/invitations/[token]/unknown?again=1'))).toBe(true);
   expect(logLines.filter((line) => line.includes(token))).toEqual([]);
 });
 

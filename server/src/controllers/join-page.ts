@@ -61,8 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const showFormExpired = (ctx: KoaContext, page: PageContext) => {
     const { formExpiredTitle, formExpiredText, reload } = page.messages;
-    // Relative to this page's own address, whatever path prefix a proxy adds; built from the
-    // token because ctx.path has it redacted for the request log by now.
+    // Relative to this page's own address, whatever path prefix a proxy adds.
     const link = { href: encodeURIComponent(ctx.params.token), label: reload };
     return sendPage(ctx, page, 403, renderMessagePage(page, formExpiredTitle, formExpiredText, link));
   };
