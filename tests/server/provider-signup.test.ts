@@ -55,7 +55,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     const invitation = await createInvitation(app, {
       redirectUrl: 'http://127.0.0.1:1337/welcome.html',
       userDefaults: { homeSection: 'events', newsletter: true },
-    } as never);
+    });
     const events: Array<{ user: { id: number; email: string }; invitation: { id: number } }> = [];
     const listener = async (payload: (typeof events)[number]) => {
       events.push(payload);
@@ -79,6 +79,18 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     } finally {
       app.strapi.eventHub.off('invitation.redeemed', listener);
     }
+  });
+
+  test('the session cookie that carries the invitation to GitHub and back holds no token in clear', async () => {
+    const invitation = await createInvitation(app);
+    const start = await request.agent(app.strapi.server.httpServer).get(`/api/invitations/${invitation.token}/connect/github`);
+    expect(start.status).toBe(302);
+    const cookies = (start.headers['set-cookie'] as unknown as string[]).map((cookie) => cookie.split(';')[0]);
+    const session = cookies.find((cookie) => cookie.startsWith('koa.sess='));
+    expect(session).toBeDefined();
+    const readable = Buffer.from(decodeURIComponent(session!.split('=')[1]), 'base64').toString('utf8');
+    expect(readable).toContain('tokenHash');
+    for (const cookie of cookies) expect(`${cookie} ${readable}`).not.toContain(invitation.token);
   });
 
   test('the invitation is used once: the next GitHub sign-up in the same browser session needs its own', async () => {

@@ -14,15 +14,20 @@ type Connect = (provider: string, oauthData: unknown, options?: unknown) => Prom
 type Handler = (ctx: KoaContext) => Promise<unknown>;
 
 /** How long an invitation waits in the session for the provider to send its holder back. */
-export const CARRY_MS = 10 * 60 * 1000;
+const CARRY_MS = 10 * 60 * 1000;
 const SESSION_KEY = 'invitationSignup';
 /** Where the gate leaves its refusal for the callback controller, which rewraps every error. */
 const REFUSAL = 'invitationsProviderSignupRefusal';
 /** Where the redeemed invitation's page after sign-up waits for the callback's answer. */
 const REDIRECT = 'invitationsProviderSignupRedirect';
 
+/**
+ * The session is a signed cookie, readable by whoever holds it: the token travels encrypted
+ * (with the key of the admins' encrypted copies), under its hash.
+ */
 interface CarriedInvitation {
-  token: string;
+  tokenHash: string;
+  sealedToken: string;
   expiresAt: number;
 }
 
@@ -33,11 +38,6 @@ type SignupScope =
 
 const scopes = new AsyncLocalStorage<SignupScope>();
 
-const carriedToken = (session: Session | null | undefined): string | null => {
-  const carried = session?.[SESSION_KEY] as CarriedInvitation | undefined;
-  if (!carried || typeof carried.token !== 'string' || !(carried.expiresAt > Date.now())) return null;
-  return carried.token;
-};
 
 /**
  * Sign-up through a third-party provider (users-permissions' `/api/connect/:provider` flow).
@@ -47,86 +47,102 @@ const carriedToken = (session: Session | null | undefined): string | null => {
  * the person brought, or refuses, and the seat comes back if the creation fails. Logins of
  * existing accounts never reach it.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Keeps a usable invitation in the session for the provider round trip (404/410 otherwise). */
-  async carry(session: Session | null | undefined, token: string, provider: string) {
-    if (!session) throw new errors.ApplicationError('Provider sign-up needs the session middleware (strapi::session)');
-    await getService(strapi, 'seats').publicStatus(token);
-    const grant = (await strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' }).get({})) as Record<
-      string,
-      { enabled?: boolean }
-    > | null;
-    if (provider === 'email' || !grant?.[provider]?.enabled) {
-      throw new errors.ValidationError(`The provider "${provider}" is not enabled`);
-    }
-    session[SESSION_KEY] = { token, expiresAt: Date.now() + CARRY_MS } satisfies CarriedInvitation;
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const tokens = () => getService(strapi, 'tokens');
 
-  /**
-   * Wraps users-permissions' `providers.connect`, putting the carried invitation in scope. Only a
-   * callback that carries one runs in a transaction (seat and account together): a plain login
-   * holds no connection while the provider is asked for the profile.
-   */
-  wrapConnect(connect: Connect): Connect {
-    return async (provider, oauthData, options) => {
-      const session = strapi.requestContext.get()?.session as Session | undefined;
-      const token = carriedToken(session);
-      if (token === null) {
-        return scopes.run({ token, trx: null, claimed: null }, () => connect(provider, oauthData, options));
-      }
-      const seats = getService(strapi, 'seats');
-      const { user, redemption } = await strapi.db.transaction(async ({ trx }) => {
-        const scope: SignupScope = { token, trx, claimed: null };
-        const connected = await scopes.run(scope, () => connect(provider, oauthData, options));
-        if (!scope.claimed) return { user: connected, redemption: null };
-        const redeemedAt = await seats.recordRedemption(scope.claimed, connected.id);
-        return { user: connected, redemption: { invitation: scope.claimed, redeemedAt } };
-      });
-      if (session) delete session[SESSION_KEY];
-      if (redemption) {
-        seats.announceRedemption(redemption.invitation, user, redemption.redeemedAt);
-        const ctx = strapi.requestContext.get();
-        if (ctx) ctx.state[REDIRECT] = getService(strapi, 'first-access').allowedRedirect(redemption.invitation.redirectUrl);
-      }
-      return user;
-    };
-  },
+  const carriedToken = (session: Session | null | undefined): string | null => {
+    const carried = session?.[SESSION_KEY] as CarriedInvitation | undefined;
+    if (!carried || typeof carried.tokenHash !== 'string' || !(carried.expiresAt > Date.now())) return null;
+    return tokens().decrypt(carried.sealedToken, carried.tokenHash);
+  };
 
-  /**
-   * Database lifecycle of users-permissions users: the gate, when a provider callback creates one.
-   * Returns the invitation whose seat it took, if any.
-   */
-  async beforeUserCreate(): Promise<RedeemableInvitation | null> {
-    const scope = scopes.getStore();
-    if (!scope) return null;
-    try {
-      if (scope.token === null) {
-        if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
-        return null;
+  return {
+    /** Keeps a usable invitation in the session for the provider round trip (404/410 otherwise). */
+    async carry(session: Session | null | undefined, token: string, provider: string) {
+      // The site's setup, not the visitor's request: a 500 with the fix in the log.
+      if (!session) throw new Error('[invitations] Provider sign-up needs the session middleware (strapi::session)');
+      await getService(strapi, 'seats').publicStatus(token);
+      const grant = (await strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' }).get({})) as Record<
+        string,
+        { enabled?: boolean }
+      > | null;
+      if (provider === 'email' || !grant?.[provider]?.enabled) {
+        throw new errors.ValidationError(`The provider "${provider}" is not enabled`);
       }
-      scope.claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx);
-      return scope.claimed;
-    } catch (error) {
-      const ctx = strapi.requestContext.get();
-      if (ctx) ctx.state[REFUSAL] = error;
-      throw error;
-    }
-  },
+      const tokenHash = tokens().hash(token);
+      session[SESSION_KEY] = {
+        tokenHash,
+        sealedToken: tokens().encrypt(token, tokenHash),
+        expiresAt: Date.now() + CARRY_MS,
+      } satisfies CarriedInvitation;
+    },
 
-  /**
-   * Wraps users-permissions' `auth.callback`, which turns every provider error into a 400
-   * ApplicationError: the gate's own refusal (403, 404, 410 with its reason) is answered instead.
-   * A sign-up through an invitation also answers its page after sign-up, like registration does.
-   */
-  wrapCallback(callback: Handler): Handler {
-    return async (ctx) => {
+    /**
+     * Wraps users-permissions' `providers.connect`, putting the carried invitation in scope. Only a
+     * callback that carries one runs in a transaction (seat and account together): a plain login
+     * holds no connection while the provider is asked for the profile.
+     */
+    wrapConnect(connect: Connect): Connect {
+      return async (provider, oauthData, options) => {
+        const session = strapi.requestContext.get()?.session as Session | undefined;
+        const token = carriedToken(session);
+        if (token === null) {
+          return scopes.run({ token, trx: null, claimed: null }, () => connect(provider, oauthData, options));
+        }
+        const seats = getService(strapi, 'seats');
+        const { user, redemption } = await strapi.db.transaction(async ({ trx }) => {
+          const scope: SignupScope = { token, trx, claimed: null };
+          const connected = await scopes.run(scope, () => connect(provider, oauthData, options));
+          if (!scope.claimed) return { user: connected, redemption: null };
+          const redeemedAt = await seats.recordRedemption(scope.claimed, connected.id);
+          return { user: connected, redemption: { invitation: scope.claimed, redeemedAt } };
+        });
+        if (session) delete session[SESSION_KEY];
+        if (redemption) {
+          seats.announceRedemption(redemption.invitation, user, redemption.redeemedAt);
+          const ctx = strapi.requestContext.get();
+          if (ctx) ctx.state[REDIRECT] = getService(strapi, 'first-access').allowedRedirect(redemption.invitation.redirectUrl);
+        }
+        return user;
+      };
+    },
+
+    /**
+     * Database lifecycle of users-permissions users: the gate, when a provider callback creates one.
+     * Returns the invitation whose seat it took, if any.
+     */
+    async beforeUserCreate(): Promise<RedeemableInvitation | null> {
+      const scope = scopes.getStore();
+      if (!scope) return null;
       try {
-        await callback(ctx);
+        if (scope.token === null) {
+          if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
+          return null;
+        }
+        scope.claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx);
+        return scope.claimed;
       } catch (error) {
-        throw ctx.state[REFUSAL] ?? error;
+        const ctx = strapi.requestContext.get();
+        if (ctx) ctx.state[REFUSAL] = error;
+        throw error;
       }
-      if (REDIRECT in ctx.state) ctx.body = { ...(ctx.body as object), redirectUrl: ctx.state[REDIRECT] };
-      return ctx.body;
-    };
-  },
-});
+    },
+
+    /**
+     * Wraps users-permissions' `auth.callback`, which turns every provider error into a 400
+     * ApplicationError: the gate's own refusal (403, 404, 410 with its reason) is answered instead.
+     * A sign-up through an invitation also answers its page after sign-up, like registration does.
+     */
+    wrapCallback(callback: Handler): Handler {
+      return async (ctx) => {
+        try {
+          await callback(ctx);
+        } catch (error) {
+          throw ctx.state[REFUSAL] ?? error;
+        }
+        if (REDIRECT in ctx.state) ctx.body = { ...(ctx.body as object), redirectUrl: ctx.state[REDIRECT] };
+        return ctx.body;
+      };
+    },
+  };
+};
