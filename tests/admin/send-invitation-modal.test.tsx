@@ -153,3 +153,84 @@ test('a batch refused as a whole stops the sending: the addresses not sent say w
   expect(sendCalls()).toHaveLength(2);
   expect(screen.getAllByText('This invitation link has expired')).toHaveLength(30);
 });
+
+describe('when the first preview fails, before the template has prefilled the fields', () => {
+  const PREVIEW_DOWN = { response: { data: { error: { status: 500, message: 'The email template could not be rendered' } } } };
+
+  /** Previews fail `failures` times, then answer; sends succeed. */
+  const serveFailingPreviews = (failures: number) => {
+    let left = failures;
+    fetchClient.post.mockImplementation((url: string, body: SendBody) => {
+      if (!url.endsWith('/email-preview')) return allSent(body);
+      if (left > 0) {
+        left -= 1;
+        return Promise.reject(PREVIEW_DOWN);
+      }
+      return Promise.resolve({ data: { data: PREVIEW } });
+    });
+  };
+  const previewCalls = () => fetchClient.post.mock.calls.filter(([url]) => String(url).endsWith('/email-preview'));
+
+  const openFailing = async () => {
+    renderInAdmin(<SendInvitationModal invitation={invitation} onClose={jest.fn()} onSent={jest.fn()} />);
+    expect(await screen.findByText('The email template could not be rendered')).toBeTruthy();
+  };
+
+  test('the fields can be written in, and a blank subject sends the template\'s', async () => {
+    serveFailingPreviews(Infinity);
+    await openFailing();
+    const subject = screen.getByLabelText(/^Subject/) as HTMLInputElement;
+    const message = screen.getByLabelText(/^Message/) as HTMLTextAreaElement;
+    await waitFor(() => expect(subject.disabled).toBe(false));
+    expect(message.disabled).toBe(false);
+    expect(subject.placeholder).toBe("The template's subject");
+    expect(screen.getByText("Leave it empty to send the template's subject.")).toBeTruthy();
+
+    await pasteRecipients('ada@example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 1 person' }));
+    expect(await screen.findByText('Sent to 1 of 1 address.')).toBeTruthy();
+    expect(screen.queryByText('This field is required')).toBeNull();
+    const [body] = sendCalls();
+    expect(body.emails).toEqual(['ada@example.com']);
+    // Left out of the request: the server uses the template's subject and message.
+    expect(body.subject).toBeUndefined();
+    expect(body.message).toBeUndefined();
+  });
+
+  test('what the admin writes is sent', async () => {
+    serveFailingPreviews(Infinity);
+    await openFailing();
+    await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).disabled).toBe(false));
+    await userEvent.type(screen.getByLabelText(/^Subject/), 'Join the board');
+    await userEvent.type(screen.getByLabelText(/^Message/), 'See you there.');
+    await pasteRecipients('ada@example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 1 person' }));
+    expect(await screen.findByText('Sent to 1 of 1 address.')).toBeTruthy();
+    expect(sendCalls()).toEqual([expect.objectContaining({ subject: 'Join the board', message: 'See you there.' })]);
+  });
+
+  test('Retry asks for the preview again, and its answer prefills the fields', async () => {
+    serveFailingPreviews(1);
+    await openFailing();
+    expect(previewCalls()).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe(PREVIEW.defaults.subject));
+    expect((screen.getByLabelText(/^Message/) as HTMLTextAreaElement).value).toBe(PREVIEW.defaults.message);
+    expect(screen.queryByText('The email template could not be rendered')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+
+    // From then on, the prefilled rules hold: a blank subject is pointed out, not sent.
+    await userEvent.clear(screen.getByLabelText(/^Subject/));
+    await pasteRecipients('ada@example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 1 person' }));
+    expect(await screen.findByText('This field is required')).toBeTruthy();
+    expect(sendCalls()).toHaveLength(0);
+  });
+});
+
+test('while the first preview is on its way, the fields wait for the template\'s words', async () => {
+  fetchClient.post.mockImplementation(() => new Promise(() => {}));
+  renderInAdmin(<SendInvitationModal invitation={invitation} onClose={jest.fn()} onSent={jest.fn()} />);
+  expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).disabled).toBe(true);
+  expect((screen.getByLabelText(/^Message/) as HTMLTextAreaElement).disabled).toBe(true);
+});

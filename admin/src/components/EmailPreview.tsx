@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Box, Flex, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { messageOf } from '../utils/errors';
 import { usePluginTranslation } from '../utils/translations';
 import type { EmailPreview as Preview } from '../types';
@@ -18,13 +18,15 @@ interface Props {
   preview: Preview | undefined;
   error: unknown;
   isLoading: boolean;
+  /** Asks for the preview again, offered when it failed. */
+  onRetry: () => void;
 }
 
 /**
  * The email as the server writes it, subject and HTML part. The HTML is shown in a sandboxed
  * frame: it runs no script and cannot reach the admin panel.
  */
-export const EmailPreview = ({ preview, error, isLoading }: Props) => {
+export const EmailPreview = ({ preview, error, isLoading, onRetry }: Props) => {
   const t = usePluginTranslation();
   const title = t('send.preview', 'Preview');
   return (
@@ -36,7 +38,12 @@ export const EmailPreview = ({ preview, error, isLoading }: Props) => {
         {isLoading && <Loader small>{t('send.preview.loading', 'Updating the preview')}</Loader>}
       </Flex>
       {error ? (
-        <Typography textColor="danger600">{messageOf(error) ?? t('notification.error', 'Something went wrong.')}</Typography>
+        <Flex gap={3} alignItems="center" wrap="wrap">
+          <Typography textColor="danger600">{messageOf(error) ?? t('notification.error', 'Something went wrong.')}</Typography>
+          <Button variant="secondary" size="S" onClick={onRetry} loading={isLoading}>
+            {t('actions.retry', 'Retry')}
+          </Button>
+        </Flex>
       ) : (
         preview && (
           <Box borderColor="neutral200" borderStyle="solid" borderWidth="1px" hasRadius overflow="hidden">

@@ -60,23 +60,40 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const [entries, setEntries] = useState<string[]>([]);
-  // Undefined until the template's words arrive from the server, which prefill both.
+  // Undefined until the admin writes or the template's words arrive from the server to prefill both.
   const [subject, setSubject] = useState<string>();
   const [message, setMessage] = useState<string>();
+  // 'waiting' for the first preview, which brings the template's words; 'unavailable' when it
+  // failed first: the fields open empty, and a blank one stands for the template's own.
+  const [defaults, setDefaults] = useState<'waiting' | 'prefilled' | 'unavailable'>('waiting');
   // Problems are shown once the admin has tried to send, then follow each change.
   const [triedToSend, setTriedToSend] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'compose' });
 
-  const options = useMemo(() => ({ locale, timeZone: adminTimeZone(), subject, message }), [locale, subject, message]);
-  // A blank subject is pointed out at the field; meanwhile the preview keeps the template's.
-  const previewOptions = useDebouncedValue(useMemo(() => ({ ...options, subject: subject?.trim() || undefined }), [options, subject]), 400);
+  const usesTemplate = defaults !== 'prefilled';
+  // A blank subject is left out: after the prefill it is pointed out at the field (and the preview
+  // keeps the template's); without the prefill, the server uses the template's.
+  const subjectOption = subject?.trim() ? subject : undefined;
+  const messageOption = usesTemplate && !message?.trim() ? undefined : message;
+  const options = useMemo(
+    () => ({ locale, timeZone: adminTimeZone(), subject: subjectOption, message: messageOption }),
+    [locale, subjectOption, messageOption]
+  );
+  const previewOptions = useDebouncedValue(options, 400);
   const preview = useRequest(() => api.previewEmail(invitation.id, previewOptions), [api, invitation.id, previewOptions]);
 
   useEffect(() => {
-    if (!preview.data || subject !== undefined) return;
-    setSubject(preview.data.defaults.subject);
-    setMessage(preview.data.defaults.message);
-  }, [preview.data, subject]);
+    if (defaults === 'prefilled') return;
+    if (preview.data) {
+      // What the admin wrote meanwhile stays; only blank fields take the template's words.
+      const template = preview.data.defaults;
+      setSubject((current) => (current?.trim() ? current : template.subject));
+      setMessage((current) => (current?.trim() ? current : template.message));
+      setDefaults('prefilled');
+    } else if (preview.error && defaults === 'waiting') {
+      setDefaults('unavailable');
+    }
+  }, [preview.data, preview.error, defaults]);
 
   const { valid, invalid } = sortRecipients(entries);
   const seatsWarning =
@@ -97,7 +114,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
         count: invalid.length,
       }),
     }),
-    ...(!subject?.trim() && { subject: t('form.error.required', 'This field is required') }),
+    ...(defaults !== 'unavailable' && !subject?.trim() && { subject: t('form.error.required', 'This field is required') }),
   };
   const errors = triedToSend ? problems : {};
 
@@ -137,27 +154,45 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                 </Typography>
                 <RecipientsField entries={entries} onChange={setEntries} error={errors.recipients} />
                 {seatsWarning && <Notice variant="warning">{seatsWarning}</Notice>}
-                <Field.Root name="subject" error={errors.subject} required>
+                <Field.Root
+                  name="subject"
+                  error={errors.subject}
+                  required={defaults !== 'unavailable'}
+                  hint={
+                    defaults === 'unavailable'
+                      ? t('send.subject.templateHint', "Leave it empty to send the template's subject.")
+                      : undefined
+                  }
+                >
                   <Field.Label>{t('send.subject', 'Subject')}</Field.Label>
                   <TextInput
                     value={subject ?? ''}
                     maxLength={SUBJECT_MAX_LENGTH}
-                    disabled={subject === undefined}
+                    disabled={defaults === 'waiting'}
+                    placeholder={defaults === 'unavailable' ? t('send.subject.templatePlaceholder', "The template's subject") : undefined}
                     onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSubject(e.target.value)}
                   />
+                  <Field.Hint />
                   <Field.Error />
                 </Field.Root>
-                <Field.Root name="message" hint={t('send.message.hint', 'Shown above the link. Leave it empty to send the link alone.')}>
+                <Field.Root
+                  name="message"
+                  hint={
+                    defaults === 'unavailable'
+                      ? t('send.message.templateHint', "Shown above the link. Leave it empty to send the template's message.")
+                      : t('send.message.hint', 'Shown above the link. Leave it empty to send the link alone.')
+                  }
+                >
                   <Field.Label>{t('send.message', 'Message')}</Field.Label>
                   <Textarea
                     value={message ?? ''}
                     maxLength={MESSAGE_MAX_LENGTH}
-                    disabled={message === undefined}
+                    disabled={defaults === 'waiting'}
                     onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(e.target.value)}
                   />
                   <Field.Hint />
                 </Field.Root>
-                <EmailPreview preview={preview.data} error={preview.error} isLoading={preview.isLoading} />
+                <EmailPreview preview={preview.data} error={preview.error} isLoading={preview.isLoading} onRetry={preview.reload} />
               </Flex>
             </Modal.Body>
             <Modal.Footer>
