@@ -1,4 +1,5 @@
 import { PLACEHOLDERS, placeholdersIn } from '../email/render';
+import { CONTROL_CHARACTERS, isPlainObject } from '../validation/text';
 import { BUILT_IN_TEMPLATES, type EmailTemplate } from '../email/templates';
 
 /** The `email` section of the plugin's config: how "Send invitation" writes and sends its emails. */
@@ -18,7 +19,6 @@ export const emailDefaults: EmailConfig = { siteName: null, concurrency: 5, temp
 
 export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const MAX_CONCURRENCY = 50;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const TEMPLATE_PARTS = ['subject', 'message', 'text', 'html'] as const;
 /** What each part may use: the message is offered to the admin before the link or date exist. */
 const ALLOWED_PLACEHOLDERS: Record<(typeof TEMPLATE_PARTS)[number], readonly string[]> = {
@@ -27,9 +27,6 @@ const ALLOWED_PLACEHOLDERS: Record<(typeof TEMPLATE_PARTS)[number], readonly str
   text: PLACEHOLDERS,
   html: PLACEHOLDERS,
 };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const validateTemplatePart = (where: string, part: (typeof TEMPLATE_PARTS)[number], value: unknown) => {
   if (typeof value !== 'string' || value.trim().length === 0) throw new Error(`${where}.${part} must be a non-empty string`);

@@ -47,7 +47,7 @@ const httpUrl = (value: string): URL | null => {
 };
 
 /** True for `scheme://host[:port]` and nothing more. */
-export const isOrigin = (value: unknown): boolean =>
+const isOrigin = (value: unknown): boolean =>
   typeof value === 'string' && httpUrl(value)?.origin === value.replace(/\/$/, '');
 
 const validateSignupUrl = (signupUrl: unknown) => {

@@ -3,8 +3,7 @@ import type { Sender } from '../services/invitation-emails';
 import { getService } from '../utils/get-service';
 import { validateId } from '../validation/invitation';
 import { validateEmailOptions, validateSendInput } from '../validation/send';
-
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+import type { KoaContext } from '../koa';
 
 const sender = (ctx: KoaContext): Sender => ctx.state.user as Sender;
 

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { validateCreateInput, validateId, validateListQuery, validateUpdateInput } from '../validation/invitation';
-
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+import type { KoaContext } from '../koa';
 
 const adminUserId = (ctx: KoaContext): number | undefined => ctx.state.user?.id;
 

@@ -4,13 +4,8 @@ import { getService } from '../utils/get-service';
 import { isCsrfTokenValid, issueCsrfToken } from '../utils/csrf';
 import { renderJoinForm, renderMessagePage, type FormState, type PageContext } from '../views/join-page';
 import type { LinkProblem } from '../services/join-page';
-
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
-
-interface RegisterResponse {
-  jwt?: string;
-  redirectUrl?: string | null;
-}
+import type { RegisterResponse } from '../services/registration-gate';
+import type { KoaContext } from '../koa';
 
 interface JoinFormValues {
   username: string;

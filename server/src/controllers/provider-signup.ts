@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { validateProviderSignup } from '../validation/provider-signup';
-
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+import type { KoaContext } from '../koa';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+import type { KoaContext } from '../koa';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** What a link's holder may know before signing up: nothing admin-only, never the token's hash. */

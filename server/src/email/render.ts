@@ -16,8 +16,8 @@ const ANY_TAG = /\{\{[#/]?(\w+)\}\}/g;
 export const placeholdersIn = (template: string): string[] => Array.from(template.matchAll(ANY_TAG), (match) => match[1]);
 
 /**
- * Fills a template in one pass: a value is never read as a template itself, so `{{link}}` typed
- * by an admin stays as typed.
+ * Fills a template: its sections, then its variables. Values go in only in the last step and are
+ * never read as a template themselves, so `{{link}}` typed by an admin stays as typed.
  */
 export const renderTemplate = (
   template: string,

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { JOIN_PATH, PLUGIN_ID } from '../constants';
+import type { KoaContext } from '../koa';
 
 export const REDACTED = '[token]';
 
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type MiddlewareFactory = (config: unknown, context: { strapi: Core.Strapi }) => Core.MiddlewareHandler;
 
 /** Paths whose next segment is an invitation token: the public status API and the hosted page. */

@@ -4,14 +4,6 @@ import { PLUGIN_ID } from '../constants';
 import type { RateLimitConfig } from '../config';
 import { FixedWindowCounter } from '../utils/fixed-window-counter';
 
-export interface RateLimitRouteConfig {
-  /**
-   * Routes naming the same bucket share one budget per IP. Default: every public route of the
-   * plugin shares one, so that trying tokens on two endpoints is no faster than on one.
-   */
-  bucket?: string;
-}
-
 /** One counter per Strapi instance (tests boot several in one process). */
 const counters = new WeakMap<Core.Strapi, FixedWindowCounter>();
 
@@ -28,16 +20,17 @@ const counterOf = (strapi: Core.Strapi) => {
  * Limits requests per client IP (`ctx.ip`: behind a proxy, set `server.proxy` so it is the
  * client's) to the plugin's `rateLimit` setting; over it, 429 in Strapi's error format with
  * Retry-After. Counts live in this process's memory: with several instances, a client may get
- * up to that many times the limit unless the load balancer keeps it on one instance.
+ * up to that many times the limit unless the load balancer keeps it on one instance. All the
+ * plugin's public routes share one budget per IP, so that trying tokens on two endpoints is no
+ * faster than on one.
  *
  * Attach it to a route with `middlewares: ['plugin::invitations.rate-limit']`.
  */
-export default (routeConfig: RateLimitRouteConfig = {}, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
-  const bucket = routeConfig.bucket ?? 'public';
-  return async (ctx, next) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
+  async (ctx, next) => {
     const { enabled, max, windowSeconds } = strapi.config.get(`plugin::${PLUGIN_ID}.rateLimit`) as RateLimitConfig;
     if (enabled) {
-      const { allowed, retryAfterMs } = counterOf(strapi).hit(`${bucket}:${ctx.ip}`, { max, windowMs: windowSeconds * 1000 });
+      const { allowed, retryAfterMs } = counterOf(strapi).hit(ctx.ip, { max, windowMs: windowSeconds * 1000 });
       if (!allowed) {
         const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
         ctx.set('Retry-After', String(retryAfter));
@@ -46,4 +39,3 @@ export default (routeConfig: RateLimitRouteConfig = {}, { strapi }: { strapi: Co
     }
     await next();
   };
-};

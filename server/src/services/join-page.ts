@@ -3,8 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../views/join-page-messages';
 import type { FieldErrors, JoinField, PageContext } from '../views/join-page';
-
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+import type { KoaContext } from '../koa';
 
 interface StrapiError {
   name?: string;

@@ -6,8 +6,8 @@ import { PLUGIN_ID } from '../constants';
 import { getService } from '../utils/get-service';
 import { invitationRequiredError } from '../utils/errors';
 import type { RedeemableInvitation } from './seats';
+import type { KoaContext } from '../koa';
 
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Session = Record<string, unknown>;
 type ConnectedUser = { id: number; email?: string };
 type Connect = (provider: string, oauthData: unknown, options?: unknown) => Promise<ConnectedUser>;

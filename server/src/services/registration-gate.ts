@@ -5,8 +5,8 @@ import { getService } from '../utils/get-service';
 import { invitationRequiredError } from '../utils/errors';
 import { redemptionScope, type RedemptionInProgress } from '../utils/redemption-scope';
 import { validateRegistrationText } from '../validation/registration';
+import type { KoaContext } from '../koa';
 
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 export type RegisterHandler = (ctx: KoaContext) => Promise<unknown>;
 
 export const INVITATION_TOKEN_FIELD = 'invitationToken';
@@ -25,9 +25,12 @@ const takeInvitationToken = (ctx: KoaContext): unknown => {
   return token;
 };
 
-interface RegisterResponse {
+/** users-permissions' answer to a registration (no jwt when the email must be confirmed first), plus ours. */
+export interface RegisterResponse {
   jwt?: string;
   user?: { id?: number; email?: string };
+  /** Where the invitation sends the new user next. */
+  redirectUrl?: string | null;
   [key: string]: unknown;
 }
 

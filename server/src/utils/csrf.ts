@@ -1,7 +1,5 @@
 import crypto from 'node:crypto';
-import type { Core } from '@strapi/strapi';
-
-type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+import type { KoaContext } from '../koa';
 
 const COOKIE_NAME = 'invitations_csrf';
 const LIFETIME_MS = 2 * 60 * 60 * 1000;

@@ -1,12 +1,8 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
 import { LIMITS } from '../constants';
+import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, isPlainObject } from './text';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-/** Control characters other than tab and line breaks, which a multi-line text may hold. */
-const CONTROL_CHARACTERS_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-/** Half of a UTF-16 surrogate pair: not text, and databases store it mangled. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const isPlainText = (value: string) => !CONTROL_CHARACTERS.test(value) && !LONE_SURROGATE.test(value);
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Ids are 32-bit integers on PostgreSQL: a larger one is a client mistake, not a query to run. */
@@ -91,9 +87,6 @@ const redirectUrlField = yup
     }
   })
   .nullable();
-
-const isPlainObject = (value: unknown) =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
 /** The fields' names and values are checked against the user content type by the first-access service. */
 const userDefaultsField = yup

@@ -1,13 +1,11 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
 import { LOCALE_PATTERN } from '../config/email';
+import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES } from './text';
 import { isEmailAddress, MAX_RECIPIENTS, sortRecipients } from '../utils/email-addresses';
 
 export const SUBJECT_MAX_LENGTH = 255;
 export const MESSAGE_MAX_LENGTH = 5000;
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-/** Tabs and line breaks are welcome in a message; other control characters are not. */
-const MESSAGE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const isTimeZone = (value: string) => {
   try {
@@ -37,7 +35,7 @@ const emailFields = {
     .typeError('message must be a string')
     .max(MESSAGE_MAX_LENGTH, `message must be at most ${MESSAGE_MAX_LENGTH} characters long`)
     .test('message-characters', 'message must not contain control characters', (value) =>
-      value === undefined ? true : !MESSAGE_CONTROL_CHARACTERS.test(value)
+      value === undefined ? true : !CONTROL_CHARACTERS_EXCEPT_LINES.test(value)
     ),
   locale: yup.string().typeError('locale must be a string').matches(LOCALE_PATTERN, 'locale must be a language code such as "en" or "fr"'),
   timeZone: yup

@@ -1,0 +1,17 @@
+/** Character rules shared by the request validators and the config validator. */
+
+/** Any control character: one-line text (names, subjects, URLs) holds none. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** Control characters other than tab and line breaks, which a multi-line text may hold. */
+export const CONTROL_CHARACTERS_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Half of a UTF-16 surrogate pair: not text, and databases store it mangled. */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * An object written as `{ ... }` (JSON or a config file): not an array, a class instance, or an
+ * object made with a null or foreign prototype.
+ */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
