@@ -30,7 +30,11 @@ const ACCOUNT_TAKEN = 'Email or Username are already taken';
 
 const isJoinField = (value: unknown): value is JoinField => JOIN_FIELDS.includes(value as JoinField);
 
-/** users-permissions' English rule messages, said in the page's language. */
+/**
+ * users-permissions' English rule messages, said in the page's language. It has no error codes,
+ * so its words are matched (pinned by the join-page tests); a message that changes upstream is
+ * shown as users-permissions words it.
+ */
 const fieldMessage = (field: JoinField, message: string, messages: JoinPageMessages) => {
   if (/required/.test(message)) return messages.required;
   if (field === 'email' && /valid email/.test(message)) return messages.invalidEmail;
