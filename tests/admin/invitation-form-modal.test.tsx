@@ -168,3 +168,58 @@ test('a redirect the server refuses shows its reason under the field', async () 
   expect(await screen.findByText(/must start with one of the allowed origins/)).toBeTruthy();
   expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { redirectUrl: 'https://evil.example.net/' });
 });
+
+test('options of the first access that fail to load are pointed out, and Retry loads them', async () => {
+  let firstAccessFails = true;
+  fetchClient.get.mockImplementation(async (url: string) => {
+    if (!url.endsWith('/first-access')) return { data: { data: ROLES } };
+    if (firstAccessFails) throw { response: { data: { error: { status: 500, message: 'Internal Server Error' } } } };
+    return { data: { data: FIRST_ACCESS } };
+  });
+  renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
+  const notice = await screen.findByText(/could not be loaded/);
+  expect(notice.textContent).toBe('The preset account fields and the addresses allowed after sign-up could not be loaded: Internal Server Error');
+  expect(notice.closest('[role=alert]')).toBeTruthy();
+  expect(screen.queryByLabelText(/^interests/)).toBeNull();
+
+  firstAccessFails = false;
+  await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+  expect(await screen.findByLabelText(/^interests/)).toBeTruthy();
+  expect(screen.queryByText(/could not be loaded/)).toBeNull();
+});
+
+describe("a server field error about a field the dialog does not show goes in a notification", () => {
+  const refusal = (path: string[], message: string) => ({
+    response: { data: { error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path, message }] } } } },
+  });
+
+  test('a preset when the dialog offers none', async () => {
+    // Only a JSON field can be preset, which the dialog leaves to the API.
+    fetchClient.get.mockImplementation(async (url: string) => ({
+      data: { data: url.endsWith('/first-access') ? { redirectOrigins: [], userFields: [{ name: 'profile', type: 'json' }] } : ROLES },
+    }));
+    const message = 'userDefaults.profile: profile must be a `object` type';
+    fetchClient.put.mockRejectedValue(refusal(['userDefaults', 'profile'], message));
+    renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
+    await userEvent.type(await screen.findByLabelText(/^Name/), ' 2');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'danger', message }));
+  });
+
+  test('a field the dialog has no input for', async () => {
+    fetchClient.put.mockRejectedValue(refusal(['token'], 'Unknown field: token'));
+    renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
+    await userEvent.type(await screen.findByLabelText(/^Name/), ' 2');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'danger', message: 'Unknown field: token' }));
+  });
+
+  test('but one about a field it shows goes under that field only', async () => {
+    fetchClient.put.mockRejectedValue(refusal(['name'], 'name is taken'));
+    renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
+    await userEvent.type(await screen.findByLabelText(/^Name/), ' 2');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('name is taken')).toBeTruthy();
+    expect(toggleNotification).not.toHaveBeenCalled();
+  });
+});

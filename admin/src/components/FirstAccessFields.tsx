@@ -9,6 +9,9 @@ const NUMBER_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
 /** JSON presets are set through the API: a text box would be a poor editor for them. */
 const isEditableHere = (field: UserField) => field.type !== 'json';
 
+/** The user fields the dialog offers to preset; none until the options have loaded. */
+export const editableUserFields = (options: FirstAccessOptions | undefined) => (options?.userFields ?? []).filter(isEditableHere);
+
 interface UserFieldInputProps {
   field: UserField;
   value: unknown;
@@ -70,7 +73,7 @@ export const FirstAccessFields = ({ values, errors, options, set }: Props) => {
   const redirectOrigins = options?.redirectOrigins ?? [];
   // Known only once the options have loaded: until then, nothing is refused.
   const noRedirectAllowed = options !== undefined && redirectOrigins.length === 0;
-  const userFields = (options?.userFields ?? []).filter(isEditableHere);
+  const userFields = editableUserFields(options);
 
   const setUserDefault = (name: string, value: unknown) => {
     const { [name]: _previous, ...others } = values.userDefaults;

@@ -27,7 +27,8 @@ import {
 } from '../utils/form';
 import { FormField } from './FormField';
 import { usePluginTranslation } from '../utils/translations';
-import { FirstAccessFields } from './FirstAccessFields';
+import { editableUserFields, FirstAccessFields } from './FirstAccessFields';
+import { Notice } from './Notice';
 import { InvitationLink } from './InvitationLink';
 import type { Invitation } from '../types';
 
@@ -37,6 +38,9 @@ interface Props {
   onClose: () => void;
   onSaved: (invitation: Invitation) => void;
 }
+
+/** The fields whose server errors show under them; userDefaults only when presets are offered. */
+const ALWAYS_DISPLAYED: Array<keyof FormErrors> = ['name', 'maxUses', 'expiresAt', 'role', 'welcomeMessage', 'redirectUrl'];
 
 const initialValues = (invitation: Invitation | undefined): InvitationFormValues => {
   if (invitation) {
@@ -74,7 +78,8 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { data: roles } = useRequest(() => api.roles(), [api]);
-  const { data: firstAccessOptions } = useRequest(() => api.firstAccessOptions(), [api]);
+  const firstAccess = useRequest(() => api.firstAccessOptions(), [api]);
+  const firstAccessOptions = firstAccess.data;
   const [initial] = useState<InvitationFormValues>(() => initialValues(invitation));
   const [values, setValues] = useState<InvitationFormValues>(initial);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -115,10 +120,21 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
       if (isEdit) onClose();
       else setCreated(saved);
     } catch (error) {
-      const serverErrors = fieldErrorsOf(error);
-      setErrors(serverErrors);
-      if (Object.keys(serverErrors).length === 0) {
-        toggleNotification({ type: 'danger', message: messageOf(error) ?? t('notification.error', 'Something went wrong.') });
+      // Each field error goes under its field; one about a field the dialog does not show (a
+      // preset it cannot edit, say) would be lost there, so it goes in a notification.
+      const displayed = new Set<string>(ALWAYS_DISPLAYED);
+      if (editableUserFields(firstAccessOptions).length > 0) displayed.add('userDefaults');
+      const serverErrors = Object.entries(fieldErrorsOf(error));
+      const shown = serverErrors.filter(([field]) => displayed.has(field));
+      const hidden = serverErrors.filter(([field]) => !displayed.has(field)).map(([, message]) => message);
+      setErrors(Object.fromEntries(shown));
+      if (shown.length === 0) {
+        toggleNotification({
+          type: 'danger',
+          message: messageOf(error) ?? (hidden.join(' ') || t('notification.error', 'Something went wrong.')),
+        });
+      } else if (hidden.length > 0) {
+        toggleNotification({ type: 'danger', message: hidden.join(' ') });
       }
     } finally {
       setIsSubmitting(false);
@@ -230,6 +246,24 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                     </SingleSelect>
                   </FormField>
                 </Grid.Item>
+                {firstAccess.error !== undefined && (
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <Notice
+                      variant="danger"
+                      action={
+                        <Button variant="secondary" size="S" onClick={firstAccess.reload} loading={firstAccess.isLoading}>
+                          {t('actions.retry', 'Retry')}
+                        </Button>
+                      }
+                    >
+                      {t(
+                        'form.firstAccess.error',
+                        'The preset account fields and the addresses allowed after sign-up could not be loaded: {reason}',
+                        { reason: messageOf(firstAccess.error) ?? t('notification.error', 'Something went wrong. Please try again.') }
+                      )}
+                    </Notice>
+                  </Grid.Item>
+                )}
                 <FirstAccessFields values={values} errors={errors} options={firstAccessOptions} set={set} />
               </Grid.Root>
             </Modal.Body>
