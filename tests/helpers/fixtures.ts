@@ -1,16 +1,13 @@
 import crypto from 'node:crypto';
 import type { TestApp } from './strapi';
+import type { InvitationInput } from '../../server/src/validation/invitation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 
-export interface InvitationFields {
-  name?: string;
-  maxUses?: number;
-  expiresAt?: string;
-  role?: number | null;
-}
+/** What the admin API takes to create a link: the plugin's own input type, so that it keeps up. */
+export type InvitationFields = InvitationInput;
 
 export const createInvitation = async (app: TestApp, fields: InvitationFields = {}) => {
   const res = await app

@@ -1,15 +1,22 @@
 import type { TestApp } from './strapi';
 
-/** Opens the hosted sign-up page as a browser would: the form's CSRF value and its cookie. */
-export const openJoinForm = async (app: TestApp, token: string) => {
-  const page = await app.http().get(`/invitations/join/${token}`);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-  const cookies = (page.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
-  return { csrf, cookie: cookies.map((cookie) => cookie.split(';')[0]).join('; ') };
+const joinPath = (token: string) => `/invitations/join/${token}`;
+
+/**
+ * Opens the hosted sign-up page as a browser would: the page itself, the form's CSRF value and its
+ * cookie. With `language`, the browser asks for it (Accept-Language); without, it says nothing.
+ */
+export const openJoinForm = async (app: TestApp, token: string, language?: string) => {
+  const get = app.http().get(joinPath(token));
+  const res = await (language === undefined ? get : get.set('Accept-Language', language));
+  const csrf = /name="csrf" value="([^"]+)"/.exec(res.text)?.[1] ?? '';
+  const cookies = (res.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
+  return { res, csrf, cookie: cookies.map((cookie) => cookie.split(';')[0]).join('; ') };
 };
 
-/** Submits the sign-up form of a link with these fields. */
-export const submitJoinForm = async (app: TestApp, token: string, fields: Record<string, string>) => {
-  const { csrf, cookie } = await openJoinForm(app, token);
-  return app.http().post(`/invitations/join/${token}`).set('Cookie', cookie).type('form').send({ csrf, ...fields });
+/** Submits the sign-up form of a link with these fields, in `language` if given. */
+export const submitJoinForm = async (app: TestApp, token: string, fields: Record<string, string>, language?: string) => {
+  const { csrf, cookie } = await openJoinForm(app, token, language);
+  const post = app.http().post(joinPath(token)).set('Cookie', cookie);
+  return (language === undefined ? post : post.set('Accept-Language', language)).type('form').send({ csrf, ...fields });
 };

@@ -65,7 +65,7 @@ describe('registration through an invitation on a site that confirms emails', ()
   });
 
   test('the hosted page asks to confirm the email first, then offers the invitation\'s page instead of going there', async () => {
-    const invitation = await createInvitation(app, { redirectUrl: `${REDIRECT_ORIGIN}/welcome` } as never);
+    const invitation = await createInvitation(app, { redirectUrl: `${REDIRECT_ORIGIN}/welcome` });
     const account = newAccount();
     const res = await submitJoinForm(app, invitation.url.split('/').pop(), account);
 

@@ -30,7 +30,7 @@ describe('the first access an invitation sets', () => {
       welcomeMessage: '  Welcome to the riders club!\nSee you on Sunday.  ',
       redirectUrl: `${ALLOWED_ORIGIN}/start?from=invitation`,
       userDefaults: { homeSection: 'events', newsletter: true, interests: 'cycling' },
-    } as never);
+    });
     expect(invitation).toMatchObject({
       welcomeMessage: 'Welcome to the riders club!\nSee you on Sunday.',
       redirectUrl: `${ALLOWED_ORIGIN}/start?from=invitation`,
@@ -88,7 +88,7 @@ describe('the first access an invitation sets', () => {
   });
 
   test('a refused edit changes nothing', async () => {
-    const invitation = await createInvitation(app, { userDefaults: { newsletter: true } } as never);
+    const invitation = await createInvitation(app, { userDefaults: { newsletter: true } });
     expectStrapiError(await put(invitation.id, { name: 'Renamed', userDefaults: { blocked: true } }), 400, /cannot set "blocked"/);
     const res = await app.http().get(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`);
     expect(res.body.data).toMatchObject({ name: invitation.name, userDefaults: { newsletter: true } });
@@ -102,7 +102,7 @@ describe('what the invitee gets', () => {
       welcomeMessage: 'Hello!',
       redirectUrl: `${ALLOWED_ORIGIN}/welcome`,
       userDefaults: { interests: 'private' },
-    } as never);
+    });
     const res = await app.http().get(`/api/invitations/${invitation.token}`);
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
@@ -120,7 +120,7 @@ describe('what the invitee gets', () => {
       role: authenticated.id,
       redirectUrl: `${ALLOWED_ORIGIN}/welcome`,
       userDefaults: { homeSection: 'community', newsletter: true, interests: 'climbing' },
-    } as never);
+    });
     const account = newAccount();
     const res = await register(app, { ...account, invitationToken: invitation.token });
     expect(res.status).toBe(200);
@@ -135,7 +135,7 @@ describe('what the invitee gets', () => {
   });
 
   test('a preset that no longer fits the user model is left out with a warning; the others still apply', async () => {
-    const invitation = await createInvitation(app, { userDefaults: { homeSection: 'events', newsletter: true } } as never);
+    const invitation = await createInvitation(app, { userDefaults: { homeSection: 'events', newsletter: true } });
     // As if the site had since removed "events" from the enumeration.
     await app.strapi.db
       .query('plugin::invitations.invitation')
