@@ -60,12 +60,20 @@ export const startPlayground = async (
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const logs = () => output;
-  await waitForHealth(url, child, logs);
   const exited = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
     });
+  try {
+    await waitForHealth(url, child, logs);
+  } catch (error) {
+    // A server that never became healthy must not outlive the test that started it.
+    const done = exited();
+    child.kill('SIGKILL');
+    await done;
+    throw error;
+  }
   return {
     url,
     env: fullEnv,
