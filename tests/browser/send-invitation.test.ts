@@ -137,7 +137,7 @@ test('from the list, an admin sends the link to three addresses; a wrong one is 
 });
 
 test('in French, from the detail page: the French email, and the failed address with its reason', async () => {
-  smtp.clear();
+  await smtp.clear();
   const link = await createLink('Partenaires', 5);
   const page = await openAdmin('fr-FR', 'fr');
   await page.goto(`/admin/plugins/invitations/${link.id}`);

@@ -9,8 +9,6 @@ export interface ReceivedMail {
 }
 
 export interface TestSmtpServer {
-  host: string;
-  port: number;
   /** What the app needs to send here (see playground/config/plugins.ts). */
   env: Record<string, string>;
   received: ReceivedMail[];
@@ -18,7 +16,11 @@ export interface TestSmtpServer {
   maxConcurrentSessions: () => number;
   /** Messages whose envelope recipients include `address` (case-insensitively). */
   receivedBy: (address: string) => ReceivedMail[];
-  clear: () => void;
+  /**
+   * Forgets the messages received, then waits (5 s at the most) for the sessions still open to
+   * close, so that the next test's session count starts from none.
+   */
+  clear: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -62,16 +64,19 @@ export const startSmtpServer = async ({
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
-    host: '127.0.0.1',
-    port,
     env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) },
     received,
     maxConcurrentSessions: () => maxOpenSessions,
     receivedBy: (address) =>
       received.filter((message) => message.to.some((to) => to.toLowerCase() === address.toLowerCase())),
-    clear: () => {
+    clear: async () => {
       received.length = 0;
-      maxOpenSessions = openSessions;
+      const deadline = Date.now() + 5_000;
+      while (openSessions > 0) {
+        if (Date.now() > deadline) throw new Error(`${openSessions} SMTP session(s) still open 5 s after the test`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      maxOpenSessions = 0;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
