@@ -82,4 +82,4 @@ const connect = (database) => {
   return knex;
 };
 
-module.exports = { createDatabase, connect, tempDir };
+module.exports = { createDatabase, connect };

@@ -5,6 +5,8 @@ const http = require('node:http');
 // One keep-alive agent without a socket limit: concurrency is what the caller asks for, not the agent's.
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
+const IDEMPOTENT = new Set(['GET', 'HEAD']);
+
 /**
  * One HTTP request with a JSON body; resolves with the status, the parsed body and the time from
  * sending to the last byte of the answer, in milliseconds.
@@ -13,10 +15,12 @@ const request = async (url, options = {}) => {
   try {
     return await send(url, options);
   } catch (error) {
-    // The server closed this idle keep-alive socket as the request went out: nothing was
-    // processed, so sending it again is safe (what Node's documentation advises). On a socket of
-    // its own: the agent's next free socket may have been closed as well.
-    if (error.code === 'ECONNRESET' && error.reusedSocket) return send(url, options, false);
+    // The server most likely closed this idle keep-alive socket as the request went out, and Node's
+    // documentation advises sending it again; but the request may have been processed all the
+    // same, so only a method that may run twice (GET, HEAD) is retried: a POST could create or
+    // send something twice. On a socket of its own: the agent's next free socket may be closed too.
+    const method = (options.method ?? 'GET').toUpperCase();
+    if (error.code === 'ECONNRESET' && error.reusedSocket && IDEMPOTENT.has(method)) return send(url, options, false);
     throw error;
   }
 };

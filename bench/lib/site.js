@@ -20,8 +20,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * What every bench site runs with. The limiters are off: the bench sends far more requests from one
  * address than any limiter allows, and measures the code behind them.
- * DISABLE_RATE_LIMIT is the playground's switch for users-permissions' limiter (register, login);
- * the status endpoint's own limiter is to be switched off by it as well.
+ * DISABLE_RATE_LIMIT is the playground's switch (playground/config/plugins.ts) for both
+ * users-permissions' limiter (register, login) and this plugin's own (status endpoint, sign-up page).
  */
 const BENCH_ENV = {
   NODE_ENV: 'production',
@@ -208,4 +208,4 @@ const newAccount = (prefix = 'bench') => {
   return { username: id, email: `${id}@example.com`, password: 'Bench-password-123' };
 };
 
-module.exports = { startSite, withSite, onEachDatabase, newAccount };
+module.exports = { withSite, onEachDatabase, newAccount };

@@ -11,7 +11,7 @@
  */
 const autocannon = require('autocannon');
 const { withSite } = require('../lib/site');
-const { request } = require('../lib/http');
+const { request, expectStatus } = require('../lib/http');
 const { compareInRounds, median } = require('../lib/stats');
 const format = require('../lib/format');
 
@@ -35,6 +35,12 @@ const measure = (bench) => async (site) => {
   const invitation = await site.createInvitation({ name: 'Row 2', maxUses: 100 });
   const statusUrl = `${site.url}/api/invitations/${invitation.token}`;
   const healthUrl = `${site.url}/_health`;
+  // autocannon counts statuses only: once, the answer itself, so that a 2xx saying something else
+  // (another route, an empty body) is not what gets measured.
+  const { body } = expectStatus(await request(statusUrl), 200, 'status endpoint');
+  if (body?.data?.remaining !== 100) {
+    throw new Error(`status endpoint: expected { data: { remaining: 100 } }, got ${JSON.stringify(body).slice(0, 500)}`);
+  }
   const seconds = bench.rounds(5, 3);
   const rounds = bench.rounds(5, 2);
   await load(site, statusUrl, 2); // warm-up
