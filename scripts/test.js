@@ -75,7 +75,7 @@ const runPhases = () => {
     buildAdminPanel();
     runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
   } else {
-    skipPhase('Browser suites', `no Chromium at ${CHROMIUM}: apt-get install chromium`);
+    skipPhase('Browser suites', `no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   }
 };
 
