@@ -216,6 +216,23 @@ describe('the seat limit CHECK in the database', () => {
 });
 
 test('no instance ever wrote a token in its log', async () => {
+  // Requests that carry a token in their URL, on every instance, so that a request log that
+  // printed URLs as they came would show one.
+  const { token } = await createLink('Log check');
+  for (const instance of instances) {
+    const logged = instance.logs().length;
+    expect((await fetch(`${instance.url}/api/invitations/${token}`)).status).toBe(200);
+    expect((await fetch(`${instance.url}/invitations/join/${token}`)).status).toBe(200);
+    // The child writes its log line after answering: wait until both requests are in it.
+    const deadline = Date.now() + 10_000;
+    const bothLogged = () => {
+      const since = instance.logs().slice(logged);
+      return since.includes('GET /api/invitations/') && since.includes('GET /invitations/join/');
+    };
+    while (!bothLogged() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bothLogged()).toBe(true);
+  }
+
   const { rows } = await db.query('SELECT token_hash FROM invitations_invitations');
   expect(rows.length).toBeGreaterThan(0);
   const logs = everyProcess.map((instance) => instance.logs()).join('\n');
