@@ -21,11 +21,16 @@ export const DeleteInvitationDialog = ({ invitation, onCancel, onConfirm }: Prop
           onCancel={onCancel}
         >
           {invitation.usedCount > 0
-            ? t('delete.body', '“{name}” stops working at once. The accounts already created are kept.', {
-                name: invitation.name,
-                count: invitation.usedCount,
-              })
-            : t('delete.body.unused', '“{name}” stops working at once.', { name: invitation.name })}
+            ? t(
+                'delete.body',
+                '“{name}” stops working at once: nobody can create an account with it any more. {count, plural, one {The account already created is kept.} other {The # accounts already created are kept.}}',
+                { name: invitation.name, count: invitation.usedCount }
+              )
+            : t(
+                'delete.body.unused',
+                '“{name}” stops working at once: nobody can create an account with it any more.',
+                { name: invitation.name }
+              )}
         </ConfirmDialog>
       )}
     </Dialog.Root>

@@ -39,7 +39,7 @@ export const EmailPreview = ({ preview, error, isLoading, onRetry }: Props) => {
       </Flex>
       {error ? (
         <Flex gap={3} alignItems="center" wrap="wrap">
-          <Typography textColor="danger600">{messageOf(error) ?? t('notification.error', 'Something went wrong.')}</Typography>
+          <Typography textColor="danger600">{messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.')}</Typography>
           <Button variant="secondary" size="S" onClick={onRetry} loading={isLoading}>
             {t('actions.retry', 'Retry')}
           </Button>

@@ -131,7 +131,7 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
       if (shown.length === 0) {
         toggleNotification({
           type: 'danger',
-          message: messageOf(error) ?? (hidden.join(' ') || t('notification.error', 'Something went wrong.')),
+          message: messageOf(error) ?? (hidden.join(' ') || t('notification.error', 'Something went wrong. Please try again.')),
         });
       } else if (hidden.length > 0) {
         toggleNotification({ type: 'danger', message: hidden.join(' ') });
@@ -175,7 +175,7 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                   <FormField
                     name="name"
                     error={errors.name}
-                    hint={t('form.name.hint', 'Explains what this link is for.')}
+                    hint={t('form.name.hint', 'Explains what this link is for, to you and to other administrators. Invitees never see it.')}
                     required
                     label={t('form.name', 'Name')}
                   >
@@ -188,7 +188,9 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                     error={errors.maxUses}
                     hint={
                       invitation
-                        ? t('form.maxUses.hint.edit', 'The most accounts that may be created from this link.', { used: invitation.usedCount })
+                        ? t('form.maxUses.hint.edit', 'The most accounts that may be created from this link ({used} already made).', {
+                            used: invitation.usedCount,
+                          })
                         : t('form.maxUses.hint', 'The most accounts that may be created from this link.')
                     }
                     required
@@ -201,7 +203,11 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                   <FormField
                     name="expiresAt"
                     error={errors.expiresAt}
-                    hint={t('form.expiresAt.hint', 'After this date the link shows an error and creates no account.', { timeZone: adminTimeZone() })}
+                    hint={t(
+                      'form.expiresAt.hint',
+                      'After this date the link shows an error and creates no account. It works until the end of the chosen day ({timeZone}) unless you set a time.',
+                      { timeZone: adminTimeZone() }
+                    )}
                     required
                     label={t('form.expiresAt', 'Expiration date')}
                   >
@@ -231,7 +237,7 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                   <FormField
                     name="role"
                     error={errors.role}
-                    hint={t('form.role.hint', 'What people who sign up with this link may do.')}
+                    hint={t('form.role.hint', 'What the people who sign up with this link may do on the site.')}
                     label={t('form.role', 'Role of new accounts')}
                   >
                     <SingleSelect

@@ -109,10 +109,11 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const problems: { recipients?: string; subject?: string } = {
     ...(entries.length === 0 && { recipients: t('send.error.empty', 'Add at least one email address.') }),
     ...(invalid.length > 0 && {
-      recipients: t('send.error.invalid', 'These are not valid email addresses: {addresses}. Nothing has been sent.', {
-        addresses: invalid.map((address) => `“${address}”`).join(', '),
-        count: invalid.length,
-      }),
+      recipients: t(
+        'send.error.invalid',
+        '{count, plural, one {This is not a valid email address: {addresses}. Correct or remove it.} other {These are not valid email addresses: {addresses}. Correct or remove them.}} Nothing has been sent.',
+        { addresses: invalid.map((address) => `“${address}”`).join(', '), count: invalid.length }
+      ),
     }),
     ...(defaults !== 'unavailable' && !subject?.trim() && { subject: t('form.error.required', 'This field is required') }),
   };
@@ -128,7 +129,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
       valid,
       (emails) => api.send(invitation.id, { ...options, emails }),
       (done) => setStep({ kind: 'sending', done, total: valid.length }),
-      (error) => messageOf(error) ?? t('notification.error', 'Something went wrong.')
+      (error) => messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.')
     );
     setStep({ kind: 'done', outcome });
     onSent();

@@ -3,14 +3,19 @@ import { usePluginTranslation } from '../utils/translations';
 import type { InvitationStatus } from '../types';
 
 const VARIANTS = { active: 'success', expired: 'neutral', exhausted: 'warning' } as const;
-const LABELS = { active: 'Active', expired: 'Expired', exhausted: 'Used up' } as const;
 
 export const StatusBadge = ({ status }: { status: InvitationStatus }) => {
   const t = usePluginTranslation();
+  // Spelled out, so that tests/admin/translations.test.ts can check each message.
+  const labels: Record<InvitationStatus, string> = {
+    active: t('status.active', 'Active'),
+    expired: t('status.expired', 'Expired'),
+    exhausted: t('status.exhausted', 'Used up'),
+  };
   return (
     <Status variant={VARIANTS[status]} size="S" data-status={status}>
       <Typography tag="span" variant="omega" fontWeight="bold">
-        {t(`status.${status}`, LABELS[status])}
+        {labels[status]}
       </Typography>
     </Status>
   );

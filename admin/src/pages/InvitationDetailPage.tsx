@@ -109,7 +109,7 @@ export const InvitationDetailPage = () => {
       toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
       navigate('..', { relative: 'path' });
     } catch (deleteError) {
-      toggleNotification({ type: 'danger', message: messageOf(deleteError) ?? t('notification.error', 'Something went wrong.') });
+      toggleNotification({ type: 'danger', message: messageOf(deleteError) ?? t('notification.error', 'Something went wrong. Please try again.') });
       reload();
     }
   };

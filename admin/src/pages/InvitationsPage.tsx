@@ -68,7 +68,7 @@ export const InvitationsPage = () => {
       await api.remove(invitation.id);
       toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: messageOf(error) ?? t('notification.error', 'Something went wrong.') });
+      toggleNotification({ type: 'danger', message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.') });
     }
     reload();
   };
@@ -96,7 +96,7 @@ export const InvitationsPage = () => {
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
-        subtitle={t('list.subtitle', 'Links that let people create an account on this site.')}
+        subtitle={t('list.subtitle', 'Links that let people create an account on this site. Deleting a link is the only way to cancel it.')}
         primaryAction={createButton}
       />
       <Layouts.Action startActions={<SearchInput label={t('list.search', 'Search by name')} />} />
