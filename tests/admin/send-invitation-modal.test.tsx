@@ -234,3 +234,16 @@ test('while the first preview is on its way, the fields wait for the template\'s
   expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).disabled).toBe(true);
   expect((screen.getByLabelText(/^Message/) as HTMLTextAreaElement).disabled).toBe(true);
 });
+
+test('in French, one seat left reads in the singular', async () => {
+  serve(allSent);
+  renderInAdmin(<SendInvitationModal invitation={{ ...invitation, remaining: 1 }} onClose={jest.fn()} onSent={jest.fn()} />, 'fr');
+  await waitFor(() => expect((screen.getByLabelText(/^Objet/) as HTMLInputElement).value).not.toBe(''));
+  await userEvent.click(screen.getByLabelText(/^Destinataires/));
+  await userEvent.paste('a@example.com b@example.com');
+  expect(
+    screen.getByText(
+      "Vous envoyez ce lien à 2 personnes, mais une seule peut encore créer un compte avec : la première à s'inscrire obtient un compte."
+    )
+  ).toBeTruthy();
+});

@@ -100,7 +100,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
     valid.length > invitation.remaining
       ? t(
           'send.seatsWarning',
-          'You are sending this link to {count} people, but only {remaining} can still sign up with it: the first {remaining} to do so get an account.',
+          'You are sending this link to {count} people, but {remaining, plural, one {only # can still sign up with it: the first to do so gets an account.} other {only # can still sign up with it: the first # to do so get an account.}}',
           { count: valid.length, remaining: invitation.remaining }
         )
       : null;
