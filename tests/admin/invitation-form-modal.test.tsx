@@ -188,6 +188,23 @@ test('options of the first access that fail to load are pointed out, and Retry l
   expect(screen.queryByText(/could not be loaded/)).toBeNull();
 });
 
+test('roles that fail to load are pointed out, and Retry loads them', async () => {
+  let rolesFail = true;
+  fetchClient.get.mockImplementation(async (url: string) => {
+    if (url.endsWith('/first-access')) return { data: { data: FIRST_ACCESS } };
+    if (rolesFail) throw { response: { data: { error: { status: 503, message: 'Service Unavailable' } } } };
+    return { data: { data: ROLES } };
+  });
+  renderInAdmin(<InvitationFormModal onClose={jest.fn()} onSaved={jest.fn()} />);
+  const notice = await screen.findByText(/The roles could not be loaded/);
+  expect(notice.textContent).toBe('The roles could not be loaded: Service Unavailable');
+
+  rolesFail = false;
+  await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+  await waitFor(() => expect(screen.queryByText(/The roles could not be loaded/)).toBeNull());
+  expect(fetchClient.get).toHaveBeenCalledTimes(3);
+});
+
 describe("a server field error about a field the dialog does not show goes in a notification", () => {
   const refusal = (path: string[], message: string) => ({
     response: { data: { error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path, message }] } } } },

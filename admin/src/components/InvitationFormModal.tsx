@@ -72,12 +72,36 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
  * "Create invitation link" (and edit): name, number of invitations, expiration date, and the new
  * users' first access (role, welcome text, page after sign-up, preset fields); Finish.
  */
+/** What the dialog could not load, why, and a button to try again. */
+const LoadFailure = ({
+  request,
+  message,
+}: {
+  request: { error: unknown; isLoading: boolean; reload: () => void };
+  message: (reason: string) => string;
+}) => {
+  const t = usePluginTranslation();
+  return (
+    <Notice
+      variant="danger"
+      action={
+        <Button variant="secondary" size="S" onClick={request.reload} loading={request.isLoading}>
+          {t('actions.retry', 'Retry')}
+        </Button>
+      }
+    >
+      {message(messageOf(request.error) ?? t('notification.error', 'Something went wrong. Please try again.'))}
+    </Notice>
+  );
+};
+
 export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => {
   const { locale } = useIntl();
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
-  const { data: roles } = useRequest(() => api.roles(), [api]);
+  const rolesRequest = useRequest(() => api.roles(), [api]);
+  const roles = rolesRequest.data;
   const firstAccess = useRequest(() => api.firstAccessOptions(), [api]);
   const firstAccessOptions = firstAccess.data;
   const [initial] = useState<InvitationFormValues>(() => initialValues(invitation));
@@ -233,6 +257,14 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                     />
                   </FormField>
                 </Grid.Item>
+                {rolesRequest.error !== undefined && (
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <LoadFailure
+                      request={rolesRequest}
+                      message={(reason) => t('form.roles.error', 'The roles could not be loaded: {reason}', { reason })}
+                    />
+                  </Grid.Item>
+                )}
                 <Grid.Item col={12} direction="column" alignItems="stretch">
                   <FormField
                     name="role"
@@ -254,20 +286,16 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                 </Grid.Item>
                 {firstAccess.error !== undefined && (
                   <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <Notice
-                      variant="danger"
-                      action={
-                        <Button variant="secondary" size="S" onClick={firstAccess.reload} loading={firstAccess.isLoading}>
-                          {t('actions.retry', 'Retry')}
-                        </Button>
+                    <LoadFailure
+                      request={firstAccess}
+                      message={(reason) =>
+                        t(
+                          'form.firstAccess.error',
+                          'The preset account fields and the addresses allowed after sign-up could not be loaded: {reason}',
+                          { reason }
+                        )
                       }
-                    >
-                      {t(
-                        'form.firstAccess.error',
-                        'The preset account fields and the addresses allowed after sign-up could not be loaded: {reason}',
-                        { reason: messageOf(firstAccess.error) ?? t('notification.error', 'Something went wrong. Please try again.') }
-                      )}
-                    </Notice>
+                    />
                   </Grid.Item>
                 )}
                 <FirstAccessFields values={values} errors={errors} options={firstAccessOptions} set={set} />
