@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { JOIN_PATH, PLUGIN_ID } from '../constants';
 import type { KoaContext } from '../koa';
 
-export const REDACTED = '[token]';
+const REDACTED = '[token]';
 
 type MiddlewareFactory = (config: unknown, context: { strapi: Core.Strapi }) => Core.MiddlewareHandler;
 
@@ -13,7 +13,7 @@ const tokenPathPrefixes = (strapi: Core.Strapi) => [
 ];
 
 /** `url` with the segment after a token path prefix replaced by `[token]`. */
-export const redactTokenInUrl = (url: string, prefixes: string[]): string => {
+const redactTokenInUrl = (url: string, prefixes: string[]): string => {
   const prefix = prefixes.find((candidate) => url.startsWith(candidate));
   if (!prefix) return url;
   return `${prefix}${REDACTED}${url.slice(prefix.length).replace(/^[^/?#]*/, '')}`;

@@ -55,8 +55,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  /** What users-permissions would have done inside the transaction: now the account is committed. */
-  const finishCommitted = async ({ afterCommit }: RedemptionInProgress) => {
+  /** The confirmation email users-permissions asked for inside the transaction, now that it has committed. */
+  const sendHeldEmails = async ({ afterCommit }: RedemptionInProgress) => {
     try {
       for (const task of afterCommit) await task();
     } catch (error) {
@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { redemption, user, redeemedAt } = await redeem(token, originalRegister, ctx);
         const { invitation } = redemption;
         getService(strapi, 'seats').announceRedemption(invitation, user as { id: number; email?: string }, redeemedAt);
-        await finishCommitted(redemption);
+        await sendHeldEmails(redemption);
         ctx.body = {
           ...(ctx.body as RegisterResponse),
           // Where the invitation sends the new user next (null: the front end's own choice).
