@@ -58,6 +58,7 @@ describe('registration through an invitation on a site that confirms emails', ()
     const res = await register(app, { ...account, invitationToken: invitation.url.split('/').pop() });
 
     expectStrapiError(res, 400, /Error sending confirmation email/);
+    expect(res.body.error.details).toEqual({ reason: 'confirmation-email-failed' });
     // The account was committed before the mail server answered: it exists, and so do its seat and record.
     expect(await userByEmail(account.email)).toMatchObject({ email: account.email, confirmed: false });
     expect(await usedCountOf(invitation.id)).toBe(1);
@@ -73,5 +74,17 @@ describe('registration through an invitation on a site that confirms emails', ()
     expect(res.text).toContain('click the link in it to confirm your address');
     expect(res.text).toContain(`<a href="${REDIRECT_ORIGIN}/welcome">Continue to the site</a>`);
     expect(smtp.receivedBy(account.email)).toHaveLength(1);
+  });
+
+  test('on the hosted page, a confirmation email that cannot be sent says the account exists, without the form again', async () => {
+    const invitation = await createInvitation(app, { maxUses: 2 });
+    const account = { ...newAccount(), email: `nobody${Date.now()}@example.com` };
+    const res = await submitJoinForm(app, invitation.url.split('/').pop() as string, account);
+
+    expect(res.status).toBe(201);
+    expect(res.text).toContain('Your account has been created, but the email that confirms your address could not be sent.');
+    expect(res.text).not.toContain('<form');
+    expect(await userByEmail(account.email)).toMatchObject({ email: account.email });
+    expect(await usedCountOf(invitation.id)).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { getService } from '../utils/get-service';
 import { isCsrfTokenValid, issueCsrfToken } from '../utils/csrf';
 import { renderJoinForm, renderMessagePage, type FormState, type PageContext } from '../views/join-page';
 import type { LinkProblem } from '../services/join-page';
-import type { RegisterResponse } from '../services/registration-gate';
+import { CONFIRMATION_EMAIL_FAILED, type RegisterResponse } from '../services/registration-gate';
 import type { KoaContext } from '../koa';
 
 interface JoinFormValues {
@@ -80,8 +80,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, createdText));
   };
 
-  /** The form again with what went wrong next to the fields, or the link's error page. */
+  /**
+   * The form again with what went wrong next to the fields, or the link's error page. An account
+   * whose confirmation email failed after it was created is not offered the form again.
+   */
   const showFailure = async (ctx: KoaContext, page: PageContext, error: unknown, values: JoinFormValues) => {
+    if ((error as { details?: { reason?: unknown } })?.details?.reason === CONFIRMATION_EMAIL_FAILED) {
+      return sendPage(ctx, page, 201, renderMessagePage(page, page.messages.createdTitle, page.messages.confirmEmailFailedText));
+    }
     const linkProblem = joinPage().linkProblem(error, page.messages);
     if (linkProblem) return showLinkProblem(ctx, page, linkProblem);
     const formProblem = joinPage().formProblem(error, page.messages);

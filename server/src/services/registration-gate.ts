@@ -11,6 +11,9 @@ export type RegisterHandler = (ctx: KoaContext) => Promise<unknown>;
 
 export const INVITATION_TOKEN_FIELD = 'invitationToken';
 
+/** `details.reason` of the 400 for a confirmation email that failed once the account was committed. */
+export const CONFIRMATION_EMAIL_FAILED = 'confirmation-email-failed';
+
 /**
  * Takes the invitation token out of the registration body: users-permissions rejects any key it
  * does not know, and the token must never reach the user's data.
@@ -60,9 +63,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       for (const task of afterCommit) await task();
     } catch (error) {
-      // As users-permissions answers when its confirmation email fails: the account stays.
+      // As users-permissions answers when its confirmation email fails: the account stays. The
+      // reason tells the hosted page not to offer the form again.
       strapi.log.error(error);
-      throw new errors.ApplicationError('Error sending confirmation email');
+      throw new errors.ApplicationError('Error sending confirmation email', { reason: CONFIRMATION_EMAIL_FAILED });
     }
   };
 

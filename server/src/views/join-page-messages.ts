@@ -30,6 +30,8 @@ export interface JoinPageMessages {
   createdTitle: string;
   createdText: string;
   confirmEmailText: string;
+  /** The account exists, but the email that confirms its address could not be sent. */
+  confirmEmailFailedText: string;
   /** The link to the invitation's page after sign-up, when the email must be confirmed first. */
   continueLink: string;
   tooManyRequestsTitle: string;
@@ -65,6 +67,8 @@ const en: JoinPageMessages = {
   createdTitle: 'Your account is ready',
   createdText: 'You can now log in to the site with your email and password.',
   confirmEmailText: 'We have sent you an email: click the link in it to confirm your address, then log in.',
+  confirmEmailFailedText:
+    'Your account has been created, but the email that confirms your address could not be sent. Ask the person who invited you to have it sent again.',
   continueLink: 'Continue to the site',
   tooManyRequestsTitle: 'Too many attempts',
   tooManyRequestsText: 'For your security, please wait a minute, then open the invitation link again.',
@@ -103,6 +107,8 @@ const fr: JoinPageMessages = {
   createdText: 'Vous pouvez maintenant vous connecter au site avec votre adresse électronique et votre mot de passe.',
   confirmEmailText:
     'Nous vous avons envoyé un courrier électronique : cliquez sur le lien qu’il contient pour confirmer votre adresse, puis connectez-vous.',
+  confirmEmailFailedText:
+    'Votre compte a été créé, mais le courrier électronique qui confirme votre adresse n’a pas pu être envoyé. Demandez à la personne qui vous a invité de le faire renvoyer.',
   continueLink: 'Continuer vers le site',
   tooManyRequestsTitle: 'Trop de tentatives',
   tooManyRequestsText: 'Par sécurité, patientez une minute, puis ouvrez à nouveau le lien d’invitation.',
