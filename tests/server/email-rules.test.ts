@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { async } from '@strapi/utils';
 import { validateEmailConfig, emailDefaults } from '../../server/src/config/email';
 import { escapeForHtml, renderTemplate } from '../../server/src/email/render';
 import { isEmailAddress, sortRecipients, splitRecipients } from '../../server/src/utils/email-addresses';
-import { mapWithConcurrency } from '../../server/src/utils/pool';
 import { tempDir } from '../helpers/server-process';
 
 describe('email addresses', () => {
@@ -112,16 +112,17 @@ describe('the email section of the plugin config', () => {
   });
 });
 
-test('mapWithConcurrency keeps the order of the items and never runs more than the limit at once', async () => {
+// Sending relies on it: the results in the recipients' order, never more than the limit at once.
+test("Strapi's async.map, called as sending calls it, keeps the order of the items and the limit", async () => {
   let running = 0;
   let most = 0;
-  const results = await mapWithConcurrency([50, 10, 30, 0, 20, 40, 5], 3, async (delay, index) => {
+  const results = await async.map([50, 10, 30, 0, 20, 40, 5], async (delay: number, index: number) => {
     running += 1;
     most = Math.max(most, running);
     await new Promise((resolve) => setTimeout(resolve, delay));
     running -= 1;
     return index;
-  });
+  }, { concurrency: 3 });
   expect(results).toEqual([0, 1, 2, 3, 4, 5, 6]);
   expect(most).toBe(3);
 });

@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { async, errors } from '@strapi/utils';
 import { INVITATION_UID, PLUGIN_ID } from '../constants';
 import type { EmailConfig } from '../config/email';
 import { escapeForHtml, renderTemplate } from '../email/render';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
 import { getService } from '../utils/get-service';
 import { linkUnavailableError, unusableInvitationError } from '../utils/errors';
-import { mapWithConcurrency } from '../utils/pool';
 import { invitationStatus, remainingSeats } from '../utils/status';
 import type { EmailOptions, SendInput } from '../validation/send';
 
@@ -175,12 +174,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const invitation = await findSendable(id);
       const email = compose(invitation, options, sender);
       let invitationDeleted = false;
-      const outcomes = await mapWithConcurrency(recipients, emailConfig().concurrency, async (recipient) => {
-        if (invitationDeleted) return { recipient, error: INVITATION_DELETED };
-        const outcome = await deliver(id, email, recipient, sender);
-        invitationDeleted ||= outcome.invitationDeleted;
-        return outcome;
-      });
+      // Strapi's p-map: results in the recipients' order, at most `concurrency` at once.
+      const outcomes: Array<{ recipient: string; error: string | null }> = await async.map(
+        recipients,
+        async (recipient: string) => {
+          if (invitationDeleted) return { recipient, error: INVITATION_DELETED };
+          const outcome = await deliver(id, email, recipient, sender);
+          invitationDeleted ||= outcome.invitationDeleted;
+          return outcome;
+        },
+        { concurrency: emailConfig().concurrency }
+      );
       const result: SendResult = {
         sent: outcomes.filter((outcome) => outcome.error === null).map((outcome) => outcome.recipient),
         failed: outcomes.flatMap(({ recipient, error }) => (error === null ? [] : [{ email: recipient, error }])),
