@@ -58,4 +58,4 @@ const textFromSources = (code, map, isWanted) => {
   return pieces.join('');
 };
 
-module.exports = { textFromSources, decodeSegment };
+module.exports = { textFromSources };
