@@ -2,6 +2,7 @@
 
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
+const net = require('node:net');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -52,4 +53,34 @@ const freshAppSecrets = () => {
   };
 };
 
-module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground, freshAppSecrets };
+/** A TCP port free on loopback right now, for a server to listen on. */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Resolves once the Strapi at `url` answers its /_health with 204; fails at once if its process
+ * (`child`) exits, or after `timeoutMs`, with what it logged (`logs()`) in the message.
+ */
+const waitForHealth = async (url, child, logs, timeoutMs) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode}:\n${logs()}`);
+    try {
+      const res = await fetch(`${url}/_health`);
+      if (res.status === 204) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Strapi did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
+};
+
+module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground, freshAppSecrets, freePort, waitForHealth };

@@ -5,10 +5,9 @@
  * a site owner runs it (production mode, admin panel built), on a database of its own.
  */
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { ROOT, PLAYGROUND, freshAppSecrets } = require('../../scripts/lib');
+const { ROOT, PLAYGROUND, freshAppSecrets, freePort, waitForHealth } = require('../../scripts/lib');
 const cleanup = require('./cleanup');
 const { createDatabase } = require('./databases');
 const { request, expectStatus } = require('./http');
@@ -30,30 +29,6 @@ const BENCH_ENV = {
   STRAPI_TELEMETRY_DISABLED: 'true',
   DEMO_ADMIN_EMAIL: ADMIN.email,
   DEMO_ADMIN_PASSWORD: ADMIN.password,
-};
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-const waitForHealth = async (url, child, logs, timeoutMs = 120_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode}:\n${logs()}`);
-    try {
-      if ((await request(`${url}/_health`)).status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Strapi did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
 };
 
 const CLOCK_TICKS_PER_SECOND = 100; // Linux's USER_HZ
@@ -128,7 +103,7 @@ const startSite = async ({ client = 'sqlite', env = {}, countQueries = false } =
   };
   const strapi = spawnStrapi(processEnv);
   const stop = cleanup.register(`Strapi at ${url}`, strapi.stop, strapi.stopNow);
-  await waitForHealth(url, strapi.child, strapi.logs);
+  await waitForHealth(url, strapi.child, strapi.logs, 120_000);
 
   const login = expectStatus(await request(`${url}/admin/login`, { method: 'POST', body: ADMIN }), 200, 'admin login');
   const adminToken = login.body.data.token;

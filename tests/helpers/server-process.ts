@@ -1,9 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PLAYGROUND_DIR } from './env';
+
+// Shared with the bench's sites: plain CommonJS in scripts/.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { freePort, waitForHealth } = require('../../scripts/lib') as {
+  freePort: () => Promise<number>;
+  waitForHealth: (url: string, child: ChildProcess, logs: () => string, timeoutMs: number) => Promise<void>;
+};
 
 export interface PlaygroundProcess {
   url: string;
@@ -13,31 +19,6 @@ export interface PlaygroundProcess {
   /** SIGKILL: the process dies at once, in the middle of whatever it was doing. */
   crash: () => Promise<void>;
 }
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-const waitForHealth = async (url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode}:\n${logs()}`);
-    try {
-      const res = await fetch(`${url}/_health`);
-      if (res.status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Strapi did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
-};
 
 /**
  * Starts the playground with `strapi start` in a child process (its admin panel must be built:
@@ -66,7 +47,7 @@ export const startPlayground = async (
       child.once('exit', () => resolve());
     });
   try {
-    await waitForHealth(url, child, logs);
+    await waitForHealth(url, child, logs, 60_000);
   } catch (error) {
     // A server that never became healthy must not outlive the test that started it.
     const done = exited();
