@@ -5,22 +5,24 @@ import { getService } from '../utils/get-service';
 import { unknownInvitationError, unusableInvitationError } from '../utils/errors';
 import { invitationStatus, remainingSeats } from '../utils/status';
 
-/** A link as its token finds it. */
-export interface InvitationByToken {
+/** What the public status of a link is made of. */
+interface InvitationByToken {
   id: number;
-  name: string;
   maxUses: number;
   usedCount: number;
   expiresAt: string | Date;
   welcomeMessage: string | null;
   redirectUrl: string | null;
-  userDefaults: Record<string, unknown> | null;
 }
 
-/** A link about to give an account, with the role the account gets. */
+/** A link about to give an account: its name for the redeemed event, the role and presets the account gets. */
 export interface RedeemableInvitation extends InvitationByToken {
+  name: string;
+  userDefaults: Record<string, unknown> | null;
   role: { id: number } | null;
 }
+
+const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl'];
 
 /** What anyone holding the link may know about it: never the admin-only name or presets. */
 export interface PublicInvitationStatus {
@@ -52,19 +54,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const lookUp = async (token: unknown, populate?: Record<string, unknown>) => {
+  const lookUp = async (token: unknown, select: string[], populate?: Record<string, unknown>) => {
     if (!tokens().isWellFormed(token)) return null;
-    return strapi.db.query(INVITATION_UID).findOne({
-      select: ['id', 'name', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl', 'userDefaults'],
-      where: { tokenHash: tokens().hash(token) },
-      ...(populate && { populate }),
-    });
+    return strapi.db.query(INVITATION_UID).findOne({ select, where: { tokenHash: tokens().hash(token) }, populate });
   };
 
-  // The role costs a second query: only a registration reads it.
-  const findByToken = (token: unknown): Promise<InvitationByToken | null> => lookUp(token);
+  // The status call, on every page view, reads only what it answers; the role costs a second
+  // query, and the name and presets a JSON column: only a registration reads them.
+  const findByToken = (token: unknown): Promise<InvitationByToken | null> => lookUp(token, STATUS_COLUMNS);
   const findRedeemable = (token: unknown): Promise<RedeemableInvitation | null> =>
-    lookUp(token, { role: { select: ['id'] } });
+    lookUp(token, [...STATUS_COLUMNS, 'name', 'userDefaults'], { role: { select: ['id'] } });
 
   /** The invitation if it can still be used; 404 or 410 otherwise. */
   const usable = <T extends InvitationByToken>(invitation: T | null): T => {
