@@ -106,7 +106,7 @@ const fieldValues: Record<string, Array<[string, unknown]>> = {
   ],
   welcomeMessage: [
     ['a number', 42], ['an array', ['hi']], ['an object', { text: 'hi' }], ['2001 characters', 'w'.repeat(2001)],
-    ['a NUL character', 'hello\u0000'], ['an escape sequence', '\u001b[2Jhello'],
+    ['a NUL character', 'hello\u0000'], ['an escape sequence', '\u001b[2Jhello'], ['a lone surrogate', 'hi \udc00'],
   ],
   redirectUrl: [
     ['a number', 42], ['an array', ['https://example.com']], ['a relative path', '/welcome'],

@@ -1,4 +1,5 @@
 import { emailDefaults, validateEmailConfig, type EmailConfig } from './email';
+import { httpUrl } from '../validation/text';
 
 /** Per-IP limit of the plugin's public routes (link status, sign-up page). */
 export interface RateLimitConfig {
@@ -35,15 +36,6 @@ const defaults: InvitationsConfig = {
   redirectOrigins: [],
   email: emailDefaults,
   rateLimit: { enabled: true, max: 30, windowSeconds: 60 },
-};
-
-const httpUrl = (value: string): URL | null => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
-  }
 };
 
 /** True for `scheme://host[:port]` and nothing more. */

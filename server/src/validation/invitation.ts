@@ -1,6 +1,6 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
 import { LIMITS } from '../constants';
-import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, isPlainObject } from './text';
+import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, httpUrl, isPlainObject } from './text';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const isPlainText = (value: string) => !CONTROL_CHARACTERS.test(value) && !LONE_SURROGATE.test(value);
@@ -71,6 +71,9 @@ const welcomeMessageField = yup
   .test('no-control-characters', 'welcomeMessage must not contain control characters', (value) =>
     value === undefined || value === null ? true : !CONTROL_CHARACTERS_EXCEPT_LINES.test(value)
   )
+  .test('unicode', 'welcomeMessage must be valid Unicode text', (value) =>
+    value === undefined || value === null ? true : !LONE_SURROGATE.test(value)
+  )
   .nullable();
 
 /** Whether the URL is allowed (its origin in the config) is checked by the first-access service. */
@@ -80,11 +83,7 @@ const redirectUrlField = yup
   .max(LIMITS.redirectUrlMaxLength, `redirectUrl must be at most ${LIMITS.redirectUrlMaxLength} characters long`)
   .test('http-url', 'redirectUrl must be an absolute http(s) URL', (value) => {
     if (value === undefined || value === null || value.trim() === '') return true;
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol) && !CONTROL_CHARACTERS.test(value);
-    } catch {
-      return false;
-    }
+    return httpUrl(value) !== null && !CONTROL_CHARACTERS.test(value);
   })
   .nullable();
 

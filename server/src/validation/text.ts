@@ -1,4 +1,4 @@
-/** Character rules shared by the request validators and the config validator. */
+/** Text and URL rules shared by the request validators and the config validator. */
 
 /** Any control character: one-line text (names, subjects, URLs) holds none. */
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
@@ -15,3 +15,13 @@ export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\u
  */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+
+/** The URL if `value` is an absolute http(s) URL, else null. */
+export const httpUrl = (value: string): URL | null => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+};
