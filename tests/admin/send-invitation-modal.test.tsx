@@ -47,6 +47,8 @@ const serve = (onSend: (body: SendBody) => Promise<unknown>) => {
   );
 };
 
+const previewCalls = () => fetchClient.post.mock.calls.filter(([url]) => String(url).endsWith('/email-preview'));
+
 const allSent = (body: SendBody) => Promise.resolve({ data: { data: { sent: body.emails, failed: [], remaining: 10, warnings: [] } } });
 
 const openDialog = async () => {
@@ -77,6 +79,18 @@ test('prefills subject and message, and sends what the admin wrote with the admi
     expect.objectContaining({ emails: ['ada@example.com', 'grace@example.org'], subject: 'Join the board', message: PREVIEW.defaults.message, locale: 'en' }),
   ]);
   expect(onSent).toHaveBeenCalledTimes(1);
+});
+
+test('the prefilled template words ask for no second preview; what the admin changes does', async () => {
+  serve(allSent);
+  await openDialog();
+  // Past the preview's 400 ms debounce: the prefill alone must not fetch the same preview again.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
+  expect(previewCalls()).toHaveLength(1);
+
+  await userEvent.type(screen.getByLabelText(/^Subject/), '!');
+  await waitFor(() => expect(previewCalls()).toHaveLength(2));
+  expect(previewCalls()[1][1]).toEqual(expect.objectContaining({ subject: `${PREVIEW.defaults.subject}!` }));
 });
 
 test('an invalid address is marked, and nothing is sent until it is removed', async () => {
@@ -169,7 +183,6 @@ describe('when the first preview fails, before the template has prefilled the fi
       return Promise.resolve({ data: { data: PREVIEW } });
     });
   };
-  const previewCalls = () => fetchClient.post.mock.calls.filter(([url]) => String(url).endsWith('/email-preview'));
 
   const openFailing = async () => {
     renderInAdmin(<SendInvitationModal invitation={invitation} onClose={jest.fn()} onSent={jest.fn()} />);

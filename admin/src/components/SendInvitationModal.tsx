@@ -12,7 +12,7 @@ import { EmailPreview, useDebouncedValue } from './EmailPreview';
 import { Notice } from './Notice';
 import { RecipientsField } from './RecipientsField';
 import { SendResultList } from './SendResultList';
-import type { Invitation } from '../types';
+import type { EmailPreview as EmailPreviewData, Invitation } from '../types';
 
 interface Props {
   invitation: Invitation;
@@ -66,6 +66,8 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   // 'waiting' for the first preview, which brings the template's words; 'unavailable' when it
   // failed first: the fields open empty, and a blank one stands for the template's own.
   const [defaults, setDefaults] = useState<'waiting' | 'prefilled' | 'unavailable'>('waiting');
+  // The template's words, as the first preview to arrive brought them.
+  const [template, setTemplate] = useState<EmailPreviewData['defaults']>();
   // Problems are shown once the admin has tried to send, then follow each change.
   const [triedToSend, setTriedToSend] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'compose' });
@@ -75,20 +77,27 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   // keeps the template's); without the prefill, the server uses the template's.
   const subjectOption = subject?.trim() ? subject : undefined;
   const messageOption = usesTemplate && !message?.trim() ? undefined : message;
-  const options = useMemo(
-    () => ({ locale, timeZone: adminTimeZone(), subject: subjectOption, message: messageOption }),
-    [locale, subjectOption, messageOption]
+  // The send request carries the words as written, the template's included.
+  const options = { locale, timeZone: adminTimeZone(), subject: subjectOption, message: messageOption };
+  // The preview leaves out words still equal to the template's (the server writes the same ones):
+  // prefilling the fields then does not change what is asked, and fetches no second preview.
+  const previewSubject = subjectOption === template?.subject ? undefined : subjectOption;
+  const previewMessage = messageOption === template?.message ? undefined : messageOption;
+  const previewRequest = useMemo(
+    () => ({ locale, timeZone: adminTimeZone(), subject: previewSubject, message: previewMessage }),
+    [locale, previewSubject, previewMessage]
   );
-  const previewOptions = useDebouncedValue(options, 400);
+  const previewOptions = useDebouncedValue(previewRequest, 400);
   const preview = useRequest(() => api.previewEmail(invitation.id, previewOptions), [api, invitation.id, previewOptions]);
 
   useEffect(() => {
     if (defaults === 'prefilled') return;
     if (preview.data) {
       // What the admin wrote meanwhile stays; only blank fields take the template's words.
-      const template = preview.data.defaults;
-      setSubject((current) => (current?.trim() ? current : template.subject));
-      setMessage((current) => (current?.trim() ? current : template.message));
+      const words = preview.data.defaults;
+      setSubject((current) => (current?.trim() ? current : words.subject));
+      setMessage((current) => (current?.trim() ? current : words.message));
+      setTemplate(words);
       setDefaults('prefilled');
     } else if (preview.error && defaults === 'waiting') {
       setDefaults('unavailable');
