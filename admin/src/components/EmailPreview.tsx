@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
-import { messageOf } from '../utils/errors';
+import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { usePluginTranslation } from '../utils/translations';
+import { LoadFailure } from './Notice';
 import type { EmailPreview as Preview } from '../types';
 
 /** `value`, once it has stopped changing for `delayMs`. */
@@ -38,12 +38,7 @@ export const EmailPreview = ({ preview, error, isLoading, onRetry }: Props) => {
         {isLoading && <Loader small>{t('send.preview.loading', 'Updating the preview')}</Loader>}
       </Flex>
       {error ? (
-        <Flex gap={3} alignItems="center" wrap="wrap">
-          <Typography textColor="danger600">{messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.')}</Typography>
-          <Button variant="secondary" size="S" onClick={onRetry} loading={isLoading}>
-            {t('actions.retry', 'Retry')}
-          </Button>
-        </Flex>
+        <LoadFailure request={{ error, isLoading, reload: onRetry }} />
       ) : (
         preview && (
           <Box borderColor="neutral200" borderStyle="solid" borderWidth="1px" hasRadius overflow="hidden">

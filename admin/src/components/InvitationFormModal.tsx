@@ -28,7 +28,7 @@ import {
 import { FormField } from './FormField';
 import { usePluginTranslation } from '../utils/translations';
 import { editableUserFields, FirstAccessFields } from './FirstAccessFields';
-import { Notice } from './Notice';
+import { LoadFailure } from './Notice';
 import { InvitationLink } from './InvitationLink';
 import type { Invitation } from '../types';
 
@@ -72,29 +72,6 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
  * "Create invitation link" (and edit): name, number of invitations, expiration date, and the new
  * users' first access (role, welcome text, page after sign-up, preset fields); Finish.
  */
-/** What the dialog could not load, why, and a button to try again. */
-const LoadFailure = ({
-  request,
-  message,
-}: {
-  request: { error: unknown; isLoading: boolean; reload: () => void };
-  message: (reason: string) => string;
-}) => {
-  const t = usePluginTranslation();
-  return (
-    <Notice
-      variant="danger"
-      action={
-        <Button variant="secondary" size="S" onClick={request.reload} loading={request.isLoading}>
-          {t('actions.retry', 'Retry')}
-        </Button>
-      }
-    >
-      {message(messageOf(request.error) ?? t('notification.error', 'Something went wrong. Please try again.'))}
-    </Notice>
-  );
-};
-
 export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => {
   const { locale } = useIntl();
   const t = usePluginTranslation();

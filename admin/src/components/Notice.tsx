@@ -1,4 +1,6 @@
-import { Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { messageOf } from '../utils/errors';
+import { usePluginTranslation } from '../utils/translations';
 
 type Variant = 'warning' | 'danger' | 'success';
 
@@ -31,3 +33,27 @@ export const Notice = ({ variant, children, action }: Props) => (
     )}
   </Box>
 );
+
+interface LoadFailureProps {
+  /** The request that failed, as `useRequest` returns it. */
+  request: { error: unknown; isLoading: boolean; reload: () => void };
+  /** The sentence around the reason; the reason alone when left out. */
+  message?: (reason: string) => string;
+}
+
+/** What could not be loaded, why, and a button to try again. */
+export const LoadFailure = ({ request, message = (reason) => reason }: LoadFailureProps) => {
+  const t = usePluginTranslation();
+  return (
+    <Notice
+      variant="danger"
+      action={
+        <Button variant="secondary" size="S" onClick={request.reload} loading={request.isLoading}>
+          {t('actions.retry', 'Retry')}
+        </Button>
+      }
+    >
+      {message(messageOf(request.error) ?? t('notification.error', 'Something went wrong. Please try again.'))}
+    </Notice>
+  );
+};
