@@ -1,10 +1,10 @@
 import { actionId, type ActionName } from '../../../permissions';
 
-/** `handler` is an action of the admin-invitations controller, or `controller.action`. */
+/** An admin route, allowed to admins who have the plugin's `action`. */
 const route = (method: string, path: string, handler: string, action: ActionName) => ({
   method,
   path,
-  handler: handler.includes('.') ? handler : `admin-invitations.${handler}`,
+  handler,
   config: {
     policies: [{ name: 'admin::hasPermissions', config: { actions: [actionId(action)] } }],
   },
@@ -13,13 +13,13 @@ const route = (method: string, path: string, handler: string, action: ActionName
 export default {
   type: 'admin',
   routes: [
-    route('GET', '/roles', 'roles', 'read'),
-    route('GET', '/first-access', 'firstAccessOptions', 'read'),
-    route('GET', '/invitations', 'find', 'read'),
-    route('POST', '/invitations', 'create', 'create'),
-    route('GET', '/invitations/:id', 'findOne', 'read'),
-    route('PUT', '/invitations/:id', 'update', 'update'),
-    route('DELETE', '/invitations/:id', 'delete', 'delete'),
+    route('GET', '/roles', 'admin-invitations.roles', 'read'),
+    route('GET', '/first-access', 'admin-invitations.firstAccessOptions', 'read'),
+    route('GET', '/invitations', 'admin-invitations.find', 'read'),
+    route('POST', '/invitations', 'admin-invitations.create', 'create'),
+    route('GET', '/invitations/:id', 'admin-invitations.findOne', 'read'),
+    route('PUT', '/invitations/:id', 'admin-invitations.update', 'update'),
+    route('DELETE', '/invitations/:id', 'admin-invitations.delete', 'delete'),
     route('POST', '/invitations/:id/send', 'admin-emails.send', 'send'),
     route('POST', '/invitations/:id/email-preview', 'admin-emails.preview', 'send'),
   ],
