@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID } from '../constants';
+import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor, type AdminAuthor } from '../utils/admin-author';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
 
@@ -11,7 +12,7 @@ export interface Delivery {
   status: DeliveryStatus;
   error: string | null;
   sentAt: string;
-  sentBy: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
+  sentBy: AdminAuthor | null;
 }
 
 /** The emails sent with one invitation: counts, and the latest ones. */
@@ -40,14 +41,7 @@ const present = (row: DeliveryRow): Delivery => ({
   status: row.status,
   error: row.error ?? null,
   sentAt: new Date(row.sentAt).toISOString(),
-  sentBy: row.createdBy
-    ? {
-        id: row.createdBy.id,
-        firstname: row.createdBy.firstname ?? null,
-        lastname: row.createdBy.lastname ?? null,
-        email: row.createdBy.email,
-      }
-    : null,
+  sentBy: presentAdminAuthor(row.createdBy),
 });
 
 export interface DeliveryOutcome {
@@ -87,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         query().findMany({
           select: ['id', 'recipient', 'status', 'error', 'sentAt'],
           where,
-          populate: { createdBy: { select: ['id', 'firstname', 'lastname', 'email'] } },
+          populate: { createdBy: { select: ADMIN_AUTHOR_FIELDS } },
           orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
           limit: DELIVERY_LOG_SIZE,
         }),

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { INVITATION_UID, REDEMPTION_UID, ROLE_UID } from '../constants';
+import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor, type AdminAuthor } from '../utils/admin-author';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
 import { invitationStatus, remainingSeats, type InvitationStatus } from '../utils/status';
@@ -42,7 +43,7 @@ export interface Invitation {
   redirectUrl: string | null;
   userDefaults: Record<string, unknown>;
   createdAt: string;
-  createdBy: { id: number; firstname: string | null; lastname: string | null; email: string } | null;
+  createdBy: AdminAuthor | null;
 }
 
 const FIELDS = [
@@ -60,7 +61,7 @@ const FIELDS = [
 ];
 const POPULATE = {
   role: { select: ['id', 'name'] },
-  createdBy: { select: ['id', 'firstname', 'lastname', 'email'] },
+  createdBy: { select: ADMIN_AUTHOR_FIELDS },
 };
 
 const toIso = (value: string | Date) => new Date(value).toISOString();
@@ -88,14 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       redirectUrl: row.redirectUrl ?? null,
       userDefaults: row.userDefaults ?? {},
       createdAt: toIso(row.createdAt),
-      createdBy: row.createdBy
-        ? {
-            id: row.createdBy.id,
-            firstname: (row.createdBy.firstname as string) ?? null,
-            lastname: (row.createdBy.lastname as string) ?? null,
-            email: row.createdBy.email as string,
-          }
-        : null,
+      createdBy: presentAdminAuthor(row.createdBy),
     };
   };
 
