@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Field, Flex, Tag, TextInput } from '@strapi/design-system';
+import { Flex, Tag, TextInput } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { isEmailAddress, splitRecipients, uniqueRecipients } from '../../../server/src/utils/email-addresses';
 import { usePluginTranslation } from '../utils/translations';
+import { FormField } from './FormField';
 
 interface Props {
   /** The addresses entered so far, each once. */
@@ -57,8 +58,7 @@ export const RecipientsField = ({ entries, onChange, error }: Props) => {
   const hint = t('send.recipients.hint', 'Type or paste addresses separated by commas, spaces or new lines.');
 
   return (
-    <Field.Root name="recipients" error={error} hint={hint} required>
-      <Field.Label>{t('send.recipients', 'Recipients')}</Field.Label>
+    <FormField name="recipients" label={t('send.recipients', 'Recipients')} error={error} hint={hint} required>
       {entries.length > 0 && (
         <Flex wrap="wrap" gap={1} paddingBottom={2} tag="ul" aria-label={t('send.recipients.list', 'Addresses added')}>
           {entries.map((entry) => {
@@ -91,8 +91,6 @@ export const RecipientsField = ({ entries, onChange, error }: Props) => {
         onBlur={commitDraft}
         autoComplete="off"
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FormField>
   );
 };

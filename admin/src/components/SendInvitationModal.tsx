@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Box, Button, Field, Flex, IconButton, Modal, ProgressBar, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, IconButton, Modal, ProgressBar, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { PaperPlane } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { sortRecipients } from '../../../server/src/utils/email-addresses';
@@ -9,6 +9,7 @@ import { messageOf } from '../utils/errors';
 import { sendInBatches, type SendOutcome } from '../utils/send-batches';
 import { usePluginTranslation } from '../utils/translations';
 import { EmailPreview, useDebouncedValue } from './EmailPreview';
+import { FormField } from './FormField';
 import { Notice } from './Notice';
 import { RecipientsField } from './RecipientsField';
 import { SendResultList } from './SendResultList';
@@ -164,8 +165,9 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                 </Typography>
                 <RecipientsField entries={entries} onChange={setEntries} error={errors.recipients} />
                 {seatsWarning && <Notice variant="warning">{seatsWarning}</Notice>}
-                <Field.Root
+                <FormField
                   name="subject"
+                  label={t('send.subject', 'Subject')}
                   error={errors.subject}
                   required={defaults !== 'unavailable'}
                   hint={
@@ -174,7 +176,6 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                       : undefined
                   }
                 >
-                  <Field.Label>{t('send.subject', 'Subject')}</Field.Label>
                   <TextInput
                     value={subject ?? ''}
                     maxLength={SUBJECT_MAX_LENGTH}
@@ -182,26 +183,23 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                     placeholder={defaults === 'unavailable' ? t('send.subject.templatePlaceholder', "The template's subject") : undefined}
                     onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSubject(e.target.value)}
                   />
-                  <Field.Hint />
-                  <Field.Error />
-                </Field.Root>
-                <Field.Root
+                </FormField>
+                <FormField
                   name="message"
+                  label={t('send.message', 'Message')}
                   hint={
                     defaults === 'unavailable'
                       ? t('send.message.templateHint', "Shown above the link. Leave it empty to send the template's message.")
                       : t('send.message.hint', 'Shown above the link. Leave it empty to send the link alone.')
                   }
                 >
-                  <Field.Label>{t('send.message', 'Message')}</Field.Label>
                   <Textarea
                     value={message ?? ''}
                     maxLength={MESSAGE_MAX_LENGTH}
                     disabled={defaults === 'waiting'}
                     onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(e.target.value)}
                   />
-                  <Field.Hint />
-                </Field.Root>
+                </FormField>
                 <EmailPreview preview={preview.data} error={preview.error} isLoading={preview.isLoading} onRetry={preview.reload} />
               </Flex>
             </Modal.Body>
