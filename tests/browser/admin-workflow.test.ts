@@ -1,11 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, loginToAdmin, newAdminContext, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openAdminPage, saveScreenshot } from '../helpers/browser';
 import { testEnv } from '../helpers/env';
 import { startPlayground, type PlaygroundProcess } from '../helpers/server-process';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
 
 jest.setTimeout(120_000);
-
-const ADMIN = { email: 'admin@example.com', password: 'Admin-password-1' };
 
 /** What the admin sees, per language; the French words are the portal's own. */
 const LANGUAGES = {
@@ -62,7 +61,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startPlayground(
-    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN.email, DEMO_ADMIN_PASSWORD: ADMIN.password })
+    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN_EMAIL, DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD })
   );
   browser = await launchChromium();
 });
@@ -101,11 +100,7 @@ describe.each(Object.entries(LANGUAGES))('the invitation workflow in the admin p
   const linkName = `Partners ${language}`;
 
   beforeAll(async () => {
-    const context = await newAdminContext(browser, server.url, words.locale);
-    await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await loginToAdmin(page, ADMIN.email, ADMIN.password);
+    page = await openAdminPage(browser, server.url, words.locale);
   });
 
   test('create a link through the dialog, picking the date from the calendar', async () => {

@@ -1,49 +1,30 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, loginToAdmin, newAdminContext, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openAdminPage, saveScreenshot } from '../helpers/browser';
 import { testEnv } from '../helpers/env';
-import { startPlayground, type PlaygroundProcess } from '../helpers/server-process';
+import { adminClient, startPlayground, type AdminClient, type PlaygroundProcess } from '../helpers/server-process';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
 
 jest.setTimeout(120_000);
 
-const ADMIN = { email: 'admin@example.com', password: 'Admin-password-1' };
 const USER_UID = 'plugin::users-permissions.user';
 
 let server: PlaygroundProcess;
 let browser: Browser;
-let adminToken: string;
+let admin: AdminClient;
 
 beforeAll(async () => {
   server = await startPlayground(
-    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN.email, DEMO_ADMIN_PASSWORD: ADMIN.password }),
+    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN_EMAIL, DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD }),
     // The demo's own welcome page stands for the site's front end.
     (url) => ({ INVITATIONS_REDIRECT_ORIGINS: url })
   );
   browser = await launchChromium();
-  const login = await adminApi('/admin/login', { email: ADMIN.email, password: ADMIN.password }, false);
-  adminToken = login.data.token;
+  admin = await adminClient(server.url);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function adminApi(path: string, body?: unknown, authenticated = true) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', ...(authenticated && { Authorization: `Bearer ${adminToken}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-const createLink = (fields: Record<string, unknown>) =>
-  adminApi('/invitations/invitations', {
-    name: 'Browser test link',
-    maxUses: 5,
-    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-    ...fields,
-  }).then((res) => res.data);
 
 /** A visitor with nothing but the link: a browser of their own, in their language. */
 const visitor = async (locale: string): Promise<Page> => {
@@ -54,12 +35,10 @@ const visitor = async (locale: string): Promise<Page> => {
 };
 
 test('an admin sets the first access in the dialog; a stranger signs up on the link and lands where the admin chose', async () => {
-  const role = await adminApi('/users-permissions/roles', { name: 'Club member', description: 'Invited members', permissions: {} });
+  const role = await admin.expectOk('/users-permissions/roles', { body: { name: 'Club member', description: 'Invited members', permissions: {} } });
   expect(role).toEqual({ ok: true });
 
-  const adminPage = await (await newAdminContext(browser, server.url, 'en-US')).newPage();
-  adminPage.setDefaultTimeout(15_000);
-  await loginToAdmin(adminPage, ADMIN.email, ADMIN.password);
+  const adminPage = await openAdminPage(browser, server.url, 'en-US');
   await adminPage.goto('/admin/plugins/invitations');
   await adminPage.getByRole('button', { name: 'Create invitation link' }).first().click();
   const dialog = adminPage.getByRole('dialog', { name: 'Create invitation link' });
@@ -94,13 +73,13 @@ test('an admin sets the first access in the dialog; a stranger signs up on the l
   await page.waitForURL(`${server.url}/welcome.html`);
   await page.getByRole('heading', { name: 'Welcome aboard' }).waitFor();
 
-  const users = await adminApi(`/content-manager/collection-types/${USER_UID}?filters[email][$eq]=jeanne@example.com&populate=role`);
+  const users = await admin.expectOk(`/content-manager/collection-types/${USER_UID}?filters[email][$eq]=jeanne@example.com&populate=role`);
   expect(users.results).toHaveLength(1);
   expect(users.results[0]).toMatchObject({ username: 'jeanne', homeSection: 'events', newsletter: true, role: { name: 'Club member' } });
 });
 
 test('a mistake is shown next to its field, and the link still works afterwards', async () => {
-  const { token } = await createLink({ maxUses: 1 });
+  const { token } = await admin.createLink({ maxUses: 1 });
   const page = await visitor('en-US');
   await page.goto(`/invitations/join/${token}`);
   await page.getByLabel('Username').fill('jeanne');
@@ -120,7 +99,7 @@ test('a mistake is shown next to its field, and the link still works afterwards'
 test('an expired link shows its error in French, with no form', async () => {
   // A margin wide enough for a slow machine to create the link before its expiry, then no fixed sleep:
   // the public API is asked until it says the link has expired.
-  const { token } = await createLink({ expiresAt: new Date(Date.now() + 3000).toISOString() });
+  const { token } = await admin.createLink({ expiresAt: new Date(Date.now() + 3000).toISOString() });
   const deadline = Date.now() + 15_000;
   for (;;) {
     const status = (await fetch(`${server.url}/api/invitations/${token}`)).status;
@@ -137,7 +116,7 @@ test('an expired link shows its error in French, with no form', async () => {
 });
 
 test('the French page signs up too, and a used-up link then says so', async () => {
-  const { token } = await createLink({ maxUses: 1, welcomeMessage: 'Bienvenue au club !' });
+  const { token } = await admin.createLink({ maxUses: 1, welcomeMessage: 'Bienvenue au club !' });
   const page = await visitor('fr-FR');
   await page.goto(`/invitations/join/${token}`);
   await page.getByText('Bienvenue au club !').waitFor();

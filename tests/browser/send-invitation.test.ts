@@ -1,65 +1,33 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, loginToAdmin, newAdminContext, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openAdminPage, saveScreenshot } from '../helpers/browser';
 import { testEnv } from '../helpers/env';
-import { inDays } from '../helpers/fixtures';
-import { startPlayground, type PlaygroundProcess } from '../helpers/server-process';
+import { adminClient, startPlayground, type AdminClient, type PlaygroundProcess } from '../helpers/server-process';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
 
 jest.setTimeout(120_000);
 
-const ADMIN = { email: 'admin@example.com', password: 'Admin-password-1' };
 const SITE_NAME = 'Invitations playground';
 
 let smtp: TestSmtpServer;
 let server: PlaygroundProcess;
 let browser: Browser;
-let adminToken: string;
+let admin: AdminClient;
 
 beforeAll(async () => {
   // The mail server refuses nobody@…, as a real one refuses an unknown mailbox.
   smtp = await startSmtpServer({ rejects: (address) => address.startsWith('nobody@') });
   server = await startPlayground(
-    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN.email, DEMO_ADMIN_PASSWORD: ADMIN.password, ...smtp.env })
+    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN_EMAIL, DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD, ...smtp.env })
   );
   browser = await launchChromium();
-  const login = await fetch(`${server.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  adminToken = (await login.json()).data.token;
+  admin = await adminClient(server.url);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await smtp?.stop();
 });
-
-const adminApi = async (path: string, init: RequestInit = {}) => {
-  const res = await fetch(`${server.url}${path}`, {
-    ...init,
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}`, ...init.headers },
-  });
-  return { status: res.status, body: await res.json() };
-};
-
-const createLink = async (name: string, maxUses: number) => {
-  const res = await adminApi('/invitations/invitations', {
-    method: 'POST',
-    body: JSON.stringify({ name, maxUses, expiresAt: inDays(10) }),
-  });
-  expect(res.status).toBe(201);
-  return res.body.data as { id: number; url: string; token: string };
-};
-
-const openAdmin = async (locale: string, language: string) => {
-  const context = await newAdminContext(browser, server.url, locale);
-  await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await loginToAdmin(page, ADMIN.email, ADMIN.password);
-  return page;
-};
 
 /** Waits until the dialog has prefilled an input (from the server's template). */
 const waitForPrefill = async (page: Page, input: Locator) => {
@@ -75,8 +43,8 @@ const paste = async (page: Page, text: string) => {
 };
 
 test('from the list, an admin sends the link to three addresses; a wrong one is pointed out before anything is sent', async () => {
-  const link = await createLink('Board members', 2);
-  const page = await openAdmin('en-US', 'en');
+  const link = await admin.createLink({ name: 'Board members', maxUses: 2 });
+  const page = await openAdminPage(browser, server.url, 'en-US');
   await page.goto('/admin/plugins/invitations');
   const row = page.getByRole('row').filter({ hasText: 'Board members' });
   await row.getByRole('button', { name: 'Send invitation' }).click();
@@ -101,7 +69,7 @@ test('from the list, an admin sends the link to three addresses; a wrong one is 
   await dialog.getByText('This is not a valid email address: “not-an-address”. Correct or remove it. Nothing has been sent.').waitFor();
   await saveScreenshot(page, 'send-dialog-en');
   expect(smtp.received).toHaveLength(0);
-  expect((await adminApi(`/invitations/invitations/${link.id}`)).body.data.deliveries.total).toBe(0);
+  expect((await admin.request(`/invitations/invitations/${link.id}`)).body.data.deliveries.total).toBe(0);
 
   await dialog.getByRole('button', { name: 'Remove not-an-address (not a valid address)' }).click();
   await dialog.getByLabel(/^Message/).fill('Dear board,\nplease join <b>us</b>.');
@@ -138,8 +106,8 @@ test('from the list, an admin sends the link to three addresses; a wrong one is 
 
 test('in French, from the detail page: the French email, and the failed address with its reason', async () => {
   await smtp.clear();
-  const link = await createLink('Partenaires', 5);
-  const page = await openAdmin('fr-FR', 'fr');
+  const link = await admin.createLink({ name: 'Partenaires', maxUses: 5 });
+  const page = await openAdminPage(browser, server.url, 'fr-FR');
   await page.goto(`/admin/plugins/invitations/${link.id}`);
   await page.getByRole('heading', { name: 'Partenaires' }).waitFor();
   await page.getByRole('button', { name: 'Envoyer une invitation' }).click();

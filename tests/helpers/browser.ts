@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './strapi';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -24,21 +25,29 @@ export const launchChromium = (): Promise<Browser> =>
     ],
   });
 
-export const newAdminContext = (browser: Browser, baseURL: string, locale: string): Promise<BrowserContext> =>
-  browser.newContext({
+/**
+ * A page of a new browser context in `locale` (e.g. 'fr-FR'), with the admin panel set to that
+ * locale's language ('fr'), logged in to the admin panel at `baseURL` as the super admin
+ * (ADMIN_EMAIL, ADMIN_PASSWORD): it shows the admin's home page.
+ */
+export const openAdminPage = async (browser: Browser, baseURL: string, locale: string): Promise<Page> => {
+  const context = await browser.newContext({
     baseURL,
     locale,
     timezoneId: 'Europe/Paris',
     viewport: { width: 1440, height: 900 },
     permissions: ['clipboard-read', 'clipboard-write'],
   });
-
-export const loginToAdmin = async (page: Page, email: string, password: string) => {
+  const language = locale.split('-')[0];
+  await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   await page.goto('/admin/auth/login');
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
+  await page.fill('input[name=email]', ADMIN_EMAIL);
+  await page.fill('input[name=password]', ADMIN_PASSWORD);
   await page.click('button[type=submit]');
   await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+  return page;
 };
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../docs/screenshots');

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PLAYGROUND_DIR } from './env';
+import { inDays, type InvitationFields } from './fixtures';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './strapi';
 
 // Shared with the bench's sites: plain CommonJS in scripts/.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -69,6 +71,65 @@ export const startPlayground = async (
       const done = exited();
       child.kill('SIGKILL');
       return done;
+    },
+  };
+};
+
+export interface AdminResponse {
+  status: number;
+  body: any;
+}
+
+export interface AdminClient {
+  token: string;
+  /** One call to the admin API (GET, or POST when there is a body): its status and parsed body. */
+  request: (path: string, init?: { method?: string; body?: unknown }) => Promise<AdminResponse>;
+  /** The same call, failing with the answer in the message unless it succeeds (2xx); its body. */
+  expectOk: (path: string, init?: { method?: string; body?: unknown }) => Promise<any>;
+  /** A new invitation link (5 seats, a week) with `fields` changed; fails unless it is created. */
+  createLink: (fields?: InvitationFields) => Promise<{ id: number; token: string; url: string; [key: string]: unknown }>;
+}
+
+/**
+ * The admin API of a started playground, as the super admin its DEMO_ADMIN_* variables create
+ * (ADMIN_EMAIL, ADMIN_PASSWORD), logged in once. `url` may be a function that gives the current
+ * address, for a server that is restarted on another port.
+ */
+export const adminClient = async (url: string | (() => string)): Promise<AdminClient> => {
+  const baseUrl = typeof url === 'string' ? () => url : url;
+  let token = '';
+  const request: AdminClient['request'] = async (path, { method, body } = {}) => {
+    const res = await fetch(`${baseUrl()}${path}`, {
+      method: method ?? (body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+        ...(token && { Authorization: `Bearer ${token}` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: the text, for the error message
+    }
+    return { status: res.status, body: parsed };
+  };
+  const expectOk: AdminClient['expectOk'] = async (path, init) => {
+    const res = await request(path, init);
+    if (res.status < 200 || res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  token = (await expectOk('/admin/login', { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).data.token;
+  return {
+    token,
+    request,
+    expectOk,
+    createLink: async (fields = {}) => {
+      const res = await request('/invitations/invitations', { body: { name: 'Test link', maxUses: 5, expiresAt: inDays(7), ...fields } });
+      if (res.status !== 201) throw new Error(`create link: expected 201, got ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.data;
     },
   };
 };

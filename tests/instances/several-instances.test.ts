@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { testEnv } from '../helpers/env';
 import { inDays } from '../helpers/fixtures';
 import { connectPostgres, createTestDatabase, type PostgresClient } from '../helpers/postgres';
-import { startPlayground, type PlaygroundProcess } from '../helpers/server-process';
+import { adminClient, startPlayground, type AdminClient, type PlaygroundProcess } from '../helpers/server-process';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
 import { SEAT_LIMIT_CHECK } from '../../server/src/database/seat-limit-check';
 
@@ -26,7 +26,8 @@ const start = async () => {
   everyProcess.push(instance);
   return instance;
 };
-let adminToken: string;
+/** The admin API of each instance, whichever port it has after a restart. */
+let admins: AdminClient[];
 let db: PostgresClient;
 
 beforeAll(async () => {
@@ -43,12 +44,7 @@ beforeAll(async () => {
   instances = [await start()];
   instances.push(await start());
   db = await connectPostgres(env.DATABASE_NAME);
-  const login = await fetch(`${instances[0].url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  });
-  adminToken = (await login.json()).data.token;
+  admins = await Promise.all(instances.map((_, i) => adminClient(() => instances[i].url)));
 });
 
 afterAll(async () => {
@@ -56,23 +52,7 @@ afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop()));
 });
 
-const adminApi = async (url: string, path: string, init: { method?: string; body?: unknown } = {}) => {
-  const res = await fetch(`${url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: res.status, body: await res.json() };
-};
-
-const createLink = async (name: string) => {
-  const res = await adminApi(instances[1].url, '/invitations/invitations', {
-    method: 'POST',
-    body: { name, maxUses: SEATS, expiresAt: inDays(1) },
-  });
-  expect(res.status).toBe(201);
-  return res.body.data as { id: number; token: string };
-};
+const createLink = (name: string) => admins[1].createLink({ name, maxUses: SEATS, expiresAt: inDays(1) });
 
 type Outcome = number | 'connection lost';
 
@@ -110,7 +90,7 @@ const only = (expected: Record<string, number>) =>
 
 /** usedCount and redemptions as the admin API shows them, and the accounts in the users table. */
 const countsOf = async (link: { id: number }, prefix: string) => {
-  const { body } = await adminApi(instances[0].url, `/invitations/invitations/${link.id}`);
+  const { body } = await admins[0].request(`/invitations/invitations/${link.id}`);
   const accounts = await db.query('SELECT email FROM up_users WHERE email LIKE $1', [`${prefix}-%`]);
   return {
     usedCount: body.data.usedCount as number,
