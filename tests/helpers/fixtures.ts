@@ -36,6 +36,14 @@ export const setInvitationRow = (app: TestApp, id: number, data: Record<string, 
 
 export const countUsers = (app: TestApp) => app.strapi.db.query('plugin::users-permissions.user').count();
 
+/** The seats a link has given, as the database counts them. */
+export const seatsUsedOf = async (app: TestApp, invitationId: number): Promise<number> =>
+  (await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitationId } })).usedCount;
+
+/** The redemption records of a link, with their users. */
+export const redemptionsOf = (app: TestApp, invitationId: number) =>
+  app.strapi.db.query('plugin::invitations.redemption').findMany({ where: { invitation: { id: invitationId } }, populate: ['user'] });
+
 export const expectStrapiError = (res: { status: number; body: any }, status: number, message?: RegExp) => {
   expect(res.status).toBe(status);
   expect(res.body).toEqual({

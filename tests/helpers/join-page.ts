@@ -1,6 +1,6 @@
 import type { TestApp } from './strapi';
 
-const joinPath = (token: string) => `/invitations/join/${token}`;
+export const joinPath = (token: string) => `/invitations/join/${token}`;
 
 /**
  * Opens the hosted sign-up page as a browser would: the page itself, the form's CSRF value and its

@@ -5,6 +5,7 @@ import {
   expectStrapiError,
   inDays,
   newAccount,
+  redemptionsOf,
   register,
 } from '../helpers/fixtures';
 
@@ -18,7 +19,6 @@ const countInvitations = () => app.strapi.db.query('plugin::invitations.invitati
 const post = (body: unknown) => app.http().post('/invitations/invitations').set(admin()).send(body as object);
 const valid = () => ({ name: 'Spring newsletter', maxUses: 10, expiresAt: inDays(30) });
 const REDEMPTION_UID = 'plugin::invitations.redemption';
-const redemptionsOf = (id: number) => app.strapi.db.query(REDEMPTION_UID).count({ where: { invitation: { id } } });
 
 /** Redemption records written straight to the tables, as fast as a link with thousands of accounts needs. */
 const addRedemptionRecords = async (invitationId: number, count: number) => {
@@ -280,11 +280,11 @@ describe('DELETE /invitations/invitations/:id', () => {
     const account = newAccount();
     await register(app, { ...account, invitationToken: invitation.token });
     await addRedemptionRecords(invitation.id, 2_400);
-    expect(await redemptionsOf(invitation.id)).toBe(2_401);
+    expect(await redemptionsOf(app, invitation.id)).toHaveLength(2_401);
 
     const res = await app.http().delete(`/invitations/invitations/${invitation.id}`).set(admin());
     expect(res.status).toBe(200);
-    expect(await redemptionsOf(invitation.id)).toBe(0);
+    expect(await redemptionsOf(app, invitation.id)).toHaveLength(0);
     expect(await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } })).toBeTruthy();
   });
 

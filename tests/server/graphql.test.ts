@@ -1,5 +1,5 @@
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { countUsers, createInvitation, newAccount } from '../helpers/fixtures';
+import { countUsers, createInvitation, newAccount, seatsUsedOf } from '../helpers/fixtures';
 
 /** users-permissions' GraphQL register mutation, with @strapi/plugin-graphql enabled. */
 let app: TestApp;
@@ -17,8 +17,6 @@ const REGISTER = `mutation Register($input: UsersPermissionsRegisterInput!) {
 const registerWithGraphql = (input: Record<string, unknown>) =>
   app.http().post('/graphql').send({ query: REGISTER, variables: { input } });
 
-const usedCount = async (id: number) =>
-  (await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id } })).usedCount;
 
 test('without an invitation, the mutation creates no account', async () => {
   const before = await countUsers(app);
@@ -34,13 +32,13 @@ test('with an invitation token, it creates the account and takes a seat; a used-
   const res = await registerWithGraphql({ ...account, invitationToken: invitation.token });
   expect(res.body.errors).toBeUndefined();
   expect(res.body.data.register).toMatchObject({ jwt: expect.any(String), user: { username: account.username } });
-  expect(await usedCount(invitation.id)).toBe(1);
+  expect(await seatsUsedOf(app, invitation.id)).toBe(1);
 
   const before = await countUsers(app);
   const late = await registerWithGraphql({ ...newAccount(), invitationToken: invitation.token });
   expect(late.body.errors[0].message).toBe('This invitation link has been used up');
   expect(await countUsers(app)).toBe(before);
-  expect(await usedCount(invitation.id)).toBe(1);
+  expect(await seatsUsedOf(app, invitation.id)).toBe(1);
 });
 
 test('an unknown token is refused and creates no account', async () => {

@@ -1,6 +1,6 @@
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { countUsers, createInvitation, newAccount, setInvitationRow } from '../helpers/fixtures';
-import { openJoinForm, submitJoinForm } from '../helpers/join-page';
+import { countUsers, createInvitation, newAccount, seatsUsedOf, setInvitationRow } from '../helpers/fixtures';
+import { joinPath, openJoinForm, submitJoinForm } from '../helpers/join-page';
 
 const REDIRECT_ORIGIN = 'https://members.example.com';
 
@@ -9,14 +9,11 @@ useTestApp((started) => {
   app = started;
 }, { INVITATIONS_REDIRECT_ORIGINS: REDIRECT_ORIGIN });
 
-const joinPath = (token: string) => `/invitations/join/${token}`;
 
 const openForm = (token: string, language = 'en') => openJoinForm(app, token, language);
 const submitForm = (token: string, fields: Record<string, string>, language = 'en') =>
   submitJoinForm(app, token, fields, language);
 
-const seatsUsed = async (id: number) =>
-  (await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id } })).usedCount;
 
 describe('opening a link', () => {
   test('shows a form with the welcome text, escaped, and the expiry, in English by default', async () => {
@@ -111,7 +108,7 @@ describe('signing up on the page', () => {
     const res = await submitForm(invitation.token, account);
     expect(res.status).toBe(201);
     expect(res.text).toContain('Your account is ready');
-    expect(await seatsUsed(invitation.id)).toBe(1);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
     const user = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } });
     expect(user).toMatchObject({ username: account.username, newsletter: true });
     const login = await app.http().post('/api/auth/local').send({ identifier: account.email, password: account.password });
@@ -136,7 +133,7 @@ describe('signing up on the page', () => {
     expect(res.text).toContain('value="Jeanne &lt;3"');
     expect(res.text).not.toContain('secret-pw');
     expect(res.text).toContain('role="alert"');
-    expect(await seatsUsed(invitation.id)).toBe(0);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(0);
     expect(await countUsers(app)).toBe(before);
   });
 
@@ -154,7 +151,7 @@ describe('signing up on the page', () => {
     const res = await submitForm(invitation.token, { ...newAccount(), email: account.email });
     expect(res.status).toBe(400);
     expect(res.text).toContain('An account already uses this email or username. If it is yours, log in');
-    expect(await seatsUsed(invitation.id)).toBe(1);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
   });
 
   test('a form posted without its CSRF cookie or value is refused and creates nothing', async () => {
@@ -173,7 +170,7 @@ describe('signing up on the page', () => {
       .send({ csrf: 'x'.repeat(43), ...newAccount() });
     expect(wrongValue.status).toBe(403);
     expect(await countUsers(app)).toBe(before);
-    expect(await seatsUsed(invitation.id)).toBe(0);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(0);
   });
 
   test('a link used up between opening and posting shows the used-up page', async () => {
@@ -200,6 +197,6 @@ describe('signing up on the page', () => {
       .type('form')
       .send(`csrf=${csrf}&username[]=a&username[]=b&email[x]=y&password=${'p'.repeat(100)}`);
     expect(res.status).toBe(400);
-    expect(await seatsUsed(invitation.id)).toBe(0);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { countUsers, createInvitation, expectStrapiError, newAccount, register } from '../helpers/fixtures';
+import { countUsers, createInvitation, expectStrapiError, newAccount, redemptionsOf, register, seatsUsedOf } from '../helpers/fixtures';
 import { enableFakeGitHub, gitHubProfile, restoreFetch, signInWithGitHub } from '../helpers/fake-github';
 
 let app: TestApp;
@@ -18,9 +18,6 @@ afterAll(restoreFetch);
 
 const USER_UID = 'plugin::users-permissions.user';
 const findUser = (email: string) => app.strapi.db.query(USER_UID).findOne({ where: { email }, populate: ['role'] });
-const invitationRow = (id: number) => app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id } });
-const redemptionsOf = (id: number) =>
-  app.strapi.db.query('plugin::invitations.redemption').findMany({ where: { invitation: { id } }, populate: ['user'] });
 
 describe('sign-up with GitHub while requireInvitation is on', () => {
   test('without an invitation: 403, and no account is made', async () => {
@@ -46,8 +43,8 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
 
     const user = await findUser(profile.email);
     expect(user.role.type).toBe('github-partner');
-    expect((await invitationRow(invitation.id)).usedCount).toBe(1);
-    const redemptions = await redemptionsOf(invitation.id);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+    const redemptions = await redemptionsOf(app, invitation.id);
     expect(redemptions.map((r: { user: { id: number } }) => r.user.id)).toEqual([user.id]);
   });
 
@@ -98,7 +95,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     const browser = request.agent(app.strapi.server.httpServer);
     expect((await signInWithGitHub(app, gitHubProfile(), invitation.token, { browser })).status).toBe(200);
     expectStrapiError(await signInWithGitHub(app, gitHubProfile(), undefined, { browser }), 403);
-    expect((await invitationRow(invitation.id)).usedCount).toBe(1);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
   });
 
   test('an existing GitHub account logs in again without any invitation, and uses no seat', async () => {
@@ -113,7 +110,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     // Coming back through a link again is a login too: no second seat.
     expect((await signInWithGitHub(app, profile, invitation.token)).status).toBe(200);
     expect(await countUsers(app)).toBe(users);
-    expect((await invitationRow(invitation.id)).usedCount).toBe(1);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
   });
 
   test('a link used up while its holder was at GitHub: 410 "used up", no account, the seat count unchanged', async () => {
@@ -127,8 +124,8 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     expectStrapiError(res, 410, /used up/);
     expect(res.body.error.details).toEqual({ reason: 'exhausted' });
     expect(await findUser(late.email)).toBeNull();
-    expect((await invitationRow(invitation.id)).usedCount).toBe(1);
-    expect(await redemptionsOf(invitation.id)).toHaveLength(1);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+    expect(await redemptionsOf(app, invitation.id)).toHaveLength(1);
   });
 
   test('the start route refuses unknown, used-up and malformed links before sending anyone to GitHub', async () => {
