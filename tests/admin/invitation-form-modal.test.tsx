@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { InvitationFormModal } from '../../admin/src/components/InvitationFormModal';
-import type { Invitation } from '../../admin/src/types';
+import { makeInvitation } from './fixtures';
 import { renderInAdmin } from './render';
 
 const fetchClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
@@ -18,23 +18,7 @@ const ROLES = [
   { id: 3, name: 'Partner', description: null, type: 'partner', isDefault: false },
 ];
 
-const existing: Invitation = {
-  id: 7,
-  name: 'Board',
-  maxUses: 10,
-  usedCount: 4,
-  remaining: 6,
-  expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-  status: 'active',
-  token: 'x'.repeat(43),
-  url: `http://localhost/invitations/join/${'x'.repeat(43)}`,
-  role: { id: 3, name: 'Partner' },
-  welcomeMessage: null,
-  redirectUrl: null,
-  userDefaults: {},
-  createdAt: new Date().toISOString(),
-  createdBy: null,
-};
+const existing = makeInvitation({ usedCount: 4, remaining: 6, role: { id: 3, name: 'Partner' } });
 
 const FIRST_ACCESS = {
   redirectOrigins: ['https://members.example.com'],

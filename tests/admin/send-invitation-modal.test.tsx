@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SendInvitationModal } from '../../admin/src/components/SendInvitationModal';
-import type { Invitation } from '../../admin/src/types';
+import { makeInvitation } from './fixtures';
 import { renderInAdmin } from './render';
 
 const fetchClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
@@ -10,23 +10,7 @@ jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => fetchClient,
 }));
 
-const invitation: Invitation = {
-  id: 7,
-  name: 'Board',
-  maxUses: 10,
-  usedCount: 0,
-  remaining: 10,
-  expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-  status: 'active',
-  token: 'x'.repeat(43),
-  url: `http://localhost/invitations/join/${'x'.repeat(43)}`,
-  role: null,
-  welcomeMessage: null,
-  redirectUrl: null,
-  userDefaults: {},
-  createdAt: new Date().toISOString(),
-  createdBy: null,
-};
+const invitation = makeInvitation();
 
 const PREVIEW = {
   locale: 'en',
