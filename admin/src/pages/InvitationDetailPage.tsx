@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -12,6 +12,7 @@ import { DeliveryLog } from '../components/DeliveryLog';
 import { InvitationLink } from '../components/InvitationLink';
 import { SendInvitationButton, SendInvitationModal } from '../components/SendInvitationModal';
 import { StatusBadge } from '../components/StatusBadge';
+import { TableHeader } from '../components/TableHeader';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
@@ -45,13 +46,9 @@ const Redemptions = ({ invitation }: { invitation: InvitationDetail }) => {
   }
   return (
     <Table colCount={3} rowCount={invitation.redemptions.length + 1}>
-      <Thead>
-        <Tr>
-          <Th><Typography variant="sigma">{t('detail.accounts.user', 'User')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('detail.accounts.email', 'Email')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('detail.accounts.date', 'Date')}</Typography></Th>
-        </Tr>
-      </Thead>
+      <TableHeader
+        labels={[t('detail.accounts.user', 'User'), t('detail.accounts.email', 'Email'), t('detail.accounts.date', 'Date')]}
+      />
       <Tbody>
         {invitation.redemptions.map((redemption, index) => (
           <Tr key={redemption.user?.id ?? `deleted-${index}`}>
