@@ -1,18 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { usePluginTranslation } from '../utils/translations';
 import { LoadFailure } from './Notice';
 import type { EmailPreview as Preview } from '../types';
-
-/** `value`, once it has stopped changing for `delayMs`. */
-export const useDebouncedValue = <T,>(value: T, delayMs: number): T => {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-};
 
 interface Props {
   preview: Preview | undefined;
