@@ -1,25 +1,44 @@
-import createError from 'http-errors';
 import { errors } from '@strapi/utils';
 import { invitationStatus, type SeatState } from './status';
 
 /*
- * http-errors is pinned to the version @strapi/utils pins, so that npm installs one copy: Strapi
- * recognises these errors with `instanceof` its own copy's HttpError.
+ * `@strapi/utils` is a peer dependency: these classes are the site's own, the very ones Strapi's
+ * error middleware checks with `instanceof`. A private copy (another version nested under the
+ * plugin) would make every error here a 500.
  */
 
+const NAME_BY_STATUS = { 403: 'ForbiddenError', 409: 'ConflictError', 410: 'GoneError' } as const;
+
 /**
- * 410 Gone in Strapi's error format. Strapi has no ApplicationError for 410, but its error
- * middleware formats any http-errors HttpError as `{ data: null, error: { status, name, message, details } }`.
+ * An HTTP error Strapi's error middleware formats as it is: `{ data: null, error: { status, name,
+ * message, details } }`. Strapi has no ApplicationError for 409 or 410, and its route authorizer
+ * turns an ApplicationError ForbiddenError thrown by a handler into a bare "Forbidden"; an
+ * `errors.HttpError` passes through intact. That class (http-errors' HttpError) cannot be
+ * constructed, only recognised, hence the prototype link to the site's own copy.
  */
+class InvitationHttpError extends Error {
+  readonly expose = true;
+
+  readonly statusCode: number;
+
+  constructor(
+    readonly status: keyof typeof NAME_BY_STATUS,
+    message: string,
+    readonly details: Record<string, unknown> = {}
+  ) {
+    super(message);
+    this.name = NAME_BY_STATUS[status];
+    this.statusCode = status;
+  }
+}
+Object.setPrototypeOf(InvitationHttpError.prototype, errors.HttpError.prototype);
+
+/** 410 Gone in Strapi's error format. */
 export const goneError = (message: string, details: Record<string, unknown> = {}) =>
-  Object.assign(createError(410, message), { details });
+  new InvitationHttpError(410, message, details);
 
-/**
- * 403 with its message kept. Strapi's route authorizer turns any ApplicationError ForbiddenError
- * thrown by a handler into a bare "Forbidden"; an http-errors 403 passes through intact.
- */
-export const invitationRequiredError = () =>
-  Object.assign(createError(403, 'An invitation is required to register'), { details: {} });
+/** 403 with its message kept (see InvitationHttpError). */
+export const invitationRequiredError = () => new InvitationHttpError(403, 'An invitation is required to register');
 
 export const unknownInvitationError = () =>
   new errors.NotFoundError('This invitation link does not exist or has been deleted');
@@ -32,7 +51,8 @@ export const unusableInvitationError = (invitation: SeatState) =>
 
 /** 409: the link's token cannot be decrypted any more (the site's secret changed), so it cannot be sent. */
 export const linkUnavailableError = () =>
-  Object.assign(
-    createError(409, 'This invitation link can no longer be shown (the site\'s secret key changed): create a new link'),
-    { details: { reason: 'link-unavailable' } }
+  new InvitationHttpError(
+    409,
+    "This invitation link can no longer be shown (the site's secret key changed): create a new link",
+    { reason: 'link-unavailable' }
   );
