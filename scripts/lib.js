@@ -26,8 +26,8 @@ const run = (command, args, options = {}) => {
 /** Builds the plugin's admin and server bundles into dist/, as a site installing it from npm gets them. */
 const buildPlugin = () => {
   run('strapi-plugin', ['build', '--silent']);
-  // The bundles' type declarations import the shared permissions module from dist/.
-  run('tsc', ['permissions.ts', '--declaration', '--emitDeclarationOnly', '--outDir', 'dist']);
+  // The bundles' type declarations import the shared module (shared/) from dist/shared.
+  run('tsc', ['-p', 'shared/tsconfig.build.json']);
 };
 
 /** Compiles the playground's TypeScript (config, src) into playground/dist, which Strapi loads. */

@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { PLUGIN_ID } from '../../permissions';
+import { PLUGIN_ID } from '../../shared';
 import type {
   AssignableRole,
   EmailOptions,
   FirstAccessOptions,
-  EmailPreview,
+  ComposedEmail,
   Invitation,
   InvitationDetail,
   InvitationInput,
-  ListParams,
+  ListQuery,
   Pagination,
   SendResult,
-} from './types';
+} from '../../shared';
 
 const BASE = `/${PLUGIN_ID}`;
 
@@ -21,7 +21,7 @@ export const useInvitationsApi = () => {
   const { get, post, put, del } = useFetchClient();
   return useMemo(
     () => ({
-      list: async (params: ListParams) =>
+      list: async (params: ListQuery) =>
         (await get<{ results: Invitation[]; pagination: Pagination }>(`${BASE}/invitations`, { params })).data,
       get: async (id: number | string) =>
         (await get<{ data: InvitationDetail }>(`${BASE}/invitations/${id}`)).data.data,
@@ -37,7 +37,7 @@ export const useInvitationsApi = () => {
       send: async (id: number, body: EmailOptions & { emails: string[] }) =>
         (await post<{ data: SendResult }>(`${BASE}/invitations/${id}/send`, body)).data.data,
       previewEmail: async (id: number, body: EmailOptions) =>
-        (await post<{ data: EmailPreview }>(`${BASE}/invitations/${id}/email-preview`, body)).data.data,
+        (await post<{ data: ComposedEmail }>(`${BASE}/invitations/${id}/email-preview`, body)).data.data,
     }),
     [get, post, put, del]
   );

@@ -1,4 +1,4 @@
-import { PLUGIN_ID, PERMISSIONS } from '../../permissions';
+import { PLUGIN_ID, PERMISSIONS } from '../../shared';
 import { PluginIcon } from './components/PluginIcon';
 import { prefixTranslations } from './utils/translations';
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ACTION_DEFINITIONS, PLUGIN_ID } from '../../permissions';
+import { ACTION_DEFINITIONS, PLUGIN_ID } from '../../shared';
 import { REDEEMED_EVENT, USER_UID } from './constants';
 import { ensureSeatLimitCheck } from './database/seat-limit-check';
 import { getService } from './utils/get-service';

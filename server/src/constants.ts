@@ -1,4 +1,4 @@
-import { PLUGIN_ID } from '../../permissions';
+import { PLUGIN_ID } from '../../shared';
 
 export { PLUGIN_ID };
 

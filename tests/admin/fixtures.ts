@@ -1,4 +1,4 @@
-import type { Invitation } from '../../admin/src/types';
+import type { Invitation } from '../../shared';
 
 /** An active link, unused, expiring in a week, as the admin API returns it; `overrides` change any field. */
 export const makeInvitation = (overrides: Partial<Invitation> = {}): Invitation => ({

@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { async } from '@strapi/utils';
 import { validateEmailConfig, emailDefaults } from '../../server/src/config/email';
 import { escapeForHtml, renderTemplate } from '../../server/src/email/render';
-import { isEmailAddress, sortRecipients, splitRecipients } from '../../server/src/utils/email-addresses';
+import { isEmailAddress, sortRecipients, splitRecipients } from '../../shared';
 import { tempDir } from '../helpers/server-process';
 
 describe('email addresses', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError, inDays, newAccount, register } from '../helpers/fixtures';
-import { ACTION_DEFINITIONS, ACTIONS, actionId, type ActionName } from '../../permissions';
+import { ACTION_DEFINITIONS, ACTIONS, actionId, type ActionName } from '../../shared';
 
 let app: TestApp;
 

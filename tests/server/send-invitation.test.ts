@@ -1,4 +1,4 @@
-import { actionId } from '../../permissions';
+import { actionId } from '../../shared';
 import { createInvitation, expectStrapiError, newAccount, register, setInvitationRow } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';

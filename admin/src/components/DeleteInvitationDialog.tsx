@@ -1,7 +1,7 @@
 import { Dialog } from '@strapi/design-system';
 import { ConfirmDialog } from '@strapi/strapi/admin';
 import { usePluginTranslation } from '../utils/translations';
-import type { Invitation } from '../types';
+import type { Invitation } from '../../../shared';
 
 interface Props {
   invitation: Invitation | null;

@@ -2,7 +2,7 @@ import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { adminName, formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
-import type { DeliveryLog as Log } from '../types';
+import type { DeliveryLog as Log } from '../../../shared';
 import { TableHeader } from './TableHeader';
 
 /** The emails sent with a link: to whom, when, by whom, and whether the mail provider took them. */

@@ -1,7 +1,7 @@
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { usePluginTranslation } from '../utils/translations';
 import { LoadFailure } from './Notice';
-import type { EmailPreview as Preview } from '../types';
+import type { ComposedEmail as Preview } from '../../../shared';
 
 interface Props {
   preview: Preview | undefined;

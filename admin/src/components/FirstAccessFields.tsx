@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { FormField } from './FormField';
 import { usePluginTranslation } from '../utils/translations';
 import type { FormErrors, InvitationFormValues } from '../utils/form';
-import type { FirstAccessOptions, UserField } from '../types';
+import type { FirstAccessOptions, UserField } from '../../../shared';
 
 const NUMBER_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
 /** JSON presets are set through the API: a text box would be a poor editor for them. */

@@ -30,7 +30,7 @@ import { usePluginTranslation } from '../utils/translations';
 import { editableUserFields, FirstAccessFields } from './FirstAccessFields';
 import { LoadFailure } from './Notice';
 import { InvitationLink } from './InvitationLink';
-import type { Invitation } from '../types';
+import type { Invitation } from '../../../shared';
 
 interface Props {
   /** The invitation to edit; none to create one. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Flex, Tag, TextInput } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
-import { isEmailAddress, splitRecipients, uniqueRecipients } from '../../../server/src/utils/email-addresses';
+import { isEmailAddress, splitRecipients, uniqueRecipients } from '../../../shared';
 import { usePluginTranslation } from '../utils/translations';
 import { FormField } from './FormField';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Box, Button, Flex, IconButton, Modal, ProgressBar, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { PaperPlane } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { sortRecipients } from '../../../server/src/utils/email-addresses';
+import { sortRecipients } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
 import { useDebouncedValue } from '../utils/debounce';
@@ -14,7 +14,7 @@ import { FormField } from './FormField';
 import { Notice } from './Notice';
 import { RecipientsField } from './RecipientsField';
 import { SendResultList } from './SendResultList';
-import type { EmailPreview as EmailPreviewData, Invitation } from '../types';
+import type { ComposedEmail as EmailPreviewData, Invitation } from '../../../shared';
 
 interface Props {
   invitation: Invitation;

@@ -1,6 +1,6 @@
 import { Status, Typography } from '@strapi/design-system';
 import { usePluginTranslation } from '../utils/translations';
-import type { InvitationStatus } from '../types';
+import type { InvitationStatus } from '../../../shared';
 
 const VARIANTS = { active: 'success', expired: 'neutral', exhausted: 'warning' } as const;
 

@@ -1,6 +1,6 @@
 import { Page } from '@strapi/strapi/admin';
 import { Routes, Route } from 'react-router-dom';
-import { PERMISSIONS } from '../../../permissions';
+import { PERMISSIONS } from '../../../shared';
 import { InvitationDetailPage } from './InvitationDetailPage';
 import { InvitationsPage } from './InvitationsPage';
 

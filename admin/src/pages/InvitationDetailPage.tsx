@@ -4,7 +4,7 @@ import { Pencil, Trash } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
-import { PERMISSIONS } from '../../../permissions';
+import { PERMISSIONS } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
@@ -16,7 +16,7 @@ import { TableHeader } from '../components/TableHeader';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
-import type { Invitation, InvitationDetail } from '../types';
+import type { Invitation, InvitationDetail } from '../../../shared';
 
 const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Grid.Item col={4} s={6} xs={12} direction="column" alignItems="flex-start" gap={1}>

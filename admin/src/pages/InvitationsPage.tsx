@@ -14,7 +14,7 @@ import {
 } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import { PERMISSIONS } from '../../../permissions';
+import { PERMISSIONS } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
@@ -23,7 +23,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
-import type { Invitation } from '../types';
+import type { Invitation } from '../../../shared';
 
 interface ListQuery {
   page?: string;

@@ -1,5 +1,5 @@
 import { expiryInstant, startOfToday } from './dates';
-import type { InvitationInput } from '../types';
+import type { InvitationInput } from '../../../shared';
 
 export const MAX_USES_LIMIT = 100_000;
 

@@ -1,5 +1,5 @@
 import type { IntlShape } from 'react-intl';
-import type { Invitation } from '../types';
+import type { Invitation } from '../../../shared';
 
 /** A date and time in the admin's locale and time zone. */
 export const formatInstant = (intl: IntlShape, value: string) =>

@@ -1,4 +1,4 @@
-import type { SendResult } from '../types';
+import type { SendResult } from '../../../shared';
 
 /** Addresses per request: small enough for the progress bar to move, large enough to stay quick. */
 const BATCH_SIZE = 20;

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../../../permissions';
+import { PLUGIN_ID } from '../../../shared';
 
 export const prefixTranslations = (messages: Record<string, string>) =>
   Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));

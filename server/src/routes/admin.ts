@@ -1,4 +1,4 @@
-import { actionId, type ActionName } from '../../../permissions';
+import { actionId, type ActionName } from '../../../shared';
 
 /** An admin route, allowed to admins who have the plugin's `action`. */
 const route = (method: string, path: string, handler: string, action: ActionName) => ({

@@ -1,27 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID } from '../constants';
-import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor, type AdminAuthor } from '../utils/admin-author';
+import type { Delivery, DeliveryLog, DeliveryStatus } from '../../../shared';
+import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
-
-export type DeliveryStatus = 'sent' | 'failed';
-
-export interface Delivery {
-  id: number;
-  recipient: string;
-  status: DeliveryStatus;
-  error: string | null;
-  sentAt: string;
-  sentBy: AdminAuthor | null;
-}
-
-/** The emails sent with one invitation: counts, and the latest ones. */
-export interface DeliveryLog {
-  total: number;
-  sent: number;
-  failed: number;
-  latest: Delivery[];
-}
 
 /** How many records an invitation's detail shows; the counts cover them all. */
 const DELIVERY_LOG_SIZE = 200;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
+import type { UserField } from '../../../shared';
 import { PLUGIN_ID, USER_UID } from '../constants';
 import { fieldError } from '../validation/invitation';
 
@@ -46,15 +47,6 @@ interface Attribute {
   minLength?: number;
   maxLength?: number;
   required?: boolean;
-}
-
-export interface UserField {
-  name: string;
-  type: string;
-  enum?: string[];
-  min?: number;
-  max?: number;
-  maxLength?: number;
 }
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);

@@ -6,8 +6,8 @@ import { escapeForHtml, renderTemplate } from '../email/render';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
 import { getService } from '../utils/get-service';
 import { linkUnavailableError, unusableInvitationError } from '../utils/errors';
-import { invitationStatus, remainingSeats } from '../utils/status';
-import type { EmailOptions, SendInput } from '../validation/send';
+import { invitationStatus, remainingSeats, type ComposedEmail, type EmailOptions, type SeatsWarning, type SendResult } from '../../../shared';
+import type { SendInput } from '../validation/send';
 
 /** The admin sending, as Strapi puts it in ctx.state.user. */
 export interface Sender {
@@ -17,30 +17,6 @@ export interface Sender {
   username?: string | null;
   email: string;
   preferedLanguage?: string | null;
-}
-
-export interface ComposedEmail {
-  locale: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** What the admin's dialog offers before any change: the template's subject and message. */
-  defaults: { subject: string; message: string };
-}
-
-export interface SeatsWarning {
-  code: 'more-recipients-than-seats';
-  message: string;
-  recipients: number;
-  remaining: number;
-}
-
-export interface SendResult {
-  sent: string[];
-  failed: Array<{ email: string; error: string }>;
-  /** Seats left on the link: more recipients than this cannot all sign up. */
-  remaining: number;
-  warnings: SeatsWarning[];
 }
 
 interface SendableInvitation {

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { INVITATION_UID, REDEMPTION_UID, ROLE_UID } from '../constants';
-import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor, type AdminAuthor } from '../utils/admin-author';
+import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
-import { invitationStatus, remainingSeats, type InvitationStatus } from '../utils/status';
-import { fieldError, type InvitationInput, type ListQuery } from '../validation/invitation';
+import { invitationStatus, remainingSeats, type Invitation, type ListQuery } from '../../../shared';
+import { fieldError, type InvitationInput } from '../validation/invitation';
 
 interface Relation {
   id: number;
@@ -26,24 +26,6 @@ export interface InvitationRow {
   createdAt: string | Date;
   role?: Relation | null;
   createdBy?: Relation | null;
-}
-
-export interface Invitation {
-  id: number;
-  name: string;
-  maxUses: number;
-  usedCount: number;
-  remaining: number;
-  expiresAt: string;
-  status: InvitationStatus;
-  token: string | null;
-  url: string | null;
-  role: { id: number; name: string } | null;
-  welcomeMessage: string | null;
-  redirectUrl: string | null;
-  userDefaults: Record<string, unknown>;
-  createdAt: string;
-  createdBy: AdminAuthor | null;
 }
 
 const FIELDS = [

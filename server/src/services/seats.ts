@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { unknownInvitationError, unusableInvitationError } from '../utils/errors';
-import { invitationStatus, remainingSeats } from '../utils/status';
+import { invitationStatus, remainingSeats, type PublicInvitationStatus } from '../../../shared';
 
 /** What the public status of a link is made of. */
 interface InvitationByToken {
@@ -23,14 +23,6 @@ export interface RedeemableInvitation extends InvitationByToken {
 }
 
 const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl'];
-
-/** What anyone holding the link may know about it: never the admin-only name or presets. */
-export interface PublicInvitationStatus {
-  expiresAt: string;
-  remaining: number;
-  welcomeMessage: string | null;
-  redirectUrl: string | null;
-}
 
 /**
  * Seats of invitation links: looking a link up by its token, taking one seat atomically, and

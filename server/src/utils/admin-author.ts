@@ -1,10 +1,4 @@
-/** The admin who created a record, as the admin API shows them. */
-export interface AdminAuthor {
-  id: number;
-  firstname: string | null;
-  lastname: string | null;
-  email: string;
-}
+import type { AdminAuthor } from '../../../shared';
 
 /** The columns of the admin user a record's `createdBy` is populated with. */
 export const ADMIN_AUTHOR_FIELDS = ['id', 'firstname', 'lastname', 'email'];

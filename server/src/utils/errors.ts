@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { invitationStatus, type SeatState } from './status';
+import { invitationStatus, type SeatState } from '../../../shared';
 
 /*
  * `@strapi/utils` is a peer dependency: these classes are the site's own, the very ones Strapi's

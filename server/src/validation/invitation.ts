@@ -1,4 +1,5 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
+import type { InvitationInput as InvitationFields, ListQuery } from '../../../shared';
 import { LIMITS } from '../constants';
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, httpUrl, isPlainObject } from './text';
 
@@ -157,22 +158,8 @@ const idSchema = yup
   )
   .required();
 
-export interface InvitationInput {
-  name?: string;
-  maxUses?: number;
-  expiresAt?: string;
-  role?: number | null;
-  welcomeMessage?: string | null;
-  redirectUrl?: string | null;
-  userDefaults?: Record<string, unknown> | null;
-}
-
-export interface ListQuery {
-  page: number;
-  pageSize: number;
-  sort: string;
-  q?: string;
-}
+/** The fields a create or an edit carries, checked. */
+export type InvitationInput = Partial<InvitationFields>;
 
 export const validateCreateInput = validateYupSchema(createSchema) as (body: unknown) => Promise<InvitationInput>;
 export const validateUpdateInput = validateYupSchema(updateSchema) as (body: unknown) => Promise<InvitationInput>;

@@ -1,11 +1,10 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
 import { LOCALE_PATTERN } from '../config/email';
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES } from './text';
-import { isEmailAddress, MAX_RECIPIENTS, sortRecipients } from '../utils/email-addresses';
+import { isEmailAddress, MAX_RECIPIENTS, sortRecipients, type EmailOptions } from '../../../shared';
 
 export const SUBJECT_MAX_LENGTH = 255;
 export const MESSAGE_MAX_LENGTH = 5000;
-
 
 const isTimeZone = (value: string) => {
   try {
@@ -62,13 +61,6 @@ const previewSchema = yup
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
   .typeError('The body must be a JSON object');
-
-export interface EmailOptions {
-  subject?: string;
-  message?: string;
-  locale?: string;
-  timeZone?: string;
-}
 
 export interface SendInput extends EmailOptions {
   /** Valid, trimmed and each once (compared without case). */
