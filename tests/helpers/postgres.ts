@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { Client } from 'pg';
 
 export interface PostgresClient {
   query: (sql: string, params?: unknown[]) => Promise<{ rows: Array<Record<string, any>>; rowCount: number }>;
@@ -7,8 +8,6 @@ export interface PostgresClient {
 
 /** A client of the server named by DATABASE_HOST/DATABASE_PORT (the private cluster .ci/run starts). */
 export const connectPostgres = async (database: string): Promise<PostgresClient> => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { Client } = require('pg');
   const client = new Client({
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.DATABASE_PORT ?? 5432),

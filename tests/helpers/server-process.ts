@@ -1,17 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// Shared with the bench's sites: plain CommonJS in scripts/.
+import { freePort, waitForHealth } from '../../scripts/lib';
 import { PLAYGROUND_DIR } from './env';
 import { inDays, type InvitationFields } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './strapi';
-
-// Shared with the bench's sites: plain CommonJS in scripts/.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { freePort, waitForHealth } = require('../../scripts/lib') as {
-  freePort: () => Promise<number>;
-  waitForHealth: (url: string, child: ChildProcess, logs: () => string, timeoutMs: number) => Promise<void>;
-};
 
 export interface PlaygroundProcess {
   url: string;
