@@ -5,7 +5,7 @@ import path from 'node:path';
 // Shared with the bench's sites: plain CommonJS in scripts/.
 import { freePort, waitForHealth } from '../../scripts/lib';
 import { PLAYGROUND_DIR } from './env';
-import { inDays, type InvitationFields } from './fixtures';
+import { inDays, type InvitationFields, type JsonBody } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './strapi';
 
 export interface PlaygroundProcess {
@@ -72,7 +72,7 @@ export const startPlayground = async (
 
 export interface AdminResponse {
   status: number;
-  body: any;
+  body: JsonBody;
 }
 
 export interface AdminClient {
@@ -80,7 +80,7 @@ export interface AdminClient {
   /** One call to the admin API (GET, or POST when there is a body): its status and parsed body. */
   request: (path: string, init?: { method?: string; body?: unknown }) => Promise<AdminResponse>;
   /** The same call, failing with the answer in the message unless it succeeds (2xx); its body. */
-  expectOk: (path: string, init?: { method?: string; body?: unknown }) => Promise<any>;
+  expectOk: (path: string, init?: { method?: string; body?: unknown }) => Promise<JsonBody>;
   /** A new invitation link (5 seats, a week) with `fields` changed; fails unless it is created. */
   createLink: (fields?: InvitationFields) => Promise<{ id: number; token: string; url: string; [key: string]: unknown }>;
 }
