@@ -270,7 +270,7 @@ const statusCases: Case[] = [
 ];
 
 const connectCases: Case[] = [
-  ['an unknown link', (f: Fixture) => `/api/invitations/${'A'.repeat(43)}/connect/github`, 404],
+  ['an unknown link', () => `/api/invitations/${'A'.repeat(43)}/connect/github`, 404],
   ['an SQL-looking token', () => "/api/invitations/'%20OR%201%3D1--/connect/github", 404],
   ['a provider that is not enabled', (f: Fixture) => `/api/invitations/${f.token}/connect/github`, 400],
   ['a provider name with a slash', (f: Fixture) => `/api/invitations/${f.token}/connect/git%2Fhub`, 400],
