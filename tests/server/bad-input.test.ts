@@ -87,7 +87,7 @@ const fieldValues: Record<string, Array<[string, unknown]>> = {
   ],
   maxUses: [
     ['null', null], ['a numeric string', '5'], ['an SQL string', SQL], ['a float', 2.5], ['zero', 0], ['negative', -4],
-    ['over 100000', 100_001], ['1e308', 1e308], ['2^53 + 1', 9007199254740993], ['a boolean', true], ['an array', [5]],
+    ['over 100000', 100_001], ['1e308', 1e308], ['2^53', 2 ** 53], ['a boolean', true], ['an array', [5]],
     ['an object', { $gt: 0 }],
   ],
   expiresAt: [
