@@ -50,14 +50,24 @@ interface RequestState<T> {
   reload: () => void;
 }
 
+const sameItems = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+
 /** Runs `load` now and whenever its dependencies change; `reload` runs it again. */
 export const useRequest = <T,>(load: () => Promise<T>, deps: unknown[]): RequestState<T> => {
   const [state, setState] = useState<{ data?: T; error?: unknown; isLoading: boolean }>({ isLoading: true });
   const [generation, setGeneration] = useState(0);
 
+  // A new request (other dependencies, or reload()) is loading from this render on; the last
+  // answer stays meanwhile.
+  const requestKey = [...deps, generation];
+  const [lastRequestKey, setLastRequestKey] = useState(requestKey);
+  if (!sameItems(requestKey, lastRequestKey)) {
+    setLastRequestKey(requestKey);
+    setState((previous) => ({ ...previous, isLoading: true }));
+  }
+
   useEffect(() => {
     let cancelled = false;
-    setState((previous) => ({ ...previous, isLoading: true }));
     load().then(
       (data) => !cancelled && setState({ data, isLoading: false }),
       (error) => !cancelled && setState({ error, isLoading: false })
@@ -65,7 +75,7 @@ export const useRequest = <T,>(load: () => Promise<T>, deps: unknown[]): Request
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's dependencies, as useEffect takes them
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);

@@ -1,9 +1,10 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID, PERMISSIONS } from '../../shared';
 import { PluginIcon } from './components/PluginIcon';
 import { prefixTranslations } from './utils/translations';
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,

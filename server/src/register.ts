@@ -1,12 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { acceptInvitationInGraphqlRegister } from './graphql';
+import type { KoaContext } from './koa';
 import { keepTokensOutOfRequestLog } from './logging/request-log';
 import { USERS_PERMISSIONS_AUTH } from './constants';
-import { getService } from './utils/get-service';
+import { getService, type Service } from './utils/get-service';
 import { holdUntilCommitted } from './utils/redemption-scope';
 
 const USERS_PERMISSIONS_PROVIDERS = 'plugin::users-permissions.providers';
 const USERS_PERMISSIONS_USERS = 'plugin::users-permissions.user';
+
+// The parts of users-permissions' controller and services that are wrapped here; the rest is kept as is.
+type Handler = (ctx: KoaContext) => Promise<unknown>;
+type AuthController = { register: Handler; callback: Handler };
+type ProvidersService = { connect: Parameters<Service<'provider-signup'>['wrapConnect']>[0] };
+type UserService = { sendConfirmationEmail: (...args: unknown[]) => Promise<unknown> };
 
 /**
  * Puts the invitation gate in front of users-permissions' register controller and of the
@@ -16,16 +23,16 @@ const USERS_PERMISSIONS_USERS = 'plugin::users-permissions.user';
 const gateRegistration = (strapi: Core.Strapi) => {
   const gate = getService(strapi, 'registration-gate');
   const providerSignup = getService(strapi, 'provider-signup');
-  strapi.get('controllers').extend(USERS_PERMISSIONS_AUTH, (auth: Record<string, any>) => ({
+  strapi.get('controllers').extend(USERS_PERMISSIONS_AUTH, (auth: AuthController) => ({
     ...auth,
     register: gate.wrap(auth.register.bind(auth)),
     callback: providerSignup.wrapCallback(auth.callback.bind(auth)),
   }));
-  strapi.get('services').extend(USERS_PERMISSIONS_PROVIDERS, (providers: Record<string, any>) => ({
+  strapi.get('services').extend(USERS_PERMISSIONS_PROVIDERS, (providers: ProvidersService) => ({
     ...providers,
     connect: providerSignup.wrapConnect(providers.connect),
   }));
-  strapi.get('services').extend(USERS_PERMISSIONS_USERS, (users: Record<string, any>) => ({
+  strapi.get('services').extend(USERS_PERMISSIONS_USERS, (users: UserService) => ({
     ...users,
     sendConfirmationEmail: holdUntilCommitted(users.sendConfirmationEmail.bind(users)),
   }));

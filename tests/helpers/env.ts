@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// The scripts are plain CommonJS, shared with `npm run demo` and the bench (types: scripts/lib.d.ts).
+import { freshAppSecrets } from '../../scripts/lib';
 
 export const PLAYGROUND_DIR = path.resolve(__dirname, '../../playground');
-
-// The scripts are plain CommonJS, shared with `npm run demo` and the bench.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { freshAppSecrets } = require('../../scripts/lib') as { freshAppSecrets: () => Record<string, string> };
 
 /** Fresh secrets and a fresh SQLite file (unless DATABASE_CLIENT says otherwise), for one app. */
 export const testEnv = (overrides: Record<string, string> = {}): Record<string, string> => {

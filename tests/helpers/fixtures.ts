@@ -2,6 +2,13 @@ import crypto from 'node:crypto';
 import type { TestApp } from './strapi';
 import type { InvitationInput } from '../../server/src/validation/invitation';
 
+/**
+ * The parsed JSON body of an HTTP answer, as supertest's `res.body` is: the tests read the fields
+ * they check, and their expectations are what checks its shape.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one place the tests' JSON bodies are typed
+export type JsonBody = any;
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
@@ -44,7 +51,7 @@ export const seatsUsedOf = async (app: TestApp, invitationId: number): Promise<n
 export const redemptionsOf = (app: TestApp, invitationId: number) =>
   app.strapi.db.query('plugin::invitations.redemption').findMany({ where: { invitation: { id: invitationId } }, populate: ['user'] });
 
-export const expectStrapiError = (res: { status: number; body: any }, status: number, message?: RegExp) => {
+export const expectStrapiError = (res: { status: number; body: JsonBody }, status: number, message?: RegExp) => {
   expect(res.status).toBe(status);
   expect(res.body).toEqual({
     data: null,

@@ -7,10 +7,12 @@ export const captureLogs = (strapi: Core.Strapi): string[] => {
   const lines: string[] = [];
   for (const level of LEVELS) {
     const original = strapi.log[level].bind(strapi.log);
-    (strapi.log as any)[level] = (...args: unknown[]) => {
-      lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
-      return original(...(args as [string]));
-    };
+    Object.assign(strapi.log, {
+      [level]: (...args: unknown[]) => {
+        lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+        return original(...(args as [string]));
+      },
+    });
   }
   return lines;
 };

@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
+import { Client } from 'pg';
 
 export interface PostgresClient {
-  query: (sql: string, params?: unknown[]) => Promise<{ rows: Array<Record<string, any>>; rowCount: number }>;
+  query: (sql: string, params?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>>; rowCount: number }>;
   end: () => Promise<void>;
 }
 
 /** A client of the server named by DATABASE_HOST/DATABASE_PORT (the private cluster .ci/run starts). */
 export const connectPostgres = async (database: string): Promise<PostgresClient> => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { Client } = require('pg');
   const client = new Client({
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.DATABASE_PORT ?? 5432),

@@ -1,17 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PLAYGROUND_DIR } from './env';
-import { inDays, type InvitationFields } from './fixtures';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './strapi';
-
 // Shared with the bench's sites: plain CommonJS in scripts/.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { freePort, waitForHealth } = require('../../scripts/lib') as {
-  freePort: () => Promise<number>;
-  waitForHealth: (url: string, child: ChildProcess, logs: () => string, timeoutMs: number) => Promise<void>;
-};
+import { freePort, waitForHealth } from '../../scripts/lib';
+import { PLAYGROUND_DIR } from './env';
+import { inDays, type InvitationFields, type JsonBody } from './fixtures';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './strapi';
 
 export interface PlaygroundProcess {
   url: string;
@@ -77,7 +72,7 @@ export const startPlayground = async (
 
 export interface AdminResponse {
   status: number;
-  body: any;
+  body: JsonBody;
 }
 
 export interface AdminClient {
@@ -85,7 +80,7 @@ export interface AdminClient {
   /** One call to the admin API (GET, or POST when there is a body): its status and parsed body. */
   request: (path: string, init?: { method?: string; body?: unknown }) => Promise<AdminResponse>;
   /** The same call, failing with the answer in the message unless it succeeds (2xx); its body. */
-  expectOk: (path: string, init?: { method?: string; body?: unknown }) => Promise<any>;
+  expectOk: (path: string, init?: { method?: string; body?: unknown }) => Promise<JsonBody>;
   /** A new invitation link (5 seats, a week) with `fields` changed; fails unless it is created. */
   createLink: (fields?: InvitationFields) => Promise<{ id: number; token: string; url: string; [key: string]: unknown }>;
 }

@@ -32,8 +32,8 @@ const rejection = (message: string) => Object.assign(new Error(message), { respo
  * mailbox.
  */
 export const startSmtpServer = async ({
-  rejects = (_address: string): boolean => false,
-} = {}): Promise<TestSmtpServer> => {
+  rejects = () => false,
+}: { rejects?: (address: string) => boolean } = {}): Promise<TestSmtpServer> => {
   const received: ReceivedMail[] = [];
   let openSessions = 0;
   let maxOpenSessions = 0;

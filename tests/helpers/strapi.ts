@@ -22,7 +22,7 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
   fs.mkdirSync(path.join(PLAYGROUND_DIR, 'public/uploads'), { recursive: true });
 
   // Required only now: Strapi reads its environment when its modules load.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- not an import, which would load it before the env is set
   const { createStrapi } = require('@strapi/strapi');
   const strapi: Core.Strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: path.join(PLAYGROUND_DIR, 'dist') }).load();
   strapi.server.mount();

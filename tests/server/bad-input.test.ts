@@ -87,7 +87,7 @@ const fieldValues: Record<string, Array<[string, unknown]>> = {
   ],
   maxUses: [
     ['null', null], ['a numeric string', '5'], ['an SQL string', SQL], ['a float', 2.5], ['zero', 0], ['negative', -4],
-    ['over 100000', 100_001], ['1e308', 1e308], ['2^53 + 1', 9007199254740993], ['a boolean', true], ['an array', [5]],
+    ['over 100000', 100_001], ['1e308', 1e308], ['2^53', 2 ** 53], ['a boolean', true], ['an array', [5]],
     ['an object', { $gt: 0 }],
   ],
   expiresAt: [
@@ -270,7 +270,7 @@ const statusCases: Case[] = [
 ];
 
 const connectCases: Case[] = [
-  ['an unknown link', (f: Fixture) => `/api/invitations/${'A'.repeat(43)}/connect/github`, 404],
+  ['an unknown link', () => `/api/invitations/${'A'.repeat(43)}/connect/github`, 404],
   ['an SQL-looking token', () => "/api/invitations/'%20OR%201%3D1--/connect/github", 404],
   ['a provider that is not enabled', (f: Fixture) => `/api/invitations/${f.token}/connect/github`, 400],
   ['a provider name with a slash', (f: Fixture) => `/api/invitations/${f.token}/connect/git%2Fhub`, 400],

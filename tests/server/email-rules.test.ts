@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { async } from '@strapi/utils';
+import config from '../../server/src/config';
 import { validateEmailConfig, emailDefaults } from '../../server/src/config/email';
 import { escapeForHtml, renderTemplate } from '../../server/src/email/render';
 import { isEmailAddress, sortRecipients, splitRecipients } from '../../shared';
 import { tempDir } from '../helpers/server-process';
+// The playground's email provider: plain CommonJS, as Strapi loads providers.
+import outbox from '../../playground/providers/email-outbox';
 
 describe('email addresses', () => {
   test.each(['ada@example.com', 'first.last+tag@sub.example.co.uk', "o'brien@example.ie", 'élodie@exemple.fr', 'x@xn--bcher-kva.example'])(
@@ -85,7 +88,7 @@ describe('the email section of the plugin config', () => {
   });
 
   test('the whole plugin validator checks it', () => {
-    const { validator } = require('../../server/src/config').default;
+    const validator = config.validator as (settings: unknown) => void;
     const base = { requireInvitation: true, signupUrl: null, encryptionKey: null, redirectOrigins: [], email: emailDefaults };
     expect(() => validator(base)).not.toThrow();
     expect(() => validator({ ...base, email: { ...emailDefaults, concurrency: 0 } })).toThrow(/concurrency/);
@@ -128,9 +131,6 @@ test("Strapi's async.map, called as sending calls it, keeps the order of the ite
 });
 
 describe("the playground's outbox email provider", () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const outbox = require('../../playground/providers/email-outbox');
-
   test('writes each message to an .eml file that mail clients read, and logs where', async () => {
     const logged = jest.spyOn(console, 'info').mockImplementation(() => undefined);
     const directory = path.join(tempDir('invitations-outbox-'), 'outbox');

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, expectStrapiError, newAccount, register } from '../helpers/fixtures';
+import { createInvitation, expectStrapiError, newAccount, register, type JsonBody } from '../helpers/fixtures';
 
 const ALLOWED_ORIGIN = 'https://members.example.com';
 
@@ -163,7 +163,7 @@ describe('what the invitee gets', () => {
 });
 
 describe('the invitation.redeemed event', () => {
-  const received: Array<{ headers: http.IncomingHttpHeaders; body: any }> = [];
+  const received: Array<{ headers: http.IncomingHttpHeaders; body: JsonBody }> = [];
   let receiver: http.Server;
   let receiverUrl: string;
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError, inDays, newAccount, register } from '../helpers/fixtures';
 import { ACTION_DEFINITIONS, ACTIONS, actionId, type ActionName } from '../../shared';
+import type adminRoutes from '../../server/src/routes/admin';
 
 let app: TestApp;
 
@@ -91,10 +92,10 @@ test('registers every action of the shared permissions module with the admin', (
 });
 
 test('the matrix covers every admin route, each guarded by the action the table says', () => {
-  const { routes } = app.strapi.plugin('invitations') as unknown as { routes: { admin: { routes: any[] } } };
+  const { routes } = app.strapi.plugin('invitations') as unknown as { routes: { admin: typeof adminRoutes } };
   const declared = routes.admin.routes.map((route) => ({
     route: `${route.method} ${route.path}`,
-    actions: route.config.policies.find((policy: any) => policy.name === 'admin::hasPermissions')?.config.actions,
+    actions: route.config.policies.find((policy) => policy.name === 'admin::hasPermissions')?.config.actions,
   }));
   expect(declared).toEqual(
     expect.arrayContaining(ROUTES.map((row) => ({ route: `${row.method} ${row.path}`, actions: [actionId(row.action)] })))

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, expectStrapiError } from '../helpers/fixtures';
+import { createInvitation, expectStrapiError, type JsonBody } from '../helpers/fixtures';
 import { captureLogs } from '../helpers/logs';
 import { FixedWindowCounter } from '../../server/src/utils/fixed-window-counter';
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 /** A GET from a given loopback address: every 127.x.y.z is this machine, seen as another client. */
 const getFrom = (clientIp: string, path: string) =>
-  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }>((resolve, reject) => {
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: JsonBody }>((resolve, reject) => {
     http
       .get(`${baseUrl}${path}`, { localAddress: clientIp }, (res) => {
         let text = '';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Box,
   Button,
@@ -88,12 +88,15 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
   const [created, setCreated] = useState<Invitation | null>(null);
   const isEdit = Boolean(invitation);
 
-  // The default role is known only once the roles have loaded.
-  useEffect(() => {
+  // The default role is known only once the roles have loaded: a new link then starts with it.
+  const [rolesSeen, setRolesSeen] = useState(roles);
+  if (roles !== rolesSeen) {
+    setRolesSeen(roles);
     const defaultRole = roles?.find((role) => role.isDefault)?.id;
-    if (isEdit || defaultRole === undefined) return;
-    setValues((current) => (current.role === null ? { ...current, role: defaultRole } : current));
-  }, [roles, isEdit]);
+    if (!isEdit && defaultRole !== undefined) {
+      setValues((current) => (current.role === null ? { ...current, role: defaultRole } : current));
+    }
+  }
 
   const set = <K extends keyof InvitationFormValues>(key: K, value: InvitationFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));

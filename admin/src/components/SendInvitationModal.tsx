@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Box, Button, Flex, IconButton, Modal, ProgressBar, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { PaperPlane } from '@strapi/icons';
 import { useIntl } from 'react-intl';
@@ -92,8 +92,8 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const previewOptions = useDebouncedValue(previewRequest, 400);
   const preview = useRequest(() => api.previewEmail(invitation.id, previewOptions), [api, invitation.id, previewOptions]);
 
-  useEffect(() => {
-    if (defaults === 'prefilled') return;
+  // Done while rendering, as soon as the first preview (or its failure) is there.
+  if (defaults !== 'prefilled') {
     if (preview.data) {
       // What the admin wrote meanwhile stays; only blank fields take the template's words.
       const words = preview.data.defaults;
@@ -104,7 +104,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
     } else if (preview.error && defaults === 'waiting') {
       setDefaults('unavailable');
     }
-  }, [preview.data, preview.error, defaults]);
+  }
 
   const { valid, invalid } = sortRecipients(entries);
   const seatsWarning =

@@ -13,7 +13,6 @@ const CRLF = '\r\n';
 /** A header value on one line; non-ASCII text as an RFC 2047 encoded word. */
 const headerValue = (value) => {
   const oneLine = String(value).replace(/[\r\n]+/g, ' ');
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(oneLine) ? oneLine : `=?UTF-8?B?${Buffer.from(oneLine, 'utf8').toString('base64')}?=`;
 };
 

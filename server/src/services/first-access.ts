@@ -66,8 +66,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const defaultableAttributes = (): Record<string, Attribute> => {
     const model = userModel();
     const attributes = model.attributes as Record<string, Attribute>;
-    const writable = new Set(contentTypes.getWritableAttributes(model as any));
-    const visible = new Set(contentTypes.getVisibleAttributes(model as any));
+    const writable = new Set(contentTypes.getWritableAttributes(model));
+    const visible = new Set(contentTypes.getVisibleAttributes(model));
     return Object.fromEntries(
       Object.entries(attributes).filter(
         ([name, attribute]) =>
@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const fitsUserModel = async (values: Record<string, unknown>) => {
     try {
-      await strapi.entityValidator.validateEntityUpdate(userModel() as any, values as any, { isDraft: false } as any);
+      await strapi.entityValidator.validateEntityUpdate(userModel(), values, { isDraft: false });
       return true;
     } catch (error) {
       if (error instanceof errors.ValidationError) return false;
@@ -162,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       try {
-        await strapi.entityValidator.validateEntityUpdate(userModel() as any, userDefaults as any, { isDraft: false } as any);
+        await strapi.entityValidator.validateEntityUpdate(userModel(), userDefaults, { isDraft: false });
       } catch (error) {
         throw asUserDefaultsError(error);
       }

@@ -1,9 +1,11 @@
 /** Text and URL rules shared by the request validators and the config validator. */
 
 /** Any control character: one-line text (names, subjects, URLs) holds none. */
+// eslint-disable-next-line no-control-regex -- matching control characters is what it is for
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** Control characters other than tab and line breaks, which a multi-line text may hold. */
+// eslint-disable-next-line no-control-regex -- matching control characters is what it is for
 export const CONTROL_CHARACTERS_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Half of a UTF-16 surrogate pair: not text, and databases store it mangled. */
