@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { EMAIL_DOMAIN_REFUSED } from '../../../shared';
 import { getService } from '../utils/get-service';
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../views/join-page-messages';
 import type { FieldErrors, JoinField, PageContext } from '../views/join-page';
@@ -21,6 +22,8 @@ export interface LinkProblem {
 
 /** Why a filled-in form created no account: what to show next to the fields. */
 export interface FormProblem {
+  /** 403 for an address the link does not take, as the API answers; 400 for the rest. */
+  status: 400 | 403;
   fieldErrors: FieldErrors;
   formError: string | null;
 }
@@ -106,10 +109,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const field = path[0];
         if (isJoinField(field) && !fieldErrors[field]) fieldErrors[field] = fieldMessage(field, ruleMessage, messages);
       }
-      return Object.keys(fieldErrors).length ? { fieldErrors, formError: null } : { fieldErrors, formError: messages.registrationFailed };
+      return Object.keys(fieldErrors).length
+        ? { status: 400, fieldErrors, formError: null }
+        : { status: 400, fieldErrors, formError: messages.registrationFailed };
     }
-    if (name === 'ApplicationError' && message === ACCOUNT_TAKEN) return { fieldErrors: {}, formError: messages.accountTaken };
-    if (name === 'ApplicationError' || name === 'ValidationError') return { fieldErrors: {}, formError: messages.registrationFailed };
+    if (details?.reason === EMAIL_DOMAIN_REFUSED) {
+      return { status: 403, fieldErrors: { email: messages.emailDomainRefused }, formError: null };
+    }
+    if (name === 'ApplicationError' && message === ACCOUNT_TAKEN) return { status: 400, fieldErrors: {}, formError: messages.accountTaken };
+    if (name === 'ApplicationError' || name === 'ValidationError') {
+      return { status: 400, fieldErrors: {}, formError: messages.registrationFailed };
+    }
     return null;
   },
 });
