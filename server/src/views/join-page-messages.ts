@@ -1,11 +1,10 @@
 /** The hosted sign-up page's words, in each language it speaks. English is the fallback. */
+export const JOIN_PAGE_LOCALES = ['en', 'fr'] as const;
+export type JoinPageLocale = (typeof JOIN_PAGE_LOCALES)[number];
 
 /** A list of domains as the hint shows it, with what a `*.` entry means when one has it. */
 const domainList = (domains: string[], wildcardNote: string) =>
   `${domains.join(', ')}${domains.some((domain) => domain.startsWith('*.')) ? ` ${wildcardNote}` : ''}`;
-
-export const JOIN_PAGE_LOCALES = ['en', 'fr'] as const;
-export type JoinPageLocale = (typeof JOIN_PAGE_LOCALES)[number];
 
 export interface JoinPageMessages {
   formTitle: string;
@@ -20,7 +19,7 @@ export interface JoinPageMessages {
   errorSummary: string;
   required: string;
   invalidEmail: string;
-  /** Under the email field of a link limited to some domains, which it lists as the admin wrote them. */
+  /** Under the email field of a link limited to some domains: which they are. */
   emailDomainsHint: (domains: string[]) => string;
   /** Next to the email field, when the address is not at one of the link's domains. */
   emailDomainRefused: string;
