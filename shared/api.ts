@@ -26,6 +26,8 @@ export interface Invitation {
   welcomeMessage: string | null;
   redirectUrl: string | null;
   userDefaults: Record<string, unknown>;
+  /** Who may sign up: addresses at these domains (see email-domains.ts); empty: any address. */
+  allowedEmailDomains: string[];
   createdAt: string;
   createdBy: AdminAuthor | null;
 }
@@ -71,6 +73,7 @@ export interface InvitationInput {
   welcomeMessage: string | null;
   redirectUrl: string | null;
   userDefaults: Record<string, unknown> | null;
+  allowedEmailDomains: string[] | null;
 }
 
 export interface ListQuery {
@@ -151,4 +154,6 @@ export interface PublicInvitationStatus {
   remaining: number;
   welcomeMessage: string | null;
   redirectUrl: string | null;
+  /** So that a front end can say which addresses will do before anyone types one; empty: any. */
+  allowedEmailDomains: string[];
 }

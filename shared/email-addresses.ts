@@ -8,10 +8,23 @@ export const MAX_RECIPIENTS = 1000;
 /** RFC 5321: 254 characters for a whole address, 64 for its local part. */
 const ADDRESS_MAX_LENGTH = 254;
 const LOCAL_PART_MAX_LENGTH = 64;
+/** RFC 1035: 253 characters for a domain name written out. */
+const DOMAIN_MAX_LENGTH = 253;
 
 const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const DOMAIN_LABEL = /^[\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const TOP_LEVEL_DOMAIN = /^(\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+
+/** A domain name of at least two labels (`example.com`), with a top-level domain; no IP address. */
+export const isDomainName = (value: string): boolean => {
+  const labels = value.split('.');
+  return (
+    value.length <= DOMAIN_MAX_LENGTH &&
+    labels.length >= 2 &&
+    labels.every((label) => DOMAIN_LABEL.test(label)) &&
+    TOP_LEVEL_DOMAIN.test(labels[labels.length - 1])
+  );
+};
 
 /**
  * An address a mail server can deliver to: `local@domain.tld`, no quoted local parts, no IP
@@ -22,14 +35,7 @@ export const isEmailAddress = (value: string): boolean => {
   const at = value.lastIndexOf('@');
   if (at <= 0) return false;
   const localPart = value.slice(0, at);
-  const labels = value.slice(at + 1).split('.');
-  return (
-    localPart.length <= LOCAL_PART_MAX_LENGTH &&
-    LOCAL_PART.test(localPart) &&
-    labels.length >= 2 &&
-    labels.every((label) => DOMAIN_LABEL.test(label)) &&
-    TOP_LEVEL_DOMAIN.test(labels[labels.length - 1])
-  );
+  return localPart.length <= LOCAL_PART_MAX_LENGTH && LOCAL_PART.test(localPart) && isDomainName(value.slice(at + 1));
 };
 
 /**

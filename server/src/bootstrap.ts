@@ -33,7 +33,7 @@ const gateUserCreation = (strapi: Core.Strapi) => {
   strapi.db.lifecycles.subscribe({
     models: [USER_UID],
     beforeCreate: async (event) => {
-      const invitation = (await getService(strapi, 'provider-signup').beforeUserCreate()) ?? redemptionScope.getStore()?.invitation;
+      const invitation = (await getService(strapi, 'provider-signup').beforeUserCreate(event.params.data)) ?? redemptionScope.getStore()?.invitation;
       if (invitation) Object.assign(event.params.data, await getService(strapi, 'first-access').presetsFor(invitation));
     },
   });

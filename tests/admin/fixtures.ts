@@ -15,6 +15,7 @@ export const makeInvitation = (overrides: Partial<Invitation> = {}): Invitation 
   welcomeMessage: null,
   redirectUrl: null,
   userDefaults: {},
+  allowedEmailDomains: [],
   createdAt: new Date().toISOString(),
   createdBy: null,
   ...overrides,

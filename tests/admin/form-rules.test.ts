@@ -16,6 +16,7 @@ const valid = (): InvitationFormValues => ({
   welcomeMessage: '',
   redirectUrl: '',
   userDefaults: {},
+  allowedEmailDomains: [],
 });
 
 describe('validateInvitationForm', () => {
@@ -33,6 +34,13 @@ describe('validateInvitationForm', () => {
     ['a past day', { expiryDay: new Date(2001, 0, 1) }, { expiresAt: 'form.error.past' }],
     ['a relative redirect', { redirectUrl: '/welcome' }, { redirectUrl: 'form.error.url' }],
     ['a javascript: redirect', { redirectUrl: 'javascript:alert(1)' }, { redirectUrl: 'form.error.url' }],
+    ['an email domain that is not one', { allowedEmailDomains: ['example.com', 'exa mple.com'] }, { allowedEmailDomains: 'form.error.domains' }],
+    ['an email domain written as an address', { allowedEmailDomains: ['a@example.com'] }, { allowedEmailDomains: 'form.error.domains' }],
+    [
+      'more than 50 email domains',
+      { allowedEmailDomains: Array.from({ length: 51 }, (_, i) => `d${i}.example`) },
+      { allowedEmailDomains: 'form.error.domainsTooMany' },
+    ],
   ])('refuses %s', (_label, change, errors) => {
     expect(validateInvitationForm({ ...valid(), ...change })).toEqual(errors);
   });
@@ -69,7 +77,10 @@ describe('expiry of a picked day', () => {
       welcomeMessage: null,
       redirectUrl: null,
       userDefaults: null,
+      allowedEmailDomains: null,
     });
+    const limited = toInvitationInput({ ...valid(), allowedEmailDomains: ['example.com', '*.example.org'] });
+    expect(limited.allowedEmailDomains).toEqual(['example.com', '*.example.org']);
   });
 });
 
@@ -106,6 +117,12 @@ test('editing sends only what changed, and accepts an untouched past expiry', ()
     userDefaults: null,
     redirectUrl: null,
   });
+  const limited = { ...initial, allowedEmailDomains: ['example.com'] };
+  expect(toInvitationChanges(limited, { ...limited, name: 'Renamed' })).toEqual({ name: 'Renamed' });
+  expect(toInvitationChanges(limited, { ...limited, allowedEmailDomains: ['example.com', '*.example.org'] })).toEqual({
+    allowedEmailDomains: ['example.com', '*.example.org'],
+  });
+  expect(toInvitationChanges(limited, { ...limited, allowedEmailDomains: [] })).toEqual({ allowedEmailDomains: null });
   expect(validateInvitationForm({ ...initial, expiryDay: new Date(2002, 0, 1) }, new Date(), initial)).toEqual({
     expiresAt: 'form.error.past',
   });

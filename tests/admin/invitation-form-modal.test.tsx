@@ -135,6 +135,25 @@ test('an edit that only changes a preset sends only that preset', async () => {
   expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { userDefaults: { newsletter: true } });
 });
 
+test('the allowed email domains are chips: an invalid one blocks saving, and only a changed list is sent', async () => {
+  const limited = { ...existing, allowedEmailDomains: ['example.com'] };
+  fetchClient.put.mockResolvedValue({ data: { data: limited } });
+  const onSaved = jest.fn();
+  renderInAdmin(<InvitationFormModal invitation={limited} onClose={jest.fn()} onSaved={onSaved} />);
+  const domains = await screen.findByLabelText(/^Allowed email domains/);
+  expect(screen.getByText('example.com')).toBeTruthy();
+  await userEvent.type(domains, 'a@example.org,');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText('Correct or remove the domains marked invalid: write example.com or *.example.com')).toBeTruthy();
+  expect(fetchClient.put).not.toHaveBeenCalled();
+
+  await userEvent.click(screen.getByRole('button', { name: 'Remove a@example.org (not a valid domain)' }));
+  await userEvent.type(domains, '*.Example.org,');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { allowedEmailDomains: ['example.com', '*.example.org'] });
+});
+
 test('a redirect the server refuses shows its reason under the field', async () => {
   fetchClient.put.mockRejectedValue({
     response: {

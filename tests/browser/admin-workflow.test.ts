@@ -14,6 +14,7 @@ const LANGUAGES = {
     create: 'Create invitation link',
     name: 'Name',
     number: 'Number of invitations',
+    domains: 'Allowed email domains',
     expiry: 'Expiration date',
     calendar: 'Pick the expiration date',
     finish: 'Finish',
@@ -37,6 +38,7 @@ const LANGUAGES = {
     create: "Créer un lien d'invitation",
     name: 'Nom',
     number: "Nombre d'invitations",
+    domains: 'Domaines e-mail autorisés',
     expiry: "Date d'expiration",
     calendar: "Choisir la date d'expiration",
     finish: 'Terminer',
@@ -113,6 +115,9 @@ describe.each(Object.entries(LANGUAGES))('the invitation workflow in the admin p
     const dialog = page.getByRole('dialog', { name: words.create });
     await field(dialog, words.name).fill(linkName);
     await field(dialog, words.number).fill('3');
+    // The invitees below sign up at example.com: the link is limited to it.
+    await field(dialog, words.domains).fill('Example.com,');
+    await dialog.getByRole('listitem').filter({ hasText: 'example.com' }).waitFor();
     const pickedDay = await pickDayInCalendar(page, words);
     expect(pickedDay).toBeTruthy();
     if (language === 'en') {
@@ -159,6 +164,8 @@ describe.each(Object.entries(LANGUAGES))('the invitation workflow in the admin p
     await page.reload();
     await page.getByText(words.accounts).waitFor();
     await page.getByText(`${username}@example.com`).waitFor();
+    await page.getByText(words.domains).waitFor();
+    await page.getByText('example.com', { exact: true }).waitFor();
     await expect(page.getByText('1 / 3').first().isVisible()).resolves.toBe(true);
     await saveScreenshot(page, `detail-${language}`);
   });

@@ -23,6 +23,8 @@ interface Fixture {
   id: number;
   token: string;
   publicRoleId: number;
+  /** A link limited to addresses at example.org. */
+  domainToken: string;
 }
 let fixture: Fixture;
 
@@ -31,7 +33,8 @@ beforeAll(async () => {
   // Two seats taken, so that a limit below the uses made can be tried.
   for (let i = 0; i < 2; i += 1) await register(app, { ...newAccount(), invitationToken: invitation.token });
   const publicRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-  fixture = { id: invitation.id, token: invitation.token, publicRoleId: publicRole.id };
+  const domainLimited = await createInvitation(app, { allowedEmailDomains: ['example.org'] });
+  fixture = { id: invitation.id, token: invitation.token, publicRoleId: publicRole.id, domainToken: domainLimited.token };
 });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -122,6 +125,14 @@ const fieldValues: Record<string, Array<[string, unknown]>> = {
     ['a wrong type', { newsletter: 'yes' }], ['a constructor key', { constructor: { prototype: { polluted: true } } }],
     ['an SQL-looking field name', { "homeSection'; DROP TABLE up_users; --": 'news' }],
   ],
+  allowedEmailDomains: [
+    ['a string', 'example.com'], ['a number', 1], ['an object', { 0: 'example.com' }], ['a number in the list', [42]],
+    ['null in the list', [null]], ['a list in the list', [['example.com']]], ['an empty entry', ['']],
+    ['a space in a domain', ['exa mple.com']], ['a wildcard alone', ['*.']], ['two wildcards', ['*.*.x.com']],
+    ['a URL', ['http://x.com']], ['an address', ['a@b.com']], ['a top-level domain alone', ['com']],
+    ['a 100,000 character entry', [`${HUGE}.com`]], ['a NUL character', ['exa\u0000mple.com']],
+    ['an SQL string', [SQL]], ['51 entries', Array.from({ length: 51 }, (_, i) => `d${i}.example.com`)],
+  ],
 };
 
 const fieldCases: Case[] = Object.entries(fieldValues).flatMap(([field, values]) =>
@@ -164,6 +175,9 @@ const updateCases: Case[] = [
   ['usedCount', { usedCount: 0 }],
   ['token', { token: 'A'.repeat(43) }],
   ['a constructor key', { constructor: { name: 'x' } }],
+  ['allowedEmailDomains with a bad entry', { allowedEmailDomains: ['example.com', 'exa mple.com'] }],
+  ['allowedEmailDomains a string', { allowedEmailDomains: 'example.com' }],
+  ['allowedEmailDomains of 51 entries', { allowedEmailDomains: Array.from({ length: 51 }, (_, i) => `d${i}.example.com`) }],
 ].map(([label, body]): Case => [
   `PUT /invitations/invitations/:id: ${label}`,
   { method: 'PUT', path: (f) => `/invitations/invitations/${f.id}`, auth: 'admin', body, status: 400 },
@@ -243,7 +257,7 @@ const authCases: Case[] = adminRoutes.flatMap(([method, path]) =>
     ['a huge token', `Bearer ${'A'.repeat(8000)}`],
     ['Basic credentials', `Basic ${Buffer.from('admin@example.com:Admin-password-1').toString('base64')}`],
   ].map(([label, header]): Case => [
-    `${method} ${path({ id: 1, token: '', publicRoleId: 0 })} with ${label}`,
+    `${method} ${path({ id: 1, token: '', publicRoleId: 0, domainToken: '' })} with ${label}`,
     { method, path, auth: { header }, body: method === 'GET' || method === 'DELETE' ? undefined : validInvitation(), status: 401 },
   ])
 );
@@ -348,6 +362,13 @@ const registerCases: Case[] = [
     ['a NUL in the username', { username: 'nul\u0000name' }], ['a NUL in the email', { email: 'nul\u0000@example.com' }],
   ] as Array<[string, Record<string, unknown>]>).map(([label, changes]) =>
     registerCase(`a valid token and ${label}`, withValidToken(changes), 400)
+  ),
+  ...([
+    ['an email outside them', {}], ['an email at a subdomain of one', { email: 'ada@a.example.org' }],
+    ['an email that only ends like one', { email: 'ada@badexample.org' }], ['no email', { email: undefined }],
+    ['an email of an array', { email: ['ada@example.org'] }], ['an email with two @', { email: 'ada@example.net@example.org.evil' }],
+  ] as Array<[string, Record<string, unknown>]>).map(([label, changes]) =>
+    registerCase(`a link limited to some email domains and ${label}`, (f) => ({ ...newAccount(), invitationToken: f.domainToken, ...changes }), 403)
   ),
   registerRaw('a __proto__ key', 'application/json', '{"username":"proto","email":"proto@example.com","password":"Password-123","__proto__":{"role":1}}', 400, PARSER),
   registerRaw('truncated JSON', 'application/json', '{"username": "x", "invitationToken": ', 400, PARSER),

@@ -5,7 +5,15 @@ import { async } from '@strapi/utils';
 import config from '../../server/src/config';
 import { validateEmailConfig, emailDefaults } from '../../server/src/config/email';
 import { escapeForHtml, renderTemplate } from '../../server/src/email/render';
-import { isEmailAddress, sortRecipients, splitRecipients } from '../../shared';
+import {
+  isEmailAddress,
+  isEmailInDomains,
+  normaliseDomainEntry,
+  sortRecipients,
+  splitDomainEntries,
+  splitRecipients,
+  uniqueDomainEntries,
+} from '../../shared';
 import { tempDir } from '../helpers/server-process';
 // The playground's email provider: plain CommonJS, as Strapi loads providers.
 import outbox from '../../playground/providers/email-outbox';
@@ -57,6 +65,78 @@ describe('email addresses', () => {
       invalid: ['nope', ''],
       duplicates: 2,
     });
+  });
+});
+
+describe('email domains a link may be limited to', () => {
+  test.each([
+    ['example.com', 'example.com'],
+    ['  Example.COM ', 'example.com'],
+    ['*.Example.org', '*.example.org'],
+    ['sub.example.co.uk', 'sub.example.co.uk'],
+    ['*.co.uk', '*.co.uk'],
+    ['bücher.example', 'bücher.example'],
+    ['xn--bcher-kva.example', 'xn--bcher-kva.example'],
+  ])('%j is the entry %j', (entry, normalised) => expect(normaliseDomainEntry(entry)).toBe(normalised));
+
+  test.each([
+    '', ' ', 'com', '*', '*.', '*.com', '*.*.x.com', 'a.*.x.com', '*example.com', '.example.com', 'example.com.',
+    'exa mple.com', 'http://x.com', 'x.com/path', 'x.com:443', 'a@b.com', '@example.com', '-example.com', 'example-.com',
+    'example.c', '127.0.0.1', '[::1]', 'exa_mple.com', `${'a'.repeat(64)}.com`, `${'abcdefghi.'.repeat(26)}com`, 'a\u0000.com',
+  ])('%j is not an entry', (entry) => expect(normaliseDomainEntry(entry)).toBeNull());
+
+  test('an entry of 253 characters is one', () => {
+    const longest = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+    expect(longest).toHaveLength(253);
+    expect(normaliseDomainEntry(longest)).toBe(longest);
+    expect(normaliseDomainEntry(`a${longest}`)).toBeNull();
+  });
+
+  test('pasted entries split like addresses, and collapse to each once, normalised; bad ones are kept as typed', () => {
+    expect(splitDomainEntries('example.com, *.example.org;b.example\n\tc.example  ')).toEqual([
+      'example.com',
+      '*.example.org',
+      'b.example',
+      'c.example',
+    ]);
+    expect(uniqueDomainEntries(['Example.com', ' example.COM ', 'exa mple', 'exa mple', '*.example.com'])).toEqual([
+      'example.com',
+      'exa mple',
+      '*.example.com',
+    ]);
+  });
+
+  test('example.com takes exactly that domain, without case', () => {
+    expect(isEmailInDomains('ada@example.com', ['example.com'])).toBe(true);
+    expect(isEmailInDomains('Ada@EXAMPLE.Com', ['example.com'])).toBe(true);
+    expect(isEmailInDomains('ada@example.com', ['EXAMPLE.COM'])).toBe(true);
+    for (const email of ['ada@a.example.com', 'ada@badexample.com', 'ada@example.com.evil.net', 'ada@example.org']) {
+      expect(isEmailInDomains(email, ['example.com'])).toBe(false);
+    }
+  });
+
+  test('*.example.com takes its subdomains at any depth, not example.com itself', () => {
+    const domains = ['*.example.com'];
+    expect(isEmailInDomains('ada@a.example.com', domains)).toBe(true);
+    expect(isEmailInDomains('ada@B.A.Example.com', domains)).toBe(true);
+    for (const email of ['ada@example.com', 'ada@badexample.com', 'ada@a.badexample.com', 'ada@a.example.com.evil.net', 'ada@.example.com']) {
+      expect(isEmailInDomains(email, domains)).toBe(false);
+    }
+    expect(isEmailInDomains('ada@example.com', ['*.example.com', 'example.com'])).toBe(true);
+  });
+
+  test('the domain is what follows the last @; anything but an address is refused by a list', () => {
+    expect(isEmailInDomains('ada@example.org@example.com', ['example.com'])).toBe(true);
+    expect(isEmailInDomains('ada@example.com@example.org', ['example.com'])).toBe(false);
+    for (const email of ['example.com', '@example.com', 'ada@', 'ada@example.com ', undefined, null, 42, ['ada@example.com']]) {
+      expect(isEmailInDomains(email, ['example.com'])).toBe(false);
+    }
+  });
+
+  test('no list, or an empty one, takes any address', () => {
+    expect(isEmailInDomains('ada@anywhere.example', [])).toBe(true);
+    expect(isEmailInDomains('ada@anywhere.example', null)).toBe(true);
+    expect(isEmailInDomains('ada@anywhere.example', undefined)).toBe(true);
   });
 });
 

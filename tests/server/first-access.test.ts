@@ -110,6 +110,7 @@ describe('what the invitee gets', () => {
       remaining: invitation.maxUses,
       welcomeMessage: 'Hello!',
       redirectUrl: `${ALLOWED_ORIGIN}/welcome`,
+      allowedEmailDomains: [],
     });
   });
 

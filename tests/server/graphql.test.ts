@@ -47,3 +47,12 @@ test('an unknown token is refused and creates no account', async () => {
   expect(res.body.errors[0].message).toBe('This invitation link does not exist or has been deleted');
   expect(await countUsers(app)).toBe(before);
 });
+
+test('a link limited to some email domains refuses another address through the mutation too', async () => {
+  const invitation = await createInvitation(app, { allowedEmailDomains: ['example.org'] });
+  const before = await countUsers(app);
+  const res = await registerWithGraphql({ ...newAccount(), invitationToken: invitation.token });
+  expect(res.body.errors[0].message).toBe('This invitation is only for email addresses at example.org');
+  expect(await countUsers(app)).toBe(before);
+  expect(await seatsUsedOf(app, invitation.id)).toBe(0);
+});

@@ -200,3 +200,41 @@ describe('signing up on the page', () => {
     expect(await seatsUsedOf(app, invitation.id)).toBe(0);
   });
 });
+
+describe('a link limited to some email domains', () => {
+  test('says under the email field which domains will do, in the visitor’s language', async () => {
+    const invitation = await createInvitation(app, { allowedEmailDomains: ['example.com', '*.example.org'] });
+    const { res } = await openForm(invitation.token);
+    expect(res.text).toMatch(/id="email"[^>]*aria-describedby="email-hint"/);
+    expect(res.text).toContain(
+      '<p class="hint" id="email-hint">Only addresses at these domains can be used: example.com, *.example.org (* stands for any subdomain).</p>'
+    );
+    const { res: french } = await openForm(invitation.token, 'fr');
+    expect(french.text).toContain(
+      'Seules les adresses de ces domaines sont acceptées : example.com, *.example.org (* désigne n’importe quel sous-domaine).'
+    );
+
+    const anyAddress = await createInvitation(app);
+    expect((await openForm(anyAddress.token)).res.text).not.toContain('email-hint');
+  });
+
+  test('refuses another address next to the email field, keeps what was typed, and uses no seat', async () => {
+    const invitation = await createInvitation(app, { allowedEmailDomains: ['example.com'] });
+    const before = await countUsers(app);
+    const account = { ...newAccount(), email: 'jeanne@example.net' };
+    const res = await submitForm(invitation.token, account, 'fr');
+    expect(res.status).toBe(403);
+    expect(res.text).toMatch(/id="email"[^>]*value="jeanne@example.net" aria-invalid="true" aria-describedby="email-hint email-error"/);
+    expect(res.text).toContain(
+      '<p class="field-error" id="email-error">Cette invitation n’accepte pas les adresses de ce domaine. Utilisez une adresse de l’un des domaines ci-dessus.</p>'
+    );
+    expect(res.text).toContain(`value="${account.username}"`);
+    expect(res.text).toContain('role="alert"');
+    expect(await seatsUsedOf(app, invitation.id)).toBe(0);
+    expect(await countUsers(app)).toBe(before);
+
+    const english = await submitForm(invitation.token, { ...newAccount(), email: 'jeanne@example.net' });
+    expect(english.text).toContain('This invitation does not accept addresses at this domain. Use an address at one of the domains above.');
+    expect((await submitForm(invitation.token, newAccount())).status).toBe(201);
+  });
+});

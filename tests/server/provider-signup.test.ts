@@ -128,6 +128,20 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     expect(await redemptionsOf(app, invitation.id)).toHaveLength(1);
   });
 
+  test("a link limited to some email domains refuses a GitHub email outside them: 403, no account, no seat", async () => {
+    const invitation = await createInvitation(app, { allowedEmailDomains: ['example.org'] });
+    const outsider = gitHubProfile();
+    const res = await signInWithGitHub(app, outsider, invitation.token);
+    expectStrapiError(res, 403, /^This invitation is only for email addresses at example\.org$/);
+    expect(res.body.error.details).toEqual({ reason: 'email-domain', allowedEmailDomains: ['example.org'] });
+    expect(await findUser(outsider.email)).toBeNull();
+    expect(await seatsUsedOf(app, invitation.id)).toBe(0);
+
+    const insider = { ...gitHubProfile(), email: `octo${Date.now()}@example.org` };
+    expect((await signInWithGitHub(app, insider, invitation.token)).status).toBe(200);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+  });
+
   test('the start route refuses unknown, used-up and malformed links before sending anyone to GitHub', async () => {
     expectStrapiError(await app.http().get(`/api/invitations/${'A'.repeat(43)}/connect/github`), 404);
     const usedUp = await createInvitation(app, { maxUses: 1 });

@@ -26,6 +26,7 @@ import {
   type InvitationFormValues,
 } from '../utils/form';
 import { FormField } from './FormField';
+import { EmailDomainsField } from './EmailDomainsField';
 import { usePluginTranslation } from '../utils/translations';
 import { editableUserFields, FirstAccessFields } from './FirstAccessFields';
 import { LoadFailure } from './Notice';
@@ -40,7 +41,15 @@ interface Props {
 }
 
 /** The fields whose server errors show under them; userDefaults only when presets are offered. */
-const ALWAYS_DISPLAYED: Array<keyof FormErrors> = ['name', 'maxUses', 'expiresAt', 'role', 'welcomeMessage', 'redirectUrl'];
+const ALWAYS_DISPLAYED: Array<keyof FormErrors> = [
+  'name',
+  'maxUses',
+  'expiresAt',
+  'role',
+  'allowedEmailDomains',
+  'welcomeMessage',
+  'redirectUrl',
+];
 
 const initialValues = (invitation: Invitation | undefined): InvitationFormValues => {
   if (invitation) {
@@ -54,6 +63,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
       welcomeMessage: invitation.welcomeMessage ?? '',
       redirectUrl: invitation.redirectUrl ?? '',
       userDefaults: invitation.userDefaults,
+      allowedEmailDomains: invitation.allowedEmailDomains,
     };
   }
   return {
@@ -65,12 +75,14 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
     welcomeMessage: '',
     redirectUrl: '',
     userDefaults: {},
+    allowedEmailDomains: [],
   };
 };
 
 /**
- * "Create invitation link" (and edit): name, number of invitations, expiration date, and the new
- * users' first access (role, welcome text, page after sign-up, preset fields); Finish.
+ * "Create invitation link" (and edit): name, number of invitations, expiration date, the email
+ * domains it is limited to, and the new users' first access (role, welcome text, page after
+ * sign-up, preset fields); Finish.
  */
 export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => {
   const { locale } = useIntl();
@@ -263,6 +275,13 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                       ))}
                     </SingleSelect>
                   </FormField>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <EmailDomainsField
+                    entries={values.allowedEmailDomains}
+                    onChange={(entries) => set('allowedEmailDomains', entries)}
+                    error={errors.allowedEmailDomains}
+                  />
                 </Grid.Item>
                 {firstAccess.error !== undefined && (
                   <Grid.Item col={12} direction="column" alignItems="stretch">

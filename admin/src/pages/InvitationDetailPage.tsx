@@ -144,6 +144,9 @@ export const InvitationDetailPage = () => {
                 <Fact label={t('detail.remaining', 'Remaining')}>{String(invitation.remaining)}</Fact>
                 <Fact label={t('detail.expiresAt', 'Expires')}>{formatInstant(intl, invitation.expiresAt)}</Fact>
                 <Fact label={t('detail.role', 'Role')}>{invitation.role?.name ?? t('role.default', 'Default role')}</Fact>
+                <Fact label={t('detail.allowedEmailDomains', 'Allowed email domains')}>
+                  {invitation.allowedEmailDomains.join(', ') || t('detail.anyEmailDomain', 'Any')}
+                </Fact>
                 <Fact label={t('detail.createdBy', 'Created by')}>{adminName(invitation.createdBy)}</Fact>
                 <Fact label={t('detail.createdAt', 'Created')}>{formatInstant(intl, invitation.createdAt)}</Fact>
               </Grid.Root>

@@ -1,5 +1,5 @@
 import { expiryInstant, startOfToday } from './dates';
-import type { InvitationInput } from '../../../shared';
+import { isDomainEntry, MAX_ALLOWED_EMAIL_DOMAINS, uniqueDomainEntries, type InvitationInput } from '../../../shared';
 
 export const MAX_USES_LIMIT = 100_000;
 
@@ -13,10 +13,15 @@ export interface InvitationFormValues {
   redirectUrl: string;
   /** Preset values of user fields, by field name; a field left out is not preset. */
   userDefaults: Record<string, unknown>;
+  /** The chips of the allowed email domains, invalid ones included; none: any address. */
+  allowedEmailDomains: string[];
 }
 
 export type FormErrors = Partial<
-  Record<'name' | 'maxUses' | 'expiresAt' | 'role' | 'welcomeMessage' | 'redirectUrl' | 'userDefaults', string>
+  Record<
+    'name' | 'maxUses' | 'expiresAt' | 'role' | 'welcomeMessage' | 'redirectUrl' | 'userDefaults' | 'allowedEmailDomains',
+    string
+  >
 >;
 
 const isHttpUrl = (value: string) => {
@@ -52,6 +57,8 @@ export const validateInvitationForm = (
     errors.expiresAt = 'form.error.past';
   }
   if (values.redirectUrl.trim() && !isHttpUrl(values.redirectUrl.trim())) errors.redirectUrl = 'form.error.url';
+  if (!values.allowedEmailDomains.every(isDomainEntry)) errors.allowedEmailDomains = 'form.error.domains';
+  else if (values.allowedEmailDomains.length > MAX_ALLOWED_EMAIL_DOMAINS) errors.allowedEmailDomains = 'form.error.domainsTooMany';
   return errors;
 };
 
@@ -63,6 +70,7 @@ export const toInvitationInput = (values: InvitationFormValues): InvitationInput
   welcomeMessage: values.welcomeMessage.trim() || null,
   redirectUrl: values.redirectUrl.trim() || null,
   userDefaults: Object.keys(values.userDefaults).length > 0 ? values.userDefaults : null,
+  allowedEmailDomains: values.allowedEmailDomains.length > 0 ? uniqueDomainEntries(values.allowedEmailDomains) : null,
 });
 
 /** Only what the admin changed, so that an untouched (possibly past) expiry is not sent again. */
@@ -77,5 +85,8 @@ export const toInvitationChanges = (initial: InvitationFormValues, values: Invit
     ...(after.welcomeMessage !== before.welcomeMessage && { welcomeMessage: after.welcomeMessage }),
     ...(after.redirectUrl !== before.redirectUrl && { redirectUrl: after.redirectUrl }),
     ...(JSON.stringify(after.userDefaults) !== JSON.stringify(before.userDefaults) && { userDefaults: after.userDefaults }),
+    ...(JSON.stringify(after.allowedEmailDomains) !== JSON.stringify(before.allowedEmailDomains) && {
+      allowedEmailDomains: after.allowedEmailDomains,
+    }),
   };
 };

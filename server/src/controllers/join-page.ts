@@ -45,6 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const form: FormState = {
       welcomeMessage: invitation.welcomeMessage,
       expiresAt: invitation.expiresAt,
+      allowedEmailDomains: invitation.allowedEmailDomains,
       csrfToken: issueCsrfToken(ctx, getService(strapi, 'links').joinPagePath()),
       values: {},
       fieldErrors: {},
@@ -92,7 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (linkProblem) return showLinkProblem(ctx, page, linkProblem);
     const formProblem = joinPage().formProblem(error, page.messages);
     if (!formProblem) throw error;
-    return showForm(ctx, page, 400, { ...formProblem, values: { username: values.username, email: values.email } });
+    const { status, ...problem } = formProblem;
+    return showForm(ctx, page, status, { ...problem, values: { username: values.username, email: values.email } });
   };
 
   /** Registers through users-permissions' controller, which the invitation gate wraps. */

@@ -4,7 +4,7 @@ import { INVITATION_UID, REDEMPTION_UID, ROLE_UID } from '../constants';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
-import { invitationStatus, remainingSeats, type Invitation, type ListQuery } from '../../../shared';
+import { invitationStatus, remainingSeats, uniqueDomainEntries, type Invitation, type ListQuery } from '../../../shared';
 import { fieldError, type InvitationInput } from '../validation/invitation';
 
 interface Relation {
@@ -23,6 +23,7 @@ export interface InvitationRow {
   welcomeMessage: string | null;
   redirectUrl: string | null;
   userDefaults: Record<string, unknown> | null;
+  allowedEmailDomains: string[] | null;
   createdAt: string | Date;
   role?: Relation | null;
   createdBy?: Relation | null;
@@ -39,6 +40,7 @@ const FIELDS = [
   'welcomeMessage',
   'redirectUrl',
   'userDefaults',
+  'allowedEmailDomains',
   'createdAt',
 ];
 const POPULATE = {
@@ -48,6 +50,11 @@ const POPULATE = {
 
 const toIso = (value: string | Date) => new Date(value).toISOString();
 const emptyToNull = (value: string | null | undefined) => (value ? value : null);
+/** Validated entries, normalised and each once; none is stored as null: any address. */
+const storedDomains = (entries: string[] | null) => {
+  const domains = uniqueDomainEntries(entries ?? []);
+  return domains.length > 0 ? domains : null;
+};
 const notFoundError = () => new errors.NotFoundError('Invitation not found');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -70,6 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       welcomeMessage: row.welcomeMessage ?? null,
       redirectUrl: row.redirectUrl ?? null,
       userDefaults: row.userDefaults ?? {},
+      allowedEmailDomains: row.allowedEmailDomains ?? [],
       createdAt: toIso(row.createdAt),
       createdBy: presentAdminAuthor(row.createdBy),
     };
@@ -105,6 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(input.welcomeMessage !== undefined && { welcomeMessage: emptyToNull(input.welcomeMessage?.trim()) }),
     ...(input.redirectUrl !== undefined && { redirectUrl: emptyToNull(input.redirectUrl?.trim()) }),
     ...(input.userDefaults !== undefined && { userDefaults: input.userDefaults }),
+    ...(input.allowedEmailDomains !== undefined && { allowedEmailDomains: storedDomains(input.allowedEmailDomains) }),
   });
 
   return {

@@ -1,15 +1,21 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { EMAIL_DOMAIN_REFUSED } from '../../../shared';
 import { getService } from '../utils/get-service';
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../views/join-page-messages';
 import type { FieldErrors, JoinField, PageContext } from '../views/join-page';
 import type { KoaContext } from '../koa';
 
+interface FieldRuleError {
+  path?: string[];
+  message?: string;
+}
+
 interface StrapiError {
   name?: string;
   status?: number;
   message?: string;
-  details?: { reason?: string; errors?: Array<{ path?: string[]; message?: string }> };
+  details?: { reason?: string; errors?: FieldRuleError[] };
 }
 
 /** Why the link itself cannot be used: the page to show instead of the form. */
@@ -21,6 +27,8 @@ export interface LinkProblem {
 
 /** Why a filled-in form created no account: what to show next to the fields. */
 export interface FormProblem {
+  /** 403 for an address the link does not take, as the API answers; 400 for the rest. */
+  status: 400 | 403;
   fieldErrors: FieldErrors;
   formError: string | null;
 }
@@ -41,6 +49,16 @@ const fieldMessage = (field: JoinField, message: string, messages: JoinPageMessa
   if (field === 'password' && /73 bytes/.test(message)) return messages.passwordTooLong;
   // A site's own password rule (config validatePassword) speaks for itself.
   return message;
+};
+
+/** users-permissions' errors about the page's fields, the first one of each field. */
+const joinFieldErrors = (errors: FieldRuleError[], messages: JoinPageMessages) => {
+  const fieldErrors: FieldErrors = {};
+  for (const { path = [], message = '' } of errors) {
+    const field = path[0];
+    if (isJoinField(field) && !fieldErrors[field]) fieldErrors[field] = fieldMessage(field, message, messages);
+  }
+  return fieldErrors;
 };
 
 /**
@@ -97,19 +115,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       : { status: 410, title: messages.expiredTitle, text: messages.expiredText };
   },
 
-  /** What to tell the visitor about a registration users-permissions refused; null for a server fault. */
+  /** What to tell the visitor about a registration that was refused; null for a server fault. */
   formProblem(error: unknown, messages: JoinPageMessages): FormProblem | null {
     const { name, message = '', details } = (error ?? {}) as StrapiError;
-    if (name === 'ValidationError' && details?.errors?.length) {
-      const fieldErrors: FieldErrors = {};
-      for (const { path = [], message: ruleMessage = '' } of details.errors) {
-        const field = path[0];
-        if (isJoinField(field) && !fieldErrors[field]) fieldErrors[field] = fieldMessage(field, ruleMessage, messages);
-      }
-      return Object.keys(fieldErrors).length ? { fieldErrors, formError: null } : { fieldErrors, formError: messages.registrationFailed };
+    if (details?.reason === EMAIL_DOMAIN_REFUSED) {
+      return { status: 403, fieldErrors: { email: messages.emailDomainRefused }, formError: null };
     }
-    if (name === 'ApplicationError' && message === ACCOUNT_TAKEN) return { fieldErrors: {}, formError: messages.accountTaken };
-    if (name === 'ApplicationError' || name === 'ValidationError') return { fieldErrors: {}, formError: messages.registrationFailed };
+    if (name === 'ValidationError' && details?.errors?.length) {
+      const fieldErrors = joinFieldErrors(details.errors, messages);
+      return { status: 400, fieldErrors, formError: Object.keys(fieldErrors).length ? null : messages.registrationFailed };
+    }
+    if (name === 'ApplicationError' && message === ACCOUNT_TAKEN) return { status: 400, fieldErrors: {}, formError: messages.accountTaken };
+    if (name === 'ApplicationError' || name === 'ValidationError') return { status: 400, fieldErrors: {}, formError: messages.registrationFailed };
     return null;
   },
 });

@@ -108,10 +108,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Database lifecycle of users-permissions users: the gate, when a provider callback creates one.
-     * Returns the invitation whose seat it took, if any.
+     * Database lifecycle of users-permissions users: the gate, when a provider callback creates one
+     * (`data` is the account about to be inserted, with the provider's email address). Returns the
+     * invitation whose seat it took, if any.
      */
-    async beforeUserCreate(): Promise<RedeemableInvitation | null> {
+    async beforeUserCreate(data: { email?: unknown }): Promise<RedeemableInvitation | null> {
       const scope = scopes.getStore();
       if (!scope) return null;
       try {
@@ -119,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
           return null;
         }
-        scope.claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx);
+        scope.claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx, data.email);
         return scope.claimed;
       } catch (error) {
         const ctx = strapi.requestContext.get();

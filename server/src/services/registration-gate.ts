@@ -47,9 +47,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const redeem = (token: string, originalRegister: RegisterHandler, ctx: KoaContext) => {
     const seats = getService(strapi, 'seats');
     return strapi.db.transaction(async ({ trx }) => {
-      // The seat is taken first: a link that is used up or expired is refused before any
-      // password is hashed or confirmation email sent, and a rollback gives the seat back.
-      const invitation = await seats.claim(token, trx);
+      // The seat is taken first: a link that is used up or expired, or that does not take this
+      // email address, is refused before any password is hashed or confirmation email sent, and a
+      // rollback gives the seat back.
+      const email = (ctx.request.body as { email?: unknown } | undefined)?.email;
+      const invitation = await seats.claim(token, trx, email);
       const redemption: RedemptionInProgress = { invitation, afterCommit: [] };
       await redemptionScope.run(redemption, () => originalRegister(ctx));
       const user = (ctx.body as RegisterResponse | undefined)?.user;

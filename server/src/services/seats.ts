@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
 import { getService } from '../utils/get-service';
-import { unknownInvitationError, unusableInvitationError } from '../utils/errors';
-import { invitationStatus, remainingSeats, type PublicInvitationStatus } from '../../../shared';
+import { emailDomainRefusedError, unknownInvitationError, unusableInvitationError } from '../utils/errors';
+import { invitationStatus, isEmailInDomains, remainingSeats, type PublicInvitationStatus } from '../../../shared';
 
 /** What the public status of a link is made of. */
 interface InvitationByToken {
@@ -13,6 +13,7 @@ interface InvitationByToken {
   expiresAt: string | Date;
   welcomeMessage: string | null;
   redirectUrl: string | null;
+  allowedEmailDomains: string[] | null;
 }
 
 /** A link about to give an account: its name for the redeemed event, the role and presets the account gets. */
@@ -22,7 +23,7 @@ export interface RedeemableInvitation extends InvitationByToken {
   role: { id: number } | null;
 }
 
-const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl'];
+const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl', 'allowedEmailDomains'];
 
 /**
  * Seats of invitation links: looking a link up by its token, taking one seat atomically, and
@@ -64,6 +65,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return invitation;
   };
 
+  /** 403 unless the link takes this address (any, when it lists no domains). */
+  const assertEmailAllowed = ({ allowedEmailDomains }: InvitationByToken, email: unknown) => {
+    if (!isEmailInDomains(email, allowedEmailDomains)) throw emailDomainRefusedError(allowedEmailDomains ?? []);
+  };
+
   return {
     async publicStatus(token: unknown): Promise<PublicInvitationStatus> {
       const invitation = usable(await findByToken(token));
@@ -72,15 +78,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         remaining: remainingSeats(invitation),
         welcomeMessage: invitation.welcomeMessage ?? null,
         redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
+        allowedEmailDomains: invitation.allowedEmailDomains ?? [],
       };
     },
 
     /**
-     * Takes one seat with a single conditional UPDATE (seats left and not expired), so two
-     * registrations can never both take the last seat, whatever the number of Strapi instances.
+     * Takes one seat for the account of `email` with a single conditional UPDATE (seats left and
+     * not expired), so two registrations can never both take the last seat, whatever the number of
+     * Strapi instances. An address the link does not take is refused before the UPDATE.
      */
-    async claim(token: unknown, trx: Knex.Transaction): Promise<RedeemableInvitation> {
+    async claim(token: unknown, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> {
       const invitation = usable(await findRedeemable(token));
+      assertEmailAllowed(invitation, email);
       const table = invitationTable();
       const knex = strapi.db.connection;
       const changed = await knex(table.name)

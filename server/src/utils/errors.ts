@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { invitationStatus, type SeatState } from '../../../shared';
+import { EMAIL_DOMAIN_REFUSED, invitationStatus, type SeatState } from '../../../shared';
 
 /*
  * `@strapi/utils` is a peer dependency: these classes are the site's own, the very ones Strapi's
@@ -39,6 +39,13 @@ export const goneError = (message: string, details: Record<string, unknown> = {}
 
 /** 403 with its message kept (see InvitationHttpError). */
 export const invitationRequiredError = () => new InvitationHttpError(403, 'An invitation is required to register');
+
+/** 403: the address is not at one of the link's domains; the answer says which are. */
+export const emailDomainRefusedError = (allowedEmailDomains: string[]) =>
+  new InvitationHttpError(403, `This invitation is only for email addresses at ${allowedEmailDomains.join(', ')}`, {
+    reason: EMAIL_DOMAIN_REFUSED,
+    allowedEmailDomains,
+  });
 
 export const unknownInvitationError = () =>
   new errors.NotFoundError('This invitation link does not exist or has been deleted');

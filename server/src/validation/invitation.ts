@@ -1,5 +1,5 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
-import type { InvitationInput as InvitationFields, ListQuery } from '../../../shared';
+import { isDomainEntry, MAX_ALLOWED_EMAIL_DOMAINS, type InvitationInput as InvitationFields, type ListQuery } from '../../../shared';
 import { LIMITS } from '../constants';
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, httpUrl, isPlainObject } from './text';
 
@@ -99,6 +99,27 @@ const userDefaultsField = yup
   )
   .nullable();
 
+/** An entry quoted for a message, cut short: the message must stay readable whatever was sent. */
+const quoteEntry = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+
+/** Each entry `example.com` or `*.example.com` (shared/email-domains.ts); duplicates collapse when saved. */
+const allowedEmailDomainsField = yup
+  .array()
+  .typeError('allowedEmailDomains must be a list of domain names')
+  .max(MAX_ALLOWED_EMAIL_DOMAINS, `allowedEmailDomains may list at most ${MAX_ALLOWED_EMAIL_DOMAINS} domains`)
+  .of(
+    yup
+      .string()
+      .typeError(({ path }: { path: string }) => `${path} must be a domain name, as a string`)
+      .test(
+        'domain-entry',
+        ({ value }: { value: string }) =>
+          `allowedEmailDomains: ${quoteEntry(value)} is not a domain name such as example.com or *.example.com`,
+        (value) => value === undefined || isDomainEntry(value)
+      )
+  )
+  .nullable();
+
 const firstAccessFields = {
   role: roleField,
   welcomeMessage: welcomeMessageField,
@@ -112,6 +133,7 @@ const createSchema = yup
     maxUses: maxUsesField.required('maxUses is required'),
     expiresAt: expiresAtField.required('expiresAt is required'),
     ...firstAccessFields,
+    allowedEmailDomains: allowedEmailDomainsField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
@@ -123,6 +145,7 @@ const updateSchema = yup
     maxUses: maxUsesField,
     expiresAt: expiresAtField,
     ...firstAccessFields,
+    allowedEmailDomains: allowedEmailDomainsField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .test('not-empty', 'Give at least one field to change', (value) =>

@@ -2,6 +2,10 @@
 export const JOIN_PAGE_LOCALES = ['en', 'fr'] as const;
 export type JoinPageLocale = (typeof JOIN_PAGE_LOCALES)[number];
 
+/** A list of domains as the hint shows it, with what a `*.` entry means when one has it. */
+const domainList = (domains: string[], wildcardNote: string) =>
+  `${domains.join(', ')}${domains.some((domain) => domain.startsWith('*.')) ? ` ${wildcardNote}` : ''}`;
+
 export interface JoinPageMessages {
   formTitle: string;
   formIntro: string;
@@ -15,6 +19,10 @@ export interface JoinPageMessages {
   errorSummary: string;
   required: string;
   invalidEmail: string;
+  /** Under the email field of a link limited to some domains: which they are. */
+  emailDomainsHint: (domains: string[]) => string;
+  /** Next to the email field, when the address is not at one of the link's domains. */
+  emailDomainRefused: string;
   passwordTooLong: string;
   accountTaken: string;
   registrationFailed: string;
@@ -51,6 +59,9 @@ const en: JoinPageMessages = {
   errorSummary: 'Your account was not created. Please correct the fields below.',
   required: 'This field is required.',
   invalidEmail: 'Enter a valid email address.',
+  emailDomainsHint: (domains) =>
+    `Only addresses at these domains can be used: ${domainList(domains, '(* stands for any subdomain)')}.`,
+  emailDomainRefused: 'This invitation does not accept addresses at this domain. Use an address at one of the domains above.',
   passwordTooLong: 'The password is too long (72 bytes at most).',
   accountTaken:
     'An account already uses this email or username. If it is yours, log in to the site instead; otherwise choose another username.',
@@ -89,6 +100,10 @@ const fr: JoinPageMessages = {
   errorSummary: 'Votre compte n’a pas été créé. Corrigez les zones ci-dessous.',
   required: 'Cette zone est obligatoire.',
   invalidEmail: 'Tapez une adresse électronique valide.',
+  emailDomainsHint: (domains) =>
+    `Seules les adresses de ces domaines sont acceptées : ${domainList(domains, '(* désigne n’importe quel sous-domaine)')}.`,
+  emailDomainRefused:
+    'Cette invitation n’accepte pas les adresses de ce domaine. Utilisez une adresse de l’un des domaines ci-dessus.',
   passwordTooLong: 'Le mot de passe est trop long (72 octets au maximum).',
   accountTaken:
     'Un compte utilise déjà cette adresse électronique ou ce nom d’utilisateur. S’il s’agit du vôtre, connectez-vous plutôt au site ; sinon, choisissez un autre nom d’utilisateur.',

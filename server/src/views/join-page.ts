@@ -13,6 +13,8 @@ export interface PageContext {
 export interface FormState {
   welcomeMessage: string | null;
   expiresAt: string;
+  /** The link's domains, said under the email field; empty: any address. */
+  allowedEmailDomains: string[];
   csrfToken: string;
   values: { username?: string; email?: string };
   fieldErrors: FieldErrors;
@@ -94,6 +96,9 @@ ${hint ? `<p class="hint" id="${field}-hint">${escapeHtml(hint)}</p>` : ''}
 ${error ? `<p class="field-error" id="${field}-error">${escapeHtml(error)}</p>` : ''}`;
 };
 
+const emailHint = (messages: JoinPageMessages, { allowedEmailDomains }: FormState) =>
+  allowedEmailDomains.length > 0 ? messages.emailDomainsHint(allowedEmailDomains) : undefined;
+
 /** The sign-up form, with the invitation's welcome text and any errors of a previous try. */
 export const renderJoinForm = (page: PageContext, state: FormState) => {
   const { messages } = page;
@@ -105,7 +110,7 @@ ${hasErrors ? `<div class="alert" role="alert"><p>${escapeHtml(state.formError ?
 <form method="post">
 <input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">
 ${inputField(page, state, 'username', 'type="text" autocomplete="username" maxlength="255"')}
-${inputField(page, state, 'email', 'type="email" autocomplete="email" maxlength="255"')}
+${inputField(page, state, 'email', 'type="email" autocomplete="email" maxlength="255"', emailHint(messages, state))}
 ${inputField(page, state, 'password', 'type="password" autocomplete="new-password" minlength="6"', messages.passwordHint)}
 <button type="submit">${escapeHtml(messages.submit)}</button>
 </form>
