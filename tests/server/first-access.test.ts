@@ -219,6 +219,29 @@ describe('the invitation.redeemed event', () => {
     expect(received[0].body).toMatchObject({ event: 'invitation.redeemed', ...expected });
   });
 
+  test('a listener that throws is logged, and neither the sign-up nor the process fails', async () => {
+    const invitation = await createInvitation(app, { maxUses: 1 });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    const logError = jest.spyOn(app.strapi.log, 'error');
+    const stopListening = app.strapi.eventHub.on('invitation.redeemed', async () => {
+      throw new Error('onboarding is down');
+    });
+    try {
+      const res = await register(app, { ...newAccount(), invitationToken: invitation.token });
+      expect(res.status).toBe(200);
+      await waitFor(() => logError.mock.calls.length > 0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(logError).toHaveBeenCalledWith(expect.stringContaining('onboarding is down'));
+      expect(rejections).toEqual([]);
+    } finally {
+      stopListening();
+      logError.mockRestore();
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
   test('an unknown webhook event is still refused, so the registration above is what makes ours valid', async () => {
     expect((await createWebhook('invitation.unknown')).status).toBe(400);
   });

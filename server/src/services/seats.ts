@@ -137,10 +137,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Emits `invitation.redeemed`. Only once committed: a rolled-back sign-up must not start anyone's onboarding. */
     announceRedemption(invitation: RedeemableInvitation, user: { id: number; email?: string }, redeemedAt: Date) {
-      strapi.eventHub.emit(REDEEMED_EVENT, {
+      const payload = {
         invitation: { id: invitation.id, name: invitation.name },
         user: { id: user.id, email: user.email },
         redeemedAt: redeemedAt.toISOString(),
+      };
+      // Not awaited: the new user's answer does not wait for the site's listeners. A listener that
+      // throws would otherwise be an unhandled rejection, which ends a Node process.
+      strapi.eventHub.emit(REDEEMED_EVENT, payload).catch((error: unknown) => {
+        strapi.log.error(`[invitations] A listener of ${REDEEMED_EVENT} failed: ${(error as Error)?.message ?? error}`);
       });
     },
   };
