@@ -3,7 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { PLAYGROUND_DIR, prepareTestEnv } from './env';
-import { createTestDatabase } from './postgres';
+import { createTestDatabase } from './database';
 
 export interface TestApp {
   strapi: Core.Strapi;

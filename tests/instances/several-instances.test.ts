@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { testEnv } from '../helpers/env';
 import { inDays } from '../helpers/fixtures';
-import { connectPostgres, createTestDatabase, type PostgresClient } from '../helpers/postgres';
+import { connectPostgres, createTestDatabase, type PostgresClient } from '../helpers/database';
 import { adminClient, startPlayground, type AdminClient, type PlaygroundProcess } from '../helpers/server-process';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
 import { SEAT_LIMIT_CHECK } from '../../server/src/database/seat-limit-check';
