@@ -18,6 +18,9 @@ test('40 concurrent registrations on a 5-seat link make exactly 5 accounts', asy
   expect(statuses.filter((s) => s === 200)).toHaveLength(5);
   expect(statuses.filter((s) => s === 410)).toHaveLength(35);
   expect(statuses.some((s) => s >= 500)).toBe(false);
+  // Each refusal tells why as the database has it now, not as the refused transaction first read it.
+  const reasons = responses.filter((res) => res.status === 410).map((res) => res.body.error.details.reason);
+  expect(new Set(reasons)).toEqual(new Set(['exhausted']));
 
   const row = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
   expect(row.usedCount).toBe(5);
