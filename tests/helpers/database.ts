@@ -1,50 +1,33 @@
 import crypto from 'node:crypto';
+import knex, { type Knex } from 'knex';
 
-export interface PostgresClient {
-  query: (sql: string, params?: unknown[]) => Promise<{ rows: Array<Record<string, any>>; rowCount: number }>;
-  end: () => Promise<void>;
-}
+/** The knex driver of each DATABASE_CLIENT that runs on a server. */
+const DRIVERS: Record<string, string> = { postgres: 'pg', mysql: 'mysql2' };
 
-/** Where DATABASE_HOST/DATABASE_PORT point (the private server scripts/test.js starts), as the given user. */
-const serverAddress = (defaultPort: number, defaultUser: string) => ({
-  host: process.env.DATABASE_HOST ?? '127.0.0.1',
-  port: Number(process.env.DATABASE_PORT ?? defaultPort),
-  user: process.env.DATABASE_USERNAME ?? defaultUser,
-  password: process.env.DATABASE_PASSWORD,
-});
-
-/** A client of the PostgreSQL server named by DATABASE_HOST/DATABASE_PORT. */
-export const connectPostgres = async (database: string): Promise<PostgresClient> => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { Client } = require('pg');
-  const client = new Client({ ...serverAddress(5432, 'postgres'), database });
-  await client.connect();
-  return client;
+/** The DATABASE_CLIENT of this run, if it is a server's; null for SQLite. */
+export const serverClient = (): string | null => {
+  const client = process.env.DATABASE_CLIENT ?? 'sqlite';
+  return client in DRIVERS ? client : null;
 };
 
-const createPostgresDatabase = async (name: string) => {
-  const client = await connectPostgres('postgres');
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-};
-
-const createMysqlDatabase = async (name: string) => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const mysql = require('mysql2/promise');
-  const connection = await mysql.createConnection(serverAddress(3306, 'root'));
-  try {
-    await connection.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await connection.end();
-  }
-};
-
-const creators: Record<string, (name: string) => Promise<void>> = {
-  postgres: createPostgresDatabase,
-  mysql: createMysqlDatabase,
+/**
+ * A knex connection, as DATABASE_USERNAME, to the server DATABASE_HOST/DATABASE_PORT name (the
+ * private one scripts/test.js starts): to `database`, or to none in particular. Destroy it after use.
+ */
+export const connectDatabase = (database?: string): Knex => {
+  const client = serverClient();
+  if (!client) throw new Error(`No database server with DATABASE_CLIENT=${process.env.DATABASE_CLIENT ?? 'sqlite'}`);
+  return knex({
+    client: DRIVERS[client],
+    connection: {
+      host: process.env.DATABASE_HOST ?? '127.0.0.1',
+      port: Number(process.env.DATABASE_PORT),
+      user: process.env.DATABASE_USERNAME,
+      password: process.env.DATABASE_PASSWORD,
+      database,
+    },
+    pool: { min: 0, max: 2 },
+  });
 };
 
 /**
@@ -52,9 +35,13 @@ const creators: Record<string, (name: string) => Promise<void>> = {
  * nobody: the server is thrown away with the run. SQLite gets a fresh file instead (env.ts).
  */
 export const createTestDatabase = async () => {
-  const create = creators[process.env.DATABASE_CLIENT ?? 'sqlite'];
-  if (!create) return;
+  if (!serverClient()) return;
   const name = `invitations_test_${crypto.randomBytes(6).toString('hex')}`;
-  await create(name);
+  const server = connectDatabase();
+  try {
+    await server.raw(`CREATE DATABASE ${name}`);
+  } finally {
+    await server.destroy();
+  }
   process.env.DATABASE_NAME = name;
 };
