@@ -13,7 +13,7 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
-    // Real `strapi start` processes on one PostgreSQL database: run by scripts/test.js in its cluster.
+    // Real `strapi start` processes on one PostgreSQL or MariaDB database: run by scripts/test.js in its servers.
     { ...shared, displayName: 'instances', testEnvironment: 'node', testMatch: ['<rootDir>/tests/instances/**/*.test.ts'] },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
     {

@@ -1,7 +1,8 @@
 'use strict';
 
-const { spawnSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
+const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -64,6 +65,52 @@ const freePort = () =>
     });
   });
 
+/** The same, found without waiting for an event loop: for the scripts that start database servers synchronously. */
+const freePortSync = () =>
+  Number(
+    execFileSync(process.execPath, [
+      '-e',
+      "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+    ]).toString()
+  );
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * The command line that runs `command` as the system user `user` when this process is root (the
+ * database servers' tools refuse root), and as this user otherwise: `[file, argv]`.
+ */
+const asUser = (user, command, args) => (isRoot() ? ['runuser', ['-u', user, '--', command, ...args]] : [command, args]);
+
+/** Runs `command` to its end as `user` (see asUser); throws with what it printed if it fails. */
+const runAsUser = (user, command, args) => {
+  const [file, argv] = asUser(user, command, args);
+  const result = spawnSync(file, argv, { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`${path.basename(command)} failed: ${result.stderr || result.stdout}`);
+  }
+  return result;
+};
+
+/** Hands a directory to `user` when this process is root, so that a server run as that user can write to it. */
+const giveToUser = (user, dir) => {
+  if (isRoot()) execFileSync('chown', ['-R', user, dir]);
+};
+
+/** The first of `dirs` that holds an executable named `name`, or null. */
+const findBinDir = (name, dirs) =>
+  dirs.find((dir) => {
+    try {
+      fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  }) ?? null;
+
+/** Blocks this process for `ms` milliseconds (the synchronous scripts' wait between two tries). */
+const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * Resolves once the Strapi at `url` answers its /_health with 204; fails at once if its process
  * (`child`) exits, or after `timeoutMs`, with what it logged (`logs()`) in the message.
@@ -83,4 +130,21 @@ const waitForHealth = async (url, child, logs, timeoutMs) => {
   throw new Error(`Strapi did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
 };
 
-module.exports = { ROOT, PLAYGROUND, run, buildPlugin, buildAdminPanel, compilePlayground, freshAppSecrets, freePort, waitForHealth };
+module.exports = {
+  ROOT,
+  PLAYGROUND,
+  run,
+  buildPlugin,
+  buildAdminPanel,
+  compilePlayground,
+  freshAppSecrets,
+  freePort,
+  freePortSync,
+  isRoot,
+  asUser,
+  runAsUser,
+  giveToUser,
+  findBinDir,
+  sleepSync,
+  waitForHealth,
+};

@@ -4,46 +4,28 @@
  * A throw-away PostgreSQL cluster on loopback for the tests: no system service, trust auth,
  * fsync off. Uses Debian's `postgresql` binaries (apt-get install postgresql).
  */
-const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { findBinDir: findBinDirAmong, freePortSync, giveToUser, runAsUser } = require('./lib');
 
 const findBinDir = () => {
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
   const versions = fs.readdirSync(base).sort((a, b) => Number(b) - Number(a));
-  const dir = versions.map((v) => path.join(base, v, 'bin')).find((d) => fs.existsSync(path.join(d, 'initdb')));
-  return dir ?? null;
+  return findBinDirAmong('initdb', versions.map((v) => path.join(base, v, 'bin')));
 };
-
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** initdb and pg_ctl refuse to run as root: run them as the `postgres` user then. */
-const runPg = (binDir, tool, args) => {
-  const command = path.join(binDir, tool);
-  const [file, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-  const result = spawnSync(file, argv, { encoding: 'utf8' });
-  if (result.status !== 0) {
-    throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
-  }
-};
-
-const freePort = () =>
-  Number(
-    execFileSync(process.execPath, [
-      '-e',
-      "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
-    ]).toString()
-  );
+const runPg = (binDir, tool, args) => runAsUser('postgres', path.join(binDir, tool), args);
 
 const startCluster = () => {
   const binDir = findBinDir();
   if (!binDir) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-pg-'));
   const dataDir = path.join(dir, 'data');
-  if (isRoot()) execFileSync('chown', ['-R', 'postgres', dir]);
-  const port = freePort();
+  giveToUser('postgres', dir);
+  const port = freePortSync();
   runPg(binDir, 'initdb', ['-D', dataDir, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--no-sync']);
   runPg(binDir, 'pg_ctl', [
     '-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', 'start',

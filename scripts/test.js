@@ -8,7 +8,9 @@
  *   2. the same server suites on PostgreSQL, in a private cluster started here (needs Debian's
  *      `postgresql`);
  *   3. in the same cluster, the suites that start several Strapi processes on one database;
- *   4. the browser suites, against the playground started for real (needs Debian's `chromium`).
+ *   4. phases 2 and 3 again on MariaDB, in a private server started here (needs Debian's
+ *      `mariadb-server`);
+ *   5. the browser suites, against the playground started for real (needs Debian's `chromium`).
  * and ends with the line `N passed, N failed` (`, N skipped` when a phase could not run).
  *
  * A phase whose system package is missing is skipped with a note, unless CI=true: then it fails.
@@ -18,7 +20,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { run, buildPlugin, buildAdminPanel, compilePlayground } = require('./lib');
-const { startCluster } = require('./postgres');
+const { startServer: startMariadb } = require('./mariadb');
+const { startCluster: startPostgres } = require('./postgres');
 
 const STRICT = process.env.CI === 'true';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -26,6 +29,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 const runJest = (label, project, env = {}) => {
   console.log(`\n=== ${label} ===`);
+  const started = Date.now();
   const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-jest-')), 'results.json');
   const args = ['--selectProjects', project, '--passWithNoTests', '--json', `--outputFile=${summaryFile}`];
   const jest = run('jest', [...args, ...process.argv.slice(2)], {
@@ -42,13 +46,31 @@ const runJest = (label, project, env = {}) => {
   totals.passed += results.numPassedTests;
   totals.failed += results.numFailedTests + brokenFiles.length;
   if (jest.status !== 0 && results.numFailedTests + brokenFiles.length === 0) totals.failed += 1;
-  console.log(`${label}: ${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles.length} failed`);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`${label}: ${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles.length} failed (${seconds} s)`);
 };
 
 const skipPhase = (label, reason) => {
   console.log(`\n=== ${label}: ${STRICT ? 'FAILED' : 'skipped'} (${reason}) ===`);
   if (STRICT) totals.failed += 1;
   else totals.skipped += 1;
+};
+
+/**
+ * Runs `phases` ([label, Jest project] pairs) against a database server that `start` starts and
+ * that is stopped afterwards; skips them, saying why, when `start` finds no server installed.
+ */
+const inDatabaseServer = (start, missingNote, phases) => {
+  const server = start();
+  if (!server) {
+    for (const [label] of phases) skipPhase(label, missingNote);
+    return;
+  }
+  try {
+    for (const [label, project] of phases) runJest(label, project, server.env);
+  } finally {
+    server.stop();
+  }
 };
 
 const runPhases = () => {
@@ -58,18 +80,14 @@ const runPhases = () => {
   runJest('Admin component suites', 'admin');
   runJest('Server suites on SQLite', 'server');
 
-  const cluster = startCluster();
-  if (cluster) {
-    try {
-      runJest('Server suites on PostgreSQL', 'server', cluster.env);
-      runJest('Several instances on PostgreSQL', 'instances', cluster.env);
-    } finally {
-      cluster.stop();
-    }
-  } else {
-    skipPhase('Server suites on PostgreSQL', 'PostgreSQL is not installed: apt-get install postgresql');
-    skipPhase('Several instances on PostgreSQL', 'PostgreSQL is not installed: apt-get install postgresql');
-  }
+  inDatabaseServer(startPostgres, 'PostgreSQL is not installed: apt-get install postgresql', [
+    ['Server suites on PostgreSQL', 'server'],
+    ['Several instances on PostgreSQL', 'instances'],
+  ]);
+  inDatabaseServer(startMariadb, 'MariaDB is not installed: apt-get install mariadb-server', [
+    ['Server suites on MariaDB', 'server'],
+    ['Several instances on MariaDB', 'instances'],
+  ]);
 
   if (fs.existsSync(CHROMIUM)) {
     buildAdminPanel();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { PLAYGROUND_DIR, prepareTestEnv } from './env';
-import { createTestDatabase } from './postgres';
+import { createTestDatabase } from './database';
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -34,9 +34,32 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
     http,
     adminToken,
     stop: async () => {
+      await waitForIdleDatabase(strapi);
       await strapi.destroy();
     },
   };
+};
+
+interface ConnectionPool {
+  numUsed: () => number;
+  numPendingAcquires: () => number;
+  numPendingCreates: () => number;
+}
+
+/**
+ * Waits until no query has run for a moment (5 s at most). Strapi's document service sends its
+ * entry events after a commit without waiting for them, and each reads the entry back: one still
+ * running when the pool closes fails the test file, or a later one in the same worker.
+ */
+const waitForIdleDatabase = async (strapi: Core.Strapi) => {
+  const pool = (strapi.db.connection.client as { pool?: ConnectionPool }).pool;
+  if (!pool) return;
+  const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+  const deadline = Date.now() + 5_000;
+  for (let quietChecks = 0; quietChecks < 3 && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    quietChecks = busy() ? 0 : quietChecks + 1;
+  }
 };
 
 /**

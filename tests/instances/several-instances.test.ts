@@ -1,21 +1,30 @@
 import crypto from 'node:crypto';
 import { testEnv } from '../helpers/env';
 import { inDays } from '../helpers/fixtures';
-import { connectPostgres, createTestDatabase, type PostgresClient } from '../helpers/postgres';
+import type { Knex } from 'knex';
+import { connectDatabase, createTestDatabase, serverClient } from '../helpers/database';
 import { adminClient, startPlayground, type AdminClient, type PlaygroundProcess } from '../helpers/server-process';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
 import { SEAT_LIMIT_CHECK } from '../../server/src/database/seat-limit-check';
 
 /**
- * Two `strapi start` processes of the playground on one PostgreSQL database, as a site that runs
- * several instances behind a load balancer. PostgreSQL only: scripts/test.js runs this phase
- * inside its private cluster.
+ * Two `strapi start` processes of the playground on one PostgreSQL or MariaDB database, as a site
+ * that runs several instances behind a load balancer. scripts/test.js runs this phase inside its
+ * private servers.
  */
 jest.setTimeout(180_000);
 
 const SEATS = 50;
 const REQUESTS = 240;
-const CHECK_VIOLATION = '23514';
+/** How each engine reports a row the seat limit CHECK refuses. */
+const CHECK_VIOLATION: Record<string, Record<string, unknown>> = {
+  postgres: { code: '23514', constraint: SEAT_LIMIT_CHECK },
+  // MariaDB's ER_CONSTRAINT_FAILED.
+  mysql: { errno: 4025, message: expect.stringContaining(SEAT_LIMIT_CHECK) },
+};
+/** The type the schema gives `used_count`, as knex's columnInfo names it on each engine. */
+const INTEGER_TYPE: Record<string, string> = { postgres: 'integer', mysql: 'int' };
+const INVITATIONS = 'invitations_invitations';
 
 let env: Record<string, string>;
 let instances: PlaygroundProcess[] = [];
@@ -28,10 +37,12 @@ const start = async () => {
 };
 /** The admin API of each instance, whichever port it has after a restart. */
 let admins: AdminClient[];
-let db: PostgresClient;
+let db: Knex;
+let client: string;
 
 beforeAll(async () => {
-  if (process.env.DATABASE_CLIENT !== 'postgres') throw new Error('This suite needs DATABASE_CLIENT=postgres');
+  client = serverClient() as string;
+  if (!client) throw new Error('This suite needs DATABASE_CLIENT=postgres or mysql');
   await createTestDatabase();
   env = testEnv({
     DATABASE_NAME: process.env.DATABASE_NAME as string,
@@ -43,12 +54,12 @@ beforeAll(async () => {
   // One after the other: the first creates the schema, the second finds it.
   instances = [await start()];
   instances.push(await start());
-  db = await connectPostgres(env.DATABASE_NAME);
+  db = connectDatabase(env.DATABASE_NAME);
   admins = await Promise.all(instances.map((_, i) => adminClient(() => instances[i].url)));
 });
 
 afterAll(async () => {
-  await db?.end();
+  await db?.destroy();
   await Promise.all(instances.map((instance) => instance.stop()));
 });
 
@@ -91,11 +102,11 @@ const only = (expected: Record<string, number>) =>
 /** usedCount and redemptions as the admin API shows them, and the accounts in the users table. */
 const countsOf = async (link: { id: number }, prefix: string) => {
   const { body } = await admins[0].request(`/invitations/invitations/${link.id}`);
-  const accounts = await db.query('SELECT email FROM up_users WHERE email LIKE $1', [`${prefix}-%`]);
+  const accounts: string[] = await db('up_users').where('email', 'like', `${prefix}-%`).pluck('email');
   return {
     usedCount: body.data.usedCount as number,
     redemptions: (body.data.redemptions as Array<{ user: { email: string } }>).map((r) => r.user.email).sort(),
-    accounts: accounts.rows.map((row) => row.email as string).sort(),
+    accounts: accounts.sort(),
   };
 };
 
@@ -152,17 +163,17 @@ test('an instance killed (SIGKILL) in the middle of a burst leaves counts that a
 describe('the seat limit CHECK in the database', () => {
   const invitationWith = async (name: string) => (await createLink(name)).id;
 
-  const expectRefused = async (sql: string, params: unknown[]) => {
-    await expect(db.query(sql, params)).rejects.toMatchObject({ code: CHECK_VIOLATION, constraint: SEAT_LIMIT_CHECK });
+  const expectRefused = async (id: number, change: Record<string, unknown>) => {
+    await expect(db(INVITATIONS).where({ id }).update(change)).rejects.toMatchObject(CHECK_VIOLATION[client]);
   };
 
   const expectCheckHolds = async () => {
     const id = await invitationWith('Check');
-    await expectRefused('UPDATE invitations_invitations SET used_count = max_uses + 1 WHERE id = $1', [id]);
-    await expectRefused('UPDATE invitations_invitations SET used_count = -1 WHERE id = $1', [id]);
-    await expectRefused('UPDATE invitations_invitations SET max_uses = -1 WHERE id = $1', [id]);
-    const row = await db.query('SELECT used_count, max_uses FROM invitations_invitations WHERE id = $1', [id]);
-    expect(row.rows[0]).toEqual({ used_count: 0, max_uses: SEATS });
+    await expectRefused(id, { used_count: db.raw('?? + 1', ['max_uses']) });
+    await expectRefused(id, { used_count: -1 });
+    await expectRefused(id, { max_uses: -1 });
+    const row = await db(INVITATIONS).where({ id }).first('used_count', 'max_uses');
+    expect(row).toEqual({ used_count: 0, max_uses: SEATS });
   };
 
   const restartSecond = async () => {
@@ -177,19 +188,18 @@ describe('the seat limit CHECK in the database', () => {
   test("survives a restart in which Strapi's schema sync alters the table", async () => {
     await instances[1].stop();
     // A column type Strapi will put back, and no stored schema: the next start must re-sync.
-    await db.query('ALTER TABLE invitations_invitations ALTER COLUMN used_count TYPE bigint');
-    await db.query('DELETE FROM strapi_database_schema');
+    await db.schema.alterTable(INVITATIONS, (table) => {
+      table.bigInteger('used_count').alter();
+    });
+    await db('strapi_database_schema').del();
     instances[1] = await start();
 
-    const column = await db.query(
-      "SELECT data_type FROM information_schema.columns WHERE table_name = 'invitations_invitations' AND column_name = 'used_count'"
-    );
-    expect(column.rows[0].data_type).toBe('integer');
+    expect((await db(INVITATIONS).columnInfo('used_count')).type).toBe(INTEGER_TYPE[client]);
     await expectCheckHolds();
   });
 
   test('is added again at the next start if it was dropped', async () => {
-    await db.query(`ALTER TABLE invitations_invitations DROP CONSTRAINT ${SEAT_LIMIT_CHECK}`);
+    await db.raw('ALTER TABLE ?? DROP CONSTRAINT ??', [INVITATIONS, SEAT_LIMIT_CHECK]);
     await restartSecond();
     await expectCheckHolds();
   });
@@ -213,11 +223,11 @@ test('no instance ever wrote a token in its log', async () => {
     expect(bothLogged()).toBe(true);
   }
 
-  const { rows } = await db.query('SELECT token_hash FROM invitations_invitations');
-  expect(rows.length).toBeGreaterThan(0);
+  const hashesStored: string[] = await db(INVITATIONS).pluck('token_hash');
+  expect(hashesStored.length).toBeGreaterThan(0);
   const logs = everyProcess.map((instance) => instance.logs()).join('\n');
   expect(logs).toContain('POST /api/auth/local/register');
   const tokensSeen = logs.match(/[A-Za-z0-9_-]{43}/g) ?? [];
-  const hashes = new Set(rows.map((row) => row.token_hash));
+  const hashes = new Set(hashesStored);
   expect(tokensSeen.filter((candidate) => hashes.has(crypto.createHash('sha256').update(candidate).digest('hex')))).toEqual([]);
 });

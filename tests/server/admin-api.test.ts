@@ -30,15 +30,15 @@ const addRedemptionRecords = async (invitationId: number, count: number) => {
   for (let done = 0; done < count; done += 500) {
     const now = new Date();
     const rows = Array.from({ length: Math.min(500, count - done) }, (_, i) => ({
-      document_id: `bulk${done + i}`,
+      document_id: `bulk${invitationId}-${done + i}`,
       redeemed_at: now,
       created_at: now,
       updated_at: now,
       published_at: now,
     }));
-    const ids = (await knex(meta.tableName).insert(rows).returning('id')).map((row: { id: number } | number) =>
-      typeof row === 'number' ? row : row.id
-    );
+    await knex(meta.tableName).insert(rows);
+    // Read back: MySQL has no RETURNING, and its insert answers only the first id.
+    const ids = await knex(meta.tableName).whereIn('document_id', rows.map((row) => row.document_id)).pluck('id');
     await knex(joinTable.name).insert(
       ids.map((id: number) => ({ [joinTable.joinColumn.name]: id, [joinTable.inverseJoinColumn.name]: invitationId }))
     );

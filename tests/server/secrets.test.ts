@@ -25,12 +25,7 @@ afterAll(async () => {
 /** Every value of every row of every table, as text. */
 const dumpDatabase = async () => {
   const knex = app.strapi.db.connection;
-  const tables =
-    app.strapi.db.dialect.client === 'sqlite'
-      ? (await knex.raw("SELECT name FROM sqlite_master WHERE type = 'table'")).map((t: { name: string }) => t.name)
-      : (await knex.raw("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map(
-          (t: { name: string }) => t.name
-        );
+  const tables = (await app.strapi.db.dialect.schemaInspector.getSchema()).tables.map((table) => table.name);
   const rows = await Promise.all(tables.map((table: string) => knex(table).select('*')));
   return JSON.stringify(rows);
 };

@@ -1,10 +1,39 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { INVITATION_UID } from '../constants';
 
 export const SEAT_LIMIT_CHECK = 'invitations_invitations_seats_within_limit';
 
-/** PostgreSQL's SQLSTATE for an object that already exists, e.g. a constraint added meanwhile. */
-const DUPLICATE_OBJECT = '42710';
+/** How one database engine tells whether the check is there, and that it was added meanwhile. */
+interface CheckCatalog {
+  exists: (knex: Knex, table: string) => Promise<boolean>;
+  isDuplicate: (error: { code?: string; errno?: number }) => boolean;
+}
+
+const CATALOGS: Record<string, CheckCatalog> = {
+  postgres: {
+    exists: async (knex, table) => {
+      const { rows } = await knex.raw('SELECT 1 FROM pg_constraint WHERE conname = ? AND conrelid = ?::regclass', [
+        SEAT_LIMIT_CHECK,
+        table,
+      ]);
+      return rows.length > 0;
+    },
+    // SQLSTATE duplicate_object.
+    isDuplicate: (error) => error.code === '42710',
+  },
+  mysql: {
+    exists: async (knex, table) => {
+      const [rows] = await knex.raw(
+        "SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_NAME = ? AND CONSTRAINT_TYPE = 'CHECK'",
+        [table, SEAT_LIMIT_CHECK]
+      );
+      return rows.length > 0;
+    },
+    // MariaDB's ER_DUP_CONSTRAINT_NAME, MySQL's ER_CHECK_CONSTRAINT_DUP_NAME (mysql2 names 1826 after MySQL's meaning).
+    isDuplicate: (error) => error.errno === 1826 || error.errno === 3822,
+  },
+};
 
 const qualifiedTableName = (strapi: Core.Strapi) => {
   const table = strapi.db.metadata.get(INVITATION_UID).tableName;
@@ -17,32 +46,25 @@ const columnName = (strapi: Core.Strapi, attribute: string) =>
 
 /**
  * Adds, once, a CHECK that keeps the used seats between 0 and the limit, so that even a bug or a
- * hand-written UPDATE cannot oversell a link. PostgreSQL only: SQLite cannot add a constraint to
- * an existing table, and it runs one write at a time anyway. Strapi's schema sync does not know
- * CHECK constraints and leaves them alone; running this at every start also restores it if the
- * table was ever rebuilt. Returns whether the constraint is in place.
+ * hand-written UPDATE cannot oversell a link. PostgreSQL and MySQL/MariaDB (which enforce CHECK
+ * from MySQL 8.0.16 and MariaDB 10.2): SQLite cannot add a constraint to an existing table, and
+ * it runs one write at a time anyway. Strapi's schema sync does not know CHECK constraints and
+ * leaves them alone; running this at every start also restores it if the table was ever rebuilt.
+ * Returns whether the constraint is in place.
  */
 export const ensureSeatLimitCheck = async (strapi: Core.Strapi): Promise<boolean> => {
-  if (strapi.db.dialect.client !== 'postgres') return false;
+  const catalog = CATALOGS[strapi.db.dialect.client];
+  if (!catalog) return false;
   const knex = strapi.db.connection;
-  const exists = await knex.raw('SELECT 1 FROM pg_constraint WHERE conname = ? AND conrelid = ?::regclass', [
-    SEAT_LIMIT_CHECK,
-    qualifiedTableName(strapi),
-  ]);
-  if (exists.rows.length > 0) return true;
+  const table = qualifiedTableName(strapi);
+  if (await catalog.exists(knex, table)) return true;
   const [usedCount, maxUses] = [columnName(strapi, 'usedCount'), columnName(strapi, 'maxUses')];
   try {
-    await knex.raw('ALTER TABLE ?? ADD CONSTRAINT ?? CHECK (?? >= 0 AND ?? <= ??)', [
-      qualifiedTableName(strapi),
-      SEAT_LIMIT_CHECK,
-      usedCount,
-      usedCount,
-      maxUses,
-    ]);
+    await knex.raw('ALTER TABLE ?? ADD CONSTRAINT ?? CHECK (?? >= 0 AND ?? <= ??)', [table, SEAT_LIMIT_CHECK, usedCount, usedCount, maxUses]);
     return true;
   } catch (error) {
     // Another instance starting at the same moment added it first.
-    if ((error as { code?: string }).code === DUPLICATE_OBJECT) return true;
+    if (catalog.isDuplicate(error as { code?: string; errno?: number })) return true;
     // Rows that already break the rule: keep the site up and say so, rather than refuse to start.
     strapi.log.error(`[invitations] Could not add the seat limit check: ${(error as Error).message}`);
     return false;

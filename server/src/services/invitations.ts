@@ -169,17 +169,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async update(id: number, input: InvitationInput, adminUserId: number | undefined) {
       await assertFirstAccessValid(input);
       return strapi.db.transaction(async ({ trx }) => {
-        const seats = getService(strapi, 'seats');
-        if (!(await seats.lockForChange(id, trx))) throw notFoundError();
-        if (input.maxUses !== undefined && !(await seats.setLimit(id, input.maxUses, trx))) {
-          const { usedCount } = await findRow(id);
-          throw fieldError('maxUses', `maxUses cannot be lower than the ${usedCount} uses already made`);
+        // Locked, the seats taken cannot grow past the new limit before it is written.
+        const seats = await getService(strapi, 'seats').lockForChange(id, trx);
+        if (!seats) throw notFoundError();
+        if (input.maxUses !== undefined && input.maxUses < seats.usedCount) {
+          throw fieldError('maxUses', `maxUses cannot be lower than the ${seats.usedCount} uses already made`);
         }
-        // maxUses, if given, was written above by the conditional update.
-        const { maxUses: _writtenAbove, ...otherChanges } = toData(input);
         await query().update({
           where: { id },
-          data: { ...otherChanges, ...(adminUserId && { updatedBy: adminUserId }) },
+          data: { ...toData(input), ...(adminUserId && { updatedBy: adminUserId }) },
         });
         return present(await findRow(id));
       });

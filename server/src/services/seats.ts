@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { emailDomainRefusedError, unknownInvitationError, unusableInvitationError } from '../utils/errors';
-import { invitationStatus, isEmailInDomains, remainingSeats, type PublicInvitationStatus } from '../../../shared';
+import { invitationStatus, isEmailInDomains, remainingSeats, type PublicInvitationStatus, type SeatState } from '../../../shared';
 
 /** What the public status of a link is made of. */
 interface InvitationByToken {
@@ -58,6 +58,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findRedeemable = (token: unknown): Promise<RedeemableInvitation | null> =>
     lookUp(token, [...STATUS_COLUMNS, 'name', 'userDefaults'], { role: { select: ['id'] } });
 
+  /**
+   * The seats of invitation `id` as committed right now, locked until the transaction ends; null
+   * when there is no such invitation. A locking read, because a plain one in a MySQL/MariaDB
+   * transaction (REPEATABLE READ) answers from the snapshot of its first read, and it takes the
+   * lock where there are row locks (SQLite's transaction holds its only connection instead).
+   */
+  const lockSeats = async (id: number, trx: Knex.Transaction): Promise<SeatState | null> =>
+    (await strapi.db
+      .queryBuilder(INVITATION_UID)
+      .select(['maxUses', 'usedCount', 'expiresAt'])
+      .where({ id })
+      .forUpdate()
+      .first()
+      .transacting(trx)
+      .execute()) ?? null;
+
   /** The invitation if it can still be used; 404 or 410 otherwise. */
   const usable = <T extends InvitationByToken>(invitation: T | null): T => {
     if (!invitation) throw unknownInvitationError();
@@ -99,33 +115,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .andWhere(table.expiresAt, '>', new Date())
         .update({ [table.usedCount]: knex.raw('?? + 1', [table.usedCount]), [table.updatedAt]: new Date() });
       if (changed !== 1) {
-        const current = await findByToken(token);
+        const current = await lockSeats(invitation.id, trx);
         throw current ? unusableInvitationError(current) : unknownInvitationError();
       }
       return invitation;
     },
 
-    /** Sets a new limit unless more seats are already taken, atomically; false when refused. */
-    async setLimit(id: number, maxUses: number, trx: Knex.Transaction): Promise<boolean> {
-      const table = invitationTable();
-      const changed = await strapi.db
-        .connection(table.name)
-        .transacting(trx)
-        .where(table.id, id)
-        .andWhere(table.usedCount, '<=', maxUses)
-        .update({ [table.maxUses]: maxUses });
-      return changed === 1;
-    },
-
     /**
-     * Takes the invitation's row lock for the rest of the transaction (a no-op UPDATE), so that no
-     * registration takes a seat while an admin edits or deletes the link. False when there is no
-     * such invitation.
+     * Takes the invitation's row lock for the rest of the transaction, so that no registration
+     * takes a seat while an admin edits or deletes the link; returns its seats as they are (they
+     * cannot change until the transaction ends), or null when there is no such invitation.
      */
-    async lockForChange(id: number, trx: Knex.Transaction): Promise<boolean> {
-      const table = invitationTable();
-      const changed = await strapi.db.connection(table.name).transacting(trx).where(table.id, id).update({ [table.id]: id });
-      return changed === 1;
+    lockForChange(id: number, trx: Knex.Transaction): Promise<SeatState | null> {
+      return lockSeats(id, trx);
     },
 
     /** Records who took the seat; returns when. */

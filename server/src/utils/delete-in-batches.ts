@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
-/** Rows per statement: far below the bound-parameter limits (SQLite 32,766, PostgreSQL 65,535). */
+/** Rows per statement: far below the bound-parameter limits (SQLite 32,766, PostgreSQL and MySQL 65,535). */
 const BATCH_SIZE = 500;
 
 /**
