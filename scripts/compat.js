@@ -8,18 +8,20 @@
  *    .gitignore names: no dist/) and runs `npm pack` there, so `prepack` must build dist/.
  * 2. For each version, copies the hand-written app tests/compat/apps/<version> (its package.json
  *    and package-lock.json) and tests/compat/apps/shared (config, src) into a fresh directory,
- *    installs the app's own dependencies with `npm ci`, then the tarball with a plain
- *    `npm install <tarball>`, and builds the admin panel with `strapi build`.
+ *    installs the app's own dependencies with `npm ci` (better-sqlite3 compiled once and kept:
+ *    see prebuilds.js), then the tarball with a plain `npm install <tarball>`, and builds the admin
+ *    panel with `strapi build`.
  * The smoke suite (tests/compat) then starts each app and checks the plugin in it.
  *
- * `node scripts/compat.js [version]` prepares the apps and prints where they are, for running the
- * suite by hand: COMPAT_APP_DIR=<dir> npx jest --selectProjects compat.
+ * `node scripts/compat.js [version]` prepares the apps and keeps them, for running the suite by
+ * hand: it prints the variables for `<them> npx jest --selectProjects compat`.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ROOT, run } = require('./lib');
+const { keepPrebuild, prebuildsEnv } = require('./prebuilds');
 
 /** The oldest Strapi 5 of the peer range that installs here (see STRAPI-NOTES), and the current one. */
 const COMPAT_VERSIONS = ['5.13.0', '5.54.0'];
@@ -92,20 +94,36 @@ const copyApp = (version) => {
 };
 
 /**
- * Installs the app of `version` and the plugin's `tarball` into a fresh directory, and builds its
- * admin panel. Returns the directory and what each step took, in seconds.
+ * Installs the app of `version` and the plugin's `tarball` into `appDir` (a copyApp), and builds
+ * its admin panel. Returns what each step took, in seconds, by step.
  */
-const prepareApp = (version, tarball) => {
-  const appDir = copyApp(version);
+const installApp = (appDir, version, tarball) => {
   const inApp = (command, args, env) => () => run(command, args, { cwd: appDir, env: appEnv(appDir, env) });
+  const installAppDependencies = () => {
+    // The lockfile pins every version: npm's cached metadata is enough to find them.
+    inApp('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], prebuildsEnv())();
+    keepPrebuild(appDir);
+  };
   const steps = [
-    ['npm ci', inApp('npm', ['ci', '--no-audit', '--no-fund'])],
+    ['npm ci', installAppDependencies],
     ['npm install <tarball>', inApp('npm', ['install', '--no-audit', '--no-fund', tarball])],
     ['strapi build', inApp('strapi', ['build'], { NODE_ENV: 'production' })],
   ];
-  const costs = {};
-  for (const [label, step] of steps) costs[label] = timed(`Strapi ${version}: ${label}`, step).seconds;
-  return { appDir, costs };
+  return steps.map(([step, action]) => [`${version}: ${step}`, timed(`Strapi ${version}: ${step}`, action).seconds]);
+};
+
+/** One version: its app installed and built, then the smoke suite in it. Returns the costs. */
+const checkVersion = (version, tarball, runSuite) => {
+  const appDir = copyApp(version);
+  try {
+    const costs = installApp(appDir, version, tarball);
+    const label = `Compatibility: packed plugin on Strapi ${version}`;
+    const smoke = timed(`Strapi ${version}: smoke suite`, () => runSuite(label, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version }));
+    return [...costs, [`${version}: smoke suite (start included)`, smoke.seconds]];
+  } finally {
+    // About 700 MB each.
+    fs.rmSync(appDir, { recursive: true, force: true });
+  }
 };
 
 const printCosts = (costs) => {
@@ -114,43 +132,40 @@ const printCosts = (costs) => {
 };
 
 /**
- * The phase: packs once, then for each version prepares its app and runs the smoke suite in it
- * with `runSuite(label, env)`. A version whose app cannot be installed or built is reported with
- * `failPhase(label, error)`, and the next version still runs.
+ * The phase: packs once, then checks each version, the smoke suite run by `runSuite(label, env)`.
+ * What stops a version before its suite (npm refusing the tarball, a failed build) is reported
+ * with `failPhase(label, error)`, and the next version still runs.
  */
 const runCompatibility = ({ runSuite, failPhase }) => {
-  const { result: tarball, seconds: packSeconds } = timed('npm pack', packPlugin);
-  const costs = [['npm pack (fresh copy, prepack builds)', packSeconds]];
+  let tarball;
+  const costs = [];
   try {
-    for (const version of COMPAT_VERSIONS) {
-      const label = `Compatibility: packed plugin on Strapi ${version}`;
-      let appDir;
-      try {
-        const prepared = prepareApp(version, tarball);
-        appDir = prepared.appDir;
-        costs.push(...Object.entries(prepared.costs).map(([step, seconds]) => [`${version}: ${step}`, seconds]));
-        const env = { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version };
-        costs.push([`${version}: smoke suite (start included)`, timed(`Strapi ${version}: smoke suite`, () => runSuite(label, env)).seconds]);
-      } catch (error) {
-        failPhase(label, error);
-      } finally {
-        // About 700 MB each.
-        if (appDir) fs.rmSync(appDir, { recursive: true, force: true });
-      }
-    }
-  } finally {
-    fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+    const packed = timed('npm pack', packPlugin);
+    tarball = packed.result;
+    costs.push(['npm pack (fresh copy, prepack builds)', packed.seconds]);
+  } catch (error) {
+    failPhase('Compatibility: npm pack', error);
+    return;
   }
+  for (const version of COMPAT_VERSIONS) {
+    try {
+      costs.push(...checkVersion(version, tarball, runSuite));
+    } catch (error) {
+      failPhase(`Compatibility: packed plugin on Strapi ${version}`, error);
+    }
+  }
+  fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
   printCosts(costs);
 };
 
-module.exports = { COMPAT_VERSIONS, packPlugin, prepareApp, runCompatibility };
+module.exports = { COMPAT_VERSIONS, runCompatibility };
 
 if (require.main === module) {
   const versions = process.argv[2] ? [process.argv[2]] : COMPAT_VERSIONS;
   const { result: tarball } = timed('npm pack', packPlugin);
   for (const version of versions) {
-    const { appDir } = prepareApp(version, tarball);
-    console.log(`Strapi ${version} with the packed plugin: ${appDir}`);
+    const appDir = copyApp(version);
+    installApp(appDir, version, tarball);
+    console.log(`Strapi ${version} with the packed plugin: COMPAT_APP_DIR=${appDir} COMPAT_STRAPI_VERSION=${version}`);
   }
 }
