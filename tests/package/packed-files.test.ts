@@ -78,10 +78,14 @@ describe("the package's file rules", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-packlist-'));
     const shipped = ['package.json', 'strapi-server.js', 'strapi-admin.js', 'dist/server/index.js', 'dist/admin/index.js'];
     const strays = ['.env', '.env.production', 'playground/.env', 'strapi-plugin-invitations-0.1.0.tgz', 'tests/a.test.ts', 'server/src/index.ts', 'admin/src/index.ts'];
-    for (const file of [...shipped, ...strays]) {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), file === 'package.json' ? JSON.stringify(manifest) : '');
+    try {
+      for (const file of [...shipped, ...strays]) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), file === 'package.json' ? JSON.stringify(manifest) : '');
+      }
+      expect(packedFiles(dir).sort()).toEqual([...shipped].sort());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
-    expect(packedFiles(dir).sort()).toEqual([...shipped].sort());
   });
 });
