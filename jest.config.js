@@ -16,6 +16,10 @@ module.exports = {
     // Real `strapi start` processes on one PostgreSQL or MariaDB database: run by scripts/test.js in its servers.
     { ...shared, displayName: 'instances', testEnvironment: 'node', testMatch: ['<rootDir>/tests/instances/**/*.test.ts'] },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    // What `npm pack` ships: run by scripts/test.js once dist/ is built.
+    { ...shared, displayName: 'package', testEnvironment: 'node', testMatch: ['<rootDir>/tests/package/**/*.test.ts'] },
+    // The packed plugin in a clean app of one Strapi version: run by scripts/test.js (scripts/compat.js) per version.
+    { ...shared, displayName: 'compat', testEnvironment: 'node', testMatch: ['<rootDir>/tests/compat/*.test.ts'] },
     {
       displayName: 'admin',
       testEnvironment: 'jsdom',

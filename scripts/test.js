@@ -3,14 +3,17 @@
 
 /**
  * The test command (`npm test`, also what .ci/run calls). Runs, in order:
- *   0. the admin panel's component suites (jsdom);
+ *   0. the packed file list (what `npm pack` ships), then the admin panel's component suites (jsdom);
  *   1. the server suites on SQLite;
  *   2. the same server suites on PostgreSQL, in a private cluster started here (needs Debian's
  *      `postgresql`);
  *   3. in the same cluster, the suites that start several Strapi processes on one database;
  *   4. phases 2 and 3 again on MariaDB, in a private server started here (needs Debian's
  *      `mariadb-server`);
- *   5. the browser suites, against the playground started for real (needs Debian's `chromium`).
+ *   5. the browser suites, against the playground started for real (needs Debian's `chromium`);
+ *   6. the packed plugin, installed from its tarball into clean apps of the oldest Strapi of its
+ *      peer range and of the current one, each checked by the smoke suite (scripts/compat.js; needs
+ *      `chromium` too).
  * and ends with the line `N passed, N failed` (`, N skipped` when a phase could not run).
  *
  * A phase whose system package is missing is skipped with a note, unless CI=true: then it fails.
@@ -20,6 +23,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { run, buildPlugin, buildAdminPanel, compilePlayground } = require('./lib');
+const { COMPAT_VERSIONS, runCompatibility } = require('./compat');
 const { startServer: startMariadb } = require('./mariadb');
 const { startCluster: startPostgres } = require('./postgres');
 
@@ -73,10 +77,24 @@ const inDatabaseServer = (start, missingNote, phases) => {
   }
 };
 
+/** A phase that could not run its tests (its app did not install, say) counts as one failure. */
+const failPhase = (label, error) => {
+  console.error(error);
+  console.log(`\n=== ${label}: FAILED (${error.message.split('\n')[0]}) ===`);
+  totals.failed += 1;
+};
+
+/** Minutes of installs: run only with no Jest arguments, or with ones that name tests/compat. */
+const compatSelected = () => {
+  const jestArguments = process.argv.slice(2);
+  return jestArguments.length === 0 || jestArguments.some((argument) => argument.includes('compat'));
+};
+
 const runPhases = () => {
   buildPlugin();
   compilePlayground();
 
+  runJest('Packed file list', 'package');
   runJest('Admin component suites', 'admin');
   runJest('Server suites on SQLite', 'server');
 
@@ -94,6 +112,14 @@ const runPhases = () => {
     runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
   } else {
     skipPhase('Browser suites', `no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  }
+
+  if (!compatSelected()) {
+    console.log('\n=== Compatibility phase: not run, the Jest arguments select other suites ===');
+  } else if (fs.existsSync(CHROMIUM)) {
+    runCompatibility({ runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }), failPhase });
+  } else {
+    skipPhase(`Compatibility: packed plugin on Strapi ${COMPAT_VERSIONS.join(' / ')}`, `no Chromium at ${CHROMIUM}: its smoke suite opens the admin panel`);
   }
 };
 

@@ -59,3 +59,14 @@ export const expectStrapiError = (res: { status: number; body: JsonBody }, statu
   });
   if (message) expect(res.body.error.message).toMatch(message);
 };
+
+/**
+ * The very body Strapi's error middleware gives an error it recognises as its own (an
+ * ApplicationError or an HttpError of the site's `@strapi/utils`): any other error becomes a 500.
+ */
+export const expectExactStrapiError = (res: { status: number; body: JsonBody }, status: number, name: string) => {
+  expect({ status: res.status, body: res.body }).toEqual({
+    status,
+    body: { data: null, error: { status, name, message: expect.any(String), details: expect.any(Object) } },
+  });
+};

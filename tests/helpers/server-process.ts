@@ -8,7 +8,7 @@ import { PLAYGROUND_DIR } from './env';
 import { inDays, type InvitationFields, type JsonBody } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './strapi';
 
-export interface PlaygroundProcess {
+export interface StrapiProcess {
   url: string;
   env: Record<string, string>;
   logs: () => string;
@@ -17,20 +17,45 @@ export interface PlaygroundProcess {
   crash: () => Promise<void>;
 }
 
+export type PlaygroundProcess = StrapiProcess;
+
+/** A Strapi app on disk: its directory, and the `strapi` command that runs it. */
+export interface StrapiAppDir {
+  dir: string;
+  strapiBin: string;
+}
+
+/** The playground uses the workspace's Strapi, hoisted to the repository's node_modules. */
+const PLAYGROUND_APP: StrapiAppDir = {
+  dir: PLAYGROUND_DIR,
+  strapiBin: path.resolve(__dirname, '../../node_modules/@strapi/strapi/bin/strapi.js'),
+};
+
+/** An app installed on its own (a compatibility app): its own Strapi, in its own node_modules. */
+export const standaloneApp = (dir: string): StrapiAppDir => ({
+  dir,
+  strapiBin: path.join(dir, 'node_modules/@strapi/strapi/bin/strapi.js'),
+});
+
 /**
  * Starts the playground with `strapi start` in a child process (its admin panel must be built:
  * `npm test` does it), as a site owner runs it. Env is what the tests add to the secrets;
  * `envForUrl` adds settings that depend on the address the server will have.
  */
-export const startPlayground = async (
+export const startPlayground = (env: Record<string, string>, envForUrl?: (url: string) => Record<string, string>) =>
+  startStrapiApp(PLAYGROUND_APP, env, envForUrl);
+
+/** `strapi start` of `app` on a free port, as startPlayground does for the playground. */
+export const startStrapiApp = async (
+  app: StrapiAppDir,
   env: Record<string, string>,
   envForUrl: (url: string) => Record<string, string> = () => ({})
-): Promise<PlaygroundProcess> => {
+): Promise<StrapiProcess> => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const fullEnv = { ...(process.env as Record<string, string>), ...env, ...envForUrl(url), HOST: '127.0.0.1', PORT: String(port) };
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../../node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: PLAYGROUND_DIR,
+  const child = spawn(process.execPath, [app.strapiBin, 'start'], {
+    cwd: app.dir,
     env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
