@@ -118,7 +118,9 @@ const checkVersion = (version, tarball, runSuite) => {
   try {
     const costs = installApp(appDir, version, tarball);
     const label = `Compatibility: packed plugin on Strapi ${version}`;
-    const smoke = timed(`Strapi ${version}: smoke suite`, () => runSuite(label, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version }));
+    const smoke = timed(`Strapi ${version}: smoke suite`, () =>
+      runSuite(label, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version })
+    );
     return [...costs, [`${version}: smoke suite (start included)`, smoke.seconds]];
   } finally {
     // About 700 MB each.

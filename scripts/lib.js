@@ -39,7 +39,10 @@ const compilePlayground = () => run('tsc', ['-p', path.join(PLAYGROUND, 'tsconfi
  * `args` go to `strapi build` (the bench adds --sourcemap).
  */
 const buildAdminPanel = (env = {}, args = []) =>
-  run('strapi', ['build', ...args], { cwd: PLAYGROUND, env: { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...env } });
+  run('strapi', ['build', ...args], {
+    cwd: PLAYGROUND,
+    env: { STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production', ...env },
+  });
 
 /** Fresh values for the secrets a Strapi app reads at start (APP_KEYS holds two keys). */
 const freshAppSecrets = () => {

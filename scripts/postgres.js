@@ -13,7 +13,10 @@ const findBinDir = () => {
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
   const versions = fs.readdirSync(base).sort((a, b) => Number(b) - Number(a));
-  return findBinDirAmong('initdb', versions.map((v) => path.join(base, v, 'bin')));
+  return findBinDirAmong(
+    'initdb',
+    versions.map((v) => path.join(base, v, 'bin'))
+  );
 };
 
 /** initdb and pg_ctl refuse to run as root: run them as the `postgres` user then. */
@@ -28,11 +31,23 @@ const startCluster = () => {
   const port = freePortSync();
   runPg(binDir, 'initdb', ['-D', dataDir, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--no-sync']);
   runPg(binDir, 'pg_ctl', [
-    '-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', 'start',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    'start',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
   ]);
   return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: String(port), DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '' },
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: '127.0.0.1',
+      DATABASE_PORT: String(port),
+      DATABASE_USERNAME: 'postgres',
+      DATABASE_PASSWORD: '',
+    },
     stop: () => {
       try {
         runPg(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);

@@ -119,7 +119,10 @@ const runPhases = () => {
   } else if (fs.existsSync(CHROMIUM)) {
     runCompatibility({ runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }), failPhase });
   } else {
-    skipPhase(`Compatibility: packed plugin on Strapi ${COMPAT_VERSIONS.join(' / ')}`, `no Chromium at ${CHROMIUM}: its smoke suite opens the admin panel`);
+    skipPhase(
+      `Compatibility: packed plugin on Strapi ${COMPAT_VERSIONS.join(' / ')}`,
+      `no Chromium at ${CHROMIUM}: its smoke suite opens the admin panel`
+    );
   }
 };
 

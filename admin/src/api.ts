@@ -23,10 +23,8 @@ export const useInvitationsApi = () => {
     () => ({
       list: async (params: ListQuery) =>
         (await get<{ results: Invitation[]; pagination: Pagination }>(`${BASE}/invitations`, { params })).data,
-      get: async (id: number | string) =>
-        (await get<{ data: InvitationDetail }>(`${BASE}/invitations/${id}`)).data.data,
-      create: async (input: InvitationInput) =>
-        (await post<{ data: Invitation }>(`${BASE}/invitations`, input)).data.data,
+      get: async (id: number | string) => (await get<{ data: InvitationDetail }>(`${BASE}/invitations/${id}`)).data.data,
+      create: async (input: InvitationInput) => (await post<{ data: Invitation }>(`${BASE}/invitations`, input)).data.data,
       update: async (id: number, input: Partial<InvitationInput>) =>
         (await put<{ data: Invitation }>(`${BASE}/invitations/${id}`, input)).data.data,
       remove: async (id: number) => {
@@ -53,7 +51,7 @@ interface RequestState<T> {
 const sameItems = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
 
 /** Runs `load` now and whenever its dependencies change; `reload` runs it again. */
-export const useRequest = <T,>(load: () => Promise<T>, deps: unknown[]): RequestState<T> => {
+export const useRequest = <T>(load: () => Promise<T>, deps: unknown[]): RequestState<T> => {
   const [state, setState] = useState<{ data?: T; error?: unknown; isLoading: boolean }>({ isLoading: true });
   const [generation, setGeneration] = useState(0);
 

@@ -78,7 +78,11 @@ const createDatabase = (client) => (client === 'postgres' ? postgresDatabase() :
 /** A knex connection to a site's database, for seeding and for checking results; closed at the end. */
 const connect = (database) => {
   const knex = require('knex')(database.knexConfig);
-  cleanup.register(`knex ${database.label}`, () => knex.destroy(), () => {});
+  cleanup.register(
+    `knex ${database.label}`,
+    () => knex.destroy(),
+    () => {}
+  );
   return knex;
 };
 

@@ -10,7 +10,10 @@ const pageQuery = (knex, table) =>
       ...['id', 'name', 'max_uses', 'used_count', 'expires_at', 'token_hash', 'token_ciphertext'],
       ...['welcome_message', 'redirect_url', 'user_defaults', 'created_at', 'created_by_id']
     )
-    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
     .limit(10)
     .offset(0);
 

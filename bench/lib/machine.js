@@ -45,7 +45,11 @@ const sqliteVersion = () => {
   }
 };
 
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 
 /** What the numbers were measured on. */
 const describeMachine = () => {

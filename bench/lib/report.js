@@ -41,7 +41,8 @@ const HEADER = ['Row', 'Measure', 'Baseline', 'Subject', 'Ratio (rounds)', 'Targ
 const printTable = (results) => {
   const lines = [HEADER, ...tableLines(results)];
   const widths = HEADER.map((_, column) => Math.min(60, Math.max(...lines.map((line) => line[column].length))));
-  const cell = (text, column) => (text.length > widths[column] ? `${text.slice(0, widths[column] - 1)}…` : text.padEnd(widths[column]));
+  const cell = (text, column) =>
+    text.length > widths[column] ? `${text.slice(0, widths[column] - 1)}…` : text.padEnd(widths[column]);
   const rule = widths.map((width) => '-'.repeat(width)).join('-+-');
   console.log(`\n${lines.map((line) => line.map(cell).join(' | ')).join(`\n${rule}\n`)}\n`);
   const details = results.flatMap(({ row, lines: rowLines }) =>

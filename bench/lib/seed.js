@@ -26,7 +26,13 @@ const tokensFor = (site) => {
   return plugin.services.tokens({ strapi: { config: { get: (key) => config[key] ?? null } } });
 };
 
-const documentId = () => crypto.randomBytes(18).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 24);
+const documentId = () =>
+  crypto
+    .randomBytes(18)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')
+    .slice(0, 24);
 
 const invitationRow = (index, { tokens, adminId, now, toDb }) => {
   const token = tokens.generate();

@@ -20,7 +20,10 @@ const { fork } = require('node:child_process');
  */
 const greetAtOnce = (SMTPConnection) => {
   const { prototype } = SMTPConnection;
-  if (typeof prototype.connectionReady !== 'function' || !/setTimeout\(\(\) => this\.connectionReady\(\)/.test(String(prototype.init))) {
+  if (
+    typeof prototype.connectionReady !== 'function' ||
+    !/setTimeout\(\(\) => this\.connectionReady\(\)/.test(String(prototype.init))
+  ) {
     throw new Error('smtp-server no longer starts its connections as bench/lib/smtp-sink.js expects: update greetAtOnce');
   }
   prototype.init = function init() {

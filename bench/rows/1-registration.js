@@ -19,24 +19,28 @@ const CONCURRENCIES = [1, 8];
 const GATE_OFF = { INVITATIONS_REQUIRE_INVITATION: 'false' };
 
 /** One batch of registrations; resolves with its median latency and records the CPU spent per registration. */
-const registrations = (site, { concurrency, count, token, cpuPerRequest, tally }) => async () => {
-  const cpuBefore = site.cpuMs();
-  const latencies = await closedLoop({
-    concurrency,
-    count,
-    send: () => site.register({ ...newAccount('reg'), ...(token && { invitationToken: token }) }),
-    what: token ? 'registration with an invitation' : 'plain registration',
-  });
-  if (token) tally.gated += count;
-  if (cpuBefore !== null) cpuPerRequest.push((site.cpuMs() - cpuBefore) / count);
-  return median(latencies);
-};
+const registrations =
+  (site, { concurrency, count, token, cpuPerRequest, tally }) =>
+  async () => {
+    const cpuBefore = site.cpuMs();
+    const latencies = await closedLoop({
+      concurrency,
+      count,
+      send: () => site.register({ ...newAccount('reg'), ...(token && { invitationToken: token }) }),
+      what: token ? 'registration with an invitation' : 'plain registration',
+    });
+    if (token) tally.gated += count;
+    if (cpuBefore !== null) cpuPerRequest.push((site.cpuMs() - cpuBefore) / count);
+    return median(latencies);
+  };
 
 /** Every registration measured as gated did take a seat: the subject really went through the gate. */
 const assertSeatsTaken = async (site, id, expected) => {
   const { body } = await site.admin('GET', `/invitations/invitations/${id}`);
   if (body?.data?.usedCount !== expected || body.data.redemptions.length !== expected) {
-    throw new Error(`gated registrations: ${expected} made, but usedCount ${body?.data?.usedCount}, ${body?.data?.redemptions?.length} redemptions`);
+    throw new Error(
+      `gated registrations: ${expected} made, but usedCount ${body?.data?.usedCount}, ${body?.data?.redemptions?.length} redemptions`
+    );
   }
 };
 
@@ -64,7 +68,9 @@ const measure = (bench) => async (site) => {
       baseline: registrations(site, { concurrency, count, cpuPerRequest: cpu.plain, tally }),
       subject: registrations(site, { concurrency, count, token: invitation.token, cpuPerRequest: cpu.gated, tally }),
       onRound: ({ round, ratio }) =>
-        bench.log(`${site.database.label}, concurrency ${concurrency}, round ${round + 1}/${rounds}: ratio ${format.ratio(ratio)}`),
+        bench.log(
+          `${site.database.label}, concurrency ${concurrency}, round ${round + 1}/${rounds}: ratio ${format.ratio(ratio)}`
+        ),
     });
     const label = `${site.database.label}, concurrency ${concurrency}`;
     lines.push({

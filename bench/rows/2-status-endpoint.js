@@ -25,8 +25,12 @@ const load = async (site, url, seconds, cpuPerRequest = []) => {
   if (cpuBefore !== null) cpuPerRequest.push((site.cpuMs() - cpuBefore) / result['2xx']);
   const statuses = Object.keys(result.statusCodeStats ?? {}).join(', ');
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    const limited = result.statusCodeStats?.['429'] ? ' (429: a rate limiter answered; turn it off for the bench, see bench/lib/site.js)' : '';
-    throw new Error(`${url.replace(/[A-Za-z0-9_-]{43}$/, '<token>')}: ${result.non2xx} non-2xx (${statuses}), ${result.errors} errors, ${result.timeouts} timeouts${limited}`);
+    const limited = result.statusCodeStats?.['429']
+      ? ' (429: a rate limiter answered; turn it off for the bench, see bench/lib/site.js)'
+      : '';
+    throw new Error(
+      `${url.replace(/[A-Za-z0-9_-]{43}$/, '<token>')}: ${result.non2xx} non-2xx (${statuses}), ${result.errors} errors, ${result.timeouts} timeouts${limited}`
+    );
   }
   return result['2xx'] / result.duration;
 };
@@ -51,7 +55,9 @@ const measure = (bench) => async (site) => {
     baseline: () => load(site, healthUrl, seconds, cpu.health),
     subject: () => load(site, statusUrl, seconds, cpu.status),
     onRound: ({ round, baseline, subject, ratio }) =>
-      bench.log(`round ${round + 1}/${rounds}: ${format.perSecond(subject)} / ${format.perSecond(baseline)} = ${format.ratio(ratio)}`),
+      bench.log(
+        `round ${round + 1}/${rounds}: ${format.perSecond(subject)} / ${format.perSecond(baseline)} = ${format.ratio(ratio)}`
+      ),
   });
   return [
     {

@@ -26,7 +26,9 @@ const seed = async (site, count) => {
   const seedMs = await seedInvitations(site, count, { adminId: me.id, roleId: await site.roleId('authenticated') });
   const page = expectStatus(await site.admin('GET', LIST), 200, 'admin list').body;
   if (page.pagination.total !== count || page.results.length !== 10 || !page.results.every((row) => row.token && row.role)) {
-    throw new Error(`seeded ${count} invitations, but the list shows ${JSON.stringify(page.pagination)} and rows without token or role`);
+    throw new Error(
+      `seeded ${count} invitations, but the list shows ${JSON.stringify(page.pagination)} and rows without token or role`
+    );
   }
   return seedMs;
 };
@@ -56,13 +58,18 @@ const compareSites = async (bench, small, large, seedMs) => {
     ratio: result.ratio,
     ratioRange: result.ratioRange,
     met: result.ratio <= TARGET,
-    details: [`${label}: ${format.count(LARGE)} rows seeded in ${format.seconds(seedMs)}`, ...plans.map((plan) => `${label} plan, ${plan}`)],
+    details: [
+      `${label}: ${format.count(LARGE)} rows seeded in ${format.seconds(seedMs)}`,
+      ...plans.map((plan) => `${label} plan, ${plan}`),
+    ],
   };
 };
 
 const measure = (bench) => async (small) => {
   await seed(small, SMALL);
-  return withSite({ client: small.database.client }, async (large) => [await compareSites(bench, small, large, await seed(large, LARGE))]);
+  return withSite({ client: small.database.client }, async (large) => [
+    await compareSites(bench, small, large, await seed(large, LARGE)),
+  ]);
 };
 
 const countStatements = async (site) => {

@@ -55,18 +55,26 @@ const problemsIn = ({ messages }, emails, link, subject) => {
   for (const message of messages) {
     for (const to of message.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
     if (message.to.length !== 1) problems.push(`a message addressed to ${message.to.length} recipients`);
-    if (!message.textHasLink || !message.htmlHasLink) problems.push(`${message.to[0]}: the link is missing from the ${message.textHasLink ? 'HTML' : 'text'}`);
+    if (!message.textHasLink || !message.htmlHasLink)
+      problems.push(`${message.to[0]}: the link is missing from the ${message.textHasLink ? 'HTML' : 'text'}`);
     if (message.subject !== subject) problems.push(`${message.to[0]}: subject ${JSON.stringify(message.subject)}`);
   }
   const wrongCounts = [...perRecipient].filter(([, count]) => count !== 1);
-  if (wrongCounts.length) problems.push(`${wrongCounts.length} recipients did not get exactly one message (e.g. ${wrongCounts[0][0]}: ${wrongCounts[0][1]})`);
+  if (wrongCounts.length)
+    problems.push(
+      `${wrongCounts.length} recipients did not get exactly one message (e.g. ${wrongCounts[0][0]}: ${wrongCounts[0][1]})`
+    );
   return problems.slice(0, 5);
 };
 
 /** The plugin sending: one request to the send endpoint. Records the site's CPU time per message. */
 const pluginSender = (site, invitation, cpuPerMessage, tally) => async (emails) => {
   const cpuBefore = site.cpuMs();
-  const res = expectStatus(await site.admin('POST', `/invitations/invitations/${invitation.id}/send`, { emails, ...EMAIL }), 200, 'send invitation');
+  const res = expectStatus(
+    await site.admin('POST', `/invitations/invitations/${invitation.id}/send`, { emails, ...EMAIL }),
+    200,
+    'send invitation'
+  );
   if (cpuBefore !== null) cpuPerMessage.push((site.cpuMs() - cpuBefore) / emails.length);
   const { sent, failed } = res.body.data;
   if (sent.length !== emails.length || failed.length) {
@@ -98,20 +106,24 @@ const nodemailerSender = (transport, preview, concurrency, cpuPerMessage) => asy
 };
 
 /** Sends to new addresses with `send` and checks what the sink received; resolves with the send's time. */
-const checkedSend = ({ sink, invitation, subject, checks }) => (side, send) => async (label, count) => {
-  const emails = recipients(`${side}-${label}`, count);
-  await sink.clear();
-  const ms = await send(emails);
-  const received = await sink.check(invitation.url);
-  checks.push({ side, received, problems: problemsIn(received, emails, invitation.url, subject) });
-  return ms;
-};
+const checkedSend =
+  ({ sink, invitation, subject, checks }) =>
+  (side, send) =>
+  async (label, count) => {
+    const emails = recipients(`${side}-${label}`, count);
+    await sink.clear();
+    const ms = await send(emails);
+    const received = await sink.check(invitation.url);
+    checks.push({ side, received, problems: problemsIn(received, emails, invitation.url, subject) });
+    return ms;
+  };
 
 /** The detail lines: what was checked, how the SMTP server saw both senders, CPU per message. */
 const describe = (label, { checks, deliveries, tally, cpu }) => {
   const ofSide = (side) => checks.filter((check) => check.side === side).map((check) => check.received);
   const sum = (values) => values.reduce((total, value) => total + value, 0);
-  const connectionsPerMessage = (side) => (sum(ofSide(side).map((r) => r.sessions)) / sum(ofSide(side).map((r) => r.messages.length))).toFixed(2);
+  const connectionsPerMessage = (side) =>
+    (sum(ofSide(side).map((r) => r.sessions)) / sum(ofSide(side).map((r) => r.messages.length))).toFixed(2);
   const maxInFlight = (side) => Math.max(...ofSide(side).map((r) => r.maxInFlight));
   const size = (side) => format.kib(median(ofSide(side).flatMap((r) => r.messages.map((message) => message.bytes))));
   const failed = checks.filter((check) => check.problems.length);
@@ -128,7 +140,9 @@ const describe = (label, { checks, deliveries, tally, cpu }) => {
       `${label}: SMTP connections per message: ${connectionsPerMessage('plugin')} plugin, ${connectionsPerMessage('nodemailer')} nodemailer; ` +
         `at most ${maxInFlight('plugin')} and ${maxInFlight('nodemailer')} messages in flight at once`,
       ...(cpu.plugin.length
-        ? [`${label}: CPU per message: ${format.ms(median(cpu.plugin))} in the Strapi site, ${format.ms(median(cpu.nodemailer))} for nodemailer alone`]
+        ? [
+            `${label}: CPU per message: ${format.ms(median(cpu.plugin))} in the Strapi site, ${format.ms(median(cpu.nodemailer))} for nodemailer alone`,
+          ]
         : []),
     ],
   };
@@ -136,7 +150,11 @@ const describe = (label, { checks, deliveries, tally, cpu }) => {
 
 const measure = (bench, sink, concurrency, nodemailer) => async (site) => {
   const invitation = await site.createInvitation({ name: 'Row 4', maxUses: 100_000 });
-  const preview = expectStatus(await site.admin('POST', `/invitations/invitations/${invitation.id}/email-preview`, EMAIL), 200, 'email preview').body.data;
+  const preview = expectStatus(
+    await site.admin('POST', `/invitations/invitations/${invitation.id}/email-preview`, EMAIL),
+    200,
+    'email preview'
+  ).body.data;
   // As the provider: one transport made from its options (playground/config/plugins.ts), reused.
   const transport = nodemailer.createTransport({ host: sink.host, port: sink.port, secure: false });
   const run = { checks: [], tally: { sent: 0 }, cpu: { plugin: [], nodemailer: [] } };
@@ -157,11 +175,17 @@ const measure = (bench, sink, concurrency, nodemailer) => async (site) => {
     baseline: (round) => viaNodemailer(`${site.database.client}-${round}`),
     subject: (round) => viaPlugin(`${site.database.client}-${round}`),
     onRound: ({ round, baseline, subject, ratio }) =>
-      bench.log(`${label}, round ${round + 1}/${rounds}: ${format.seconds(subject)} / ${format.seconds(baseline)} = ${format.ratio(ratio)}`),
+      bench.log(
+        `${label}, round ${round + 1}/${rounds}: ${format.seconds(subject)} / ${format.seconds(baseline)} = ${format.ratio(ratio)}`
+      ),
   });
   transport.close();
 
-  run.deliveries = expectStatus(await site.admin('GET', `/invitations/invitations/${invitation.id}`), 200, 'invitation').body.data.deliveries;
+  run.deliveries = expectStatus(
+    await site.admin('GET', `/invitations/invitations/${invitation.id}`),
+    200,
+    'invitation'
+  ).body.data.deliveries;
   const { correct, details } = describe(label, run);
   return [
     {

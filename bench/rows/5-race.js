@@ -39,13 +39,19 @@ const race = (site, knex, checks) => async (round) => {
   const role = await site.roleId('authenticated');
   const invitation = await site.createInvitation({ name: `Race ${round + 1}`, maxUses: SEATS, role });
   const prefix = `race${round}${site.database.client}`;
-  const { responses, ms } = await inParallel(REQUESTS, () => site.register({ ...newAccount(prefix), invitationToken: invitation.token }));
+  const { responses, ms } = await inParallel(REQUESTS, () =>
+    site.register({ ...newAccount(prefix), invitationToken: invitation.token })
+  );
   const statuses = tallyStatuses(responses);
   const { data } = expectStatus(await site.admin('GET', `/invitations/invitations/${invitation.id}`), 200, 'invitation').body;
   const [{ count }] = await knex('up_users').where('email', 'like', `${prefix}-%`).count('id as count');
   const accounts = Number(count);
   const correct =
-    statuses[200] === SEATS && statuses[410] === REQUESTS - SEATS && accounts === SEATS && data.usedCount === SEATS && data.redemptions.length === SEATS;
+    statuses[200] === SEATS &&
+    statuses[410] === REQUESTS - SEATS &&
+    accounts === SEATS &&
+    data.usedCount === SEATS &&
+    data.redemptions.length === SEATS;
   checks.push({
     correct,
     text:

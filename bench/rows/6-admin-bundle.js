@@ -14,7 +14,11 @@ const { textFromSources } = require('../lib/source-map');
 const format = require('../lib/format');
 
 const gzipSize = (content) => zlib.gzipSync(content).length;
-const filesIn = (dir, pattern) => fs.readdirSync(dir).filter((file) => pattern.test(file)).sort();
+const filesIn = (dir, pattern) =>
+  fs
+    .readdirSync(dir)
+    .filter((file) => pattern.test(file))
+    .sort();
 
 /** dist/admin's ES modules gzipped: the entry (loaded with the admin panel) and the chunks it imports on demand. */
 const pluginBuild = (dir) => {

@@ -7,10 +7,7 @@ export default {
   transports: [
     new winston.transports.Console({
       level,
-      format: winston.format.combine(
-        formats.levelFilter(level),
-        formats.prettyPrint({ timestamps: 'YYYY-MM-DD hh:mm:ss.SSS' })
-      ),
+      format: winston.format.combine(formats.levelFilter(level), formats.prettyPrint({ timestamps: 'YYYY-MM-DD hh:mm:ss.SSS' })),
     }),
   ],
 };

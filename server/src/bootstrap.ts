@@ -7,16 +7,14 @@ import { redemptionScope } from './utils/redemption-scope';
 
 /** Makes the plugin's RBAC actions appear under Settings > Administration panel > Roles. */
 const registerPermissionActions = async (strapi: Core.Strapi) => {
-  await strapi
-    .service('admin::permission')
-    .actionProvider.registerMany(
-      ACTION_DEFINITIONS.map(({ uid, displayName }) => ({
-        section: 'plugins',
-        displayName,
-        uid,
-        pluginName: PLUGIN_ID,
-      }))
-    );
+  await strapi.service('admin::permission').actionProvider.registerMany(
+    ACTION_DEFINITIONS.map(({ uid, displayName }) => ({
+      section: 'plugins',
+      displayName,
+      uid,
+      pluginName: PLUGIN_ID,
+    }))
+  );
 };
 
 /** Lets Settings > Webhooks (and its API) subscribe to redemptions, for a site's own onboarding. */
@@ -33,7 +31,9 @@ const gateUserCreation = (strapi: Core.Strapi) => {
   strapi.db.lifecycles.subscribe({
     models: [USER_UID],
     beforeCreate: async (event) => {
-      const invitation = (await getService(strapi, 'provider-signup').beforeUserCreate(event.params.data)) ?? redemptionScope.getStore()?.invitation;
+      const invitation =
+        (await getService(strapi, 'provider-signup').beforeUserCreate(event.params.data)) ??
+        redemptionScope.getStore()?.invitation;
       if (invitation) Object.assign(event.params.data, await getService(strapi, 'first-access').presetsFor(invitation));
     },
   });

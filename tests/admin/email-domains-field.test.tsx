@@ -66,5 +66,7 @@ test('Backspace in the empty box removes the last chip; a chip left typed is add
 test('its hint says what example.com and *.example.com allow, in French too', () => {
   renderField([], 'fr');
   expect(screen.getByText('Domaines e-mail autorisés')).toBeTruthy();
-  expect(screen.getByText(/\*\.example\.com accepte ses sous-domaines \(a\.example\.com\), mais pas example\.com lui-même/)).toBeTruthy();
+  expect(
+    screen.getByText(/\*\.example\.com accepte ses sous-domaines \(a\.example\.com\), mais pas example\.com lui-même/)
+  ).toBeTruthy();
 });

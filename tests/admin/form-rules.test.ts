@@ -1,6 +1,11 @@
 import { expiryInstant, timeOfDay, toCalendarValue } from '../../admin/src/utils/dates';
 import { fieldErrorsOf } from '../../admin/src/utils/errors';
-import { toInvitationChanges, toInvitationInput, validateInvitationForm, type InvitationFormValues } from '../../admin/src/utils/form';
+import {
+  toInvitationChanges,
+  toInvitationInput,
+  validateInvitationForm,
+  type InvitationFormValues,
+} from '../../admin/src/utils/form';
 
 const tomorrow = () => {
   const day = new Date();
@@ -34,8 +39,16 @@ describe('validateInvitationForm', () => {
     ['a past day', { expiryDay: new Date(2001, 0, 1) }, { expiresAt: 'form.error.past' }],
     ['a relative redirect', { redirectUrl: '/welcome' }, { redirectUrl: 'form.error.url' }],
     ['a javascript: redirect', { redirectUrl: 'javascript:alert(1)' }, { redirectUrl: 'form.error.url' }],
-    ['an email domain that is not one', { allowedEmailDomains: ['example.com', 'exa mple.com'] }, { allowedEmailDomains: 'form.error.domains' }],
-    ['an email domain written as an address', { allowedEmailDomains: ['a@example.com'] }, { allowedEmailDomains: 'form.error.domains' }],
+    [
+      'an email domain that is not one',
+      { allowedEmailDomains: ['example.com', 'exa mple.com'] },
+      { allowedEmailDomains: 'form.error.domains' },
+    ],
+    [
+      'an email domain written as an address',
+      { allowedEmailDomains: ['a@example.com'] },
+      { allowedEmailDomains: 'form.error.domains' },
+    ],
     [
       'more than 50 email domains',
       { allowedEmailDomains: Array.from({ length: 51 }, (_, i) => `d${i}.example`) },
@@ -90,7 +103,12 @@ test("the server's field errors are keyed by field for the form", () => {
       data: {
         error: {
           message: '2 errors occurred',
-          details: { errors: [{ path: ['maxUses'], message: 'too low' }, { path: ['expiresAt'], message: 'in the past' }] },
+          details: {
+            errors: [
+              { path: ['maxUses'], message: 'too low' },
+              { path: ['expiresAt'], message: 'in the past' },
+            ],
+          },
         },
       },
     },

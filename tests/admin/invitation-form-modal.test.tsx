@@ -101,7 +101,9 @@ test("the dialog speaks the portal's own French words", async () => {
 
 test('the default role is preselected once the roles have loaded', async () => {
   renderInAdmin(<InvitationFormModal onClose={jest.fn()} onSaved={jest.fn()} />);
-  await waitFor(() => expect(screen.getByRole('combobox', { name: /Role of new accounts/ }).textContent).toContain('Authenticated (default)'));
+  await waitFor(() =>
+    expect(screen.getByRole('combobox', { name: /Role of new accounts/ }).textContent).toContain('Authenticated (default)')
+  );
 });
 
 test("the new users' first access is sent from the dialog: welcome text, page after sign-up, presets", async () => {
@@ -144,14 +146,18 @@ test('the allowed email domains are chips: an invalid one blocks saving, and onl
   expect(screen.getByText('example.com')).toBeTruthy();
   await userEvent.type(domains, 'a@example.org,');
   await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-  expect(await screen.findByText('Correct or remove the domains marked invalid: write example.com or *.example.com')).toBeTruthy();
+  expect(
+    await screen.findByText('Correct or remove the domains marked invalid: write example.com or *.example.com')
+  ).toBeTruthy();
   expect(fetchClient.put).not.toHaveBeenCalled();
 
   await userEvent.click(screen.getByRole('button', { name: 'Remove a@example.org (not a valid domain)' }));
   await userEvent.type(domains, '*.Example.org,');
   await userEvent.click(screen.getByRole('button', { name: 'Save' }));
   await waitFor(() => expect(onSaved).toHaveBeenCalled());
-  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { allowedEmailDomains: ['example.com', '*.example.org'] });
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', {
+    allowedEmailDomains: ['example.com', '*.example.org'],
+  });
 });
 
 test('a redirect the server refuses shows its reason under the field', async () => {
@@ -160,7 +166,14 @@ test('a redirect the server refuses shows its reason under the field', async () 
       data: {
         error: {
           message: 'redirectUrl must start with one of the allowed origins: https://members.example.com',
-          details: { errors: [{ path: ['redirectUrl'], message: 'redirectUrl must start with one of the allowed origins: https://members.example.com' }] },
+          details: {
+            errors: [
+              {
+                path: ['redirectUrl'],
+                message: 'redirectUrl must start with one of the allowed origins: https://members.example.com',
+              },
+            ],
+          },
         },
       },
     },
@@ -181,7 +194,9 @@ test('options of the first access that fail to load are pointed out, and Retry l
   });
   renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
   const notice = await screen.findByText(/could not be loaded/);
-  expect(notice.textContent).toBe('The preset account fields and the addresses allowed after sign-up could not be loaded: Internal Server Error');
+  expect(notice.textContent).toBe(
+    'The preset account fields and the addresses allowed after sign-up could not be loaded: Internal Server Error'
+  );
   expect(notice.closest('[role=alert]')).toBeTruthy();
   expect(screen.queryByLabelText(/^interests/)).toBeNull();
 
@@ -208,7 +223,7 @@ test('roles that fail to load are pointed out, and Retry loads them', async () =
   expect(fetchClient.get).toHaveBeenCalledTimes(3);
 });
 
-describe("a server field error about a field the dialog does not show goes in a notification", () => {
+describe('a server field error about a field the dialog does not show goes in a notification', () => {
   const refusal = (path: string[], message: string) => ({
     response: { data: { error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path, message }] } } } },
   });
@@ -216,7 +231,9 @@ describe("a server field error about a field the dialog does not show goes in a 
   test('a preset when the dialog offers none', async () => {
     // Only a JSON field can be preset, which the dialog leaves to the API.
     fetchClient.get.mockImplementation(async (url: string) => ({
-      data: { data: url.endsWith('/first-access') ? { redirectOrigins: [], userFields: [{ name: 'profile', type: 'json' }] } : ROLES },
+      data: {
+        data: url.endsWith('/first-access') ? { redirectOrigins: [], userFields: [{ name: 'profile', type: 'json' }] } : ROLES,
+      },
     }));
     const message = 'userDefaults.profile: profile must be a `object` type';
     fetchClient.put.mockRejectedValue(refusal(['userDefaults', 'profile'], message));

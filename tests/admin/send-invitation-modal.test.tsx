@@ -33,7 +33,8 @@ const serve = (onSend: (body: SendBody) => Promise<unknown>) => {
 
 const previewCalls = () => fetchClient.post.mock.calls.filter(([url]) => String(url).endsWith('/email-preview'));
 
-const allSent = (body: SendBody) => Promise.resolve({ data: { data: { sent: body.emails, failed: [], remaining: 10, warnings: [] } } });
+const allSent = (body: SendBody) =>
+  Promise.resolve({ data: { data: { sent: body.emails, failed: [], remaining: 10, warnings: [] } } });
 
 const openDialog = async () => {
   const onSent = jest.fn();
@@ -49,7 +50,7 @@ const pasteRecipients = async (text: string) => {
 
 beforeEach(() => jest.clearAllMocks());
 
-test('prefills subject and message, and sends what the admin wrote with the admin panel\'s language', async () => {
+test("prefills subject and message, and sends what the admin wrote with the admin panel's language", async () => {
   serve(allSent);
   const { onSent } = await openDialog();
   expect((screen.getByLabelText(/^Message/) as HTMLTextAreaElement).value).toBe(PREVIEW.defaults.message);
@@ -60,7 +61,12 @@ test('prefills subject and message, and sends what the admin wrote with the admi
 
   expect(await screen.findByText('Sent to 2 of 2 addresses.')).toBeTruthy();
   expect(sendCalls()).toEqual([
-    expect.objectContaining({ emails: ['ada@example.com', 'grace@example.org'], subject: 'Join the board', message: PREVIEW.defaults.message, locale: 'en' }),
+    expect.objectContaining({
+      emails: ['ada@example.com', 'grace@example.org'],
+      subject: 'Join the board',
+      message: PREVIEW.defaults.message,
+      locale: 'en',
+    }),
   ]);
   expect(onSent).toHaveBeenCalledTimes(1);
 });
@@ -106,12 +112,14 @@ test('more recipients than seats left: a warning, and the sending is still possi
   expect(screen.getByText(/only 1 can still sign up with it/)).toBeTruthy();
 });
 
-test('a long list goes in batches, with the progress shown, and each address\'s result at the end', async () => {
+test("a long list goes in batches, with the progress shown, and each address's result at the end", async () => {
   const pending: Array<() => void> = [];
   serve(
     (body) =>
       new Promise((resolve) => {
-        const failed = body.emails.filter((email) => email.startsWith('bounce')).map((email) => ({ email, error: '550 no such mailbox' }));
+        const failed = body.emails
+          .filter((email) => email.startsWith('bounce'))
+          .map((email) => ({ email, error: '550 no such mailbox' }));
         const sent = body.emails.filter((email) => !email.startsWith('bounce'));
         pending.push(() => resolve({ data: { data: { sent, failed, remaining: 100, warnings: [] } } }));
       })
@@ -173,7 +181,7 @@ describe('when the first preview fails, before the template has prefilled the fi
     expect(await screen.findByText('The email template could not be rendered')).toBeTruthy();
   };
 
-  test('the fields can be written in, and a blank subject sends the template\'s', async () => {
+  test("the fields can be written in, and a blank subject sends the template's", async () => {
     serveFailingPreviews(Infinity);
     await openFailing();
     const subject = screen.getByLabelText(/^Subject/) as HTMLInputElement;
@@ -225,7 +233,7 @@ describe('when the first preview fails, before the template has prefilled the fi
   });
 });
 
-test('while the first preview is on its way, the fields wait for the template\'s words', async () => {
+test("while the first preview is on its way, the fields wait for the template's words", async () => {
   fetchClient.post.mockImplementation(() => new Promise(() => {}));
   renderInAdmin(<SendInvitationModal invitation={invitation} onClose={jest.fn()} onSent={jest.fn()} />);
   expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).disabled).toBe(true);
@@ -234,7 +242,10 @@ test('while the first preview is on its way, the fields wait for the template\'s
 
 test('in French, one seat left reads in the singular', async () => {
   serve(allSent);
-  renderInAdmin(<SendInvitationModal invitation={{ ...invitation, remaining: 1 }} onClose={jest.fn()} onSent={jest.fn()} />, 'fr');
+  renderInAdmin(
+    <SendInvitationModal invitation={{ ...invitation, remaining: 1 }} onClose={jest.fn()} onSent={jest.fn()} />,
+    'fr'
+  );
   await waitFor(() => expect((screen.getByLabelText(/^Objet/) as HTMLInputElement).value).not.toBe(''));
   await userEvent.click(screen.getByLabelText(/^Destinataires/));
   await userEvent.paste('a@example.com b@example.com');

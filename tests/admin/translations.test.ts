@@ -51,7 +51,13 @@ const computed: string[] = [];
 const literals = new Set<string>();
 
 for (const file of sourceFiles(SRC)) {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS
+  );
   const where = (node: ts.Node) => `${relative(SRC, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node) => {
     const text = textOf(node);
@@ -71,7 +77,8 @@ for (const file of sourceFiles(SRC)) {
     // { id, defaultMessage } handed to the admin panel (menu link, formatMessage).
     if (ts.isObjectLiteralExpression(node)) {
       const property = (name: string) =>
-        node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name)?.initializer;
+        node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name)
+          ?.initializer;
       const defaultMessage = textOf(property('defaultMessage'));
       if (defaultMessage !== undefined) {
         const id = prefixedId(property('id'));
@@ -89,7 +96,12 @@ const argumentsOf = (message: string): string[] => {
   const names = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) {
+      if (
+        element.type === TYPE.argument ||
+        element.type === TYPE.number ||
+        element.type === TYPE.date ||
+        element.type === TYPE.time
+      ) {
         names.add(element.value);
       }
       if (element.type === TYPE.plural || element.type === TYPE.select) {
@@ -111,7 +123,10 @@ test('the walk finds the messages of the admin code', () => {
 test("each message's default in the code is en.json's text", () => {
   const drifted = uses
     .filter(({ id, defaultMessage }) => EN[id] !== defaultMessage)
-    .map(({ where, id, defaultMessage }) => `${where} ${id}: code ${JSON.stringify(defaultMessage)}, en.json ${JSON.stringify(EN[id])}`);
+    .map(
+      ({ where, id, defaultMessage }) =>
+        `${where} ${id}: code ${JSON.stringify(defaultMessage)}, en.json ${JSON.stringify(EN[id])}`
+    );
   expect(drifted).toEqual([]);
 });
 
@@ -119,12 +134,16 @@ test('each message is given the values its placeholders name', () => {
   const missing = uses
     .filter(({ id }) => id in EN)
     .flatMap(({ where, id, values }) =>
-      values === undefined ? [] : argumentsOf(EN[id]).filter((name) => !values.includes(name)).map((name) => `${where} ${id}: {${name}}`)
+      values === undefined
+        ? []
+        : argumentsOf(EN[id])
+            .filter((name) => !values.includes(name))
+            .map((name) => `${where} ${id}: {${name}}`)
     );
   expect(missing).toEqual([]);
 });
 
-test('the only computed ids are the form checks\' error ids, each in en.json', () => {
+test("the only computed ids are the form checks' error ids, each in en.json", () => {
   expect(computed).toEqual(['components/InvitationFormModal.tsx: t(id, id)']);
   const formSource = readFileSync(join(SRC, 'utils/form.ts'), 'utf8');
   const errorIds = [...formSource.matchAll(/'(form\.error\.[\w.]+)'/g)].map(([, id]) => id);

@@ -35,7 +35,9 @@ const visitor = async (locale: string): Promise<Page> => {
 };
 
 test('an admin sets the first access in the dialog; a stranger signs up on the link and lands where the admin chose', async () => {
-  const role = await admin.expectOk('/users-permissions/roles', { body: { name: 'Club member', description: 'Invited members', permissions: {} } });
+  const role = await admin.expectOk('/users-permissions/roles', {
+    body: { name: 'Club member', description: 'Invited members', permissions: {} },
+  });
   expect(role).toEqual({ ok: true });
 
   const adminPage = await openAdminPage(browser, server.url, 'en-US');
@@ -45,7 +47,10 @@ test('an admin sets the first access in the dialog; a stranger signs up on the l
   await dialog.getByLabel(/^Name/).fill('Riders club launch');
   await dialog.getByLabel(/^Number of invitations/).fill('2');
   await dialog.getByLabel(/^Expiration date/).click();
-  await adminPage.locator('[role=dialog][aria-label="Pick the expiration date"] td[role=gridcell]:not([aria-disabled=true])').last().click();
+  await adminPage
+    .locator('[role=dialog][aria-label="Pick the expiration date"] td[role=gridcell]:not([aria-disabled=true])')
+    .last()
+    .click();
   await dialog.getByRole('combobox', { name: /^Role of new accounts/ }).click();
   await adminPage.getByRole('option', { name: 'Club member' }).click();
   await dialog.getByLabel(/^Welcome message/).fill('Welcome to the riders club!\nSunday rides start at 9.');
@@ -73,9 +78,16 @@ test('an admin sets the first access in the dialog; a stranger signs up on the l
   await page.waitForURL(`${server.url}/welcome.html`);
   await page.getByRole('heading', { name: 'Welcome aboard' }).waitFor();
 
-  const users = await admin.expectOk(`/content-manager/collection-types/${USER_UID}?filters[email][$eq]=jeanne@example.com&populate=role`);
+  const users = await admin.expectOk(
+    `/content-manager/collection-types/${USER_UID}?filters[email][$eq]=jeanne@example.com&populate=role`
+  );
   expect(users.results).toHaveLength(1);
-  expect(users.results[0]).toMatchObject({ username: 'jeanne', homeSection: 'events', newsletter: true, role: { name: 'Club member' } });
+  expect(users.results[0]).toMatchObject({
+    username: 'jeanne',
+    homeSection: 'events',
+    newsletter: true,
+    role: { name: 'Club member' },
+  });
 });
 
 test('a mistake is shown next to its field, and the link still works afterwards', async () => {
@@ -86,7 +98,10 @@ test('a mistake is shown next to its field, and the link still works afterwards'
   await page.getByLabel('Email').fill('someone-else@example.com');
   await page.getByLabel('Password').fill('Another-password-1');
   await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.getByRole('alert').getByText(/An account already uses this email or username/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/An account already uses this email or username/)
+    .waitFor();
   await expect(page.getByLabel('Email').inputValue()).resolves.toBe('someone-else@example.com');
   await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
 

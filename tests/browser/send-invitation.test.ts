@@ -66,7 +66,9 @@ test('from the list, an admin sends the link to three addresses; a wrong one is 
   await dialog.getByText('You are sending this link to 3 people, but only 2 can still sign up with it').waitFor();
 
   await dialog.getByRole('button', { name: 'Send to 3 people' }).click();
-  await dialog.getByText('This is not a valid email address: “not-an-address”. Correct or remove it. Nothing has been sent.').waitFor();
+  await dialog
+    .getByText('This is not a valid email address: “not-an-address”. Correct or remove it. Nothing has been sent.')
+    .waitFor();
   await saveScreenshot(page, 'send-dialog-en');
   expect(smtp.received).toHaveLength(0);
   expect((await admin.request(`/invitations/invitations/${link.id}`)).body.data.deliveries.total).toBe(0);
@@ -114,7 +116,9 @@ test('in French, from the detail page: the French email, and the failed address 
 
   const dialog = page.getByRole('dialog', { name: 'Envoyer une invitation' });
   await expect(waitForPrefill(page, dialog.getByLabel(/^Objet/))).resolves.toBe(`Votre invitation à rejoindre ${SITE_NAME}`);
-  await expect(dialog.getByLabel(/^Message/).inputValue()).resolves.toBe(`Bonjour,\n\nJe vous invite à nous rejoindre sur ${SITE_NAME}.`);
+  await expect(dialog.getByLabel(/^Message/).inputValue()).resolves.toBe(
+    `Bonjour,\n\nJe vous invite à nous rejoindre sur ${SITE_NAME}.`
+  );
 
   // Typed one by one: a comma or Enter ends each address.
   await dialog.getByLabel(/^Destinataires/).pressSequentially('marie@exemple.fr,nobody@exemple.fr');

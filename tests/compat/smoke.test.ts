@@ -21,7 +21,9 @@ let admin: AdminClient;
 
 beforeAll(async () => {
   if (!APP_DIR || !STRAPI_VERSION) {
-    throw new Error('Run by scripts/test.js; by hand: node scripts/compat.js <version>, then COMPAT_APP_DIR and COMPAT_STRAPI_VERSION');
+    throw new Error(
+      'Run by scripts/test.js; by hand: node scripts/compat.js <version>, then COMPAT_APP_DIR and COMPAT_STRAPI_VERSION'
+    );
   }
   const started = Date.now();
   server = await startStrapiApp(
@@ -30,7 +32,9 @@ beforeAll(async () => {
     (url) => ({ INVITATIONS_REDIRECT_ORIGINS: url })
   );
   // Not through console.log: Jest would wrap it in a stack trace.
-  process.stdout.write(`[compat] Strapi ${STRAPI_VERSION}: strapi start answered in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `[compat] Strapi ${STRAPI_VERSION}: strapi start answered in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
+  );
   admin = await adminClient(server.url);
 });
 afterAll(async () => {
@@ -108,7 +112,10 @@ describe('sign-up through POST /api/auth/local/register', () => {
 const openJoinPage = async (token: string) => {
   const res = await fetch(`${server.url}/invitations/join/${token}`);
   const html = await res.text();
-  const cookie = res.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   return { status: res.status, html, cookie, csrf: /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' };
 };
 

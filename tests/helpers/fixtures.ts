@@ -34,8 +34,7 @@ export const newAccount = () => {
   return { username: `user${id}`, email: `user${id}@example.com`, password: 'Password-123' };
 };
 
-export const register = (app: TestApp, body: Record<string, unknown>) =>
-  app.http().post('/api/auth/local/register').send(body);
+export const register = (app: TestApp, body: Record<string, unknown>) => app.http().post('/api/auth/local/register').send(body);
 
 /** Sets a column straight in the database, for states the API refuses to create (a past expiry). */
 export const setInvitationRow = (app: TestApp, id: number, data: Record<string, unknown>) =>
@@ -49,7 +48,9 @@ export const seatsUsedOf = async (app: TestApp, invitationId: number): Promise<n
 
 /** The redemption records of a link, with their users. */
 export const redemptionsOf = (app: TestApp, invitationId: number) =>
-  app.strapi.db.query('plugin::invitations.redemption').findMany({ where: { invitation: { id: invitationId } }, populate: ['user'] });
+  app.strapi.db
+    .query('plugin::invitations.redemption')
+    .findMany({ where: { invitation: { id: invitationId } }, populate: ['user'] });
 
 export const expectStrapiError = (res: { status: number; body: JsonBody }, status: number, message?: RegExp) => {
   expect(res.status).toBe(status);

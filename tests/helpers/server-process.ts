@@ -53,7 +53,13 @@ export const startStrapiApp = async (
 ): Promise<StrapiProcess> => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const fullEnv = { ...(process.env as Record<string, string>), ...env, ...envForUrl(url), HOST: '127.0.0.1', PORT: String(port) };
+  const fullEnv = {
+    ...(process.env as Record<string, string>),
+    ...env,
+    ...envForUrl(url),
+    HOST: '127.0.0.1',
+    PORT: String(port),
+  };
   const child = spawn(process.execPath, [app.strapiBin, 'start'], {
     cwd: app.dir,
     env: fullEnv,
@@ -147,7 +153,9 @@ export const adminClient = async (url: string | (() => string)): Promise<AdminCl
     request,
     expectOk,
     createLink: async (fields = {}) => {
-      const res = await request('/invitations/invitations', { body: { name: 'Test link', maxUses: 5, expiresAt: inDays(7), ...fields } });
+      const res = await request('/invitations/invitations', {
+        body: { name: 'Test link', maxUses: 5, expiresAt: inDays(7), ...fields },
+      });
       if (res.status !== 201) throw new Error(`create link: expected 201, got ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.data;
     },

@@ -67,8 +67,7 @@ export const startSmtpServer = async ({
     env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) },
     received,
     maxConcurrentSessions: () => maxOpenSessions,
-    receivedBy: (address) =>
-      received.filter((message) => message.to.some((to) => to.toLowerCase() === address.toLowerCase())),
+    receivedBy: (address) => received.filter((message) => message.to.some((to) => to.toLowerCase() === address.toLowerCase())),
     clear: async () => {
       received.length = 0;
       const deadline = Date.now() + 5_000;

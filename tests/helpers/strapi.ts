@@ -56,7 +56,7 @@ const waitForIdleDatabase = async (strapi: Core.Strapi) => {
   if (!pool) return;
   const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
   const deadline = Date.now() + 5_000;
-  for (let quietChecks = 0; quietChecks < 3 && Date.now() < deadline; ) {
+  for (let quietChecks = 0; quietChecks < 3 && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     quietChecks = busy() ? 0 : quietChecks + 1;
   }
@@ -90,7 +90,11 @@ const createSuperAdminToken = async (strapi: Core.Strapi, http: TestApp['http'])
 };
 
 /** A new admin with the given role (a code such as 'strapi-editor'), logged in: their token. */
-export const createAdminWithRole = async (app: TestApp, roleCode: string, person: { email: string; firstname: string; lastname: string; password: string }) => {
+export const createAdminWithRole = async (
+  app: TestApp,
+  roleCode: string,
+  person: { email: string; firstname: string; lastname: string; password: string }
+) => {
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   await app.strapi.service('admin::user').create({ ...person, isActive: true, roles: [role.id] });
   return loginAdmin(app.http, person.email, person.password);

@@ -96,8 +96,7 @@ const tally = (outcomes: Outcome[]) =>
   outcomes.reduce<Record<string, number>>((counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }), {});
 
 /** The tally expected, without the outcomes expected zero times. */
-const only = (expected: Record<string, number>) =>
-  Object.fromEntries(Object.entries(expected).filter(([, count]) => count > 0));
+const only = (expected: Record<string, number>) => Object.fromEntries(Object.entries(expected).filter(([, count]) => count > 0));
 
 /** usedCount and redemptions as the admin API shows them, and the accounts in the users table. */
 const countsOf = async (link: { id: number }, prefix: string) => {

@@ -23,13 +23,19 @@ const packedFiles = (dir: string): string[] => {
  */
 const exportTargets = (): string[] =>
   Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) =>
-    typeof target === 'string' ? [target] : Object.entries(target).filter(([condition]) => condition !== 'source').map(([, file]) => file)
+    typeof target === 'string'
+      ? [target]
+      : Object.entries(target)
+          .filter(([condition]) => condition !== 'source')
+          .map(([, file]) => file)
   );
 
 /** The file that `require(specifier)` in `fromFile` loads, among `files`, if any. */
 const resolveAmong = (files: Set<string>, fromFile: string, specifier: string, extensions: string[]) => {
   const base = path.posix.join(path.posix.dirname(fromFile), specifier);
-  return [base, ...extensions.map((ext) => `${base}${ext}`), ...extensions.map((ext) => `${base}/index${ext}`)].find((file) => files.has(file));
+  return [base, ...extensions.map((ext) => `${base}${ext}`), ...extensions.map((ext) => `${base}/index${ext}`)].find((file) =>
+    files.has(file)
+  );
 };
 
 const relativeImports = (source: string) =>
@@ -66,7 +72,11 @@ describe('the tarball of this repository', () => {
   });
 
   test('holds every target of the exports map, and each type declaration finds the ones it imports', () => {
-    expect(exportTargets().map((target) => path.posix.normalize(target)).filter((target) => !files.has(target))).toEqual([]);
+    expect(
+      exportTargets()
+        .map((target) => path.posix.normalize(target))
+        .filter((target) => !files.has(target))
+    ).toEqual([]);
     const declarations = [...files].filter((file) => file.endsWith('.d.ts'));
     expect(declarations.length).toBeGreaterThan(0);
     expect(declarations.flatMap((file) => unresolvedImports(files, file, ['.d.ts']))).toEqual([]);
@@ -85,7 +95,15 @@ describe("the package's file rules", () => {
   test('leave out secrets, archives, tests and sources lying next to what is shipped', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-packlist-'));
     const shipped = ['package.json', 'strapi-server.js', 'strapi-admin.js', 'dist/server/index.js', 'dist/admin/index.js'];
-    const strays = ['.env', '.env.production', 'playground/.env', 'strapi-plugin-invitations-0.1.0.tgz', 'tests/a.test.ts', 'server/src/index.ts', 'admin/src/index.ts'];
+    const strays = [
+      '.env',
+      '.env.production',
+      'playground/.env',
+      'strapi-plugin-invitations-0.1.0.tgz',
+      'tests/a.test.ts',
+      'server/src/index.ts',
+      'admin/src/index.ts',
+    ];
     try {
       for (const file of [...shipped, ...strays]) {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });

@@ -16,7 +16,12 @@ useTestApp((started) => {
 
 const admin = () => ({ Authorization: `Bearer ${app.adminToken}` });
 const countInvitations = () => app.strapi.db.query('plugin::invitations.invitation').count();
-const post = (body: unknown) => app.http().post('/invitations/invitations').set(admin()).send(body as object);
+const post = (body: unknown) =>
+  app
+    .http()
+    .post('/invitations/invitations')
+    .set(admin())
+    .send(body as object);
 const valid = () => ({ name: 'Spring newsletter', maxUses: 10, expiresAt: inDays(30) });
 const REDEMPTION_UID = 'plugin::invitations.redemption';
 
@@ -38,7 +43,12 @@ const addRedemptionRecords = async (invitationId: number, count: number) => {
     }));
     await knex(meta.tableName).insert(rows);
     // Read back: MySQL has no RETURNING, and its insert answers only the first id.
-    const ids = await knex(meta.tableName).whereIn('document_id', rows.map((row) => row.document_id)).pluck('id');
+    const ids = await knex(meta.tableName)
+      .whereIn(
+        'document_id',
+        rows.map((row) => row.document_id)
+      )
+      .pluck('id');
     await knex(joinTable.name).insert(
       ids.map((id: number) => ({ [joinTable.joinColumn.name]: id, [joinTable.inverseJoinColumn.name]: invitationId }))
     );
@@ -143,7 +153,12 @@ describe('POST /invitations/invitations', () => {
 
   test('rejects a body that is not JSON with a 4xx', async () => {
     const before = await countInvitations();
-    const res = await app.http().post('/invitations/invitations').set(admin()).set('Content-Type', 'application/json').send('{"name": ');
+    const res = await app
+      .http()
+      .post('/invitations/invitations')
+      .set(admin())
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await countInvitations()).toBe(before);
@@ -157,13 +172,16 @@ describe('POST /invitations/invitations', () => {
 
 describe('GET /invitations/invitations', () => {
   beforeAll(async () => {
-    for (const [name, days] of [['Alpha board', 3], ['Beta testers', 1], ['Gamma partners', 2]] as const) {
+    for (const [name, days] of [
+      ['Alpha board', 3],
+      ['Beta testers', 1],
+      ['Gamma partners', 2],
+    ] as const) {
       await createInvitation(app, { name, expiresAt: inDays(days) });
     }
   });
 
-  const list = (query: Record<string, string | number>) =>
-    app.http().get('/invitations/invitations').set(admin()).query(query);
+  const list = (query: Record<string, string | number>) => app.http().get('/invitations/invitations').set(admin()).query(query);
 
   test('pages through the links, newest first by default', async () => {
     const res = await list({ pageSize: 2 });
@@ -224,7 +242,11 @@ describe('GET /invitations/invitations/:id', () => {
 
 describe('PUT /invitations/invitations/:id', () => {
   const put = (id: number, body: unknown) =>
-    app.http().put(`/invitations/invitations/${id}`).set(admin()).send(body as object);
+    app
+      .http()
+      .put(`/invitations/invitations/${id}`)
+      .set(admin())
+      .send(body as object);
 
   test('renames, extends and changes the limit', async () => {
     const invitation = await createInvitation(app, { maxUses: 2 });

@@ -65,7 +65,7 @@ type Case = [label: string, request: BadRequest];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HUGE = 'x'.repeat(100_000);
 const OVERSIZED_JSON = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), maxUses: 1, expiresAt: '2030-01-01T00:00:00Z' });
-const SQL = "1; DROP TABLE invitations_invitations; --";
+const SQL = '1; DROP TABLE invitations_invitations; --';
 const validInvitation = () => ({ name: 'Valid name', maxUses: 3, expiresAt: inDays(3) });
 
 // ---- Admin API: POST /invitations/invitations and PUT /invitations/invitations/:id -------------
@@ -83,55 +83,120 @@ const withField = (field: string, value: unknown) => () => ({ ...validInvitation
 
 const fieldValues: Record<string, Array<[string, unknown]>> = {
   name: [
-    ['null', null], ['a number', 42], ['an array', ['a']], ['an object', { en: 'x' }], ['a boolean', true],
-    ['empty', ''], ['blank', ' \t '], ['256 characters', 'é'.repeat(256)], ['100,000 characters', HUGE],
-    ['a NUL character', 'a\u0000b'], ['an escape character', 'a\u001b[31mb'], ['a DEL character', 'a\u007fb'],
-    ['a new line', 'first\nsecond'], ['a lone surrogate', 'a\ud800b'],
+    ['null', null],
+    ['a number', 42],
+    ['an array', ['a']],
+    ['an object', { en: 'x' }],
+    ['a boolean', true],
+    ['empty', ''],
+    ['blank', ' \t '],
+    ['256 characters', 'é'.repeat(256)],
+    ['100,000 characters', HUGE],
+    ['a NUL character', 'a\u0000b'],
+    ['an escape character', 'a\u001b[31mb'],
+    ['a DEL character', 'a\u007fb'],
+    ['a new line', 'first\nsecond'],
+    ['a lone surrogate', 'a\ud800b'],
   ],
   maxUses: [
-    ['null', null], ['a numeric string', '5'], ['an SQL string', SQL], ['a float', 2.5], ['zero', 0], ['negative', -4],
-    ['over 100000', 100_001], ['1e308', 1e308], ['2^53', 2 ** 53], ['a boolean', true], ['an array', [5]],
+    ['null', null],
+    ['a numeric string', '5'],
+    ['an SQL string', SQL],
+    ['a float', 2.5],
+    ['zero', 0],
+    ['negative', -4],
+    ['over 100000', 100_001],
+    ['1e308', 1e308],
+    ['2^53', 2 ** 53],
+    ['a boolean', true],
+    ['an array', [5]],
     ['an object', { $gt: 0 }],
   ],
   expiresAt: [
-    ['null', null], ['a number', Date.now() + DAY_MS], ['empty', ''], ['words', 'next tuesday'],
-    ['a date without a time', '2030-01-01'], ['no time zone', '2030-01-01T10:00:00'],
-    ['month 13', '2030-13-01T00:00:00Z'], ['February 30', '2030-02-30T00:00:00Z'], ['hour 25', '2030-01-01T25:00:00Z'],
-    ['minute 60', '2030-01-01T23:60:00Z'], ['a zone offset of +99:99', '2030-01-01T10:00:00+99:99'],
-    ['in the past', '2001-01-01T00:00:00Z'], ['year 9999', '9999-12-31T23:59:59Z'],
-    ['an expanded year', '+275760-09-13T00:00:00Z'], ['SQL after a date', "2030-01-01T00:00:00Z'; DROP TABLE x; --"],
-    ['an array', ['2030-01-01T00:00:00Z']], ['an object', { $gt: '2030' }],
+    ['null', null],
+    ['a number', Date.now() + DAY_MS],
+    ['empty', ''],
+    ['words', 'next tuesday'],
+    ['a date without a time', '2030-01-01'],
+    ['no time zone', '2030-01-01T10:00:00'],
+    ['month 13', '2030-13-01T00:00:00Z'],
+    ['February 30', '2030-02-30T00:00:00Z'],
+    ['hour 25', '2030-01-01T25:00:00Z'],
+    ['minute 60', '2030-01-01T23:60:00Z'],
+    ['a zone offset of +99:99', '2030-01-01T10:00:00+99:99'],
+    ['in the past', '2001-01-01T00:00:00Z'],
+    ['year 9999', '9999-12-31T23:59:59Z'],
+    ['an expanded year', '+275760-09-13T00:00:00Z'],
+    ['SQL after a date', "2030-01-01T00:00:00Z'; DROP TABLE x; --"],
+    ['an array', ['2030-01-01T00:00:00Z']],
+    ['an object', { $gt: '2030' }],
   ],
   role: [
-    ['a numeric string', '1'], ['a float', 1.5], ['zero', 0], ['negative', -1], ['past 32 bits', 2 ** 31],
-    ['a name', 'authenticated'], ['an SQL string', '1 OR 1=1'], ['an array', [1]], ['an object', { id: 1 }],
-    ['a boolean', true], ['an unknown id', 987654],
+    ['a numeric string', '1'],
+    ['a float', 1.5],
+    ['zero', 0],
+    ['negative', -1],
+    ['past 32 bits', 2 ** 31],
+    ['a name', 'authenticated'],
+    ['an SQL string', '1 OR 1=1'],
+    ['an array', [1]],
+    ['an object', { id: 1 }],
+    ['a boolean', true],
+    ['an unknown id', 987654],
   ],
   welcomeMessage: [
-    ['a number', 42], ['an array', ['hi']], ['an object', { text: 'hi' }], ['2001 characters', 'w'.repeat(2001)],
-    ['a NUL character', 'hello\u0000'], ['an escape sequence', '\u001b[2Jhello'], ['a lone surrogate', 'hi \udc00'],
+    ['a number', 42],
+    ['an array', ['hi']],
+    ['an object', { text: 'hi' }],
+    ['2001 characters', 'w'.repeat(2001)],
+    ['a NUL character', 'hello\u0000'],
+    ['an escape sequence', '\u001b[2Jhello'],
+    ['a lone surrogate', 'hi \udc00'],
   ],
   redirectUrl: [
-    ['a number', 42], ['an array', ['https://example.com']], ['a relative path', '/welcome'],
-    ['a javascript: URL', 'javascript:alert(1)'], ['a data: URL', 'data:text/html,<script>alert(1)</script>'],
-    ['an ftp URL', 'ftp://127.0.0.1:1337/x'], ['an origin not allowed', 'https://evil.example.com/welcome'],
-    ['a new line', 'http://127.0.0.1:1337/a\nb'], ['100,000 characters', `http://127.0.0.1:1337/${HUGE}`],
+    ['a number', 42],
+    ['an array', ['https://example.com']],
+    ['a relative path', '/welcome'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['a data: URL', 'data:text/html,<script>alert(1)</script>'],
+    ['an ftp URL', 'ftp://127.0.0.1:1337/x'],
+    ['an origin not allowed', 'https://evil.example.com/welcome'],
+    ['a new line', 'http://127.0.0.1:1337/a\nb'],
+    ['100,000 characters', `http://127.0.0.1:1337/${HUGE}`],
   ],
   userDefaults: [
-    ['an array', [{ newsletter: true }]], ['a string', 'newsletter=true'], ['a number', 1],
-    ['the username', { username: 'preset' }], ['the password', { password: 'Password-123' }],
-    ['confirmed', { confirmed: true }], ['blocked', { blocked: false }], ['the role', { role: 1 }],
-    ['an unknown field', { isAdmin: true }], ['a value outside the enumeration', { homeSection: 'admin' }],
-    ['a wrong type', { newsletter: 'yes' }], ['a constructor key', { constructor: { prototype: { polluted: true } } }],
+    ['an array', [{ newsletter: true }]],
+    ['a string', 'newsletter=true'],
+    ['a number', 1],
+    ['the username', { username: 'preset' }],
+    ['the password', { password: 'Password-123' }],
+    ['confirmed', { confirmed: true }],
+    ['blocked', { blocked: false }],
+    ['the role', { role: 1 }],
+    ['an unknown field', { isAdmin: true }],
+    ['a value outside the enumeration', { homeSection: 'admin' }],
+    ['a wrong type', { newsletter: 'yes' }],
+    ['a constructor key', { constructor: { prototype: { polluted: true } } }],
     ['an SQL-looking field name', { "homeSection'; DROP TABLE up_users; --": 'news' }],
   ],
   allowedEmailDomains: [
-    ['a string', 'example.com'], ['a number', 1], ['an object', { 0: 'example.com' }], ['a number in the list', [42]],
-    ['null in the list', [null]], ['a list in the list', [['example.com']]], ['an empty entry', ['']],
-    ['a space in a domain', ['exa mple.com']], ['a wildcard alone', ['*.']], ['two wildcards', ['*.*.x.com']],
-    ['a URL', ['http://x.com']], ['an address', ['a@b.com']], ['a top-level domain alone', ['com']],
-    ['a 100,000 character entry', [`${HUGE}.com`]], ['a NUL character', ['exa\u0000mple.com']],
-    ['an SQL string', [SQL]], ['51 entries', Array.from({ length: 51 }, (_, i) => `d${i}.example.com`)],
+    ['a string', 'example.com'],
+    ['a number', 1],
+    ['an object', { 0: 'example.com' }],
+    ['a number in the list', [42]],
+    ['null in the list', [null]],
+    ['a list in the list', [['example.com']]],
+    ['an empty entry', ['']],
+    ['a space in a domain', ['exa mple.com']],
+    ['a wildcard alone', ['*.']],
+    ['two wildcards', ['*.*.x.com']],
+    ['a URL', ['http://x.com']],
+    ['an address', ['a@b.com']],
+    ['a top-level domain alone', ['com']],
+    ['a 100,000 character entry', [`${HUGE}.com`]],
+    ['a NUL character', ['exa\u0000mple.com']],
+    ['an SQL string', [SQL]],
+    ['51 entries', Array.from({ length: 51 }, (_, i) => `d${i}.example.com`)],
   ],
 };
 
@@ -150,7 +215,13 @@ const createBodyCases: Case[] = [
   createCases('id set by the client', { ...validInvitation(), id: 1 }),
   createCases('createdBy set by the client', { ...validInvitation(), createdBy: 1 }),
   createCases('a constructor key', { ...validInvitation(), constructor: { prototype: { polluted: true } } }),
-  createRaw('a __proto__ key', 'application/json', `{"name":"x","maxUses":1,"expiresAt":"2030-01-01T00:00:00Z","__proto__":{"polluted":true}}`, 400, PARSER),
+  createRaw(
+    'a __proto__ key',
+    'application/json',
+    `{"name":"x","maxUses":1,"expiresAt":"2030-01-01T00:00:00Z","__proto__":{"polluted":true}}`,
+    400,
+    PARSER
+  ),
   createRaw('JSON null', 'application/json', 'null', 400, PARSER),
   createRaw('a JSON string', 'application/json', '"invitation"', 400, PARSER),
   createRaw('a JSON number', 'application/json', '42', 400, PARSER),
@@ -192,15 +263,21 @@ const emailCase = (route: 'send' | 'email-preview', label: string, body: unknown
 const to = ['ada@example.com'];
 const emailOptionCases: Array<[string, Record<string, unknown>]> = [
   ['a subject with a new line (a second mail header)', { subject: 'Hi\r\nBcc: everyone@example.com' }],
-  ['an empty subject', { subject: '  ' }], ['a 256 character subject', { subject: 's'.repeat(256) }],
-  ['a subject that is not a string', { subject: ['Hi'] }], ['a 5001 character message', { message: 'm'.repeat(5001) }],
-  ['a message with a NUL', { message: 'hi\u0000' }], ['a locale that is no language', { locale: '../../etc/passwd' }],
-  ['a time zone that does not exist', { timeZone: 'Mars/Olympus_Mons' }], ['an unknown field', { bcc: ['x@example.com'] }],
+  ['an empty subject', { subject: '  ' }],
+  ['a 256 character subject', { subject: 's'.repeat(256) }],
+  ['a subject that is not a string', { subject: ['Hi'] }],
+  ['a 5001 character message', { message: 'm'.repeat(5001) }],
+  ['a message with a NUL', { message: 'hi\u0000' }],
+  ['a locale that is no language', { locale: '../../etc/passwd' }],
+  ['a time zone that does not exist', { timeZone: 'Mars/Olympus_Mons' }],
+  ['an unknown field', { bcc: ['x@example.com'] }],
 ];
 const emailCases: Case[] = [
-  emailCase('send', 'no addresses', {}), emailCase('send', 'an empty list', { emails: [] }),
+  emailCase('send', 'no addresses', {}),
+  emailCase('send', 'an empty list', { emails: [] }),
   emailCase('send', 'a string instead of a list', { emails: 'ada@example.com' }),
-  emailCase('send', 'a number in the list', { emails: [42] }), emailCase('send', 'an object in the list', { emails: [{ $ne: null }] }),
+  emailCase('send', 'a number in the list', { emails: [42] }),
+  emailCase('send', 'an object in the list', { emails: [{ $ne: null }] }),
   emailCase('send', 'an address that is not one', { emails: ['ada@example.com', 'not-an-address'] }),
   emailCase('send', 'an address with a new line', { emails: ['ada@example.com\r\nBcc: x@example.com'] }),
   emailCase('send', '1001 addresses', { emails: Array.from({ length: 1001 }, (_, i) => `p${i}@example.com`) }),
@@ -208,30 +285,90 @@ const emailCases: Case[] = [
   emailCase('send', 'an array body', [{ emails: to }]),
   ...emailOptionCases.map(([label, options]) => emailCase('send', label, { emails: to, ...options })),
   ...emailOptionCases.map(([label, options]) => emailCase('email-preview', label, options)),
-  [`POST /invitations/invitations/:id/send of no invitation`, { method: 'POST', path: () => '/invitations/invitations/2147483647/send', auth: 'admin', body: { emails: to }, status: 404 }],
-  [`POST /invitations/invitations/abc/send`, { method: 'POST', path: () => '/invitations/invitations/abc/send', auth: 'admin', body: { emails: to }, status: 400 }],
-  [`POST /invitations/invitations/:id/email-preview of no invitation`, { method: 'POST', path: () => '/invitations/invitations/2147483647/email-preview', auth: 'admin', body: {}, status: 404 }],
+  [
+    `POST /invitations/invitations/:id/send of no invitation`,
+    { method: 'POST', path: () => '/invitations/invitations/2147483647/send', auth: 'admin', body: { emails: to }, status: 404 },
+  ],
+  [
+    `POST /invitations/invitations/abc/send`,
+    { method: 'POST', path: () => '/invitations/invitations/abc/send', auth: 'admin', body: { emails: to }, status: 400 },
+  ],
+  [
+    `POST /invitations/invitations/:id/email-preview of no invitation`,
+    { method: 'POST', path: () => '/invitations/invitations/2147483647/email-preview', auth: 'admin', body: {}, status: 404 },
+  ],
 ];
 
 // ---- Admin API: ids and queries ----------------------------------------------------------------
 
-const BAD_IDS = ['%', '%E0%A4%A', '0', '-1', 'abc', '1.5', '1e3', '01', '0x1', '9999999999', '2147483648', '%20', '1%00', '%D9%A1', 'null', '1%20OR%201%3D1', "1'%3B--"];
+const BAD_IDS = [
+  '%',
+  '%E0%A4%A',
+  '0',
+  '-1',
+  'abc',
+  '1.5',
+  '1e3',
+  '01',
+  '0x1',
+  '9999999999',
+  '2147483648',
+  '%20',
+  '1%00',
+  '%D9%A1',
+  'null',
+  '1%20OR%201%3D1',
+  "1'%3B--",
+];
 
 const idCases: Case[] = (['GET', 'PUT', 'DELETE'] as const).flatMap((method) => [
   ...BAD_IDS.map((id): Case => [
     `${method} /invitations/invitations/${id}`,
-    { method, path: () => `/invitations/invitations/${id}`, auth: 'admin', body: method === 'PUT' ? { name: 'x' } : undefined, status: 400 },
+    {
+      method,
+      path: () => `/invitations/invitations/${id}`,
+      auth: 'admin',
+      body: method === 'PUT' ? { name: 'x' } : undefined,
+      status: 400,
+    },
   ]),
   [
     `${method} /invitations/invitations/:id of no invitation`,
-    { method, path: () => '/invitations/invitations/2147483647', auth: 'admin', body: method === 'PUT' ? { name: 'x' } : undefined, status: 404 },
+    {
+      method,
+      path: () => '/invitations/invitations/2147483647',
+      auth: 'admin',
+      body: method === 'PUT' ? { name: 'x' } : undefined,
+      status: 404,
+    },
   ],
 ]);
 
 const listQueryCases: Case[] = [
-  'page=0', 'page=-1', 'page=1.5', 'page=abc', 'page=', 'page[]=1', 'page=99999999', 'pageSize=0', 'pageSize=101',
-  'pageSize=1e9', 'sort=tokenHash:asc', 'sort=name:up', 'sort=name', 'sort[]=name:asc', 'sort=name:asc&sort=name:desc',
-  `q=${'x'.repeat(256)}`, 'q[$ne]=x', 'q=%00', 'q=a%1Fb', 'page=%E0%A4%A', 'filters[name][$eq]=x', 'populate=*', 'fields[0]=tokenHash', 'unknown=1',
+  'page=0',
+  'page=-1',
+  'page=1.5',
+  'page=abc',
+  'page=',
+  'page[]=1',
+  'page=99999999',
+  'pageSize=0',
+  'pageSize=101',
+  'pageSize=1e9',
+  'sort=tokenHash:asc',
+  'sort=name:up',
+  'sort=name',
+  'sort[]=name:asc',
+  'sort=name:asc&sort=name:desc',
+  `q=${'x'.repeat(256)}`,
+  'q[$ne]=x',
+  'q=%00',
+  'q=a%1Fb',
+  'page=%E0%A4%A',
+  'filters[name][$eq]=x',
+  'populate=*',
+  'fields[0]=tokenHash',
+  'unknown=1',
   `q=${encodeURIComponent(SQL)}&sort=${encodeURIComponent(`name:asc; ${SQL}`)}`,
 ].map((query): Case => [
   `GET /invitations/invitations?${query.slice(0, 40)}`,
@@ -253,20 +390,42 @@ const adminRoutes: Array<[Method, (f: Fixture) => string]> = [
 const authCases: Case[] = adminRoutes.flatMap(([method, path]) =>
   [
     ['a token that is not a JWT', 'Bearer not-a-jwt'],
-    ['a JWT signed by someone else', `Bearer ${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"id":1}').toString('base64url')}.c2ln`],
+    [
+      'a JWT signed by someone else',
+      `Bearer ${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"id":1}').toString('base64url')}.c2ln`,
+    ],
     ['a huge token', `Bearer ${'A'.repeat(8000)}`],
     ['Basic credentials', `Basic ${Buffer.from('admin@example.com:Admin-password-1').toString('base64')}`],
   ].map(([label, header]): Case => [
     `${method} ${path({ id: 1, token: '', publicRoleId: 0, domainToken: '' })} with ${label}`,
-    { method, path, auth: { header }, body: method === 'GET' || method === 'DELETE' ? undefined : validInvitation(), status: 401 },
+    {
+      method,
+      path,
+      auth: { header },
+      body: method === 'GET' || method === 'DELETE' ? undefined : validInvitation(),
+      status: 401,
+    },
   ])
 );
 
 // ---- Public API: GET /api/invitations/:token and the provider sign-up start ---------------------
 
 const BAD_TOKENS = [
-  '%', '%E0%A4%A', 'x', 'A'.repeat(42), 'A'.repeat(44), 'A'.repeat(8000), "'%20OR%20'1'%3D'1", '%00', '%E2%80%8B', '%F0%9F%94%91',
-  '..%2F..%2Fetc%2Fpasswd', 'null', '%5Bobject%20Object%5D', '%24ne', '*',
+  '%',
+  '%E0%A4%A',
+  'x',
+  'A'.repeat(42),
+  'A'.repeat(44),
+  'A'.repeat(8000),
+  "'%20OR%20'1'%3D'1",
+  '%00',
+  '%E2%80%8B',
+  '%F0%9F%94%91',
+  '..%2F..%2Fetc%2Fpasswd',
+  'null',
+  '%5Bobject%20Object%5D',
+  '%24ne',
+  '*',
 ];
 
 const statusCases: Case[] = [
@@ -274,13 +433,19 @@ const statusCases: Case[] = [
     `GET /api/invitations/${token.slice(0, 30)} (${token.length} characters)`,
     { method: 'GET', path: () => `/api/invitations/${token}`, auth: 'none', status: 404 },
   ]),
-  ['GET /api/invitations/:token with one character changed', {
-    method: 'GET',
-    path: (f) => `/api/invitations/${f.token.slice(0, -1)}${f.token.endsWith('A') ? 'B' : 'A'}`,
-    auth: 'none',
-    status: 404,
-  }],
-  ['GET /api/invitations/:token with a space added', { method: 'GET', path: (f) => `/api/invitations/${f.token}%20`, auth: 'none', status: 404 }],
+  [
+    'GET /api/invitations/:token with one character changed',
+    {
+      method: 'GET',
+      path: (f) => `/api/invitations/${f.token.slice(0, -1)}${f.token.endsWith('A') ? 'B' : 'A'}`,
+      auth: 'none',
+      status: 404,
+    },
+  ],
+  [
+    'GET /api/invitations/:token with a space added',
+    { method: 'GET', path: (f) => `/api/invitations/${f.token}%20`, auth: 'none', status: 404 },
+  ],
 ];
 
 const connectCases: Case[] = [
@@ -307,23 +472,90 @@ const validForm = (csrf: string) => `csrf=${csrf}&username=joiner&email=joiner%4
 
 const joinCases: Case[] = [
   ...['x', 'A'.repeat(44), "'%20OR%20'1'%3D'1", '%00', '%E0%A4%A', '%F0%9F%94%91'].map((token) =>
-    joinCase(`GET with the token ${token.slice(0, 20)} (${token.length} characters)`, { method: 'GET', path: () => `/invitations/join/${token}`, status: 404 })
+    joinCase(`GET with the token ${token.slice(0, 20)} (${token.length} characters)`, {
+      method: 'GET',
+      path: () => `/invitations/join/${token}`,
+      status: 404,
+    })
   ),
-  joinCase('no CSRF value', { method: 'POST', path: joinPath, raw: { type: 'application/x-www-form-urlencoded', data: 'username=a&email=a%40b.c&password=Password-123' }, status: 403 }),
-  joinCase('a JSON body', { method: 'POST', path: joinPath, body: { username: 'a', email: 'a@b.c', password: 'Password-123' }, status: 403 }),
-  joinCase('a CSRF value without its cookie', { method: 'POST', path: joinPath, raw: { type: 'application/x-www-form-urlencoded', data: `csrf=${'c'.repeat(43)}&username=a` }, status: 403 }),
-  joinCase('an unknown link', { method: 'POST', path: () => `/invitations/join/${'A'.repeat(43)}`, form: validForm, status: 404 }),
-  joinCase('empty fields', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=&email=&password=`, status: 400 }),
-  joinCase('an invalid email', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=joiner&email=not-an-email&password=Password-123`, status: 400 }),
-  joinCase('a short password', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=joiner&email=j%40example.com&password=x`, status: 400 }),
-  joinCase('repeated and nested fields', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username[]=a&username[]=b&email[x]=y&password=Password-123`, status: 400 }),
-  joinCase('a NUL in the username', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=a%00b&email=j%40example.com&password=Password-123`, status: 400 }),
+  joinCase('no CSRF value', {
+    method: 'POST',
+    path: joinPath,
+    raw: { type: 'application/x-www-form-urlencoded', data: 'username=a&email=a%40b.c&password=Password-123' },
+    status: 403,
+  }),
+  joinCase('a JSON body', {
+    method: 'POST',
+    path: joinPath,
+    body: { username: 'a', email: 'a@b.c', password: 'Password-123' },
+    status: 403,
+  }),
+  joinCase('a CSRF value without its cookie', {
+    method: 'POST',
+    path: joinPath,
+    raw: { type: 'application/x-www-form-urlencoded', data: `csrf=${'c'.repeat(43)}&username=a` },
+    status: 403,
+  }),
+  joinCase('an unknown link', {
+    method: 'POST',
+    path: () => `/invitations/join/${'A'.repeat(43)}`,
+    form: validForm,
+    status: 404,
+  }),
+  joinCase('empty fields', {
+    method: 'POST',
+    path: joinPath,
+    form: (csrf) => `csrf=${csrf}&username=&email=&password=`,
+    status: 400,
+  }),
+  joinCase('an invalid email', {
+    method: 'POST',
+    path: joinPath,
+    form: (csrf) => `csrf=${csrf}&username=joiner&email=not-an-email&password=Password-123`,
+    status: 400,
+  }),
+  joinCase('a short password', {
+    method: 'POST',
+    path: joinPath,
+    form: (csrf) => `csrf=${csrf}&username=joiner&email=j%40example.com&password=x`,
+    status: 400,
+  }),
+  joinCase('repeated and nested fields', {
+    method: 'POST',
+    path: joinPath,
+    form: (csrf) => `csrf=${csrf}&username[]=a&username[]=b&email[x]=y&password=Password-123`,
+    status: 400,
+  }),
+  joinCase('a NUL in the username', {
+    method: 'POST',
+    path: joinPath,
+    form: (csrf) => `csrf=${csrf}&username=a%00b&email=j%40example.com&password=Password-123`,
+    status: 400,
+  }),
   // Form bodies over 56 kB are refused by the body parser (413), as the last row shows.
-  joinCase('a 10,000 character username', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&username=${'u'.repeat(10_000)}&email=j%40example.com&password=Password-123`, status: 400 }),
-  joinCase('a __proto__ field', { method: 'POST', path: joinPath, form: (csrf) => `csrf=${csrf}&__proto__[role]=1&username=&email=&password=`, status: 400 }),
-  ['POST /invitations/join/:token: over 1 MB of form', {
-    method: 'POST', path: joinPath, auth: 'none', raw: { type: 'application/x-www-form-urlencoded', data: `username=${'u'.repeat(2 * 1024 * 1024)}` }, status: 413, parserError: true,
-  }],
+  joinCase('a 10,000 character username', {
+    method: 'POST',
+    path: joinPath,
+    form: (csrf) => `csrf=${csrf}&username=${'u'.repeat(10_000)}&email=j%40example.com&password=Password-123`,
+    status: 400,
+  }),
+  joinCase('a __proto__ field', {
+    method: 'POST',
+    path: joinPath,
+    form: (csrf) => `csrf=${csrf}&__proto__[role]=1&username=&email=&password=`,
+    status: 400,
+  }),
+  [
+    'POST /invitations/join/:token: over 1 MB of form',
+    {
+      method: 'POST',
+      path: joinPath,
+      auth: 'none',
+      raw: { type: 'application/x-www-form-urlencoded', data: `username=${'u'.repeat(2 * 1024 * 1024)}` },
+      status: 413,
+      parserError: true,
+    },
+  ],
 ];
 
 // ---- POST /api/auth/local/register with invitationToken ---------------------------------------
@@ -337,43 +569,88 @@ const registerRaw = (label: string, type: string, data: string, status: number, 
   { method: 'POST', path: () => '/api/auth/local/register', auth: 'none', raw: { type, data }, status, parserError },
 ];
 const withToken = (invitationToken: unknown) => () => ({ ...newAccount(), invitationToken });
-const withValidToken = (changes: Record<string, unknown>) => (f: Fixture) => ({ ...newAccount(), invitationToken: f.token, ...changes });
+const withValidToken = (changes: Record<string, unknown>) => (f: Fixture) => ({
+  ...newAccount(),
+  invitationToken: f.token,
+  ...changes,
+});
 
 const registerCases: Case[] = [
-  ...([
-    ['a number', 42], ['true', true], ['an array', []], ['an array of a token', ['A'.repeat(43)]], ['an object', {}],
-    ['a $ne operator', { $ne: null }], ['a $gt operator', { $gt: '' }], ['a NUL character', '\u0000'],
-  ] as Array<[string, unknown]>).map(([label, token]) => registerCase(`invitationToken ${label}`, withToken(token), 400)),
-  ...([
-    ['100,000 characters', HUGE], ['SQL', "' OR 1=1 --"], ['a control character', '\u0001'], ['emoji', '🔑'.repeat(20)],
-    ['unknown', 'B'.repeat(43)],
-  ] as Array<[string, unknown]>).map(([label, token]) => registerCase(`invitationToken ${label}`, withToken(token), 404)),
+  ...(
+    [
+      ['a number', 42],
+      ['true', true],
+      ['an array', []],
+      ['an array of a token', ['A'.repeat(43)]],
+      ['an object', {}],
+      ['a $ne operator', { $ne: null }],
+      ['a $gt operator', { $gt: '' }],
+      ['a NUL character', '\u0000'],
+    ] as Array<[string, unknown]>
+  ).map(([label, token]) => registerCase(`invitationToken ${label}`, withToken(token), 400)),
+  ...(
+    [
+      ['100,000 characters', HUGE],
+      ['SQL', "' OR 1=1 --"],
+      ['a control character', '\u0001'],
+      ['emoji', '🔑'.repeat(20)],
+      ['unknown', 'B'.repeat(43)],
+    ] as Array<[string, unknown]>
+  ).map(([label, token]) => registerCase(`invitationToken ${label}`, withToken(token), 404)),
   registerCase('a valid token with a trailing space', (f) => ({ ...newAccount(), invitationToken: `${f.token} ` }), 404),
   registerCase('a valid token with a new line', (f) => ({ ...newAccount(), invitationToken: `${f.token}\n` }), 404),
   registerCase('no token', () => newAccount(), 403),
   registerCase('a null token', withToken(null), 403),
   registerCase('an array body', (f) => [{ ...newAccount(), invitationToken: f.token }], 403),
-  ...([
-    ['username null', { username: null }], ['username a number', { username: 42 }], ['email an array', { email: ['a@b.c'] }],
-    ['email invalid', { email: 'not-an-email' }], ['password an object', { password: { $ne: '' } }],
-    ['password too short', { password: 'x' }], ['a 100,000 character username', { username: HUGE }],
-    ['a role', { role: 1 }], ['confirmed', { confirmed: true }], ['a provider', { provider: 'github' }],
-    ['a constructor key', { constructor: { prototype: { isAdmin: true } } }],
-    ['a NUL in the username', { username: 'nul\u0000name' }], ['a NUL in the email', { email: 'nul\u0000@example.com' }],
-  ] as Array<[string, Record<string, unknown>]>).map(([label, changes]) =>
-    registerCase(`a valid token and ${label}`, withValidToken(changes), 400)
+  ...(
+    [
+      ['username null', { username: null }],
+      ['username a number', { username: 42 }],
+      ['email an array', { email: ['a@b.c'] }],
+      ['email invalid', { email: 'not-an-email' }],
+      ['password an object', { password: { $ne: '' } }],
+      ['password too short', { password: 'x' }],
+      ['a 100,000 character username', { username: HUGE }],
+      ['a role', { role: 1 }],
+      ['confirmed', { confirmed: true }],
+      ['a provider', { provider: 'github' }],
+      ['a constructor key', { constructor: { prototype: { isAdmin: true } } }],
+      ['a NUL in the username', { username: 'nul\u0000name' }],
+      ['a NUL in the email', { email: 'nul\u0000@example.com' }],
+    ] as Array<[string, Record<string, unknown>]>
+  ).map(([label, changes]) => registerCase(`a valid token and ${label}`, withValidToken(changes), 400)),
+  ...(
+    [
+      ['an email outside them', {}],
+      ['an email at a subdomain of one', { email: 'ada@a.example.org' }],
+      ['an email that only ends like one', { email: 'ada@badexample.org' }],
+      ['no email', { email: undefined }],
+      ['an email of an array', { email: ['ada@example.org'] }],
+      ['an email with two @', { email: 'ada@example.net@example.org.evil' }],
+    ] as Array<[string, Record<string, unknown>]>
+  ).map(([label, changes]) =>
+    registerCase(
+      `a link limited to some email domains and ${label}`,
+      (f) => ({ ...newAccount(), invitationToken: f.domainToken, ...changes }),
+      403
+    )
   ),
-  ...([
-    ['an email outside them', {}], ['an email at a subdomain of one', { email: 'ada@a.example.org' }],
-    ['an email that only ends like one', { email: 'ada@badexample.org' }], ['no email', { email: undefined }],
-    ['an email of an array', { email: ['ada@example.org'] }], ['an email with two @', { email: 'ada@example.net@example.org.evil' }],
-  ] as Array<[string, Record<string, unknown>]>).map(([label, changes]) =>
-    registerCase(`a link limited to some email domains and ${label}`, (f) => ({ ...newAccount(), invitationToken: f.domainToken, ...changes }), 403)
+  registerRaw(
+    'a __proto__ key',
+    'application/json',
+    '{"username":"proto","email":"proto@example.com","password":"Password-123","__proto__":{"role":1}}',
+    400,
+    PARSER
   ),
-  registerRaw('a __proto__ key', 'application/json', '{"username":"proto","email":"proto@example.com","password":"Password-123","__proto__":{"role":1}}', 400, PARSER),
   registerRaw('truncated JSON', 'application/json', '{"username": "x", "invitationToken": ', 400, PARSER),
   registerRaw('plain text', 'text/plain', 'invitationToken=x', 403),
-  registerRaw('over 1 MB of JSON', 'application/json', JSON.stringify({ ...newAccount(), invitationToken: 'x'.repeat(2 * 1024 * 1024) }), 413, PARSER),
+  registerRaw(
+    'over 1 MB of JSON',
+    'application/json',
+    JSON.stringify({ ...newAccount(), invitationToken: 'x'.repeat(2 * 1024 * 1024) }),
+    413,
+    PARSER
+  ),
 ];
 
 const cases: Case[] = [

@@ -6,12 +6,15 @@ import { countUsers, createInvitation, newAccount, register } from '../helpers/f
 const validator = config.validator as (settings: unknown) => void;
 
 let app: TestApp;
-useTestApp((started) => {
-  app = started;
-}, {
+useTestApp(
+  (started) => {
+    app = started;
+  },
+  {
     INVITATIONS_REQUIRE_INVITATION: 'false',
     INVITATIONS_SIGNUP_URL: 'https://example.com/join?invitation={token}',
-  });
+  }
+);
 
 test('with requireInvitation off, sign-up without a token works as before', async () => {
   const before = await countUsers(app);

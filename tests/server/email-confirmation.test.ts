@@ -30,7 +30,6 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-
 describe('registration through an invitation on a site that confirms emails', () => {
   test('sends the confirmation email once the account is committed', async () => {
     const invitation = await createInvitation(app, { maxUses: 2 });
@@ -61,7 +60,7 @@ describe('registration through an invitation on a site that confirms emails', ()
     expect(await redemptionsOf(app, invitation.id)).toHaveLength(1);
   });
 
-  test('the hosted page asks to confirm the email first, then offers the invitation\'s page instead of going there', async () => {
+  test("the hosted page asks to confirm the email first, then offers the invitation's page instead of going there", async () => {
     const invitation = await createInvitation(app, { redirectUrl: `${REDIRECT_ORIGIN}/welcome` });
     const account = newAccount();
     const res = await submitJoinForm(app, invitation.url.split('/').pop(), account);

@@ -156,18 +156,21 @@ describe('the list an admin saves', () => {
     ['empty', '', /"" is not a domain name/],
   ];
 
-  test.each(BAD_ENTRIES)('an entry that is %s: 400 naming it at its index, on create and on edit, nothing saved', async (_label, entry, message) => {
-    const invitation = await createInvitation(app, { allowedEmailDomains: ['example.com'] });
-    const before = JSON.stringify(await invitationRows());
-    const body = { allowedEmailDomains: ['example.com', entry] };
-    for (const res of [await create(body), await update(invitation.id, body)]) {
-      expectStrapiError(res, 400, message);
-      expect(res.body.error.details.errors).toEqual([
-        expect.objectContaining({ path: ['allowedEmailDomains', '1'], message: expect.stringMatching(message) }),
-      ]);
+  test.each(BAD_ENTRIES)(
+    'an entry that is %s: 400 naming it at its index, on create and on edit, nothing saved',
+    async (_label, entry, message) => {
+      const invitation = await createInvitation(app, { allowedEmailDomains: ['example.com'] });
+      const before = JSON.stringify(await invitationRows());
+      const body = { allowedEmailDomains: ['example.com', entry] };
+      for (const res of [await create(body), await update(invitation.id, body)]) {
+        expectStrapiError(res, 400, message);
+        expect(res.body.error.details.errors).toEqual([
+          expect.objectContaining({ path: ['allowedEmailDomains', '1'], message: expect.stringMatching(message) }),
+        ]);
+      }
+      expect(JSON.stringify(await invitationRows())).toBe(before);
     }
-    expect(JSON.stringify(await invitationRows())).toBe(before);
-  });
+  );
 
   test.each([
     ['51 entries', Array.from({ length: 51 }, (_, i) => `d${i}.example`), /at most 50 domains/],

@@ -19,10 +19,13 @@ import { tempDir } from '../helpers/server-process';
 import outbox from '../../playground/providers/email-outbox';
 
 describe('email addresses', () => {
-  test.each(['ada@example.com', 'first.last+tag@sub.example.co.uk', "o'brien@example.ie", 'élodie@exemple.fr', 'x@xn--bcher-kva.example'])(
-    '%s is an address',
-    (address) => expect(isEmailAddress(address)).toBe(true)
-  );
+  test.each([
+    'ada@example.com',
+    'first.last+tag@sub.example.co.uk',
+    "o'brien@example.ie",
+    'élodie@exemple.fr',
+    'x@xn--bcher-kva.example',
+  ])('%s is an address', (address) => expect(isEmailAddress(address)).toBe(true));
 
   test.each([
     '',
@@ -80,9 +83,32 @@ describe('email domains a link may be limited to', () => {
   ])('%j is the entry %j', (entry, normalised) => expect(normaliseDomainEntry(entry)).toBe(normalised));
 
   test.each([
-    '', ' ', 'com', '*', '*.', '*.com', '*.*.x.com', 'a.*.x.com', '*example.com', '.example.com', 'example.com.',
-    'exa mple.com', 'http://x.com', 'x.com/path', 'x.com:443', 'a@b.com', '@example.com', '-example.com', 'example-.com',
-    'example.c', '127.0.0.1', '[::1]', 'exa_mple.com', `${'a'.repeat(64)}.com`, `${'abcdefghi.'.repeat(26)}com`, 'a\u0000.com',
+    '',
+    ' ',
+    'com',
+    '*',
+    '*.',
+    '*.com',
+    '*.*.x.com',
+    'a.*.x.com',
+    '*example.com',
+    '.example.com',
+    'example.com.',
+    'exa mple.com',
+    'http://x.com',
+    'x.com/path',
+    'x.com:443',
+    'a@b.com',
+    '@example.com',
+    '-example.com',
+    'example-.com',
+    'example.c',
+    '127.0.0.1',
+    '[::1]',
+    'exa_mple.com',
+    `${'a'.repeat(64)}.com`,
+    `${'abcdefghi.'.repeat(26)}com`,
+    'a\u0000.com',
   ])('%j is not an entry', (entry) => expect(normaliseDomainEntry(entry)).toBeNull());
 
   test('an entry of 253 characters is one', () => {
@@ -119,7 +145,13 @@ describe('email domains a link may be limited to', () => {
     const domains = ['*.example.com'];
     expect(isEmailInDomains('ada@a.example.com', domains)).toBe(true);
     expect(isEmailInDomains('ada@B.A.Example.com', domains)).toBe(true);
-    for (const email of ['ada@example.com', 'ada@badexample.com', 'ada@a.badexample.com', 'ada@a.example.com.evil.net', 'ada@.example.com']) {
+    for (const email of [
+      'ada@example.com',
+      'ada@badexample.com',
+      'ada@a.badexample.com',
+      'ada@a.example.com.evil.net',
+      'ada@.example.com',
+    ]) {
       expect(isEmailInDomains(email, domains)).toBe(false);
     }
     expect(isEmailInDomains('ada@example.com', ['*.example.com', 'example.com'])).toBe(true);
@@ -186,7 +218,11 @@ describe('the email section of the plugin config', () => {
     ['a new language without every part', { ...emailDefaults, templates: { de: { subject: 'x' } } }, /de\.message is required/],
     ['a subject on two lines', { ...emailDefaults, templates: { en: { subject: 'a\nb' } } }, /one line/],
     ['a text part without the link', { ...emailDefaults, templates: { en: { text: 'Welcome' } } }, /must contain \{\{link\}\}/],
-    ['an HTML part without the link', { ...emailDefaults, templates: { en: { html: '<p>Hi</p>' } } }, /must contain \{\{link\}\}/],
+    [
+      'an HTML part without the link',
+      { ...emailDefaults, templates: { en: { html: '<p>Hi</p>' } } },
+      /must contain \{\{link\}\}/,
+    ],
     ['an unknown placeholder', { ...emailDefaults, templates: { en: { text: '{{link}} {{token}}' } } }, /uses \{\{token\}\}/],
     ['the link in the subject', { ...emailDefaults, templates: { en: { subject: '{{link}}' } } }, /subject uses \{\{link\}\}/],
     ['an empty part', { ...emailDefaults, templates: { en: { message: '' } } }, /non-empty string/],
@@ -199,13 +235,17 @@ describe('the email section of the plugin config', () => {
 test("Strapi's async.map, called as sending calls it, keeps the order of the items and the limit", async () => {
   let running = 0;
   let most = 0;
-  const results = await async.map([50, 10, 30, 0, 20, 40, 5], async (delay: number, index: number) => {
-    running += 1;
-    most = Math.max(most, running);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    running -= 1;
-    return index;
-  }, { concurrency: 3 });
+  const results = await async.map(
+    [50, 10, 30, 0, 20, 40, 5],
+    async (delay: number, index: number) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      running -= 1;
+      return index;
+    },
+    { concurrency: 3 }
+  );
   expect(results).toEqual([0, 1, 2, 3, 4, 5, 6]);
   expect(most).toBe(3);
 });
@@ -215,7 +255,12 @@ describe("the playground's outbox email provider", () => {
     const logged = jest.spyOn(console, 'info').mockImplementation(() => undefined);
     const directory = path.join(tempDir('invitations-outbox-'), 'outbox');
     const provider = outbox.init({ directory }, { defaultFrom: 'Site <no-reply@example.com>' });
-    await provider.send({ to: 'ada@example.com', subject: 'Invitation à rejoindre', text: 'Go: https://x/1', html: '<p>Go: <a href="https://x/1">link</a></p>' });
+    await provider.send({
+      to: 'ada@example.com',
+      subject: 'Invitation à rejoindre',
+      text: 'Go: https://x/1',
+      html: '<p>Go: <a href="https://x/1">link</a></p>',
+    });
     await provider.send({ to: 'grace@example.com', subject: 'Second', text: 'Two' });
 
     const files = fs.readdirSync(directory).sort();

@@ -6,9 +6,12 @@ import { createInvitation, expectStrapiError, newAccount, register, type JsonBod
 const ALLOWED_ORIGIN = 'https://members.example.com';
 
 let app: TestApp;
-useTestApp((started) => {
-  app = started;
-}, { INVITATIONS_REDIRECT_ORIGINS: ALLOWED_ORIGIN });
+useTestApp(
+  (started) => {
+    app = started;
+  },
+  { INVITATIONS_REDIRECT_ORIGINS: ALLOWED_ORIGIN }
+);
 
 const post = (body: Record<string, unknown>) =>
   app.http().post('/invitations/invitations').set('Authorization', `Bearer ${app.adminToken}`).send(body);
@@ -54,7 +57,11 @@ describe('the first access an invitation sets', () => {
     for (const name of ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale']) {
       expect(names).not.toContain(name);
     }
-    expect(res.body.data.userFields).toContainEqual({ name: 'homeSection', type: 'enumeration', enum: ['news', 'events', 'community'] });
+    expect(res.body.data.userFields).toContainEqual({
+      name: 'homeSection',
+      type: 'enumeration',
+      enum: ['news', 'events', 'community'],
+    });
   });
 
   test.each([
@@ -89,8 +96,15 @@ describe('the first access an invitation sets', () => {
 
   test('a refused edit changes nothing', async () => {
     const invitation = await createInvitation(app, { userDefaults: { newsletter: true } });
-    expectStrapiError(await put(invitation.id, { name: 'Renamed', userDefaults: { blocked: true } }), 400, /cannot set "blocked"/);
-    const res = await app.http().get(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`);
+    expectStrapiError(
+      await put(invitation.id, { name: 'Renamed', userDefaults: { blocked: true } }),
+      400,
+      /cannot set "blocked"/
+    );
+    const res = await app
+      .http()
+      .get(`/invitations/invitations/${invitation.id}`)
+      .set('Authorization', `Bearer ${app.adminToken}`);
     expect(res.body.data).toMatchObject({ name: invitation.name, userDefaults: { newsletter: true } });
   });
 });
@@ -126,7 +140,12 @@ describe('what the invitee gets', () => {
     const res = await register(app, { ...account, invitationToken: invitation.token });
     expect(res.status).toBe(200);
     expect(res.body.redirectUrl).toBe(`${ALLOWED_ORIGIN}/welcome`);
-    expect(res.body.user).toMatchObject({ email: account.email, homeSection: 'community', newsletter: true, interests: 'climbing' });
+    expect(res.body.user).toMatchObject({
+      email: account.email,
+      homeSection: 'community',
+      newsletter: true,
+      interests: 'climbing',
+    });
     expect(await findUser(account.email)).toMatchObject({
       homeSection: 'community',
       newsletter: true,
@@ -149,7 +168,9 @@ describe('what the invitee gets', () => {
       const user = await findUser(account.email);
       expect(user.newsletter).toBe(true);
       expect(user.homeSection).not.toBe('removed-value');
-      expect(warned).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`invitation ${invitation.id}: preset "homeSection" no longer fits`)));
+      expect(warned).toHaveBeenCalledWith(
+        expect.stringMatching(new RegExp(`invitation ${invitation.id}: preset "homeSection" no longer fits`))
+      );
     } finally {
       warned.mockRestore();
     }

@@ -17,7 +17,6 @@ const REGISTER = `mutation Register($input: UsersPermissionsRegisterInput!) {
 const registerWithGraphql = (input: Record<string, unknown>) =>
   app.http().post('/graphql').send({ query: REGISTER, variables: { input } });
 
-
 test('without an invitation, the mutation creates no account', async () => {
   const before = await countUsers(app);
   const res = await registerWithGraphql(newAccount());

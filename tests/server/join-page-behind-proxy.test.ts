@@ -5,11 +5,15 @@ import { useTestApp, type TestApp } from '../helpers/strapi';
 const PUBLIC_URL = 'https://example.com/cms';
 
 let app: TestApp;
-useTestApp((started) => {
-  app = started;
-}, { PUBLIC_URL });
+useTestApp(
+  (started) => {
+    app = started;
+  },
+  { PUBLIC_URL }
+);
 
-const cookieOf = (res: { headers: Record<string, unknown> }) => ((res.headers['set-cookie'] as string[] | undefined) ?? []).join('\n');
+const cookieOf = (res: { headers: Record<string, unknown> }) =>
+  ((res.headers['set-cookie'] as string[] | undefined) ?? []).join('\n');
 
 describe('the hosted sign-up page behind a proxy with a path prefix', () => {
   test('gives links, and sets its form cookie, on the path browsers use', async () => {
@@ -25,7 +29,11 @@ describe('the hosted sign-up page behind a proxy with a path prefix', () => {
   test('a form posted without its cookie offers to open the link again, relative to the page', async () => {
     const invitation = await createInvitation(app);
     const token = invitation.url.split('/').pop() as string;
-    const res = await app.http().post(`/invitations/join/${token}`).type('form').send({ csrf: 'x'.repeat(43) });
+    const res = await app
+      .http()
+      .post(`/invitations/join/${token}`)
+      .type('form')
+      .send({ csrf: 'x'.repeat(43) });
     expect(res.status).toBe(403);
     // Resolved against https://example.com/cms/invitations/join/<token>: the same page.
     const href = /<a href="([^"]+)">/.exec(res.text)?.[1] as string;

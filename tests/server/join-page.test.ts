@@ -5,15 +5,16 @@ import { joinPath, openJoinForm, submitJoinForm } from '../helpers/join-page';
 const REDIRECT_ORIGIN = 'https://members.example.com';
 
 let app: TestApp;
-useTestApp((started) => {
-  app = started;
-}, { INVITATIONS_REDIRECT_ORIGINS: REDIRECT_ORIGIN });
-
+useTestApp(
+  (started) => {
+    app = started;
+  },
+  { INVITATIONS_REDIRECT_ORIGINS: REDIRECT_ORIGIN }
+);
 
 const openForm = (token: string, language = 'en') => openJoinForm(app, token, language);
 const submitForm = (token: string, fields: Record<string, string>, language = 'en') =>
   submitJoinForm(app, token, fields, language);
-
 
 describe('opening a link', () => {
   test('shows a form with the welcome text, escaped, and the expiry, in English by default', async () => {
@@ -158,7 +159,11 @@ describe('signing up on the page', () => {
     const invitation = await createInvitation(app);
     const before = await countUsers(app);
     const { csrf, cookie } = await openForm(invitation.token);
-    const forged = await app.http().post(joinPath(invitation.token)).type('form').send({ csrf, ...newAccount() });
+    const forged = await app
+      .http()
+      .post(joinPath(invitation.token))
+      .type('form')
+      .send({ csrf, ...newAccount() });
     expect(forged.status).toBe(403);
     expect(forged.text).toContain('This form has expired');
     expect(forged.text).toContain(`href="${invitation.token}"`); // relative: this very page
@@ -224,7 +229,9 @@ describe('a link limited to some email domains', () => {
     const account = { ...newAccount(), email: 'jeanne@example.net' };
     const res = await submitForm(invitation.token, account, 'fr');
     expect(res.status).toBe(403);
-    expect(res.text).toMatch(/id="email"[^>]*value="jeanne@example.net" aria-invalid="true" aria-describedby="email-hint email-error"/);
+    expect(res.text).toMatch(
+      /id="email"[^>]*value="jeanne@example.net" aria-invalid="true" aria-describedby="email-hint email-error"/
+    );
     expect(res.text).toContain(
       '<p class="field-error" id="email-error">Cette invitation n’accepte pas les adresses de ce domaine. Utilisez une adresse de l’un des domaines ci-dessus.</p>'
     );
@@ -234,7 +241,9 @@ describe('a link limited to some email domains', () => {
     expect(await countUsers(app)).toBe(before);
 
     const english = await submitForm(invitation.token, { ...newAccount(), email: 'jeanne@example.net' });
-    expect(english.text).toContain('This invitation does not accept addresses at this domain. Use an address at one of the domains above.');
+    expect(english.text).toContain(
+      'This invitation does not accept addresses at this domain. Use an address at one of the domains above.'
+    );
     expect((await submitForm(invitation.token, newAccount())).status).toBe(201);
   });
 });

@@ -23,12 +23,48 @@ const ROUTES: RouteRow[] = [
   { method: 'GET', path: '/roles', action: 'read', request: () => ({ url: '/invitations/roles' }), success: 200 },
   { method: 'GET', path: '/first-access', action: 'read', request: () => ({ url: '/invitations/first-access' }), success: 200 },
   { method: 'GET', path: '/invitations', action: 'read', request: () => ({ url: '/invitations/invitations' }), success: 200 },
-  { method: 'POST', path: '/invitations', action: 'create', request: () => ({ url: '/invitations/invitations', body: { name: 'Matrix', maxUses: 2, expiresAt: inDays(2) } }), success: 201 },
-  { method: 'GET', path: '/invitations/:id', action: 'read', request: (id) => ({ url: `/invitations/invitations/${id}` }), success: 200 },
-  { method: 'PUT', path: '/invitations/:id', action: 'update', request: (id) => ({ url: `/invitations/invitations/${id}`, body: { name: 'Renamed' } }), success: 200 },
-  { method: 'DELETE', path: '/invitations/:id', action: 'delete', request: (id) => ({ url: `/invitations/invitations/${id}` }), success: 200 },
-  { method: 'POST', path: '/invitations/:id/send', action: 'send', request: (id) => ({ url: `/invitations/invitations/${id}/send`, body: { emails: ['matrix@example.com'] } }), success: 200 },
-  { method: 'POST', path: '/invitations/:id/email-preview', action: 'send', request: (id) => ({ url: `/invitations/invitations/${id}/email-preview`, body: {} }), success: 200 },
+  {
+    method: 'POST',
+    path: '/invitations',
+    action: 'create',
+    request: () => ({ url: '/invitations/invitations', body: { name: 'Matrix', maxUses: 2, expiresAt: inDays(2) } }),
+    success: 201,
+  },
+  {
+    method: 'GET',
+    path: '/invitations/:id',
+    action: 'read',
+    request: (id) => ({ url: `/invitations/invitations/${id}` }),
+    success: 200,
+  },
+  {
+    method: 'PUT',
+    path: '/invitations/:id',
+    action: 'update',
+    request: (id) => ({ url: `/invitations/invitations/${id}`, body: { name: 'Renamed' } }),
+    success: 200,
+  },
+  {
+    method: 'DELETE',
+    path: '/invitations/:id',
+    action: 'delete',
+    request: (id) => ({ url: `/invitations/invitations/${id}` }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/invitations/:id/send',
+    action: 'send',
+    request: (id) => ({ url: `/invitations/invitations/${id}/send`, body: { emails: ['matrix@example.com'] } }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/invitations/:id/email-preview',
+    action: 'send',
+    request: (id) => ({ url: `/invitations/invitations/${id}/email-preview`, body: {} }),
+    success: 200,
+  },
 ];
 
 const ALL_ACTIONS = Object.keys(ACTIONS) as ActionName[];
@@ -41,9 +77,10 @@ let endUserJwt: string;
 
 const adminWithActions = async (label: string, actions: ActionName[]) => {
   const role = await app.strapi.service('admin::role').create({ name: `Matrix ${label}`, description: label });
-  await app.strapi
-    .service('admin::role')
-    .addPermissions(role.id, actions.map((action) => ({ action: actionId(action), subject: null })));
+  await app.strapi.service('admin::role').addPermissions(
+    role.id,
+    actions.map((action) => ({ action: actionId(action), subject: null }))
+  );
   const email = `${label.replace(/\W+/g, '-')}@example.com`.toLowerCase();
   return createAdminWithRole(app, role.code, { email, firstname: 'Matrix', lastname: label, password: PASSWORD });
 };
@@ -53,7 +90,13 @@ beforeAll(async () => {
   app = await startTestApp({ EMAIL_OUTBOX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-outbox-')) });
   for (const action of ALL_ACTIONS) {
     withOnly.set(action, await adminWithActions(`only ${action}`, [action]));
-    withAllBut.set(action, await adminWithActions(`all but ${action}`, ALL_ACTIONS.filter((other) => other !== action)));
+    withAllBut.set(
+      action,
+      await adminWithActions(
+        `all but ${action}`,
+        ALL_ACTIONS.filter((other) => other !== action)
+      )
+    );
   }
   const invitation = await createInvitation(app);
   endUserJwt = (await register(app, { ...newAccount(), invitationToken: invitation.token })).body.jwt;

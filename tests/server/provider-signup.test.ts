@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { countUsers, createInvitation, expectStrapiError, newAccount, redemptionsOf, register, seatsUsedOf } from '../helpers/fixtures';
+import {
+  countUsers,
+  createInvitation,
+  expectStrapiError,
+  newAccount,
+  redemptionsOf,
+  register,
+  seatsUsedOf,
+} from '../helpers/fixtures';
 import { enableFakeGitHub, gitHubProfile, restoreFetch, signInWithGitHub } from '../helpers/fake-github';
 
 let app: TestApp;
@@ -66,7 +74,10 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
       expect(res.body.user).toMatchObject({ email: profile.email, homeSection: 'events', newsletter: true });
       expect(await findUser(profile.email)).toMatchObject({ homeSection: 'events', newsletter: true });
       expect(events).toEqual([
-        expect.objectContaining({ invitation: expect.objectContaining({ id: invitation.id }), user: { id: res.body.user.id, email: profile.email } }),
+        expect.objectContaining({
+          invitation: expect.objectContaining({ id: invitation.id }),
+          user: { id: res.body.user.id, email: profile.email },
+        }),
       ]);
 
       // A login or a refusal is no redemption.
@@ -128,7 +139,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     expect(await redemptionsOf(app, invitation.id)).toHaveLength(1);
   });
 
-  test("a link limited to some email domains refuses a GitHub email outside them: 403, no account, no seat", async () => {
+  test('a link limited to some email domains refuses a GitHub email outside them: 403, no account, no seat', async () => {
     const invitation = await createInvitation(app, { allowedEmailDomains: ['example.org'] });
     const outsider = gitHubProfile();
     const res = await signInWithGitHub(app, outsider, invitation.token);
@@ -151,7 +162,10 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     expectStrapiError(await app.http().get(`/api/invitations/${invitation.token}/connect/facebook`), 400, /not enabled/);
     expectStrapiError(await app.http().get(`/api/invitations/${invitation.token}/connect/email`), 400, /not enabled/);
     expectStrapiError(await app.http().get(`/api/invitations/${invitation.token}/connect/git%20hub`), 400, /provider/);
-    const res = await app.http().get(`/api/invitations/${invitation.token}/connect/github`).query({ callback: 'https://front.example.com/back' });
+    const res = await app
+      .http()
+      .get(`/api/invitations/${invitation.token}/connect/github`)
+      .query({ callback: 'https://front.example.com/back' });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe(`/api/connect/github?callback=${encodeURIComponent('https://front.example.com/back')}`);
     expect(res.headers['cache-control']).toBe('no-store');

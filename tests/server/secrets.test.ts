@@ -35,7 +35,12 @@ test('no token is stored in clear or logged, after a full lifecycle', async () =
   const { token } = invitation;
   const admin = { Authorization: `Bearer ${app.adminToken}` };
   await app.http().post(`/invitations/invitations/${invitation.id}/email-preview`).set(admin).send({}).expect(200);
-  await app.http().post(`/invitations/invitations/${invitation.id}/send`).set(admin).send({ emails: ['ada@example.com'] }).expect(200);
+  await app
+    .http()
+    .post(`/invitations/invitations/${invitation.id}/send`)
+    .set(admin)
+    .send({ emails: ['ada@example.com'] })
+    .expect(200);
   // The link is in the email, as it must be; nowhere else.
   expect(String(smtp.receivedBy('ada@example.com')[0].mail.text)).toContain(token);
   await app.http().get(`/api/invitations/${token}`).expect(200);
@@ -44,7 +49,12 @@ test('no token is stored in clear or logged, after a full lifecycle', async () =
   expect((await submitJoinForm(app, token, newAccount())).status).toBe(201);
   await app.http().get(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`).expect(200);
   await app.http().get('/invitations/invitations').set('Authorization', `Bearer ${app.adminToken}`).expect(200);
-  await app.http().put(`/invitations/invitations/${invitation.id}`).set('Authorization', `Bearer ${app.adminToken}`).send({ maxUses: 3 }).expect(200);
+  await app
+    .http()
+    .put(`/invitations/invitations/${invitation.id}`)
+    .set('Authorization', `Bearer ${app.adminToken}`)
+    .send({ maxUses: 3 })
+    .expect(200);
   // Refused requests carrying the token, too.
   await app.http().get(`/api/invitations/${token}x`).expect(404);
   expect((await register(app, { ...newAccount(), invitationToken: token })).status).toBe(410);
@@ -53,7 +63,11 @@ test('no token is stored in clear or logged, after a full lifecycle', async () =
   // And requests refused before any route matched, which the route cannot clean up after.
   const refusedEarly = [
     await app.http().post(`/invitations/join/${token}`).set('Content-Type', 'application/json').send('{"not json'),
-    await app.http().post(`/invitations/join/${token}`).type('form').send(`csrf=${'x'.repeat(2_000_000)}`),
+    await app
+      .http()
+      .post(`/invitations/join/${token}`)
+      .type('form')
+      .send(`csrf=${'x'.repeat(2_000_000)}`),
     await app.http().put(`/api/invitations/${token}`).send({}),
     await app.http().get(`/api/invitations/${token}/unknown?again=1`),
   ];

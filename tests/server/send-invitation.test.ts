@@ -22,9 +22,17 @@ beforeEach(() => smtp.clear());
 
 const admin = () => ({ Authorization: `Bearer ${app.adminToken}` });
 const send = (id: number | string, body: unknown, headers = admin()) =>
-  app.http().post(`/invitations/invitations/${id}/send`).set(headers).send(body as object);
+  app
+    .http()
+    .post(`/invitations/invitations/${id}/send`)
+    .set(headers)
+    .send(body as object);
 const preview = (id: number | string, body: unknown = {}, headers = admin()) =>
-  app.http().post(`/invitations/invitations/${id}/email-preview`).set(headers).send(body as object);
+  app
+    .http()
+    .post(`/invitations/invitations/${id}/email-preview`)
+    .set(headers)
+    .send(body as object);
 const deliveriesOf = (invitationId: number) =>
   app.strapi.db.query(DELIVERY_UID).findMany({ where: { invitation: { id: invitationId } } });
 const htmlOf = (received: TestSmtpServer['received'][number]) => String(received.mail.html);
@@ -83,7 +91,7 @@ describe('POST /invitations/invitations/:id/send', () => {
     expect(html).toContain('See you {{link}}');
   });
 
-  test('writes the email in the language asked for, else in the admin\'s own', async () => {
+  test("writes the email in the language asked for, else in the admin's own", async () => {
     const invitation = await createInvitation(app);
     expect((await send(invitation.id, { emails: ['fr@example.com'], locale: 'fr-FR' })).status).toBe(200);
     const [french] = smtp.receivedBy('fr@example.com');
@@ -97,7 +105,9 @@ describe('POST /invitations/invitations/:id/send', () => {
       expect((await send(invitation.id, { emails: ['default-fr@example.com'] })).status).toBe(200);
       expect(smtp.receivedBy('default-fr@example.com')[0].mail.subject).toBe(`Votre invitation à rejoindre ${SITE_NAME}`);
     } finally {
-      await app.strapi.db.query('admin::user').update({ where: { email: 'admin@example.com' }, data: { preferedLanguage: null } });
+      await app.strapi.db
+        .query('admin::user')
+        .update({ where: { email: 'admin@example.com' }, data: { preferedLanguage: null } });
     }
     expect((await send(invitation.id, { emails: ['unknown-language@example.com'], locale: 'de' })).status).toBe(200);
     expect(smtp.receivedBy('unknown-language@example.com')[0].mail.subject).toBe(`Your invitation to join ${SITE_NAME}`);
@@ -130,7 +140,12 @@ describe('POST /invitations/invitations/:id/send', () => {
     expect(res.body.data.sent).toEqual(emails);
     expect(res.body.data.remaining).toBe(2);
     expect(res.body.data.warnings).toEqual([
-      expect.objectContaining({ code: 'more-recipients-than-seats', recipients: 3, remaining: 2, message: expect.stringMatching(/only 2/) }),
+      expect.objectContaining({
+        code: 'more-recipients-than-seats',
+        recipients: 3,
+        remaining: 2,
+        message: expect.stringMatching(/only 2/),
+      }),
     ]);
   });
 
@@ -145,7 +160,9 @@ describe('POST /invitations/invitations/:id/send', () => {
     }
     const [received] = smtp.received;
     expect(received.mail.subject).toBe(`Come to ${SITE_NAME}`);
-    expect(received.mail.text?.trim()).toMatch(new RegExp(`^Go to ${invitation.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} before \\w+ \\d`));
+    expect(received.mail.text?.trim()).toMatch(
+      new RegExp(`^Go to ${invitation.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} before \\w+ \\d`)
+    );
     // The parts not overridden are still the shipped ones.
     expect(htmlOf(received)).toContain('Create my account');
   });
@@ -228,10 +245,16 @@ describe('the record of sends', () => {
     expect(res.status).toBe(200);
     const { deliveries } = res.body.data;
     expect(deliveries).toMatchObject({ total: 2, sent: 1, failed: 1 });
-    const byRecipient = Object.fromEntries(deliveries.latest.map((delivery: { recipient: string }) => [delivery.recipient, delivery]));
+    const byRecipient = Object.fromEntries(
+      deliveries.latest.map((delivery: { recipient: string }) => [delivery.recipient, delivery])
+    );
     const sentBy = { firstname: 'Ada', lastname: 'Admin', email: 'admin@example.com' };
     expect(byRecipient['kept@example.com']).toMatchObject({ status: 'sent', error: null, sentBy });
-    expect(byRecipient['nobody-home@example.com']).toMatchObject({ status: 'failed', error: expect.stringMatching(/550|rejected/), sentBy });
+    expect(byRecipient['nobody-home@example.com']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/550|rejected/),
+      sentBy,
+    });
     for (const delivery of deliveries.latest) {
       expect(Date.parse(delivery.sentAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(Date.parse(delivery.sentAt)).toBeLessThanOrEqual(Date.now());
@@ -253,7 +276,9 @@ describe('the record of sends', () => {
 
     const res = await app.http().delete(`/invitations/invitations/${invitation.id}`).set(admin());
     expect(res.status).toBe(200);
-    const left = await app.strapi.db.query(DELIVERY_UID).findMany({ where: { recipient: { $in: ['gone1@example.com', 'gone2@example.com'] } } });
+    const left = await app.strapi.db
+      .query(DELIVERY_UID)
+      .findMany({ where: { recipient: { $in: ['gone1@example.com', 'gone2@example.com'] } } });
     expect(left).toHaveLength(0);
     const user = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } });
     expect(user).toBeTruthy();
@@ -261,7 +286,7 @@ describe('the record of sends', () => {
 });
 
 describe('POST /invitations/invitations/:id/email-preview', () => {
-  test('shows the email as it will be sent, and the dialog\'s prefilled subject and message', async () => {
+  test("shows the email as it will be sent, and the dialog's prefilled subject and message", async () => {
     const invitation = await createInvitation(app);
     const res = await preview(invitation.id, { locale: 'fr', message: 'Salut <toi>', timeZone: 'Europe/Paris' });
     expect(res.status).toBe(200);
@@ -308,7 +333,14 @@ describe('permissions', () => {
     expect((await app.http().get(`/invitations/invitations/${invitation.id}`).set(asEditor)).status).toBe(200);
     expect((await send(invitation.id, { emails: ['ok@example.com'] }, asEditor)).status).toBe(403);
     expect((await preview(invitation.id, {}, asEditor)).status).toBe(403);
-    expect((await app.http().post(`/invitations/invitations/${invitation.id}/send`).send({ emails: ['ok@example.com'] })).status).toBe(401);
+    expect(
+      (
+        await app
+          .http()
+          .post(`/invitations/invitations/${invitation.id}/send`)
+          .send({ emails: ['ok@example.com'] })
+      ).status
+    ).toBe(401);
     expect(smtp.received).toHaveLength(0);
     expect(await deliveriesOf(invitation.id)).toHaveLength(0);
   });

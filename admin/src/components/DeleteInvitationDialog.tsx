@@ -26,11 +26,9 @@ export const DeleteInvitationDialog = ({ invitation, onCancel, onConfirm }: Prop
                 '“{name}” stops working at once: nobody can create an account with it any more. {count, plural, one {The account already created is kept.} other {The # accounts already created are kept.}}',
                 { name: invitation.name, count: invitation.usedCount }
               )
-            : t(
-                'delete.body.unused',
-                '“{name}” stops working at once: nobody can create an account with it any more.',
-                { name: invitation.name }
-              )}
+            : t('delete.body.unused', '“{name}” stops working at once: nobody can create an account with it any more.', {
+                name: invitation.name,
+              })}
         </ConfirmDialog>
       )}
     </Dialog.Root>

@@ -10,7 +10,9 @@ export const DeliveryLog = ({ log }: { log: Log }) => {
   const intl = useIntl();
   const t = usePluginTranslation();
   if (log.total === 0) {
-    return <Typography textColor="neutral600">{t('detail.emails.empty', 'No email has been sent with this link yet.')}</Typography>;
+    return (
+      <Typography textColor="neutral600">{t('detail.emails.empty', 'No email has been sent with this link yet.')}</Typography>
+    );
   }
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
@@ -32,11 +34,21 @@ export const DeliveryLog = ({ log }: { log: Log }) => {
         <Tbody>
           {log.latest.map((delivery) => (
             <Tr key={delivery.id} data-result={delivery.status}>
-              <Td><Typography>{delivery.recipient}</Typography></Td>
-              <Td><Typography>{formatInstant(intl, delivery.sentAt)}</Typography></Td>
-              <Td><Typography>{adminName(delivery.sentBy)}</Typography></Td>
-              <Td><DeliveryStatus failed={delivery.status === 'failed'} /></Td>
-              <Td><Typography textColor="neutral600">{delivery.error ?? '—'}</Typography></Td>
+              <Td>
+                <Typography>{delivery.recipient}</Typography>
+              </Td>
+              <Td>
+                <Typography>{formatInstant(intl, delivery.sentAt)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{adminName(delivery.sentBy)}</Typography>
+              </Td>
+              <Td>
+                <DeliveryStatus failed={delivery.status === 'failed'} />
+              </Td>
+              <Td>
+                <Typography textColor="neutral600">{delivery.error ?? '—'}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>

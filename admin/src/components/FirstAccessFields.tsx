@@ -1,4 +1,13 @@
-import { Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
+import {
+  Flex,
+  Grid,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { FormField } from './FormField';
 import { usePluginTranslation } from '../utils/translations';
@@ -55,7 +64,9 @@ const UserFieldInput = ({ field, value, onChange }: UserFieldInputProps) => {
       value={(value as string | undefined) ?? ''}
       placeholder={notSet}
       maxLength={field.maxLength}
-      onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value === '' ? undefined : event.target.value)}
+      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+        onChange(event.target.value === '' ? undefined : event.target.value)
+      }
     />
   );
 };
@@ -105,7 +116,10 @@ export const FirstAccessFields = ({ values, errors, options, set }: Props) => {
               ? t('form.redirectUrl.hint', 'Where new users go after signing up. It must start with {origins}.', {
                   origins: redirectOrigins.join(', ') || '…',
                 })
-              : t('form.redirectUrl.hint.none', "No address is allowed yet: add your site's origin to the plugin's redirectOrigins setting.")
+              : t(
+                  'form.redirectUrl.hint.none',
+                  "No address is allowed yet: add your site's origin to the plugin's redirectOrigins setting."
+                )
           }
           label={t('form.redirectUrl', 'Page after sign-up (optional)')}
         >
@@ -125,7 +139,10 @@ export const FirstAccessFields = ({ values, errors, options, set }: Props) => {
               {t('form.userDefaults', 'Preset account fields')}
             </Typography>
             <Typography variant="pi" textColor="neutral600">
-              {t('form.userDefaults.hint', 'Every account created from this link gets these values; invitees cannot change them when signing up.')}
+              {t(
+                'form.userDefaults.hint',
+                'Every account created from this link gets these values; invitees cannot change them when signing up.'
+              )}
             </Typography>
             {errors.userDefaults && (
               <Typography variant="pi" textColor="danger600" role="alert">
@@ -138,7 +155,11 @@ export const FirstAccessFields = ({ values, errors, options, set }: Props) => {
       {userFields.map((field) => (
         <Grid.Item key={field.name} col={6} s={12} direction="column" alignItems="stretch">
           <FormField name={`userDefaults.${field.name}`} label={field.name}>
-            <UserFieldInput field={field} value={values.userDefaults[field.name]} onChange={(value) => setUserDefault(field.name, value)} />
+            <UserFieldInput
+              field={field}
+              value={values.userDefaults[field.name]}
+              onChange={(value) => setUserDefault(field.name, value)}
+            />
           </FormField>
         </Grid.Item>
       ))}

@@ -130,7 +130,9 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
         : await api.create(toInvitationInput(values));
       toggleNotification({
         type: 'success',
-        message: isEdit ? t('notification.updated', 'Invitation link saved') : t('notification.created', 'Invitation link created'),
+        message: isEdit
+          ? t('notification.updated', 'Invitation link saved')
+          : t('notification.created', 'Invitation link created'),
       });
       onSaved(saved);
       if (isEdit) onClose();
@@ -171,7 +173,10 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
               <Flex direction="column" alignItems="stretch" gap={4}>
                 <InvitationLink url={created.url} />
                 <Typography variant="pi" textColor="neutral600">
-                  {t('created.reminder', 'Check it before you send it: deleting the link is the only way to cancel an invitation.')}
+                  {t(
+                    'created.reminder',
+                    'Check it before you send it: deleting the link is the only way to cancel an invitation.'
+                  )}
                 </Typography>
               </Flex>
             </Modal.Body>
@@ -191,11 +196,18 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                   <FormField
                     name="name"
                     error={errors.name}
-                    hint={t('form.name.hint', 'Explains what this link is for, to you and to other administrators. Invitees never see it.')}
+                    hint={t(
+                      'form.name.hint',
+                      'Explains what this link is for, to you and to other administrators. Invitees never see it.'
+                    )}
                     required
                     label={t('form.name', 'Name')}
                   >
-                    <TextInput value={values.name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('name', e.target.value)} maxLength={255} />
+                    <TextInput
+                      value={values.name}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('name', e.target.value)}
+                      maxLength={255}
+                    />
                   </FormField>
                 </Grid.Item>
                 <Grid.Item col={12} direction="column" alignItems="stretch">
@@ -204,15 +216,24 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                     error={errors.maxUses}
                     hint={
                       invitation
-                        ? t('form.maxUses.hint.edit', 'The most accounts that may be created from this link ({used} already made).', {
-                            used: invitation.usedCount,
-                          })
+                        ? t(
+                            'form.maxUses.hint.edit',
+                            'The most accounts that may be created from this link ({used} already made).',
+                            {
+                              used: invitation.usedCount,
+                            }
+                          )
                         : t('form.maxUses.hint', 'The most accounts that may be created from this link.')
                     }
                     required
                     label={t('form.maxUses', 'Number of invitations')}
                   >
-                    <NumberInput value={values.maxUses} onValueChange={(value) => set('maxUses', value)} step={1} locale={locale} />
+                    <NumberInput
+                      value={values.maxUses}
+                      onValueChange={(value) => set('maxUses', value)}
+                      step={1}
+                      locale={locale}
+                    />
                   </FormField>
                 </Grid.Item>
                 <Grid.Item col={7} s={12} direction="column" alignItems="stretch">

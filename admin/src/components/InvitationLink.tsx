@@ -13,7 +13,10 @@ export const InvitationLink = ({ url }: { url: string | null }) => {
   if (!url) {
     return (
       <Typography textColor="danger600">
-        {t('link.unavailable', "This link can no longer be shown (the site's secret key changed). Create a new link to invite people.")}
+        {t(
+          'link.unavailable',
+          "This link can no longer be shown (the site's secret key changed). Create a new link to invite people."
+        )}
       </Typography>
     );
   }

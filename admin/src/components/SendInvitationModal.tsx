@@ -181,7 +181,9 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                     value={subject ?? ''}
                     maxLength={SUBJECT_MAX_LENGTH}
                     disabled={defaults === 'waiting'}
-                    placeholder={defaults === 'unavailable' ? t('send.subject.templatePlaceholder', "The template's subject") : undefined}
+                    placeholder={
+                      defaults === 'unavailable' ? t('send.subject.templatePlaceholder', "The template's subject") : undefined
+                    }
                     onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSubject(e.target.value)}
                   />
                 </FormField>
@@ -201,7 +203,12 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                     onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(e.target.value)}
                   />
                 </FormField>
-                <EmailPreview preview={preview.data} error={preview.error} isLoading={preview.isLoading} onRetry={preview.reload} />
+                <EmailPreview
+                  preview={preview.data}
+                  error={preview.error}
+                  isLoading={preview.isLoading}
+                  onRetry={preview.reload}
+                />
               </Flex>
             </Modal.Body>
             <Modal.Footer>
@@ -209,7 +216,9 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                 <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
               </Modal.Close>
               <Button type="submit" startIcon={<PaperPlane />}>
-                {t('send.submit', '{count, plural, =0 {Send} one {Send to # person} other {Send to # people}}', { count: valid.length })}
+                {t('send.submit', '{count, plural, =0 {Send} one {Send to # person} other {Send to # people}}', {
+                  count: valid.length,
+                })}
               </Button>
             </Modal.Footer>
           </form>

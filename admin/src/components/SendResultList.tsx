@@ -19,9 +19,15 @@ export const SendResultList = ({ outcome }: { outcome: SendOutcome }) => {
       <Tbody>
         {rows.map(({ email, error }) => (
           <Tr key={email} data-result={error === null ? 'sent' : 'failed'}>
-            <Td><Typography>{email}</Typography></Td>
-            <Td><DeliveryStatus failed={error !== null} /></Td>
-            <Td><Typography textColor="neutral600">{error ?? '—'}</Typography></Td>
+            <Td>
+              <Typography>{email}</Typography>
+            </Td>
+            <Td>
+              <DeliveryStatus failed={error !== null} />
+            </Td>
+            <Td>
+              <Typography textColor="neutral600">{error ?? '—'}</Typography>
+            </Td>
           </Tr>
         ))}
       </Tbody>

@@ -52,9 +52,15 @@ const Redemptions = ({ invitation }: { invitation: InvitationDetail }) => {
       <Tbody>
         {invitation.redemptions.map((redemption, index) => (
           <Tr key={redemption.user?.id ?? `deleted-${index}`}>
-            <Td><Typography>{redemption.user?.username ?? t('detail.accounts.deleted', 'Deleted user')}</Typography></Td>
-            <Td><Typography>{redemption.user?.email ?? '—'}</Typography></Td>
-            <Td><Typography>{formatInstant(intl, redemption.redeemedAt)}</Typography></Td>
+            <Td>
+              <Typography>{redemption.user?.username ?? t('detail.accounts.deleted', 'Deleted user')}</Typography>
+            </Td>
+            <Td>
+              <Typography>{redemption.user?.email ?? '—'}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatInstant(intl, redemption.redeemedAt)}</Typography>
+            </Td>
           </Tr>
         ))}
       </Tbody>
@@ -106,7 +112,10 @@ export const InvitationDetailPage = () => {
       toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
       navigate('..', { relative: 'path' });
     } catch (deleteError) {
-      toggleNotification({ type: 'danger', message: messageOf(deleteError) ?? t('notification.error', 'Something went wrong. Please try again.') });
+      toggleNotification({
+        type: 'danger',
+        message: messageOf(deleteError) ?? t('notification.error', 'Something went wrong. Please try again.'),
+      });
       reload();
     }
   };

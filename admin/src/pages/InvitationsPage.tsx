@@ -2,16 +2,7 @@ import { useState } from 'react';
 import { Button, EmptyStateLayout, Flex, IconButton, Link, Typography } from '@strapi/design-system';
 import { Pencil, Plus, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import {
-  Layouts,
-  Page,
-  Pagination,
-  SearchInput,
-  Table,
-  useNotification,
-  useQueryParams,
-  useRBAC,
-} from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, SearchInput, Table, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { PERMISSIONS } from '../../../shared';
@@ -68,7 +59,10 @@ export const InvitationsPage = () => {
       await api.remove(invitation.id);
       toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.') });
+      toggleNotification({
+        type: 'danger',
+        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
+      });
     }
     reload();
   };
@@ -96,7 +90,10 @@ export const InvitationsPage = () => {
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
-        subtitle={t('list.subtitle', 'Links that let people create an account on this site. Deleting a link is the only way to cancel it.')}
+        subtitle={t(
+          'list.subtitle',
+          'Links that let people create an account on this site. Deleting a link is the only way to cancel it.'
+        )}
         primaryAction={createButton}
       />
       <Layouts.Action startActions={<SearchInput label={t('list.search', 'Search by name')} />} />
@@ -123,7 +120,11 @@ export const InvitationsPage = () => {
                   {results.map((invitation) => (
                     <Table.Row key={invitation.id}>
                       <Table.Cell>
-                        <Link tag={RouterLink} to={String(invitation.id)} aria-label={t('actions.open', 'Open {name}', { name: invitation.name })}>
+                        <Link
+                          tag={RouterLink}
+                          to={String(invitation.id)}
+                          aria-label={t('actions.open', 'Open {name}', { name: invitation.name })}
+                        >
                           {invitation.name}
                         </Link>
                       </Table.Cell>
@@ -148,15 +149,27 @@ export const InvitationsPage = () => {
                       <Table.Cell>
                         <Flex gap={1} justifyContent="flex-end">
                           {allowedActions.canSend && (
-                            <SendInvitationButton invitation={invitation} compact onClick={() => setModal({ kind: 'send', invitation })} />
+                            <SendInvitationButton
+                              invitation={invitation}
+                              compact
+                              onClick={() => setModal({ kind: 'send', invitation })}
+                            />
                           )}
                           {allowedActions.canUpdate && (
-                            <IconButton label={t('actions.edit', 'Edit')} variant="ghost" onClick={() => setModal({ kind: 'edit', invitation })}>
+                            <IconButton
+                              label={t('actions.edit', 'Edit')}
+                              variant="ghost"
+                              onClick={() => setModal({ kind: 'edit', invitation })}
+                            >
                               <Pencil />
                             </IconButton>
                           )}
                           {allowedActions.canDelete && (
-                            <IconButton label={t('actions.delete', 'Delete')} variant="ghost" onClick={() => setToDelete(invitation)}>
+                            <IconButton
+                              label={t('actions.delete', 'Delete')}
+                              variant="ghost"
+                              onClick={() => setToDelete(invitation)}
+                            >
                               <Trash />
                             </IconButton>
                           )}

@@ -58,7 +58,8 @@ export const validateInvitationForm = (
   }
   if (values.redirectUrl.trim() && !isHttpUrl(values.redirectUrl.trim())) errors.redirectUrl = 'form.error.url';
   if (!values.allowedEmailDomains.every(isDomainEntry)) errors.allowedEmailDomains = 'form.error.domains';
-  else if (values.allowedEmailDomains.length > MAX_ALLOWED_EMAIL_DOMAINS) errors.allowedEmailDomains = 'form.error.domainsTooMany';
+  else if (values.allowedEmailDomains.length > MAX_ALLOWED_EMAIL_DOMAINS)
+    errors.allowedEmailDomains = 'form.error.domainsTooMany';
   return errors;
 };
 

@@ -19,7 +19,13 @@ const headerValue = (value) => {
 const addresses = (value) => (Array.isArray(value) ? value.join(', ') : value);
 
 const part = (boundary, type, body) =>
-  [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: 8bit', '', body.replace(/\r?\n/g, CRLF)].join(CRLF);
+  [
+    `--${boundary}`,
+    `Content-Type: ${type}; charset=utf-8`,
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    body.replace(/\r?\n/g, CRLF),
+  ].join(CRLF);
 
 /** The message in RFC 5322 form, with a plain-text and an HTML part when both are given. */
 const toEml = (message) => {
@@ -45,7 +51,9 @@ const toEml = (message) => {
 };
 
 const fileName = (message) => {
-  const recipient = String(addresses(message.to) ?? 'nobody').replace(/[^A-Za-z0-9@._-]+/g, '_').slice(0, 80);
+  const recipient = String(addresses(message.to) ?? 'nobody')
+    .replace(/[^A-Za-z0-9@._-]+/g, '_')
+    .slice(0, 80);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return `${stamp}-${crypto.randomBytes(3).toString('hex')}-${recipient}.eml`;
 };

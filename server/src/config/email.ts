@@ -32,7 +32,9 @@ const validateTemplatePart = (where: string, part: (typeof TEMPLATE_PARTS)[numbe
   if (typeof value !== 'string' || value.trim().length === 0) throw new Error(`${where}.${part} must be a non-empty string`);
   const unknown = placeholdersIn(value).find((name) => !ALLOWED_PLACEHOLDERS[part].includes(name));
   if (unknown) {
-    throw new Error(`${where}.${part} uses {{${unknown}}}; it may use ${ALLOWED_PLACEHOLDERS[part].map((n) => `{{${n}}}`).join(', ')}`);
+    throw new Error(
+      `${where}.${part} uses {{${unknown}}}; it may use ${ALLOWED_PLACEHOLDERS[part].map((n) => `{{${n}}}`).join(', ')}`
+    );
   }
   if (part === 'subject' && /[\r\n]/.test(value)) throw new Error(`${where}.subject must be one line`);
   if ((part === 'text' || part === 'html') && !placeholdersIn(value).includes('link')) {
@@ -42,7 +44,8 @@ const validateTemplatePart = (where: string, part: (typeof TEMPLATE_PARTS)[numbe
 
 const validateTemplate = (locale: string, template: unknown) => {
   const where = `email.templates.${locale}`;
-  if (!LOCALE_PATTERN.test(locale)) throw new Error(`email.templates: "${locale}" is not a language code such as "en" or "pt-BR"`);
+  if (!LOCALE_PATTERN.test(locale))
+    throw new Error(`email.templates: "${locale}" is not a language code such as "en" or "pt-BR"`);
   if (!isPlainObject(template)) throw new Error(`${where} must be an object`);
   const unknownPart = Object.keys(template).find((key) => !(TEMPLATE_PARTS as readonly string[]).includes(key));
   if (unknownPart) throw new Error(`${where}.${unknownPart} is not a template part (${TEMPLATE_PARTS.join(', ')})`);

@@ -39,8 +39,7 @@ const defaults: InvitationsConfig = {
 };
 
 /** True for `scheme://host[:port]` and nothing more. */
-const isOrigin = (value: unknown): boolean =>
-  typeof value === 'string' && httpUrl(value)?.origin === value.replace(/\/$/, '');
+const isOrigin = (value: unknown): boolean => typeof value === 'string' && httpUrl(value)?.origin === value.replace(/\/$/, '');
 
 const validateSignupUrl = (signupUrl: unknown) => {
   if (typeof signupUrl !== 'string' || !signupUrl.includes('{token}')) {

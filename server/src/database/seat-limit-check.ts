@@ -60,7 +60,13 @@ export const ensureSeatLimitCheck = async (strapi: Core.Strapi): Promise<boolean
   if (await catalog.exists(knex, table)) return true;
   const [usedCount, maxUses] = [columnName(strapi, 'usedCount'), columnName(strapi, 'maxUses')];
   try {
-    await knex.raw('ALTER TABLE ?? ADD CONSTRAINT ?? CHECK (?? >= 0 AND ?? <= ??)', [table, SEAT_LIMIT_CHECK, usedCount, usedCount, maxUses]);
+    await knex.raw('ALTER TABLE ?? ADD CONSTRAINT ?? CHECK (?? >= 0 AND ?? <= ??)', [
+      table,
+      SEAT_LIMIT_CHECK,
+      usedCount,
+      usedCount,
+      maxUses,
+    ]);
     return true;
   } catch (error) {
     // Another instance starting at the same moment added it first.

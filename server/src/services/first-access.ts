@@ -176,7 +176,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async presetsFor(invitation: { id: number; role: { id: number } | null; userDefaults: Record<string, unknown> | null }) {
       const attributes = defaultableAttributes();
-      const presets = Object.fromEntries(Object.entries(invitation.userDefaults ?? {}).filter(([name]) => hasOwn(attributes, name)));
+      const presets = Object.fromEntries(
+        Object.entries(invitation.userDefaults ?? {}).filter(([name]) => hasOwn(attributes, name))
+      );
       const stillValid =
         Object.keys(presets).length === 0 || (await fitsUserModel(presets)) ? presets : await keepFitting(invitation.id, presets);
       return { ...stillValid, ...(invitation.role && { role: invitation.role.id }) };

@@ -6,7 +6,14 @@ import { escapeForHtml, renderTemplate } from '../email/render';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
 import { getService } from '../utils/get-service';
 import { linkUnavailableError, unusableInvitationError } from '../utils/errors';
-import { invitationStatus, remainingSeats, type ComposedEmail, type EmailOptions, type SeatsWarning, type SendResult } from '../../../shared';
+import {
+  invitationStatus,
+  remainingSeats,
+  type ComposedEmail,
+  type EmailOptions,
+  type SeatsWarning,
+  type SendResult,
+} from '../../../shared';
 import type { SendInput } from '../validation/send';
 
 /** The admin sending, as Strapi puts it in ctx.state.user. */
@@ -124,7 +131,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const deliver = async (invitationId: number, email: ComposedEmail, recipient: string, sender: Sender) => {
     let error: string | null = null;
     try {
-      await strapi.plugin('email').service('email').send({ to: recipient, subject: email.subject, text: email.text, html: email.html });
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({ to: recipient, subject: email.subject, text: email.text, html: email.html });
     } catch (sendError) {
       error = errorText(sendError);
     }

@@ -125,8 +125,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const fieldErrors = joinFieldErrors(details.errors, messages);
       return { status: 400, fieldErrors, formError: Object.keys(fieldErrors).length ? null : messages.registrationFailed };
     }
-    if (name === 'ApplicationError' && message === ACCOUNT_TAKEN) return { status: 400, fieldErrors: {}, formError: messages.accountTaken };
-    if (name === 'ApplicationError' || name === 'ValidationError') return { status: 400, fieldErrors: {}, formError: messages.registrationFailed };
+    if (name === 'ApplicationError' && message === ACCOUNT_TAKEN)
+      return { status: 400, fieldErrors: {}, formError: messages.accountTaken };
+    if (name === 'ApplicationError' || name === 'ValidationError')
+      return { status: 400, fieldErrors: {}, formError: messages.registrationFailed };
     return null;
   },
 });

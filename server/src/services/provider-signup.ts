@@ -33,11 +33,9 @@ interface CarriedInvitation {
 
 /** One provider callback in progress: the invitation it carries and the seat it took. */
 type SignupScope =
-  | { token: null; trx: null; claimed: null }
-  | { token: string; trx: Knex.Transaction; claimed: RedeemableInvitation | null };
+  { token: null; trx: null; claimed: null } | { token: string; trx: Knex.Transaction; claimed: RedeemableInvitation | null };
 
 const scopes = new AsyncLocalStorage<SignupScope>();
-
 
 /**
  * Sign-up through a third-party provider (users-permissions' `/api/connect/:provider` flow).

@@ -47,8 +47,7 @@ export const emailDomainRefusedError = (allowedEmailDomains: string[]) =>
     allowedEmailDomains,
   });
 
-export const unknownInvitationError = () =>
-  new errors.NotFoundError('This invitation link does not exist or has been deleted');
+export const unknownInvitationError = () => new errors.NotFoundError('This invitation link does not exist or has been deleted');
 
 /** The error that says why a link can no longer be used. */
 export const unusableInvitationError = (invitation: SeatState) =>
@@ -58,8 +57,6 @@ export const unusableInvitationError = (invitation: SeatState) =>
 
 /** 409: the link's token cannot be decrypted any more (the site's secret changed), so it cannot be sent. */
 export const linkUnavailableError = () =>
-  new InvitationHttpError(
-    409,
-    "This invitation link can no longer be shown (the site's secret key changed): create a new link",
-    { reason: 'link-unavailable' }
-  );
+  new InvitationHttpError(409, "This invitation link can no longer be shown (the site's secret key changed): create a new link", {
+    reason: 'link-unavailable',
+  });

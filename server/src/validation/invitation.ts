@@ -1,5 +1,10 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
-import { isDomainEntry, MAX_ALLOWED_EMAIL_DOMAINS, type InvitationInput as InvitationFields, type ListQuery } from '../../../shared';
+import {
+  isDomainEntry,
+  MAX_ALLOWED_EMAIL_DOMAINS,
+  type InvitationInput as InvitationFields,
+  type ListQuery,
+} from '../../../shared';
 import { LIMITS } from '../constants';
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, httpUrl, isPlainObject } from './text';
 
@@ -94,8 +99,10 @@ const userDefaultsField = yup
   .test('object', 'userDefaults must be an object of user fields and values', (value) =>
     value === undefined || value === null ? true : isPlainObject(value)
   )
-  .test('size', `userDefaults may set at most ${LIMITS.userDefaultsMaxFields} fields`, (value) =>
-    !value || Object.keys(value).length <= LIMITS.userDefaultsMaxFields
+  .test(
+    'size',
+    `userDefaults may set at most ${LIMITS.userDefaultsMaxFields} fields`,
+    (value) => !value || Object.keys(value).length <= LIMITS.userDefaultsMaxFields
   )
   .nullable();
 
@@ -148,29 +155,26 @@ const updateSchema = yup
     allowedEmailDomains: allowedEmailDomainsField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
-  .test('not-empty', 'Give at least one field to change', (value) =>
-    Boolean(value && Object.keys(value).length > 0)
-  )
+  .test('not-empty', 'Give at least one field to change', (value) => Boolean(value && Object.keys(value).length > 0))
   .required()
   .typeError('The body must be a JSON object');
 
-const listQuerySchema = yup
-  .object({
-    page: yup.number().typeError('page must be a number').integer('page must be a whole number').min(1).max(1_000_000),
-    pageSize: yup
-      .number()
-      .typeError('pageSize must be a number')
-      .integer('pageSize must be a whole number')
-      .min(1)
-      .max(LIMITS.pageSizeMax),
-    sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
-    q: yup
-      .string()
-      .max(LIMITS.searchMaxLength)
-      .test('plain-text', 'q must not contain control characters or broken Unicode', (value) =>
-        value === undefined ? true : isPlainText(value)
-      ),
-  });
+const listQuerySchema = yup.object({
+  page: yup.number().typeError('page must be a number').integer('page must be a whole number').min(1).max(1_000_000),
+  pageSize: yup
+    .number()
+    .typeError('pageSize must be a number')
+    .integer('pageSize must be a whole number')
+    .min(1)
+    .max(LIMITS.pageSizeMax),
+  sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
+  q: yup
+    .string()
+    .max(LIMITS.searchMaxLength)
+    .test('plain-text', 'q must not contain control characters or broken Unicode', (value) =>
+      value === undefined ? true : isPlainText(value)
+    ),
+});
 
 const idSchema = yup
   .string()

@@ -36,11 +36,18 @@ const emailFields = {
     .test('message-characters', 'message must not contain control characters', (value) =>
       value === undefined ? true : !CONTROL_CHARACTERS_EXCEPT_LINES.test(value)
     ),
-  locale: yup.string().typeError('locale must be a string').matches(LOCALE_PATTERN, 'locale must be a language code such as "en" or "fr"'),
+  locale: yup
+    .string()
+    .typeError('locale must be a string')
+    .matches(LOCALE_PATTERN, 'locale must be a language code such as "en" or "fr"'),
   timeZone: yup
     .string()
     .typeError('timeZone must be a string')
-    .test('time-zone', 'timeZone must be a time zone such as "Europe/Paris"', (value) => value === undefined || isTimeZone(value)),
+    .test(
+      'time-zone',
+      'timeZone must be a time zone such as "Europe/Paris"',
+      (value) => value === undefined || isTimeZone(value)
+    ),
 };
 
 const emailsField = yup
@@ -75,7 +82,13 @@ const invalidAddressesError = (emails: string[], invalid: string[]) => {
   const fieldErrors = emails.flatMap((entry, index) =>
     isEmailAddress(entry.trim())
       ? []
-      : [{ path: ['emails', String(index)], message: `${JSON.stringify(entry.trim())} is not a valid email address`, name: 'ValidationError' }]
+      : [
+          {
+            path: ['emails', String(index)],
+            message: `${JSON.stringify(entry.trim())} is not a valid email address`,
+            name: 'ValidationError',
+          },
+        ]
   );
   return new errors.ValidationError(message, { errors: fieldErrors, invalid });
 };

@@ -87,8 +87,7 @@ const en: JoinPageMessages = {
 
 const fr: JoinPageMessages = {
   formTitle: 'Créer votre compte',
-  formIntro:
-    'Vous êtes invité à rejoindre ce site. Choisissez un nom d’utilisateur et un mot de passe pour créer votre compte.',
+  formIntro: 'Vous êtes invité à rejoindre ce site. Choisissez un nom d’utilisateur et un mot de passe pour créer votre compte.',
   username: 'Nom d’utilisateur',
   email: 'Adresse électronique',
   password: 'Mot de passe',
@@ -113,8 +112,7 @@ const fr: JoinPageMessages = {
   expiredTitle: 'Ce lien d’invitation a expiré',
   expiredText: 'Il ne permet plus de créer un compte. Demandez un nouveau lien à la personne qui vous a invité.',
   exhaustedTitle: 'Ce lien d’invitation a été entièrement utilisé',
-  exhaustedText:
-    'Tous les comptes qu’il autorisait ont été créés. Demandez un nouveau lien à la personne qui vous a invité.',
+  exhaustedText: 'Tous les comptes qu’il autorisait ont été créés. Demandez un nouveau lien à la personne qui vous a invité.',
   formExpiredTitle: 'Ce formulaire a expiré',
   formExpiredText: 'Par sécurité, ouvrez à nouveau le lien d’invitation et remplissez encore le formulaire.',
   reload: 'Ouvrir à nouveau le lien d’invitation',

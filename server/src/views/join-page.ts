@@ -78,13 +78,7 @@ ${content}
 </html>
 `;
 
-const inputField = (
-  { messages }: PageContext,
-  state: FormState,
-  field: JoinField,
-  attributes: string,
-  hint?: string
-) => {
+const inputField = ({ messages }: PageContext, state: FormState, field: JoinField, attributes: string, hint?: string) => {
   const error = state.fieldErrors[field];
   const value = field === 'password' ? '' : (state.values[field] ?? '');
   const describedBy = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
