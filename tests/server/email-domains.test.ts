@@ -64,6 +64,27 @@ describe('a link limited to some domains', () => {
     expect(await findUser(outsider.email)).toBeNull();
   });
 
+  test.each([
+    ['no email', {}, 'email is a required field'],
+    ['an empty one', { email: '  ' }, 'email is a required field'],
+    ['one that is not a string', { email: 42 }, 'email must be a valid email'],
+    ['one that is not an address', { email: 'ada@example' }, 'email must be a valid email'],
+  ])(
+    "answers %s with users-permissions' 400 about the email field, not a domain refusal; no seat",
+    async (_case, email, message) => {
+      const invitation = await createInvitation(app, { allowedEmailDomains: ['example.com'] });
+      const { username, password } = newAccount();
+      const res = await register(app, { username, password, ...email, invitationToken: invitation.token });
+      expectStrapiError(res, 400);
+      expect(res.body.error).toMatchObject({
+        name: 'ValidationError',
+        message,
+        details: { errors: [{ path: ['email'], message }] },
+      });
+      expect(await seatsUsedOf(app, invitation.id)).toBe(0);
+    }
+  );
+
   test('compares without case, both the entries and the addresses', async () => {
     const invitation = await createInvitation(app, { allowedEmailDomains: ['Example.COM'] });
     expect(invitation.allowedEmailDomains).toEqual(['example.com']);

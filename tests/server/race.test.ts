@@ -52,3 +52,21 @@ test('an admin lowering the limit during a burst of registrations never leaves m
   expect(statuses.filter((s) => s !== 200 && s !== 410)).toEqual([]);
   expect(statuses.filter((s) => s === 200)).toHaveLength(row.usedCount);
 });
+
+test('the same sign-up sent several times at once (a double click, a retry) makes one account and takes one seat', async () => {
+  const invitation = await createInvitation(app, { maxUses: 10 });
+  const account = newAccount();
+  const responses = await Promise.all(
+    Array.from({ length: 4 }, () => register(app, { ...account, invitationToken: invitation.token }))
+  );
+  const statuses = responses.map((res) => res.status).sort();
+
+  expect(statuses).toEqual([200, 400, 400, 400]);
+  for (const refused of responses.filter((res) => res.status === 400)) {
+    expect(refused.body.error.message).toBe('Email or Username are already taken');
+  }
+  const users = await app.strapi.db.query('plugin::users-permissions.user').findMany({ where: { email: account.email } });
+  expect(users).toHaveLength(1);
+  const row = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
+  expect(row.usedCount).toBe(1);
+});

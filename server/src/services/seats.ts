@@ -2,8 +2,15 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
 import { getService } from '../utils/get-service';
-import { emailDomainRefusedError, unknownInvitationError, unusableInvitationError } from '../utils/errors';
-import { invitationStatus, isEmailInDomains, remainingSeats, type PublicInvitationStatus, type SeatState } from '../../../shared';
+import { emailDomainRefusedError, emailFieldError, unknownInvitationError, unusableInvitationError } from '../utils/errors';
+import {
+  invitationStatus,
+  isEmailAddress,
+  isEmailInDomains,
+  remainingSeats,
+  type PublicInvitationStatus,
+  type SeatState,
+} from '../../../shared';
 
 /** What the public status of a link is made of. */
 interface InvitationByToken {
@@ -59,16 +66,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     lookUp(token, [...STATUS_COLUMNS, 'name', 'userDefaults'], { role: { select: ['id'] } });
 
   /**
-   * The seats of invitation `id` as committed right now, locked until the transaction ends; null
-   * when there is no such invitation. A locking read, because a plain one in a MySQL/MariaDB
-   * transaction (REPEATABLE READ) answers from the snapshot of its first read, and it takes the
-   * lock where there are row locks (SQLite's transaction holds its only connection instead).
+   * The seats of the invitation `where` names as committed right now, locked until the transaction
+   * ends; null when there is no such invitation. A locking read, because a plain one in a
+   * MySQL/MariaDB transaction (REPEATABLE READ) answers from the snapshot of its first read, and it
+   * takes the lock where there are row locks (SQLite's transaction holds its only connection instead).
    */
-  const lockSeats = async (id: number, trx: Knex.Transaction): Promise<SeatState | null> =>
+  const lockSeats = async (where: { id: number } | { tokenHash: string }, trx: Knex.Transaction): Promise<SeatState | null> =>
     (await strapi.db
       .queryBuilder(INVITATION_UID)
       .select(['maxUses', 'usedCount', 'expiresAt'])
-      .where({ id })
+      .where(where)
       .forUpdate()
       .first()
       .transacting(trx)
@@ -81,9 +88,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return invitation;
   };
 
-  /** 403 unless the link takes this address (any, when it lists no domains). */
+  /**
+   * 403 unless the link takes this address (any, when it lists no domains). On a limited link, a
+   * missing or malformed address is the client's mistake about the field (400, as users-permissions
+   * words it), not an address at another domain.
+   */
   const assertEmailAllowed = ({ allowedEmailDomains }: InvitationByToken, email: unknown) => {
-    if (!isEmailInDomains(email, allowedEmailDomains)) throw emailDomainRefusedError(allowedEmailDomains ?? []);
+    if (!allowedEmailDomains?.length) return;
+    if (email === undefined || email === null || (typeof email === 'string' && email.trim() === '')) {
+      throw emailFieldError('email is a required field');
+    }
+    if (typeof email !== 'string' || !isEmailAddress(email.trim())) throw emailFieldError('email must be a valid email');
+    if (!isEmailInDomains(email, allowedEmailDomains)) throw emailDomainRefusedError(allowedEmailDomains);
   };
 
   return {
@@ -101,23 +117,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Takes one seat for the account of `email` with a single conditional UPDATE (seats left and
      * not expired), so two registrations can never both take the last seat, whatever the number of
-     * Strapi instances. An address the link does not take is refused before the UPDATE.
+     * Strapi instances. The UPDATE comes first: the link is read only once its row lock is held, so
+     * what this registration sees (its settings, and on MySQL/MariaDB every later read of the
+     * transaction, such as users-permissions' "email already taken") is what the registration
+     * before it committed. An address the link does not take is refused, and the rollback gives
+     * the seat back.
      */
     async claim(token: unknown, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> {
-      const invitation = usable(await findRedeemable(token));
-      assertEmailAllowed(invitation, email);
+      if (!tokens().isWellFormed(token)) throw unknownInvitationError();
+      const tokenHash = tokens().hash(token);
       const table = invitationTable();
       const knex = strapi.db.connection;
       const changed = await knex(table.name)
         .transacting(trx)
-        .where(table.id, invitation.id)
+        .where(table.tokenHash, tokenHash)
         .andWhere(table.usedCount, '<', knex.ref(table.maxUses))
         .andWhere(table.expiresAt, '>', new Date())
         .update({ [table.usedCount]: knex.raw('?? + 1', [table.usedCount]), [table.updatedAt]: new Date() });
       if (changed !== 1) {
-        const current = await lockSeats(invitation.id, trx);
+        const current = await lockSeats({ tokenHash }, trx);
         throw current ? unusableInvitationError(current) : unknownInvitationError();
       }
+      const invitation = (await findRedeemable(token)) as RedeemableInvitation;
+      assertEmailAllowed(invitation, email);
       return invitation;
     },
 
@@ -127,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * cannot change until the transaction ends), or null when there is no such invitation.
      */
     lockForChange(id: number, trx: Knex.Transaction): Promise<SeatState | null> {
-      return lockSeats(id, trx);
+      return lockSeats({ id }, trx);
     },
 
     /** Records who took the seat; returns when. */

@@ -47,6 +47,10 @@ export const emailDomainRefusedError = (allowedEmailDomains: string[]) =>
     allowedEmailDomains,
   });
 
+/** 400 about the registration's email, in the shape of users-permissions' own field errors. */
+export const emailFieldError = (message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: ['email'], message, name: 'ValidationError' }] });
+
 export const unknownInvitationError = () => new errors.NotFoundError('This invitation link does not exist or has been deleted');
 
 /** The error that says why a link can no longer be used. */
