@@ -100,6 +100,8 @@ const copyApp = (version) => {
 const installApp = (appDir, version, tarball) => {
   const inApp = (command, args, env) => () => run(command, args, { cwd: appDir, env: appEnv(appDir, env) });
   const installAppDependencies = () => {
+    // The repository's own install compiled the same better-sqlite3 already: the app unpacks it.
+    keepPrebuild(ROOT);
     // The lockfile pins every version: npm's cached metadata is enough to find them.
     inApp('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], prebuildsEnv())();
     keepPrebuild(appDir);

@@ -3,8 +3,8 @@
 /**
  * better-sqlite3 12 has no prebuilt binary this machine can download, so each install compiles it
  * from source (1 to 2 minutes on 2 cores). Its installer, prebuild-install, first looks in a local
- * prebuilds directory given by `npm_config_better_sqlite3_local_prebuilds`: the first compatibility
- * app's build is kept there, as an archive of the same name and layout as the package's own release
+ * prebuilds directory given by `npm_config_better_sqlite3_local_prebuilds`: the build of the
+ * repository's own install (or of the first compatibility app, if that version differs) is kept there, as an archive of the same name and layout as the package's own release
  * archives, and every later install of that version on this Node unpacks it instead of compiling.
  *
  * The directory is inside the npm cache, so a run with an empty cache (npm_config_cache=<dir>)
