@@ -45,7 +45,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
     return {
       name: meta.tableName,
-      id: column('id'),
       tokenHash: column('tokenHash'),
       maxUses: column('maxUses'),
       usedCount: column('usedCount'),
