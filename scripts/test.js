@@ -60,28 +60,40 @@ const skipPhase = (label, reason) => {
   else totals.skipped += 1;
 };
 
-/**
- * Runs `phases` ([label, Jest project] pairs) against a database server that `start` starts and
- * that is stopped afterwards; skips them, saying why, when `start` finds no server installed.
- */
-const inDatabaseServer = (start, missingNote, phases) => {
-  const server = start();
-  if (!server) {
-    for (const [label] of phases) skipPhase(label, missingNote);
-    return;
-  }
-  try {
-    for (const [label, project] of phases) runJest(label, project, server.env);
-  } finally {
-    server.stop();
-  }
-};
-
 /** A phase that could not run its tests (its app did not install, say) counts as one failure. */
 const failPhase = (label, error) => {
   console.error(error);
   console.log(`\n=== ${label}: FAILED (${error.message.split('\n')[0]}) ===`);
   totals.failed += 1;
+};
+
+/** Runs `phase`; if it throws (a server that does not start, a build that fails), it fails alone and the next phases still run. */
+const guarded = (label, phase) => {
+  try {
+    phase();
+  } catch (error) {
+    failPhase(label, error);
+  }
+};
+
+/**
+ * Runs `phases` ([label, Jest project] pairs) against a database server that `start` starts and
+ * that is stopped afterwards; skips them, saying why, when `start` finds no server installed.
+ */
+const inDatabaseServer = (start, missingNote, phases) => {
+  const labels = phases.map(([label]) => label).join(', ');
+  guarded(labels, () => {
+    const server = start();
+    if (!server) {
+      for (const [label] of phases) skipPhase(label, missingNote);
+      return;
+    }
+    try {
+      for (const [label, project] of phases) runJest(label, project, server.env);
+    } finally {
+      server.stop();
+    }
+  });
 };
 
 /** Minutes of installs: run only with no Jest arguments, or with ones that name tests/compat. */
@@ -108,8 +120,10 @@ const runPhases = () => {
   ]);
 
   if (fs.existsSync(CHROMIUM)) {
-    buildAdminPanel();
-    runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
+    guarded('Browser suites', () => {
+      buildAdminPanel();
+      runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
+    });
   } else {
     skipPhase('Browser suites', `no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   }
