@@ -59,6 +59,9 @@ export interface DeliveryLog {
 }
 
 export interface InvitationDetail extends Invitation {
+  /** How many accounts were made from this link (redemption rows, accounts deleted since included). */
+  redemptionCount: number;
+  /** The newest redemptions only (the first page of `GET …/redemptions`); the rest is paged. */
   redemptions: Redemption[];
   /** The emails sent with this link ("Send invitation"). */
   deliveries: DeliveryLog;
@@ -80,6 +83,80 @@ export interface ListQuery {
   page: number;
   pageSize: number;
   sort: string;
+  q?: string;
+  /** Only links in this state, as the database sees it at the time of the request. */
+  status?: InvitationStatus;
+}
+
+/** A page of any of the admin's lists. */
+export interface Page<T> {
+  results: T[];
+  pagination: Pagination;
+}
+
+/** `GET /invitations/:id/redemptions`: newest first; q matches the username or the email. */
+export interface RedemptionsQuery {
+  page: number;
+  pageSize: number;
+  q?: string;
+}
+
+/** `POST /invitations/bulk-delete`: at most 100 ids, all or nothing. */
+export interface BulkDeleteRequest {
+  ids: number[];
+}
+
+export interface BulkDeleteResult {
+  deleted: number[];
+}
+
+/** Sign-ups of one link over time, counted by the database (`GET /invitations/:id/timeline`). */
+export interface SignUpTimeline {
+  /** Hours for a young link, days otherwise, weeks for a link older than a year. */
+  unit: 'hour' | 'day' | 'week';
+  /** Every bucket from the link's creation to now (or its expiry, if earlier), empty ones included, oldest first. */
+  buckets: Array<{ start: string; count: number }>;
+  maxUses: number;
+  usedCount: number;
+}
+
+/** One link in the homepage widget. */
+export interface SummaryLink {
+  id: number;
+  name: string;
+  expiresAt: string;
+  remaining: number;
+}
+
+/** The homepage widget's figures (`GET /summary`), each computed in the database. */
+export interface InvitationsSummary {
+  activeLinks: number;
+  signUpsLast7Days: number;
+  signUpsLast30Days: number;
+  /** Active links that expire within 7 days, soonest first (at most 5; the count is exact). */
+  expiringSoon: { count: number; links: SummaryLink[] };
+}
+
+export type RecipientStatus = 'pending' | 'accepted' | 'revoked';
+
+/** One person a personal link was sent to ("A personal link for each person"). */
+export interface Recipient {
+  id: number;
+  email: string;
+  status: RecipientStatus;
+  sentAt: string;
+  lastSentAt: string;
+  sendCount: number;
+  acceptedAt: string | null;
+  /** The account made with the link; null until accepted, or once that account was deleted. */
+  user: { id: number; username: string; email: string } | null;
+}
+
+/** `GET /invitations/:id/recipients`: q matches the email. */
+export interface RecipientsQuery {
+  page: number;
+  pageSize: number;
+  status?: RecipientStatus;
   q?: string;
 }
 
@@ -133,6 +210,13 @@ export interface ComposedEmail {
   defaults: { subject: string; message: string };
 }
 
+/** `POST /invitations/:id/send`. */
+export interface SendRequest extends EmailOptions {
+  emails: string[];
+  /** true: each address gets a link of its own, usable once and only with that address. Default false: the link itself. */
+  personal?: boolean;
+}
+
 export interface SeatsWarning {
   code: 'more-recipients-than-seats';
   message: string;
@@ -156,4 +240,6 @@ export interface PublicInvitationStatus {
   redirectUrl: string | null;
   /** So that a front end can say which addresses will do before anyone types one; empty: any. */
   allowedEmailDomains: string[];
+  /** Only for a personal link: the one address it can make an account for. */
+  email?: string;
 }
