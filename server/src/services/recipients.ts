@@ -89,6 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const meta = strapi.db.metadata.get(RECIPIENT_UID);
     const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
     const invitationLink = (meta.attributes.invitation as { joinTable: JoinTable }).joinTable;
+    const userLink = (meta.attributes.user as { joinTable: JoinTable }).joinTable;
     return {
       name: meta.tableName,
       id: column('id'),
@@ -106,6 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         recipient: invitationLink.joinColumn.name,
         invitation: invitationLink.inverseJoinColumn.name,
       },
+      userLink: { name: userLink.name, recipient: userLink.joinColumn.name, user: userLink.inverseJoinColumn.name },
     };
   };
 
@@ -258,9 +260,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return changed === 1;
     },
 
-    /** The account the link made; inside the sign-up's transaction. */
-    async linkUser(recipientId: number, userId: number): Promise<void> {
-      await query().update({ where: { id: recipientId }, data: { user: userId } });
+    /**
+     * The account the link made, inside the sign-up's transaction: one INSERT into the relation's
+     * join table (the row was just accepted, so it has no account yet).
+     */
+    async linkUser(recipientId: number, userId: number, trx: Knex.Transaction): Promise<void> {
+      const link = tables().userLink;
+      await strapi.db
+        .connection(link.name)
+        .transacting(trx)
+        .insert({ [link.recipient]: recipientId, [link.user]: userId });
     },
 
     /** `GET /invitations/:id/recipients`: newest first, filtered and paged by the database. */
