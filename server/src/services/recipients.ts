@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { RECIPIENT_UID } from '../constants';
+import { INVITATION_UID, RECIPIENT_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { emailNotSentError, linkUnavailableError, recipientNotPendingError } from '../utils/errors';
@@ -70,6 +70,7 @@ const inBatches = <T>(items: T[]): T[][] =>
   );
 
 const recipientNotFoundError = () => new errors.NotFoundError('Recipient not found');
+const invitationNotFoundError = () => new errors.NotFoundError('Invitation not found');
 
 /**
  * Personal links ("a personal link for each person"): one row per address under a link, with its
@@ -179,10 +180,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertInvitationExists = async (invitationId: number) => {
-    const found = await strapi.db
-      .query('plugin::invitations.invitation')
-      .findOne({ select: ['id'], where: { id: invitationId } });
-    if (!found) throw new errors.NotFoundError('Invitation not found');
+    const found = await strapi.db.query(INVITATION_UID).findOne({ select: ['id'], where: { id: invitationId } });
+    if (!found) throw invitationNotFoundError();
   };
 
   return {
@@ -193,9 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async linksFor(invitationId: number, emails: string[]): Promise<PersonalLink[]> {
       return strapi.db.transaction(async ({ trx }) => {
-        if (!(await getService(strapi, 'seats').lockForChange(invitationId, trx))) {
-          throw new errors.NotFoundError('Invitation not found');
-        }
+        if (!(await getService(strapi, 'seats').lockForChange(invitationId, trx))) throw invitationNotFoundError();
         const keys = emails.map((email) => pendingKeyOf(invitationId, email));
         const existing = await pendingLinks(keys, trx);
         await createLinks(
