@@ -47,7 +47,7 @@ describe('the database store, on this engine', () => {
     const current = { client_key: 'token-routes:now', window_start: Date.now() - 1000, hits: 1 };
     for (let i = 0; i < old.length; i += 200) await rows().insert(old.slice(i, i + 200));
     await rows().insert(current);
-    const oldLeft = async () => Number((await rows().whereLike('client_key', 'token-routes:old-%').count({ n: '*' }))[0].n);
+    const oldLeft = async () => Number((await rows().where('client_key', 'like', 'token-routes:old-%').count({ n: '*' }))[0].n);
     // This app's window is longer than the clock has run: for its cleanup, nothing has ended yet.
     await app.strapi.plugin('invitations').service('rate-limit').removeOldWindows();
     expect(await oldLeft()).toBe(old.length);
@@ -106,7 +106,9 @@ describe('a store that does not answer', () => {
     const reports: Error[] = [];
     const counter = new SharedWindowCounter({
       countHit: (key, windowStart) =>
-        unreachable.raw('INSERT INTO t (client_key, window_start, hits) VALUES (?, ?, 1) RETURNING hits', [key, windowStart]).then(() => 1),
+        unreachable
+          .raw('INSERT INTO t (client_key, window_start, hits) VALUES (?, ?, 1) RETURNING hits', [key, windowStart])
+          .then(() => 1),
       timeoutMs: 200,
       onUnavailable: (error) => reports.push(error),
     });

@@ -81,7 +81,10 @@ type RemoveOldWindows = (knex: Knex, table: string, before: number) => Promise<n
 // PostgreSQL and SQLite have no DELETE … LIMIT (SQLite only in some builds): the batch is picked by a subquery.
 const deleteThroughSubquery: RemoveOldWindows = (knex, table, before) =>
   knex(table)
-    .whereIn(['client_key', 'window_start'], knex(table).select('client_key', 'window_start').where('window_start', '<', before).limit(CLEANUP_BATCH_SIZE))
+    .whereIn(
+      ['client_key', 'window_start'],
+      knex(table).select('client_key', 'window_start').where('window_start', '<', before).limit(CLEANUP_BATCH_SIZE)
+    )
     .delete();
 
 // MySQL refuses LIMIT in an IN subquery, and has DELETE … LIMIT instead.
@@ -101,7 +104,8 @@ export const rateLimitTable = (strapi: Core.Strapi) => {
   const client = strapi.db.dialect.client;
   const countHit = COUNT_HIT[client];
   const removeOldWindows = REMOVE_OLD_WINDOWS[client];
-  if (!countHit || !removeOldWindows) throw new Error(`rateLimit.store 'database' does not support the database client ${client}`);
+  if (!countHit || !removeOldWindows)
+    throw new Error(`rateLimit.store 'database' does not support the database client ${client}`);
   const table = qualifiedName(strapi);
   return {
     countHit: (knex: Knex, key: string, windowStart: number) => countHit(knex, table, key, windowStart),
