@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
+import { INVITATION_UID, REDEEMED_EVENT } from '../constants';
+import { insertRedemption } from '../database/record-redemption';
+import { takeSeat } from '../database/take-seat';
 import { getService } from '../utils/get-service';
 import { emailDomainRefusedError, emailFieldError, unknownInvitationError, unusableInvitationError } from '../utils/errors';
 import {
@@ -38,20 +40,6 @@ const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessa
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tokens = () => getService(strapi, 'tokens');
-
-  /** Table and column names of the invitation type, as the database knows them. */
-  const invitationTable = () => {
-    const meta = strapi.db.metadata.get(INVITATION_UID);
-    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    return {
-      name: meta.tableName,
-      tokenHash: column('tokenHash'),
-      maxUses: column('maxUses'),
-      usedCount: column('usedCount'),
-      expiresAt: column('expiresAt'),
-      updatedAt: column('updatedAt'),
-    };
-  };
 
   const lookUp = async (token: unknown, select: string[], populate?: Record<string, unknown>) => {
     if (!tokens().isWellFormed(token)) return null;
@@ -116,7 +104,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Takes one seat for the account of `email` with a single conditional UPDATE (seats left and
      * not expired), so two registrations can never both take the last seat, whatever the number of
-     * Strapi instances. The UPDATE comes first: the link is read only once its row lock is held, so
+     * Strapi instances (on PostgreSQL and SQLite the same statement returns the link and its role:
+     * database/take-seat.ts). The UPDATE comes first: the link is read only once its row lock is held, so
      * what this registration sees (its settings, and on MySQL/MariaDB every later read of the
      * transaction, such as users-permissions' "email already taken") is what the registration
      * before it committed. An address the link does not take is refused, and the rollback gives
@@ -125,19 +114,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async claim(token: unknown, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> {
       if (!tokens().isWellFormed(token)) throw unknownInvitationError();
       const tokenHash = tokens().hash(token);
-      const table = invitationTable();
-      const knex = strapi.db.connection;
-      const changed = await knex(table.name)
-        .transacting(trx)
-        .where(table.tokenHash, tokenHash)
-        .andWhere(table.usedCount, '<', knex.ref(table.maxUses))
-        .andWhere(table.expiresAt, '>', new Date())
-        .update({ [table.usedCount]: knex.raw('?? + 1', [table.usedCount]), [table.updatedAt]: new Date() });
-      if (changed !== 1) {
+      const invitation = await takeSeat(strapi, tokenHash, trx, () => findRedeemable(token) as Promise<RedeemableInvitation>);
+      if (!invitation) {
         const current = await lockSeats({ tokenHash }, trx);
         throw current ? unusableInvitationError(current) : unknownInvitationError();
       }
-      const invitation = (await findRedeemable(token)) as RedeemableInvitation;
       assertEmailAllowed(invitation, email);
       return invitation;
     },
@@ -154,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records who took the seat; returns when. */
     async recordRedemption(invitation: RedeemableInvitation, userId: number): Promise<Date> {
       const redeemedAt = new Date();
-      await strapi.db.query(REDEMPTION_UID).create({ data: { invitation: invitation.id, user: userId, redeemedAt } });
+      await insertRedemption(strapi, { invitationId: invitation.id, userId, redeemedAt });
       return redeemedAt;
     },
 
