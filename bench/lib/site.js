@@ -11,6 +11,7 @@ const { ROOT, PLAYGROUND, freshAppSecrets, freePort, waitForHealth } = require('
 const cleanup = require('./cleanup');
 const { createDatabase } = require('./databases');
 const { request, expectStatus } = require('./http');
+const { benchApp, BENCH_ENTRY_UID } = require('./app');
 
 const STRAPI_BIN = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
 const ADMIN = { email: 'bench-admin@example.com', password: 'Bench-admin-password-1' };
@@ -45,9 +46,9 @@ const cpuTimeMs = (pid) => {
   }
 };
 
-const spawnStrapi = (env) => {
+const spawnStrapi = (env, cwd) => {
   const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
-    cwd: PLAYGROUND,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,9 +85,10 @@ const spawnStrapi = (env) => {
  * Starts a site on a new database of the kind asked ('sqlite' or 'postgres') with `env` added;
  * resolves with null when that database is not available here. A site started with
  * `countQueries` logs its SQL (which costs time: never measure its speed) and can tell how many
- * statements an action ran (`queriesOf`).
+ * statements an action ran (`queriesOf`). With `benchEntries`, the site is the bench's app
+ * (bench/lib/app.js), with the public content type `api::bench-entry.bench-entry`.
  */
-const startSite = async ({ client = 'sqlite', env = {}, countQueries = false } = {}) => {
+const startSite = async ({ client = 'sqlite', env = {}, countQueries = false, benchEntries = false } = {}) => {
   const database = await createDatabase(client);
   if (!database) return null;
   const port = await freePort();
@@ -101,7 +103,7 @@ const startSite = async ({ client = 'sqlite', env = {}, countQueries = false } =
     HOST: '127.0.0.1',
     PORT: String(port),
   };
-  const strapi = spawnStrapi(processEnv);
+  const strapi = spawnStrapi(processEnv, benchEntries ? benchApp() : PLAYGROUND);
   const stop = cleanup.register(`Strapi at ${url}`, strapi.stop, strapi.stopNow);
   await waitForHealth(url, strapi.child, strapi.logs, 120_000);
 
@@ -140,11 +142,35 @@ const startSite = async ({ client = 'sqlite', env = {}, countQueries = false } =
       return role.id;
     },
 
+    /** A bench entry with this unique `code`, readable by anyone through the content API. */
+    async createPublicBenchEntry(code) {
+      const created = await admin('POST', `/content-manager/collection-types/${BENCH_ENTRY_UID}`, {
+        code,
+        title: `Entry ${code}`,
+      });
+      expectStatus(created, 201, 'create bench entry');
+      await allowPublicFind(admin, 'api::bench-entry', 'bench-entry');
+    },
+
     async createInvitation({ name = 'Bench link', maxUses, days = 30, role = null }) {
       const body = { name, maxUses, expiresAt: new Date(Date.now() + days * DAY_MS).toISOString(), role };
       return expectStatus(await admin('POST', '/invitations/invitations', body), 201, 'create invitation').body.data;
     },
   };
+};
+
+/** Lets the users-permissions Public role call `find` of `controller` in `api`. */
+const allowPublicFind = async (admin, api, controller) => {
+  const { roles } = expectStatus(await admin('GET', '/users-permissions/roles'), 200, 'list roles').body;
+  const publicRole = roles.find((role) => role.type === 'public');
+  const { role } = expectStatus(await admin('GET', `/users-permissions/roles/${publicRole.id}`), 200, 'public role').body;
+  role.permissions[api].controllers[controller].find.enabled = true;
+  const { name, description, permissions } = role;
+  expectStatus(
+    await admin('PUT', `/users-permissions/roles/${publicRole.id}`, { name, description, permissions }),
+    200,
+    'allow find'
+  );
 };
 
 /**

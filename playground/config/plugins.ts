@@ -62,6 +62,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         enabled: !env.bool('DISABLE_RATE_LIMIT', false),
         max: env.int('INVITATIONS_RATE_LIMIT_MAX', 30),
         windowSeconds: env.int('INVITATIONS_RATE_LIMIT_WINDOW_SECONDS', 60),
+        // Unset: the plugin's default for the site's database ('memory' on SQLite, else 'database').
+        store: env('INVITATIONS_RATE_LIMIT_STORE', undefined),
+        storeTimeoutMs: env.int('INVITATIONS_RATE_LIMIT_STORE_TIMEOUT_MS', 300),
       },
     },
   },

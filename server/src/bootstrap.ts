@@ -44,4 +44,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerWebhookEvents(strapi);
   gateUserCreation(strapi);
   await ensureSeatLimitCheck(strapi);
+  await getService(strapi, 'rate-limit').prepare();
 };

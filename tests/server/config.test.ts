@@ -36,7 +36,7 @@ test("links point to the site's own sign-up page when signupUrl is set", async (
 });
 
 test('the config validator refuses bad settings', () => {
-  const rateLimit = { enabled: true, max: 30, windowSeconds: 60 };
+  const rateLimit = { enabled: true, max: 30, windowSeconds: 60, storeTimeoutMs: 300 };
   const base = { requireInvitation: true, signupUrl: null, encryptionKey: null, redirectOrigins: [], rateLimit };
   expect(() => validator(base)).not.toThrow();
   expect(() => validator({ ...base, requireInvitation: 'yes' })).toThrow(/boolean/);
@@ -52,6 +52,15 @@ test('the config validator refuses bad settings', () => {
   expect(() => validator({ ...base, rateLimit: { ...rateLimit, max: 0 } })).toThrow(/rateLimit.max/);
   expect(() => validator({ ...base, rateLimit: { ...rateLimit, max: 2.5 } })).toThrow(/rateLimit.max/);
   expect(() => validator({ ...base, rateLimit: { ...rateLimit, windowSeconds: '60' } })).toThrow(/rateLimit.windowSeconds/);
+  for (const store of ['memory', 'database', undefined]) {
+    expect(() => validator({ ...base, rateLimit: { ...rateLimit, store } })).not.toThrow();
+  }
+  expect(() => validator({ ...base, rateLimit: { ...rateLimit, store: 'redis' } })).toThrow(
+    "rateLimit.store must be one of 'memory', 'database'"
+  );
+  for (const storeTimeoutMs of [0, 2.5, '300', 10_001]) {
+    expect(() => validator({ ...base, rateLimit: { ...rateLimit, storeTimeoutMs } })).toThrow(/rateLimit.storeTimeoutMs/);
+  }
 });
 
 test('a saved redirect whose origin is no longer allowed is not followed', async () => {

@@ -1,12 +1,22 @@
 import { emailDefaults, validateEmailConfig, type EmailConfig } from './email';
 import { httpUrl } from '../validation/text';
 
+export const RATE_LIMIT_STORES = ['memory', 'database'] as const;
+export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
+
 /** Per-IP limit of the plugin's public routes (link status, sign-up page). */
 export interface RateLimitConfig {
   enabled: boolean;
   /** Requests allowed per IP in each window. */
   max: number;
   windowSeconds: number;
+  /**
+   * Where the counts live: this process's memory, or a table in the site's database that every
+   * instance on it shares. Unset: 'database' on PostgreSQL and MySQL/MariaDB, 'memory' on SQLite.
+   */
+  store?: RateLimitStoreKind;
+  /** How long a hit may wait for the database store before the request goes on uncounted. */
+  storeTimeoutMs: number;
 }
 
 export interface InvitationsConfig {
@@ -35,7 +45,7 @@ const defaults: InvitationsConfig = {
   encryptionKey: null,
   redirectOrigins: [],
   email: emailDefaults,
-  rateLimit: { enabled: true, max: 30, windowSeconds: 60 },
+  rateLimit: { enabled: true, max: 30, windowSeconds: 60, storeTimeoutMs: 300 },
 };
 
 /** True for `scheme://host[:port]` and nothing more. */
@@ -50,6 +60,9 @@ const validateSignupUrl = (signupUrl: unknown) => {
   }
 };
 
+/** A store slower than this would hold every public request as long: better none. */
+const MAX_STORE_TIMEOUT_MS = 10_000;
+
 const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
 
 const validateRateLimit = (rateLimit: RateLimitConfig) => {
@@ -58,6 +71,12 @@ const validateRateLimit = (rateLimit: RateLimitConfig) => {
   if (!isPositiveInteger(rateLimit.max)) throw new Error('rateLimit.max must be a positive whole number');
   if (!isPositiveInteger(rateLimit.windowSeconds)) {
     throw new Error('rateLimit.windowSeconds must be a positive whole number');
+  }
+  if (rateLimit.store !== undefined && !RATE_LIMIT_STORES.includes(rateLimit.store)) {
+    throw new Error(`rateLimit.store must be one of ${RATE_LIMIT_STORES.map((kind) => `'${kind}'`).join(', ')}`);
+  }
+  if (!isPositiveInteger(rateLimit.storeTimeoutMs) || rateLimit.storeTimeoutMs > MAX_STORE_TIMEOUT_MS) {
+    throw new Error(`rateLimit.storeTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_STORE_TIMEOUT_MS}`);
   }
 };
 

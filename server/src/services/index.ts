@@ -5,6 +5,7 @@ import invitations from './invitations';
 import joinPage from './join-page';
 import links from './links';
 import providerSignup from './provider-signup';
+import rateLimit from './rate-limit';
 import recipients from './recipients';
 import registrationGate from './registration-gate';
 import roles from './roles';
@@ -19,6 +20,7 @@ export default {
   'join-page': joinPage,
   links,
   'provider-signup': providerSignup,
+  'rate-limit': rateLimit,
   recipients,
   'registration-gate': registrationGate,
   roles,

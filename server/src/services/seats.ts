@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
+import { INVITATION_UID, REDEEMED_EVENT } from '../constants';
+import { insertRedemption } from '../database/record-redemption';
+import { takeSeat, type InvitationKey } from '../database/take-seat';
 import { getService } from '../utils/get-service';
 import {
   emailDomainRefusedError,
@@ -41,9 +43,6 @@ export interface RedeemableInvitation extends InvitationByToken {
   recipientId?: number;
 }
 
-/** How a link is named in a query: by its own token's hash, or by id (the parent of a personal link). */
-type InvitationKey = { tokenHash: string } | { id: number };
-
 const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl', 'allowedEmailDomains'];
 
 /**
@@ -52,21 +51,6 @@ const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessa
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tokens = () => getService(strapi, 'tokens');
-
-  /** Table and column names of the invitation type, as the database knows them. */
-  const invitationTable = () => {
-    const meta = strapi.db.metadata.get(INVITATION_UID);
-    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    return {
-      name: meta.tableName,
-      id: column('id'),
-      tokenHash: column('tokenHash'),
-      maxUses: column('maxUses'),
-      usedCount: column('usedCount'),
-      expiresAt: column('expiresAt'),
-      updatedAt: column('updatedAt'),
-    };
-  };
 
   const lookUp = (where: InvitationKey, select: string[], populate?: Record<string, unknown>) =>
     strapi.db.query(INVITATION_UID).findOne({ select, where, populate });
@@ -127,19 +111,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return link as PersonalLinkState & { invitationId: number };
   };
 
-  /** The one conditional UPDATE that takes a seat: seats left and not expired. Whether it did. */
-  const takeSeat = async (where: InvitationKey, trx: Knex.Transaction): Promise<boolean> => {
-    const table = invitationTable();
-    const knex = strapi.db.connection;
-    const changed = await knex(table.name)
-      .transacting(trx)
-      .where('tokenHash' in where ? { [table.tokenHash]: where.tokenHash } : { [table.id]: where.id })
-      .andWhere(table.usedCount, '<', knex.ref(table.maxUses))
-      .andWhere(table.expiresAt, '>', new Date())
-      .update({ [table.usedCount]: knex.raw('?? + 1', [table.usedCount]), [table.updatedAt]: new Date() });
-    return changed === 1;
-  };
-
   /** Why no seat was taken, as the database has it now: used up or expired (410), or deleted (404). */
   const seatRefusal = async (where: InvitationKey, trx: Knex.Transaction) => {
     const current = await lockSeats(where, trx);
@@ -156,8 +127,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const link = openPersonalLink(await recipients().findByTokenHash(tokenHash, trx));
     if (!isSameRecipientEmail(emailField(email), link.email)) throw emailMismatchError();
     const where = { id: link.invitationId };
-    if (!(await takeSeat(where, trx))) throw await seatRefusal(where, trx);
-    const invitation = (await findRedeemable(where)) as RedeemableInvitation;
+    const invitation = await takeSeat(strapi, where, trx, () => findRedeemable(where));
+    if (!invitation) throw await seatRefusal(where, trx);
     assertEmailAllowed(invitation, email);
     if (!(await recipients().accept(link.id, trx))) {
       openPersonalLink(await recipients().findByTokenHash(tokenHash, trx));
@@ -188,7 +159,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Takes one seat for the account of `email` with a single conditional UPDATE (seats left and
      * not expired), so two registrations can never both take the last seat, whatever the number of
-     * Strapi instances. The UPDATE comes first: the link is read only once its row lock is held, so
+     * Strapi instances (on PostgreSQL and SQLite the same statement returns the link and its role:
+     * database/take-seat.ts). The UPDATE comes first: the link is read only once its row lock is held, so
      * what this registration sees (its settings, and on MySQL/MariaDB every later read of the
      * transaction, such as users-permissions' "email already taken") is what the registration
      * before it committed. An address the link does not take is refused, and the rollback gives
@@ -197,12 +169,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async claim(token: unknown, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> {
       if (!tokens().isWellFormed(token)) throw unknownInvitationError();
       const tokenHash = tokens().hash(token);
-      if (!(await takeSeat({ tokenHash }, trx))) {
+      const invitation = await takeSeat(strapi, { tokenHash }, trx, () => findRedeemable({ tokenHash }));
+      if (!invitation) {
         const current = await lockSeats({ tokenHash }, trx);
         if (current) throw unusableInvitationError(current);
         return claimPersonal(tokenHash, trx, email);
       }
-      const invitation = (await findRedeemable({ tokenHash })) as RedeemableInvitation;
       assertEmailAllowed(invitation, email);
       return invitation;
     },
@@ -219,7 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records who took the seat (and, through a personal link, whose link made the account); returns when. */
     async recordRedemption(invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction): Promise<Date> {
       const redeemedAt = new Date();
-      await strapi.db.query(REDEMPTION_UID).create({ data: { invitation: invitation.id, user: userId, redeemedAt } });
+      await insertRedemption(strapi, { invitationId: invitation.id, userId, redeemedAt });
       if (invitation.recipientId !== undefined) await recipients().linkUser(invitation.recipientId, userId, trx);
       return redeemedAt;
     },

@@ -1,0 +1,5 @@
+import { rateLimitSuite } from './rate-limit-suite';
+
+describe('with the database store', () => {
+  rateLimitSuite('database');
+});
