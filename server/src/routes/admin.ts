@@ -22,5 +22,8 @@ export default {
     route('DELETE', '/invitations/:id', 'admin-invitations.delete', 'delete'),
     route('POST', '/invitations/:id/send', 'admin-emails.send', 'send'),
     route('POST', '/invitations/:id/email-preview', 'admin-emails.preview', 'send'),
+    route('GET', '/invitations/:id/recipients', 'admin-recipients.find', 'read'),
+    route('POST', '/invitations/:id/recipients/:recipientId/resend', 'admin-recipients.resend', 'send'),
+    route('DELETE', '/invitations/:id/recipients/:recipientId', 'admin-recipients.revoke', 'delete'),
   ],
 };

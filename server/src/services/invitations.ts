@@ -183,13 +183,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Deletes the link (it stops working at once), its redemption and email records; never the accounts. */
+    /**
+     * Deletes the link (it stops working at once, its personal links too), its redemption, email
+     * and recipient records; never the accounts.
+     */
     async delete(id: number) {
       return strapi.db.transaction(async ({ trx }) => {
         // With the row locked, no redemption can be added between listing them and the delete.
         if (!(await getService(strapi, 'seats').lockForChange(id, trx))) throw notFoundError();
         await deleteInBatches(strapi, REDEMPTION_UID, { invitation: { id } });
         await getService(strapi, 'deliveries').deleteFor(id);
+        await getService(strapi, 'recipients').deleteFor(id);
         await query().delete({ where: { id } });
         return { id };
       });

@@ -159,7 +159,8 @@ const updateSchema = yup
   .required()
   .typeError('The body must be a JSON object');
 
-const listQuerySchema = yup.object({
+/** The query parameters of every paged list of the admin. */
+export const pageQueryFields = {
   page: yup.number().typeError('page must be a number').integer('page must be a whole number').min(1).max(1_000_000),
   pageSize: yup
     .number()
@@ -167,13 +168,17 @@ const listQuerySchema = yup.object({
     .integer('pageSize must be a whole number')
     .min(1)
     .max(LIMITS.pageSizeMax),
-  sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
   q: yup
     .string()
     .max(LIMITS.searchMaxLength)
     .test('plain-text', 'q must not contain control characters or broken Unicode', (value) =>
       value === undefined ? true : isPlainText(value)
     ),
+};
+
+const listQuerySchema = yup.object({
+  ...pageQueryFields,
+  sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
 });
 
 const idSchema = yup
@@ -191,16 +196,19 @@ export type InvitationInput = Partial<InvitationFields>;
 export const validateCreateInput = validateYupSchema(createSchema) as (body: unknown) => Promise<InvitationInput>;
 export const validateUpdateInput = validateYupSchema(updateSchema) as (body: unknown) => Promise<InvitationInput>;
 
-const LIST_QUERY_KEYS = Object.keys(listQuerySchema.fields);
-
-export const validateListQuery = async (query: Record<string, unknown> = {}): Promise<ListQuery> => {
+/** A URL query checked against `schema`: each parameter known and given once, values cast from text. */
+export const validateQuery = async <S extends yup.AnyObjectSchema>(schema: S, query: Record<string, unknown>) => {
   // Casting (needed: query values are strings) strips unknown keys instead of reporting them.
-  const unknownKey = Object.keys(query).find((key) => !LIST_QUERY_KEYS.includes(key));
+  const unknownKey = Object.keys(query).find((key) => !Object.keys(schema.fields).includes(key));
   if (unknownKey) throw fieldError(unknownKey, `Unknown query parameter: ${unknownKey}`);
   // `page[]=1` or `page=1&page=2` parse to arrays, which casting would quietly turn into numbers.
   const repeatedKey = Object.keys(query).find((key) => typeof query[key] !== 'string');
   if (repeatedKey) throw fieldError(repeatedKey, `${repeatedKey} must be given once, as a single value`);
-  const parsed = await validateYupSchema(listQuerySchema, { strict: false })(query);
+  return (await validateYupSchema(schema, { strict: false })(query)) as yup.InferType<S>;
+};
+
+export const validateListQuery = async (query: Record<string, unknown> = {}): Promise<ListQuery> => {
+  const parsed = await validateQuery(listQuerySchema, query);
   return {
     page: parsed.page ?? 1,
     pageSize: parsed.pageSize ?? 10,
