@@ -40,8 +40,8 @@ export const useInvitationsApi = () => {
         (await post<{ data: SendResult }>(`${BASE}/invitations/${id}/send`, body)).data.data,
       recipients: async (id: number, params: RecipientsQuery) =>
         (await get<Page<Recipient>>(`${BASE}/invitations/${id}/recipients`, { params })).data,
-      resendRecipient: async (id: number, recipientId: number) =>
-        (await post<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}/resend`)).data.data,
+      resendRecipient: async (id: number, recipientId: number, options: EmailOptions) =>
+        (await post<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}/resend`, options)).data.data,
       revokeRecipient: async (id: number, recipientId: number) =>
         (await del<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}`)).data.data,
       previewEmail: async (id: number, body: EmailOptions) =>

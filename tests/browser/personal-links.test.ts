@@ -98,9 +98,9 @@ test('personal links from a CSV file: invalid rows and foreign domains first, th
 
   await dialog.getByRole('button', { name: 'Done' }).click();
   await page.reload();
-  const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Times sent' }) });
-  const adaRow = table.locator('tr[data-recipient="ada@example.com"]');
-  const bobRow = table.locator('tr[data-recipient="BOB@example.com"]');
+  await page.getByRole('heading', { name: 'Recipients of personal links' }).waitFor();
+  const adaRow = page.locator('tr[data-recipient="ada@example.com"]');
+  const bobRow = page.locator('tr[data-recipient="BOB@example.com"]');
   await adaRow.getByText('Pending').waitFor();
   await bobRow.getByText('Accepted').waitFor();
   await bobRow.getByText('bob', { exact: true }).waitFor();

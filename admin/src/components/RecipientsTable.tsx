@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Dialog,
   Flex,
   IconButton,
   Searchbar,
@@ -13,16 +12,18 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise, Cross } from '@strapi/icons';
-import { ConfirmDialog, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { PERMISSIONS } from '../../../shared';
+import { PERMISSIONS, RECIPIENT_STATUSES } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
+import { adminTimeZone } from '../utils/dates';
 import { useDebouncedValue } from '../utils/debounce';
 import { messageOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
 import { LoadFailure } from './Notice';
 import { Pager } from './Pager';
+import { RevokeRecipientDialog } from './RevokeRecipientDialog';
 import { RecipientStatusBadge, useRecipientStatusLabels } from './StatusBadge';
 import { TableHeader } from './TableHeader';
 import type { Invitation, Recipient, RecipientStatus, RecipientsQuery } from '../../../shared';
@@ -53,15 +54,116 @@ const Account = ({ recipient }: { recipient: Recipient }) => {
   return <Typography textColor="neutral600">{deleted ? t('detail.accounts.deleted', 'Deleted user') : '—'}</Typography>;
 };
 
+interface RowProps {
+  recipient: Recipient;
+  /** What the admin may do with a pending link; left out: not allowed. */
+  actions: { resend?: () => void; revoke?: () => void };
+  /** A resend or a revocation of this row is on its way. */
+  busy: boolean;
+}
+
+const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
+  const intl = useIntl();
+  const t = usePluginTranslation();
+  const pending = recipient.status === 'pending';
+  return (
+    <Tr data-recipient={recipient.email}>
+      <Td>
+        <Typography>{recipient.email}</Typography>
+      </Td>
+      <Td>
+        <RecipientStatusBadge status={recipient.status} />
+      </Td>
+      <Td>
+        <Typography>{formatInstant(intl, recipient.sentAt)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatInstant(intl, recipient.lastSentAt)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{recipient.sendCount}</Typography>
+      </Td>
+      <Td>
+        <Account recipient={recipient} />
+      </Td>
+      <Td>
+        {pending && (
+          <Flex gap={1} justifyContent="flex-end">
+            {actions.resend && (
+              <IconButton
+                label={t('recipients.resend', 'Send again to {email}', { email: recipient.email })}
+                variant="ghost"
+                disabled={busy}
+                onClick={actions.resend}
+              >
+                <ArrowClockwise />
+              </IconButton>
+            )}
+            {actions.revoke && (
+              <IconButton
+                label={t('recipients.revoke', 'Revoke the link of {email}', { email: recipient.email })}
+                variant="ghost"
+                disabled={busy}
+                onClick={actions.revoke}
+              >
+                <Cross />
+              </IconButton>
+            )}
+          </Flex>
+        )}
+      </Td>
+    </Tr>
+  );
+};
+
+type StatusFilter = RecipientStatus | typeof ALL;
+
+interface FiltersProps {
+  search: string;
+  status: StatusFilter;
+  onSearch: (search: string) => void;
+  onStatus: (status: StatusFilter) => void;
+}
+
+const RecipientsFilters = ({ search, status, onSearch, onStatus }: FiltersProps) => {
+  const t = usePluginTranslation();
+  const statusLabels = useRecipientStatusLabels();
+  return (
+    <Flex gap={3} wrap="wrap">
+      <Searchbar
+        name="recipientsSearch"
+        value={search}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => onSearch(event.target.value)}
+        onClear={() => onSearch('')}
+        clearLabel={t('recipients.search.clear', 'Clear the search')}
+        placeholder={t('recipients.search', 'Search by email')}
+      >
+        {t('recipients.search', 'Search by email')}
+      </Searchbar>
+      <SingleSelect
+        aria-label={t('recipients.filter', 'Status')}
+        value={status}
+        onChange={(value) => onStatus(value as StatusFilter)}
+      >
+        <SingleSelectOption value={ALL}>{t('recipients.filter.all', 'All statuses')}</SingleSelectOption>
+        {RECIPIENT_STATUSES.map((value) => (
+          <SingleSelectOption key={value} value={value}>
+            {statusLabels[value]}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Flex>
+  );
+};
+
 /** The people personal links were sent to: their state, when, the account made; resend and revoke. */
 export const RecipientsTable = ({ invitation, onChange }: Props) => {
-  const intl = useIntl();
+  const { locale } = useIntl();
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ send: PERMISSIONS.send, delete: PERMISSIONS.delete });
-  const statusLabels = useRecipientStatusLabels();
-  const [status, setStatus] = useState<RecipientStatus | typeof ALL>(ALL);
+  const [status, setStatus] = useState<StatusFilter>(ALL);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [busy, setBusy] = useState<number>();
@@ -85,7 +187,8 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
   const act = async (recipient: Recipient, action: 'resend' | 'revoke') => {
     setBusy(recipient.id);
     try {
-      if (action === 'resend') await api.resendRecipient(invitation.id, recipient.id);
+      // Mailed again in the admin panel's language, as the send dialog does.
+      if (action === 'resend') await api.resendRecipient(invitation.id, recipient.id, { locale, timeZone: adminTimeZone() });
       else await api.revokeRecipient(invitation.id, recipient.id);
       toggleNotification({
         type: 'success',
@@ -105,7 +208,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
     onChange();
   };
 
-  const filterBy = (value: RecipientStatus | typeof ALL) => {
+  const filterBy = (value: StatusFilter) => {
     setStatus(value);
     setPage(1);
   };
@@ -116,30 +219,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <Flex gap={3} wrap="wrap">
-        <Searchbar
-          name="recipientsSearch"
-          value={search}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) => searchFor(event.target.value)}
-          onClear={() => searchFor('')}
-          clearLabel={t('recipients.search.clear', 'Clear the search')}
-          placeholder={t('recipients.search', 'Search by email')}
-        >
-          {t('recipients.search', 'Search by email')}
-        </Searchbar>
-        <SingleSelect
-          aria-label={t('recipients.filter', 'Status')}
-          value={status}
-          onChange={(value) => filterBy(value as RecipientStatus | typeof ALL)}
-        >
-          <SingleSelectOption value={ALL}>{t('recipients.filter.all', 'All statuses')}</SingleSelectOption>
-          {(Object.keys(statusLabels) as RecipientStatus[]).map((value) => (
-            <SingleSelectOption key={value} value={value}>
-              {statusLabels[value]}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Flex>
+      <RecipientsFilters search={search} status={status} onSearch={searchFor} onStatus={filterBy} />
       {data.results.length === 0 ? (
         <Typography textColor="neutral600">{t('recipients.empty.search', 'No recipient matches.')}</Typography>
       ) : (
@@ -157,75 +237,28 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
           />
           <Tbody>
             {data.results.map((recipient) => (
-              <Tr key={recipient.id} data-recipient={recipient.email}>
-                <Td>
-                  <Typography>{recipient.email}</Typography>
-                </Td>
-                <Td>
-                  <RecipientStatusBadge status={recipient.status} />
-                </Td>
-                <Td>
-                  <Typography>{formatInstant(intl, recipient.sentAt)}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{formatInstant(intl, recipient.lastSentAt)}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{recipient.sendCount}</Typography>
-                </Td>
-                <Td>
-                  <Account recipient={recipient} />
-                </Td>
-                <Td>
-                  {recipient.status === 'pending' && (
-                    <Flex gap={1} justifyContent="flex-end">
-                      {allowedActions.canSend && (
-                        <IconButton
-                          label={t('recipients.resend', 'Send again to {email}', { email: recipient.email })}
-                          variant="ghost"
-                          disabled={busy === recipient.id}
-                          onClick={() => act(recipient, 'resend')}
-                        >
-                          <ArrowClockwise />
-                        </IconButton>
-                      )}
-                      {allowedActions.canDelete && (
-                        <IconButton
-                          label={t('recipients.revoke', 'Revoke the link of {email}', { email: recipient.email })}
-                          variant="ghost"
-                          disabled={busy === recipient.id}
-                          onClick={() => setToRevoke(recipient)}
-                        >
-                          <Cross />
-                        </IconButton>
-                      )}
-                    </Flex>
-                  )}
-                </Td>
-              </Tr>
+              <RecipientRow
+                key={recipient.id}
+                recipient={recipient}
+                actions={{
+                  resend: allowedActions.canSend ? () => act(recipient, 'resend') : undefined,
+                  revoke: allowedActions.canDelete ? () => setToRevoke(recipient) : undefined,
+                }}
+                busy={busy === recipient.id}
+              />
             ))}
           </Tbody>
         </Table>
       )}
       <Pager pagination={data.pagination} onPage={setPage} label={t('recipients.pages', 'Pages of recipients')} />
-      <Dialog.Root open={toRevoke !== null} onOpenChange={(open) => !open && setToRevoke(null)}>
-        {toRevoke && (
-          <ConfirmDialog
-            title={t('recipients.revoke.title', 'Revoke this personal link?')}
-            onConfirm={() => {
-              setToRevoke(null);
-              return act(toRevoke, 'revoke');
-            }}
-            onCancel={() => setToRevoke(null)}
-          >
-            {t(
-              'recipients.revoke.body',
-              'The link sent to {email} stops working at once. The record of it stays, marked revoked.',
-              { email: toRevoke.email }
-            )}
-          </ConfirmDialog>
-        )}
-      </Dialog.Root>
+      <RevokeRecipientDialog
+        recipient={toRevoke}
+        onCancel={() => setToRevoke(null)}
+        onConfirm={(recipient) => {
+          setToRevoke(null);
+          return act(recipient, 'revoke');
+        }}
+      />
     </Flex>
   );
 };
