@@ -57,7 +57,9 @@ test('personal links from a CSV file: invalid rows and foreign domains first, th
   const preview = dialog.frameLocator('iframe[title=Preview]');
   await preview.locator('a[href*="personal-link-example"]').first().waitFor();
   await expect(dialog.locator('iframe[title=Preview]').getAttribute('srcdoc')).resolves.not.toContain(link.token);
+  await dialog.locator('iframe[title=Preview]').scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'send-personal-en');
+  await dialog.getByLabel('Import addresses from a CSV file').scrollIntoViewIfNeeded();
 
   await dialog.getByLabel('Import addresses from a CSV file').setInputFiles({
     name: 'members.csv',
@@ -114,7 +116,7 @@ test('personal links from a CSV file: invalid rows and foreign domains first, th
 
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Accepted' }).click();
-  await expect(adaRow.count()).resolves.toBe(0);
+  await adaRow.waitFor({ state: 'detached' });
   await bobRow.waitFor();
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'All statuses' }).click();

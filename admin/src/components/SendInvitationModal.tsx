@@ -64,8 +64,10 @@ export const SendInvitationButton = ({ invitation, onClick, compact = false }: B
  * The preview with the link's own token replaced by a placeholder: a personal sending mails each
  * person a token of their own, which does not exist yet, and the link's must not pass for one.
  */
-const withExampleLink = (preview: EmailPreviewData | undefined, invitation: Invitation, example: string) =>
-  preview && invitation.token ? { ...preview, html: preview.html.split(invitation.token).join(example) } : preview;
+const withExampleLink = (preview: EmailPreviewData | undefined, { token }: Invitation, example: string) =>
+  preview && token
+    ? { ...preview, html: preview.html.split(token).join(example), text: preview.text.split(token).join(example) }
+    : preview;
 
 /** "Send invitation": recipients, subject and message, a preview, then the sending and its result. */
 export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
