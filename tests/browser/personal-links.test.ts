@@ -1,39 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openAdminPage, saveScreenshot } from '../helpers/browser';
-import { testEnv } from '../helpers/env';
-import { adminClient, startPlayground, type AdminClient, type PlaygroundProcess } from '../helpers/server-process';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
+import type { Page } from 'playwright-core';
+import { openAdminPage, saveScreenshot, startSiteWithMail, type SiteWithMail } from '../helpers/browser';
 
 jest.setTimeout(180_000);
 
-let smtp: TestSmtpServer;
-let server: PlaygroundProcess;
-let browser: Browser;
-let admin: AdminClient;
+let site: SiteWithMail;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startPlayground(
-    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN_EMAIL, DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD, ...smtp.env })
-  );
-  browser = await launchChromium();
-  admin = await adminClient(server.url);
+  site = await startSiteWithMail();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.stop();
-});
+afterAll(() => site?.stop());
 
 /** The token of the invitation link in an email's text. */
 const tokenMailedTo = (address: string, nth = 0) => {
-  const text = String(smtp.receivedBy(address)[nth].mail.text);
+  const text = String(site.smtp.receivedBy(address)[nth].mail.text);
   return /\/invitations\/join\/([A-Za-z0-9_-]+)/.exec(text)?.[1] as string;
 };
 
 const publicStatus = async (token: string) => {
-  const res = await fetch(`${server.url}/api/invitations/${token}`);
+  const res = await fetch(`${site.server.url}/api/invitations/${token}`);
   return { status: res.status, body: res.status === 200 ? await res.json() : null };
 };
 
@@ -48,8 +32,8 @@ const openSendDialog = async (page: Page, linkId: number, name: string) => {
 };
 
 test('personal links from a CSV file: invalid rows and foreign domains first, then one link each; resend and revoke in the recipients table', async () => {
-  const link = await admin.createLink({ name: 'Members', maxUses: 5, allowedEmailDomains: ['example.com'] });
-  const page = await openAdminPage(browser, server.url, 'en-US');
+  const link = await site.admin.createLink({ name: 'Members', maxUses: 5, allowedEmailDomains: ['example.com'] });
+  const page = await openAdminPage(site.browser, site.server.url, 'en-US');
   const dialog = await openSendDialog(page, link.id, 'Members');
 
   await dialog.getByRole('radio', { name: 'A personal link for each person (only they can use it)' }).click();
@@ -75,7 +59,7 @@ test('personal links from a CSV file: invalid rows and foreign domains first, th
   await dialog.getByRole('button', { name: 'Send to 3 people' }).click();
   await dialog.getByText(/Some rows of the CSV file are not valid email addresses/).waitFor();
   await saveScreenshot(page, 'send-csv-invalid-en');
-  expect(smtp.received).toHaveLength(0);
+  expect(site.smtp.received).toHaveLength(0);
 
   await dialog.getByRole('button', { name: 'Leave these rows out' }).click();
   await dialog.getByRole('button', { name: 'Remove it' }).click();
@@ -91,7 +75,7 @@ test('personal links from a CSV file: invalid rows and foreign domains first, th
   });
 
   // Bob signs up with his link; Ada does not.
-  const signUp = await fetch(`${server.url}/api/auth/local/register`, {
+  const signUp = await fetch(`${site.server.url}/api/auth/local/register`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: 'bob', email: 'bob@example.com', password: 'Password-123', invitationToken: bobToken }),
@@ -111,7 +95,7 @@ test('personal links from a CSV file: invalid rows and foreign domains first, th
   await adaRow.getByRole('button', { name: 'Send again to ada@example.com' }).click();
   await page.getByText('Personal link sent again to ada@example.com').waitFor();
   await adaRow.locator('td').nth(4).getByText('2', { exact: true }).waitFor();
-  expect(smtp.receivedBy('ada@example.com')).toHaveLength(2);
+  expect(site.smtp.receivedBy('ada@example.com')).toHaveLength(2);
   expect(tokenMailedTo('ada@example.com', 1)).toBe(adaToken);
 
   await page.getByRole('combobox', { name: 'Status' }).click();
@@ -139,9 +123,9 @@ test('personal links from a CSV file: invalid rows and foreign domains first, th
 });
 
 test('one link for everyone: the link itself is mailed, and no recipient is listed', async () => {
-  await smtp.clear();
-  const link = await admin.createLink({ name: 'Open day', maxUses: 5 });
-  const page = await openAdminPage(browser, server.url, 'en-US');
+  await site.smtp.clear();
+  const link = await site.admin.createLink({ name: 'Open day', maxUses: 5 });
+  const page = await openAdminPage(site.browser, site.server.url, 'en-US');
   const dialog = await openSendDialog(page, link.id, 'Open day');
 
   await expect(dialog.getByRole('radio', { name: 'One link for everyone' }).getAttribute('aria-checked')).resolves.toBe('true');

@@ -66,6 +66,18 @@ const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
   const intl = useIntl();
   const t = usePluginTranslation();
   const pending = recipient.status === 'pending';
+  const buttons = [
+    {
+      label: t('recipients.resend', 'Send again to {email}', { email: recipient.email }),
+      icon: <ArrowClockwise />,
+      onClick: actions.resend,
+    },
+    {
+      label: t('recipients.revoke', 'Revoke the link of {email}', { email: recipient.email }),
+      icon: <Cross />,
+      onClick: actions.revoke,
+    },
+  ];
   return (
     <Tr data-recipient={recipient.email}>
       <Td>
@@ -89,25 +101,13 @@ const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
       <Td>
         {pending && (
           <Flex gap={1} justifyContent="flex-end">
-            {actions.resend && (
-              <IconButton
-                label={t('recipients.resend', 'Send again to {email}', { email: recipient.email })}
-                variant="ghost"
-                disabled={busy}
-                onClick={actions.resend}
-              >
-                <ArrowClockwise />
-              </IconButton>
-            )}
-            {actions.revoke && (
-              <IconButton
-                label={t('recipients.revoke', 'Revoke the link of {email}', { email: recipient.email })}
-                variant="ghost"
-                disabled={busy}
-                onClick={actions.revoke}
-              >
-                <Cross />
-              </IconButton>
+            {buttons.map(
+              ({ label, icon, onClick }) =>
+                onClick && (
+                  <IconButton key={label} label={label} variant="ghost" disabled={busy} onClick={onClick}>
+                    {icon}
+                  </IconButton>
+                )
             )}
           </Flex>
         )}
