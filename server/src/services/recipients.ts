@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { RECIPIENT_UID } from '../constants';
+import { INVITATION_UID, RECIPIENT_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { emailNotSentError, linkUnavailableError, recipientNotPendingError } from '../utils/errors';
@@ -70,6 +70,7 @@ const inBatches = <T>(items: T[]): T[][] =>
   );
 
 const recipientNotFoundError = () => new errors.NotFoundError('Recipient not found');
+const invitationNotFoundError = () => new errors.NotFoundError('Invitation not found');
 
 /**
  * Personal links ("a personal link for each person"): one row per address under a link, with its
@@ -89,6 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const meta = strapi.db.metadata.get(RECIPIENT_UID);
     const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
     const invitationLink = (meta.attributes.invitation as { joinTable: JoinTable }).joinTable;
+    const userLink = (meta.attributes.user as { joinTable: JoinTable }).joinTable;
     return {
       name: meta.tableName,
       id: column('id'),
@@ -106,6 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         recipient: invitationLink.joinColumn.name,
         invitation: invitationLink.inverseJoinColumn.name,
       },
+      userLink: { name: userLink.name, recipient: userLink.joinColumn.name, user: userLink.inverseJoinColumn.name },
     };
   };
 
@@ -177,10 +180,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertInvitationExists = async (invitationId: number) => {
-    const found = await strapi.db
-      .query('plugin::invitations.invitation')
-      .findOne({ select: ['id'], where: { id: invitationId } });
-    if (!found) throw new errors.NotFoundError('Invitation not found');
+    const found = await strapi.db.query(INVITATION_UID).findOne({ select: ['id'], where: { id: invitationId } });
+    if (!found) throw invitationNotFoundError();
   };
 
   return {
@@ -191,9 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async linksFor(invitationId: number, emails: string[]): Promise<PersonalLink[]> {
       return strapi.db.transaction(async ({ trx }) => {
-        if (!(await getService(strapi, 'seats').lockForChange(invitationId, trx))) {
-          throw new errors.NotFoundError('Invitation not found');
-        }
+        if (!(await getService(strapi, 'seats').lockForChange(invitationId, trx))) throw invitationNotFoundError();
         const keys = emails.map((email) => pendingKeyOf(invitationId, email));
         const existing = await pendingLinks(keys, trx);
         await createLinks(
@@ -258,9 +257,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return changed === 1;
     },
 
-    /** The account the link made; inside the sign-up's transaction. */
-    async linkUser(recipientId: number, userId: number): Promise<void> {
-      await query().update({ where: { id: recipientId }, data: { user: userId } });
+    /**
+     * The account the link made, inside the sign-up's transaction: one INSERT into the relation's
+     * join table (the row was just accepted, so it has no account yet).
+     */
+    async linkUser(recipientId: number, userId: number, trx: Knex.Transaction): Promise<void> {
+      const link = tables().userLink;
+      await strapi.db
+        .connection(link.name)
+        .transacting(trx)
+        .insert({ [link.recipient]: recipientId, [link.user]: userId });
     },
 
     /** `GET /invitations/:id/recipients`: newest first, filtered and paged by the database. */

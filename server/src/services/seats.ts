@@ -216,11 +216,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return lockSeats({ id }, trx);
     },
 
-    /** Records who took the seat; returns when. */
-    async recordRedemption(invitation: RedeemableInvitation, userId: number): Promise<Date> {
+    /** Records who took the seat (and, through a personal link, whose link made the account); returns when. */
+    async recordRedemption(invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction): Promise<Date> {
       const redeemedAt = new Date();
       await strapi.db.query(REDEMPTION_UID).create({ data: { invitation: invitation.id, user: userId, redeemedAt } });
-      if (invitation.recipientId !== undefined) await recipients().linkUser(invitation.recipientId, userId);
+      if (invitation.recipientId !== undefined) await recipients().linkUser(invitation.recipientId, userId, trx);
       return redeemedAt;
     },
 
