@@ -10,7 +10,11 @@ import type {
   InvitationDetail,
   InvitationInput,
   ListQuery,
+  Page,
   Pagination,
+  Recipient,
+  RecipientsQuery,
+  SendRequest,
   SendResult,
 } from '../../shared';
 
@@ -32,8 +36,14 @@ export const useInvitationsApi = () => {
       },
       roles: async () => (await get<{ data: AssignableRole[] }>(`${BASE}/roles`)).data.data,
       firstAccessOptions: async () => (await get<{ data: FirstAccessOptions }>(`${BASE}/first-access`)).data.data,
-      send: async (id: number, body: EmailOptions & { emails: string[] }) =>
+      send: async (id: number, body: SendRequest) =>
         (await post<{ data: SendResult }>(`${BASE}/invitations/${id}/send`, body)).data.data,
+      recipients: async (id: number, params: RecipientsQuery) =>
+        (await get<Page<Recipient>>(`${BASE}/invitations/${id}/recipients`, { params })).data,
+      resendRecipient: async (id: number, recipientId: number, options: EmailOptions) =>
+        (await post<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}/resend`, options)).data.data,
+      revokeRecipient: async (id: number, recipientId: number) =>
+        (await del<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}`)).data.data,
       previewEmail: async (id: number, body: EmailOptions) =>
         (await post<{ data: ComposedEmail }>(`${BASE}/invitations/${id}/email-preview`, body)).data.data,
     }),

@@ -255,3 +255,134 @@ test('in French, one seat left reads in the singular', async () => {
     )
   ).toBeTruthy();
 });
+
+describe('one link for everyone, or a personal link for each person', () => {
+  const PREVIEW_WITH_LINK = { ...PREVIEW, html: `<p>Join us: <a href="${invitation.url}">${invitation.url}</a></p>` };
+  const previewFrame = () => screen.getByTitle('Preview') as HTMLIFrameElement;
+
+  beforeEach(() =>
+    fetchClient.post.mockImplementation((url: string, body: SendBody) =>
+      url.endsWith('/email-preview') ? Promise.resolve({ data: { data: PREVIEW_WITH_LINK } }) : allSent(body)
+    )
+  );
+
+  test('by default the link itself is sent, and the preview shows it', async () => {
+    await openDialog();
+    expect((screen.getByRole('radio', { name: 'One link for everyone' }) as HTMLButtonElement).getAttribute('aria-checked')).toBe(
+      'true'
+    );
+    expect(screen.getByText('Everyone gets the link shown in the preview.')).toBeTruthy();
+    expect(previewFrame().getAttribute('srcdoc')).toContain(invitation.token);
+    await pasteRecipients('ada@example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 1 person' }));
+    expect(await screen.findByText('Sent to 1 of 1 address.')).toBeTruthy();
+    expect(sendCalls()).toEqual([expect.objectContaining({ emails: ['ada@example.com'], personal: false })]);
+  });
+
+  test('personal links: said so, the preview shows a placeholder instead of any token, and personal is posted', async () => {
+    await openDialog();
+    const personal = screen.getByRole('radio', { name: 'A personal link for each person (only they can use it)' });
+    expect(personal.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(personal.getAttribute('aria-describedby') as string)?.textContent).toMatch(
+      /usable once and only to create an account with that address/
+    );
+    await userEvent.click(personal);
+    expect(screen.getByText('Each person gets a link of their own: the preview shows an example in its place.')).toBeTruthy();
+    const html = previewFrame().getAttribute('srcdoc') as string;
+    expect(html).not.toContain(invitation.token);
+    expect(html).toContain('/invitations/join/personal-link-example');
+
+    await pasteRecipients('ada@example.com grace@example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
+    expect(await screen.findByText('Sent to 2 of 2 addresses.')).toBeTruthy();
+    expect(sendCalls()).toEqual([expect.objectContaining({ emails: ['ada@example.com', 'grace@example.org'], personal: true })]);
+  });
+});
+
+test("addresses outside the link's email domains are pointed out, and can be removed at once", async () => {
+  serve(allSent);
+  const limited = { ...invitation, allowedEmailDomains: ['example.com', '*.example.org'] };
+  renderInAdmin(<SendInvitationModal invitation={limited} onClose={jest.fn()} onSent={jest.fn()} />);
+  await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).not.toBe(''));
+  await pasteRecipients('ada@example.com, grace@navy.example.org, alan@gmail.com, bob@example.org');
+  expect(
+    screen.getByText(
+      'These addresses are outside the email domains of this link (example.com, *.example.org): “alan@gmail.com”, “bob@example.org”. They could not sign up with it.'
+    )
+  ).toBeTruthy();
+  await userEvent.click(screen.getByRole('button', { name: 'Remove them' }));
+  expect(screen.queryByText(/outside the email domains/)).toBeNull();
+  await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
+  expect(await screen.findByText('Sent to 2 of 2 addresses.')).toBeTruthy();
+  expect(sendCalls()[0].emails).toEqual(['ada@example.com', 'grace@navy.example.org']);
+});
+
+test('a link open to any domain warns about none', async () => {
+  serve(allSent);
+  await openDialog();
+  await pasteRecipients('alan@gmail.com');
+  expect(screen.queryByText(/outside the email domains/)).toBeNull();
+});
+
+describe('importing recipients from a CSV file', () => {
+  const upload = (csv: string) =>
+    userEvent.upload(
+      screen.getByLabelText('Import addresses from a CSV file'),
+      new File([csv], 'people.csv', { type: 'text/csv' })
+    );
+  const chips = () =>
+    within(screen.getByRole('list', { name: 'Addresses added' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+
+  test('a file with a header, its email column not first: the addresses join the typed ones, each once', async () => {
+    serve(allSent);
+    await openDialog();
+    await pasteRecipients('ada@example.com');
+    await upload('Name,Email\nAda,ADA@example.com\nGrace,grace@example.org\n\nAlan,alan@example.net\n');
+    await waitFor(() => expect(chips()).toEqual(['ada@example.com', 'grace@example.org', 'alan@example.net']));
+    expect(screen.getByText('2 addresses added from the file; 1 repeated or already in the list.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 3 people' }));
+    expect(await screen.findByText('Sent to 3 of 3 addresses.')).toBeTruthy();
+    expect(sendCalls()[0].emails).toEqual(['ada@example.com', 'grace@example.org', 'alan@example.net']);
+  });
+
+  test('a file without a header: the first column', async () => {
+    serve(allSent);
+    await openDialog();
+    await upload('ada@example.com;Ada\ngrace@example.org;Grace\n');
+    await waitFor(() => expect(chips()).toEqual(['ada@example.com', 'grace@example.org']));
+  });
+
+  test('invalid rows are listed by number, and nothing is sent until they are left out', async () => {
+    serve(allSent);
+    await openDialog();
+    await upload('email\nada@example.com\ngrace@example\n\n,Alan\nbob@example.net\n');
+    const rows = await screen.findByRole('list', { name: 'Invalid rows' });
+    expect(
+      within(rows)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent)
+    ).toEqual(['Row 3: “grace@example”', 'Row 5: no address']);
+    expect(chips()).toEqual(['ada@example.com', 'bob@example.net']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
+    expect(await screen.findByText(/Some rows of the CSV file are not valid email addresses/)).toBeTruthy();
+    expect(sendCalls()).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Leave these rows out' }));
+    expect(screen.queryByRole('list', { name: 'Invalid rows' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
+    expect(await screen.findByText('Sent to 2 of 2 addresses.')).toBeTruthy();
+  });
+
+  test('the file corrected and imported again replaces the list of invalid rows', async () => {
+    serve(allSent);
+    await openDialog();
+    await upload('email\ngrace@example\n');
+    expect(await screen.findByText('Row 2: “grace@example”')).toBeTruthy();
+    await upload('email\ngrace@example.org\n');
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Invalid rows' })).toBeNull());
+    expect(chips()).toEqual(['grace@example.org']);
+  });
+});

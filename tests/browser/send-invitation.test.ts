@@ -1,14 +1,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, openAdminPage, saveScreenshot } from '../helpers/browser';
-import { testEnv } from '../helpers/env';
-import { adminClient, startPlayground, type AdminClient, type PlaygroundProcess } from '../helpers/server-process';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
+import { openAdminPage, saveScreenshot, startSiteWithMail, type SiteWithMail } from '../helpers/browser';
+import type { AdminClient, PlaygroundProcess } from '../helpers/server-process';
+import type { TestSmtpServer } from '../helpers/smtp';
 
 jest.setTimeout(120_000);
 
 const SITE_NAME = 'Invitations playground';
 
+let site: SiteWithMail | undefined;
 let smtp: TestSmtpServer;
 let server: PlaygroundProcess;
 let browser: Browser;
@@ -16,18 +15,10 @@ let admin: AdminClient;
 
 beforeAll(async () => {
   // The mail server refuses nobody@…, as a real one refuses an unknown mailbox.
-  smtp = await startSmtpServer({ rejects: (address) => address.startsWith('nobody@') });
-  server = await startPlayground(
-    testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN_EMAIL, DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD, ...smtp.env })
-  );
-  browser = await launchChromium();
-  admin = await adminClient(server.url);
+  site = await startSiteWithMail({ rejects: (address) => address.startsWith('nobody@') });
+  ({ smtp, server, browser, admin } = site);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.stop();
-});
+afterAll(() => site?.stop());
 
 /** Waits until the dialog has prefilled an input (from the server's template). */
 const waitForPrefill = async (page: Page, input: Locator) => {

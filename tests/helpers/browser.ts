@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { testEnv } from './env';
+import { adminClient, startPlayground, type AdminClient, type PlaygroundProcess } from './server-process';
+import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './strapi';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -57,4 +60,38 @@ export const saveScreenshot = async (page: Page, name: string) => {
   if (process.env.SCREENSHOTS !== 'true') return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+};
+
+/** The playground started for real with a mail server, Chromium, and the admin API logged in. */
+export interface SiteWithMail {
+  smtp: TestSmtpServer;
+  server: PlaygroundProcess;
+  browser: Browser;
+  admin: AdminClient;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts what a browser suite that sends email needs; `smtpOptions` as for startSmtpServer. What
+ * started is stopped again if a later part fails to start.
+ */
+export const startSiteWithMail = async (smtpOptions?: Parameters<typeof startSmtpServer>[0]): Promise<SiteWithMail> => {
+  const stops: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne();
+  };
+  try {
+    const smtp = await startSmtpServer(smtpOptions);
+    stops.push(() => smtp.stop());
+    const server = await startPlayground(
+      testEnv({ NODE_ENV: 'production', DEMO_ADMIN_EMAIL: ADMIN_EMAIL, DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD, ...smtp.env })
+    );
+    stops.push(() => server.stop());
+    const browser = await launchChromium();
+    stops.push(() => browser.close());
+    return { smtp, server, browser, admin: await adminClient(server.url), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 };

@@ -4,6 +4,8 @@ import { LoadFailure } from './Notice';
 import type { ComposedEmail as Preview } from '../../../shared';
 
 interface Props {
+  /** What the preview stands for, said above it. */
+  note?: string;
   preview: Preview | undefined;
   error: unknown;
   isLoading: boolean;
@@ -15,7 +17,7 @@ interface Props {
  * The email as the server writes it, subject and HTML part. The HTML is shown in a sandboxed
  * frame: it runs no script and cannot reach the admin panel.
  */
-export const EmailPreview = ({ preview, error, isLoading, onRetry }: Props) => {
+export const EmailPreview = ({ note, preview, error, isLoading, onRetry }: Props) => {
   const t = usePluginTranslation();
   const title = t('send.preview', 'Preview');
   return (
@@ -26,6 +28,11 @@ export const EmailPreview = ({ preview, error, isLoading, onRetry }: Props) => {
         </Typography>
         {isLoading && <Loader small>{t('send.preview.loading', 'Updating the preview')}</Loader>}
       </Flex>
+      {note && (
+        <Typography variant="pi" textColor="neutral600">
+          {note}
+        </Typography>
+      )}
       {error ? (
         <LoadFailure request={{ error, isLoading, reload: onRetry }} />
       ) : (

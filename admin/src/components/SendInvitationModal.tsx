@@ -2,17 +2,21 @@ import { useMemo, useState } from 'react';
 import { Box, Button, Flex, IconButton, Modal, ProgressBar, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { PaperPlane } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { sortRecipients } from '../../../shared';
+import { isEmailInDomains, sortRecipients } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
 import { useDebouncedValue } from '../utils/debounce';
 import { messageOf } from '../utils/errors';
+import { addImported, type InvalidRow, type RecipientsCsv } from '../utils/recipients-csv';
 import { sendInBatches, type SendOutcome } from '../utils/send-batches';
 import { usePluginTranslation } from '../utils/translations';
+import { CsvImportField } from './CsvImportField';
 import { EmailPreview } from './EmailPreview';
 import { FormField } from './FormField';
 import { Notice } from './Notice';
+import { OutsideDomainsNotice } from './OutsideDomainsNotice';
 import { RecipientsField } from './RecipientsField';
+import { SendModeField, type SendMode } from './SendModeField';
 import { SendResultList } from './SendResultList';
 import type { ComposedEmail as EmailPreviewData, Invitation } from '../../../shared';
 
@@ -56,12 +60,24 @@ export const SendInvitationButton = ({ invitation, onClick, compact = false }: B
   );
 };
 
+/**
+ * The preview with the link's own token replaced by a placeholder: a personal sending mails each
+ * person a token of their own, which does not exist yet, and the link's must not pass for one.
+ */
+const withExampleLink = (preview: EmailPreviewData | undefined, { token }: Invitation, example: string) =>
+  preview && token
+    ? { ...preview, html: preview.html.split(token).join(example), text: preview.text.split(token).join(example) }
+    : preview;
+
 /** "Send invitation": recipients, subject and message, a preview, then the sending and its result. */
 export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const { locale } = useIntl();
   const t = usePluginTranslation();
   const api = useInvitationsApi();
+  const [mode, setMode] = useState<SendMode>('shared');
   const [entries, setEntries] = useState<string[]>([]);
+  // The rows of the last CSV file that are not addresses: nothing is sent while there are some.
+  const [invalidCsvRows, setInvalidCsvRows] = useState<InvalidRow[]>([]);
   // Undefined until the admin writes or the template's words arrive from the server to prefill both.
   const [subject, setSubject] = useState<string>();
   const [message, setMessage] = useState<string>();
@@ -107,6 +123,15 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   }
 
   const { valid, invalid } = sortRecipients(entries);
+  const outsideDomains = valid.filter((address) => !isEmailInDomains(address, invitation.allowedEmailDomains));
+  const personal = mode === 'personal';
+
+  const importCsv = (csv: RecipientsCsv) => {
+    const imported = addImported(entries, csv.addresses);
+    setEntries(imported.entries);
+    setInvalidCsvRows(csv.invalid);
+    return imported;
+  };
   const seatsWarning =
     valid.length > invitation.remaining
       ? t(
@@ -126,6 +151,12 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
         { addresses: invalid.map((address) => `“${address}”`).join(', '), count: invalid.length }
       ),
     }),
+    ...(invalidCsvRows.length > 0 && {
+      recipients: t(
+        'send.csv.error',
+        'Some rows of the CSV file are not valid email addresses (listed below). Nothing has been sent.'
+      ),
+    }),
     ...(defaults !== 'unavailable' && !subject?.trim() && { subject: t('form.error.required', 'This field is required') }),
   };
   const errors = triedToSend ? problems : {};
@@ -138,7 +169,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
     setStep({ kind: 'sending', done: 0, total: valid.length });
     const outcome = await sendInBatches(
       valid,
-      (emails) => api.send(invitation.id, { ...options, emails }),
+      (emails) => api.send(invitation.id, { ...options, emails, personal }),
       (done) => setStep({ kind: 'sending', done, total: valid.length }),
       (error) => messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.')
     );
@@ -164,7 +195,14 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                 <Typography textColor="neutral600">
                   {t('send.intro', 'Each recipient gets an email with the link “{name}”.', { name: invitation.name })}
                 </Typography>
+                <SendModeField mode={mode} onChange={setMode} />
                 <RecipientsField entries={entries} onChange={setEntries} error={errors.recipients} />
+                <CsvImportField invalidRows={invalidCsvRows} onImport={importCsv} onLeaveOut={() => setInvalidCsvRows([])} />
+                <OutsideDomainsNotice
+                  addresses={outsideDomains}
+                  domains={invitation.allowedEmailDomains}
+                  onRemove={() => setEntries(entries.filter((entry) => !outsideDomains.includes(entry)))}
+                />
                 {seatsWarning && <Notice variant="warning">{seatsWarning}</Notice>}
                 <FormField
                   name="subject"
@@ -204,7 +242,19 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                   />
                 </FormField>
                 <EmailPreview
-                  preview={preview.data}
+                  note={
+                    personal
+                      ? t(
+                          'send.mode.personal.preview',
+                          'Each person gets a link of their own: the preview shows an example in its place.'
+                        )
+                      : t('send.mode.shared.preview', 'Everyone gets the link shown in the preview.')
+                  }
+                  preview={
+                    personal
+                      ? withExampleLink(preview.data, invitation, t('send.mode.personal.example', 'personal-link-example'))
+                      : preview.data
+                  }
                   error={preview.error}
                   isLoading={preview.isLoading}
                   onRetry={preview.reload}

@@ -1,6 +1,16 @@
 import { Status, Typography } from '@strapi/design-system';
 import { usePluginTranslation } from '../utils/translations';
-import type { InvitationStatus } from '../../../shared';
+import type { InvitationStatus, RecipientStatus } from '../../../shared';
+
+type Variant = 'success' | 'neutral' | 'warning' | 'danger';
+
+const Badge = ({ status, variant, label }: { status: string; variant: Variant; label: string }) => (
+  <Status variant={variant} size="S" data-status={status}>
+    <Typography tag="span" variant="omega" fontWeight="bold">
+      {label}
+    </Typography>
+  </Status>
+);
 
 const VARIANTS = { active: 'success', expired: 'neutral', exhausted: 'warning' } as const;
 
@@ -12,11 +22,22 @@ export const StatusBadge = ({ status }: { status: InvitationStatus }) => {
     expired: t('status.expired', 'Expired'),
     exhausted: t('status.exhausted', 'Used up'),
   };
-  return (
-    <Status variant={VARIANTS[status]} size="S" data-status={status}>
-      <Typography tag="span" variant="omega" fontWeight="bold">
-        {labels[status]}
-      </Typography>
-    </Status>
-  );
+  return <Badge status={status} variant={VARIANTS[status]} label={labels[status]} />;
+};
+
+const RECIPIENT_VARIANTS = { pending: 'warning', accepted: 'success', revoked: 'neutral' } as const;
+
+/** The words of a personal link's states, for its badge and for the filter. */
+export const useRecipientStatusLabels = (): Record<RecipientStatus, string> => {
+  const t = usePluginTranslation();
+  return {
+    pending: t('recipients.status.pending', 'Pending'),
+    accepted: t('recipients.status.accepted', 'Accepted'),
+    revoked: t('recipients.status.revoked', 'Revoked'),
+  };
+};
+
+export const RecipientStatusBadge = ({ status }: { status: RecipientStatus }) => {
+  const labels = useRecipientStatusLabels();
+  return <Badge status={status} variant={RECIPIENT_VARIANTS[status]} label={labels[status]} />;
 };

@@ -10,6 +10,7 @@ import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { InvitationLink } from '../components/InvitationLink';
+import { RecipientsTable } from '../components/RecipientsTable';
 import { SendInvitationButton, SendInvitationModal } from '../components/SendInvitationModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { TableHeader } from '../components/TableHeader';
@@ -166,6 +167,9 @@ export const InvitationDetailPage = () => {
           </Section>
           <Section title={t('detail.accounts', 'Accounts created from this link')}>
             <Redemptions invitation={invitation} />
+          </Section>
+          <Section title={t('recipients.title', 'Recipients of personal links')}>
+            <RecipientsTable invitation={invitation} onChange={reload} />
           </Section>
           <Section title={t('detail.emails', 'Emails sent with this link')}>
             <DeliveryLog log={invitation.deliveries} />

@@ -1,0 +1,264 @@
+import { useState } from 'react';
+import {
+  Flex,
+  IconButton,
+  Searchbar,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { ArrowClockwise, Cross } from '@strapi/icons';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { PERMISSIONS, RECIPIENT_STATUSES } from '../../../shared';
+import { useInvitationsApi, useRequest } from '../api';
+import { adminTimeZone } from '../utils/dates';
+import { useDebouncedValue } from '../utils/debounce';
+import { messageOf } from '../utils/errors';
+import { formatInstant } from '../utils/format';
+import { usePluginTranslation } from '../utils/translations';
+import { LoadFailure } from './Notice';
+import { Pager } from './Pager';
+import { RevokeRecipientDialog } from './RevokeRecipientDialog';
+import { RecipientStatusBadge, useRecipientStatusLabels } from './StatusBadge';
+import { TableHeader } from './TableHeader';
+import type { Invitation, Recipient, RecipientStatus, RecipientsQuery } from '../../../shared';
+
+interface Props {
+  /** A new object (the page loaded it again) loads the recipients again. */
+  invitation: Invitation;
+  /** After a resend or a revocation: the page's own figures (emails sent) changed. */
+  onChange: () => void;
+}
+
+const PAGE_SIZE = 10;
+const ALL = 'all';
+
+const Account = ({ recipient }: { recipient: Recipient }) => {
+  const t = usePluginTranslation();
+  if (recipient.user) {
+    return (
+      <Flex direction="column" alignItems="flex-start">
+        <Typography>{recipient.user.username}</Typography>
+        <Typography variant="pi" textColor="neutral600">
+          {recipient.user.email}
+        </Typography>
+      </Flex>
+    );
+  }
+  const deleted = recipient.status === 'accepted';
+  return <Typography textColor="neutral600">{deleted ? t('detail.accounts.deleted', 'Deleted user') : '—'}</Typography>;
+};
+
+interface RowProps {
+  recipient: Recipient;
+  /** What the admin may do with a pending link; left out: not allowed. */
+  actions: { resend?: () => void; revoke?: () => void };
+  /** A resend or a revocation of this row is on its way. */
+  busy: boolean;
+}
+
+const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
+  const intl = useIntl();
+  const t = usePluginTranslation();
+  const pending = recipient.status === 'pending';
+  const buttons = [
+    {
+      label: t('recipients.resend', 'Send again to {email}', { email: recipient.email }),
+      icon: <ArrowClockwise />,
+      onClick: actions.resend,
+    },
+    {
+      label: t('recipients.revoke', 'Revoke the link of {email}', { email: recipient.email }),
+      icon: <Cross />,
+      onClick: actions.revoke,
+    },
+  ];
+  return (
+    <Tr data-recipient={recipient.email}>
+      <Td>
+        <Typography>{recipient.email}</Typography>
+      </Td>
+      <Td>
+        <RecipientStatusBadge status={recipient.status} />
+      </Td>
+      <Td>
+        <Typography>{formatInstant(intl, recipient.sentAt)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{formatInstant(intl, recipient.lastSentAt)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{recipient.sendCount}</Typography>
+      </Td>
+      <Td>
+        <Account recipient={recipient} />
+      </Td>
+      <Td>
+        {pending && (
+          <Flex gap={1} justifyContent="flex-end">
+            {buttons.map(
+              ({ label, icon, onClick }) =>
+                onClick && (
+                  <IconButton key={label} label={label} variant="ghost" disabled={busy} onClick={onClick}>
+                    {icon}
+                  </IconButton>
+                )
+            )}
+          </Flex>
+        )}
+      </Td>
+    </Tr>
+  );
+};
+
+type StatusFilter = RecipientStatus | typeof ALL;
+
+interface FiltersProps {
+  search: string;
+  status: StatusFilter;
+  onSearch: (search: string) => void;
+  onStatus: (status: StatusFilter) => void;
+}
+
+const RecipientsFilters = ({ search, status, onSearch, onStatus }: FiltersProps) => {
+  const t = usePluginTranslation();
+  const statusLabels = useRecipientStatusLabels();
+  return (
+    <Flex gap={3} wrap="wrap">
+      <Searchbar
+        name="recipientsSearch"
+        value={search}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => onSearch(event.target.value)}
+        onClear={() => onSearch('')}
+        clearLabel={t('recipients.search.clear', 'Clear the search')}
+        placeholder={t('recipients.search', 'Search by email')}
+      >
+        {t('recipients.search', 'Search by email')}
+      </Searchbar>
+      <SingleSelect
+        aria-label={t('recipients.filter', 'Status')}
+        value={status}
+        onChange={(value) => onStatus(value as StatusFilter)}
+      >
+        <SingleSelectOption value={ALL}>{t('recipients.filter.all', 'All statuses')}</SingleSelectOption>
+        {RECIPIENT_STATUSES.map((value) => (
+          <SingleSelectOption key={value} value={value}>
+            {statusLabels[value]}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Flex>
+  );
+};
+
+/** The people personal links were sent to: their state, when, the account made; resend and revoke. */
+export const RecipientsTable = ({ invitation, onChange }: Props) => {
+  const { locale } = useIntl();
+  const t = usePluginTranslation();
+  const api = useInvitationsApi();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC({ send: PERMISSIONS.send, delete: PERMISSIONS.delete });
+  const [status, setStatus] = useState<StatusFilter>(ALL);
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const [busy, setBusy] = useState<number>();
+  const [toRevoke, setToRevoke] = useState<Recipient | null>(null);
+  const q = useDebouncedValue(search.trim(), 300);
+
+  const params: RecipientsQuery = { page, pageSize: PAGE_SIZE, ...(status !== ALL && { status }), ...(q && { q }) };
+  const request = useRequest(() => api.recipients(invitation.id, params), [api, invitation, JSON.stringify(params)]);
+  const { data } = request;
+
+  if (request.error) return <LoadFailure request={request} />;
+  if (!data) return null;
+  if (data.pagination.total === 0 && status === ALL && !q && !search) {
+    return (
+      <Typography textColor="neutral600">
+        {t('recipients.empty', 'No personal link has been sent with this link yet.')}
+      </Typography>
+    );
+  }
+
+  const act = async (recipient: Recipient, action: 'resend' | 'revoke') => {
+    setBusy(recipient.id);
+    try {
+      // Mailed again in the admin panel's language, as the send dialog does.
+      if (action === 'resend') await api.resendRecipient(invitation.id, recipient.id, { locale, timeZone: adminTimeZone() });
+      else await api.revokeRecipient(invitation.id, recipient.id);
+      toggleNotification({
+        type: 'success',
+        message:
+          action === 'resend'
+            ? t('recipients.resent', 'Personal link sent again to {email}', { email: recipient.email })
+            : t('recipients.revoked', 'Personal link of {email} revoked', { email: recipient.email }),
+      });
+    } catch (error) {
+      toggleNotification({
+        type: 'danger',
+        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
+      });
+    }
+    setBusy(undefined);
+    request.reload();
+    onChange();
+  };
+
+  const filterBy = (value: StatusFilter) => {
+    setStatus(value);
+    setPage(1);
+  };
+  const searchFor = (value: string) => {
+    setSearch(value);
+    setPage(1);
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <RecipientsFilters search={search} status={status} onSearch={searchFor} onStatus={filterBy} />
+      {data.results.length === 0 ? (
+        <Typography textColor="neutral600">{t('recipients.empty.search', 'No recipient matches.')}</Typography>
+      ) : (
+        <Table colCount={7} rowCount={data.results.length + 1}>
+          <TableHeader
+            labels={[
+              t('recipients.email', 'Email'),
+              t('recipients.status', 'Status'),
+              t('recipients.sentAt', 'First sent'),
+              t('recipients.lastSentAt', 'Last sent'),
+              t('recipients.sendCount', 'Times sent'),
+              t('recipients.account', 'Account'),
+              t('table.actions', 'Actions'),
+            ]}
+          />
+          <Tbody>
+            {data.results.map((recipient) => (
+              <RecipientRow
+                key={recipient.id}
+                recipient={recipient}
+                actions={{
+                  resend: allowedActions.canSend ? () => act(recipient, 'resend') : undefined,
+                  revoke: allowedActions.canDelete ? () => setToRevoke(recipient) : undefined,
+                }}
+                busy={busy === recipient.id}
+              />
+            ))}
+          </Tbody>
+        </Table>
+      )}
+      <Pager pagination={data.pagination} onPage={setPage} label={t('recipients.pages', 'Pages of recipients')} />
+      <RevokeRecipientDialog
+        recipient={toRevoke}
+        onCancel={() => setToRevoke(null)}
+        onConfirm={(recipient) => {
+          setToRevoke(null);
+          return act(recipient, 'revoke');
+        }}
+      />
+    </Flex>
+  );
+};
