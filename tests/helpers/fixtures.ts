@@ -121,9 +121,15 @@ export const seedRedemptions = async (app: TestApp, invitationId: number, redemp
     const ids = await insertRows(
       app,
       redemptionTable,
-      batch.map((redemption, i) => ({ document_id: `seed${seedCounter}r${i}`, redeemed_at: redemption.redeemedAt ?? now, ...stamp }))
+      batch.map((redemption, i) => ({
+        document_id: `seed${seedCounter}r${i}`,
+        redeemed_at: redemption.redeemedAt ?? now,
+        ...stamp,
+      }))
     );
-    await knex(invitationLink.name).insert(ids.map((id) => ({ [invitationLink.owner]: id, [invitationLink.target]: invitationId })));
+    await knex(invitationLink.name).insert(
+      ids.map((id) => ({ [invitationLink.owner]: id, [invitationLink.target]: invitationId }))
+    );
     const withUsers = batch.flatMap((redemption, i) => (redemption.user ? [{ id: ids[i], user: redemption.user }] : []));
     if (withUsers.length === 0) continue;
     const userIds = await insertRows(

@@ -195,7 +195,13 @@ describe('GET /invitations/invitations/:id', () => {
 
     const res = await app.http().get(`/invitations/invitations/${invitation.id}`).set(admin());
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ id: invitation.id, token: invitation.token, usedCount: 1, remaining: 2, redemptionCount: 1 });
+    expect(res.body.data).toMatchObject({
+      id: invitation.id,
+      token: invitation.token,
+      usedCount: 1,
+      remaining: 2,
+      redemptionCount: 1,
+    });
     expect(res.body.data.redemptions).toEqual([
       { user: { id: expect.any(Number), username: account.username, email: account.email }, redeemedAt: expect.any(String) },
     ]);
@@ -270,7 +276,11 @@ describe('DELETE /invitations/invitations/:id', () => {
     const invitation = await createInvitation(app, { maxUses: 5 });
     const account = newAccount();
     await register(app, { ...account, invitationToken: invitation.token });
-    await seedRedemptions(app, invitation.id, Array.from({ length: 2_400 }, () => ({})));
+    await seedRedemptions(
+      app,
+      invitation.id,
+      Array.from({ length: 2_400 }, () => ({}))
+    );
     expect(await redemptionsOf(app, invitation.id)).toHaveLength(2_401);
 
     const res = await app.http().delete(`/invitations/invitations/${invitation.id}`).set(admin());

@@ -390,12 +390,16 @@ const redemptionsQueryCases: Case[] = [
   { method: 'GET', path: (f) => `/invitations/invitations/${f.id}/redemptions`, auth: 'admin', query, status: 400 },
 ]);
 
-const statusQueryCases: Case[] = ['status=used', 'status=ACTIVE', 'status=', 'status[]=active', 'status=active&status=expired'].map(
-  (query): Case => [
-    `GET /invitations/invitations?${query}`,
-    { method: 'GET', path: () => '/invitations/invitations', auth: 'admin', query, status: 400 },
-  ]
-);
+const statusQueryCases: Case[] = [
+  'status=used',
+  'status=ACTIVE',
+  'status=',
+  'status[]=active',
+  'status=active&status=expired',
+].map((query): Case => [
+  `GET /invitations/invitations?${query}`,
+  { method: 'GET', path: () => '/invitations/invitations', auth: 'admin', query, status: 400 },
+]);
 
 const noQueryCases: Case[] = [
   ['GET', (f: Fixture) => `/invitations/invitations/${f.id}/redemptions/export`, 'page=1'],
@@ -407,16 +411,18 @@ const noQueryCases: Case[] = [
   { method: method as Method, path: path as (f: Fixture) => string, auth: 'admin', query: query as string, status: 400 },
 ]);
 
-const unknownLinkCases: Case[] = ['redemptions', 'redemptions/export', 'deliveries/export', 'timeline'].flatMap((list): Case[] => [
-  [
-    `GET /invitations/invitations/987654/${list}`,
-    { method: 'GET', path: () => `/invitations/invitations/987654/${list}`, auth: 'admin', status: 404 },
-  ],
-  [
-    `GET /invitations/invitations/abc/${list}`,
-    { method: 'GET', path: () => `/invitations/invitations/abc/${list}`, auth: 'admin', status: 400 },
-  ],
-]);
+const unknownLinkCases: Case[] = ['redemptions', 'redemptions/export', 'deliveries/export', 'timeline'].flatMap(
+  (list): Case[] => [
+    [
+      `GET /invitations/invitations/987654/${list}`,
+      { method: 'GET', path: () => `/invitations/invitations/987654/${list}`, auth: 'admin', status: 404 },
+    ],
+    [
+      `GET /invitations/invitations/abc/${list}`,
+      { method: 'GET', path: () => `/invitations/invitations/abc/${list}`, auth: 'admin', status: 400 },
+    ],
+  ]
+);
 
 const bulkDeleteCases: Case[] = (
   [

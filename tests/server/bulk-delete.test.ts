@@ -27,7 +27,9 @@ describe('POST /invitations/invitations/bulk-delete', () => {
     expect(res.body).toEqual({ data: { deleted: [links[2].id, links[0].id] } });
     expect([await exists(links[0].id), await exists(links[1].id), await exists(links[2].id)]).toEqual([false, true, false]);
     expect(await countUsers(app)).toBe(users);
-    const orphans = await app.strapi.db.query('plugin::invitations.redemption').findMany({ where: { invitation: { id: links[0].id } } });
+    const orphans = await app.strapi.db
+      .query('plugin::invitations.redemption')
+      .findMany({ where: { invitation: { id: links[0].id } } });
     expect(orphans).toEqual([]);
     expect((await app.http().get(`/api/invitations/${links[0].token}`)).status).toBe(404);
   });

@@ -34,12 +34,14 @@ const linkWith = async (redemptions: SeededRedemption[]) => {
 
 /** The text of a CSV download; it must be one, with the attachment headers. */
 const download = async (url: string) => {
-  const res = await get(url).buffer(true).parse((response, done) => {
-    let text = '';
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => (text += chunk));
-    response.on('end', () => done(null, text));
-  });
+  const res = await get(url)
+    .buffer(true)
+    .parse((response, done) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => done(null, text));
+    });
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
   expect(res.headers['content-disposition']).toMatch(/^attachment; filename="invitation-\d+-[a-z]+\.csv"$/);
@@ -86,7 +88,11 @@ describe('GET /invitations/invitations/:id/redemptions', () => {
   test('404 for an unknown link, 400 for a bad query', async () => {
     expectStrapiError(await get('/invitations/invitations/987654/redemptions'), 404, /not found/);
     expectStrapiError(await get(`/invitations/invitations/${link.id}/redemptions?pageSize=101`), 400, /pageSize/);
-    expectStrapiError(await get(`/invitations/invitations/${link.id}/redemptions?sort=id:asc`), 400, /Unknown query parameter: sort/);
+    expectStrapiError(
+      await get(`/invitations/invitations/${link.id}/redemptions?sort=id:asc`),
+      400,
+      /Unknown query parameter: sort/
+    );
   });
 
   test("the link's detail carries the count and the first page only", async () => {
@@ -99,7 +105,18 @@ describe('GET /invitations/invitations/:id/redemptions', () => {
 
 describe('GET /invitations/invitations/:id/redemptions/export', () => {
   test('quotes as RFC 4180 says and neutralises formulas', async () => {
-    const tricky = ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tTab', '\rReturn', 'a,b', 'quote"d', 'two\nlines', 'plain'];
+    const tricky = [
+      '=HYPERLINK("http://x")',
+      '+1',
+      '-2',
+      '@SUM(A1)',
+      '\tTab',
+      '\rReturn',
+      'a,b',
+      'quote"d',
+      'two\nlines',
+      'plain',
+    ];
     const link = await linkWith(tricky.map((username, i) => ({ user: { username, email: `tricky${i}@example.com` } })));
     const text = await download(`/invitations/invitations/${link.id}/redemptions/export`);
     expect(text.startsWith('username,email,redeemedAt\r\n')).toBe(true);
@@ -154,7 +171,9 @@ describe('GET /invitations/invitations/:id/redemptions/export', () => {
     const server = address ? app.strapi.server.httpServer : app.strapi.server.httpServer.listen(0, '127.0.0.1');
     await new Promise((resolve) => (server.listening ? resolve(null) : server.once('listening', resolve)));
     const { port } = server.address() as { port: number };
-    const request = http.get(`http://127.0.0.1:${port}/invitations/invitations/${link.id}/redemptions/export`, { headers: admin() });
+    const request = http.get(`http://127.0.0.1:${port}/invitations/invitations/${link.id}/redemptions/export`, {
+      headers: admin(),
+    });
     const response = await new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
     expect(response.statusCode).toBe(200);
     response.pause();
@@ -182,7 +201,13 @@ describe('GET /invitations/invitations/:id/deliveries/export', () => {
       .send({ emails: ['first@example.com', 'second@example.com'] });
     expect(sent.status).toBe(200);
     await app.strapi.db.query('plugin::invitations.delivery').create({
-      data: { invitation: invitation.id, recipient: 'third@example.com', status: 'failed', error: '=cmd|"/c calc"', sentAt: new Date() },
+      data: {
+        invitation: invitation.id,
+        recipient: 'third@example.com',
+        status: 'failed',
+        error: '=cmd|"/c calc"',
+        sentAt: new Date(),
+      },
     });
     const text = await download(`/invitations/invitations/${invitation.id}/deliveries/export`);
     const rows = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data;
@@ -225,7 +250,9 @@ describe('GET /invitations/invitations/:id/timeline', () => {
     const day = 24 * HOUR_MS;
     const link = await linkWith([{ redeemedAt: new Date(now - 3 * day) }, { redeemedAt: new Date(now - 3 * day) }]);
     const setCreated = (time: number) =>
-      app.strapi.db.query('plugin::invitations.invitation').update({ where: { id: link.id }, data: { createdAt: new Date(time) } });
+      app.strapi.db
+        .query('plugin::invitations.invitation')
+        .update({ where: { id: link.id }, data: { createdAt: new Date(time) } });
     await setCreated(now - 10 * day);
     const daily = (await get(`/invitations/invitations/${link.id}/timeline`)).body.data;
     expect(daily.unit).toBe('day');

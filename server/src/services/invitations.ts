@@ -233,7 +233,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async timeline(id: number) {
       const row = await findRow(id);
       return getService(strapi, 'redemptions').timeline(
-        { id, createdAt: new Date(row.createdAt), expiresAt: new Date(row.expiresAt), maxUses: row.maxUses, usedCount: row.usedCount },
+        {
+          id,
+          createdAt: new Date(row.createdAt),
+          expiresAt: new Date(row.expiresAt),
+          maxUses: row.maxUses,
+          usedCount: row.usedCount,
+        },
         new Date()
       );
     },
@@ -247,7 +253,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The homepage widget's figures, each counted by the database at one instant. */
     async summary(now = new Date()): Promise<InvitationsSummary> {
       const expiringSoon = () =>
-        matching({ status: 'active' }, now).where(column('expiresAt'), '<=', new Date(now.getTime() + EXPIRING_SOON_DAYS * DAY_MS));
+        matching({ status: 'active' }, now).where(
+          column('expiresAt'),
+          '<=',
+          new Date(now.getTime() + EXPIRING_SOON_DAYS * DAY_MS)
+        );
       const redemptions = getService(strapi, 'redemptions');
       const [activeLinks, signUpsLast7Days, signUpsLast30Days, soonCount, soonRows] = await Promise.all([
         countRows(matching({ status: 'active' }, now)),
@@ -265,12 +275,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         signUpsLast30Days,
         expiringSoon: {
           count: soonCount,
-          links: soonRows.map((row: { id: number; name: string; maxUses: number; usedCount: number; expiresAt: string | number }) => ({
-            id: row.id,
-            name: row.name,
-            expiresAt: isoDate(row.expiresAt),
-            remaining: remainingSeats({ ...row, expiresAt: isoDate(row.expiresAt) }),
-          })),
+          links: soonRows.map(
+            (row: { id: number; name: string; maxUses: number; usedCount: number; expiresAt: string | number }) => ({
+              id: row.id,
+              name: row.name,
+              expiresAt: isoDate(row.expiresAt),
+              remaining: remainingSeats({ ...row, expiresAt: isoDate(row.expiresAt) }),
+            })
+          ),
         },
       };
     },

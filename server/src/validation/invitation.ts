@@ -227,7 +227,10 @@ export const validateCreateInput = validateYupSchema(createSchema) as (body: unk
 export const validateUpdateInput = validateYupSchema(updateSchema) as (body: unknown) => Promise<InvitationInput>;
 
 /** A query string checked against `schema`: each key known, given once, and valid. */
-const parseQuery = async <S extends yup.AnyObjectSchema>(schema: S, query: Record<string, unknown>): Promise<yup.InferType<S>> => {
+const parseQuery = async <S extends yup.AnyObjectSchema>(
+  schema: S,
+  query: Record<string, unknown>
+): Promise<yup.InferType<S>> => {
   // Casting (needed: query values are strings) strips unknown keys instead of reporting them.
   const unknownKey = Object.keys(query).find((key) => !(key in schema.fields));
   if (unknownKey) throw fieldError(unknownKey, `Unknown query parameter: ${unknownKey}`);
