@@ -73,17 +73,22 @@ const runServer = () => {
     },
   });
 
-  /** What each message held: its envelope recipients, whether each part carries the link. */
+  /**
+   * What each message held: its envelope recipients, whether each part carries the link (or a
+   * link starting with `link`, for personal links), and the addresses of its text.
+   */
   const check = async (link) => {
     const messages = [];
     for (const { to, raw } of received) {
       const mail = await simpleParser(raw);
+      const text = String(mail.text ?? '');
       messages.push({
         to,
         subject: mail.subject,
         bytes: raw.length,
-        textHasLink: String(mail.text ?? '').includes(link),
-        htmlHasLink: String(mail.html || '').includes(`href="${link}"`),
+        textHasLink: text.includes(link),
+        htmlHasLink: String(mail.html || '').includes(`href="${link}`),
+        urls: text.match(/https?:\/\/[^\s"<>]+/g) ?? [],
       });
     }
     return { messages, sessions, maxInFlight };

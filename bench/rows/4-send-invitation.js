@@ -23,17 +23,11 @@ const { startSmtpSink } = require('../lib/smtp-sink');
 const { compareInRounds, closedLoop, median } = require('../lib/stats');
 const { expectStatus } = require('../lib/http');
 const format = require('../lib/format');
+const { FROM, EMAIL, recipients: newRecipients } = require('../lib/invitation-emails');
 
 const TARGET = 1.5;
 const RECIPIENTS = 1000;
 const WARM_UP_RECIPIENTS = 100;
-const FROM = 'Bench <bench-sender@example.com>';
-const EMAIL = {
-  subject: 'You are invited to the bench',
-  message: 'Hello,\n\nThe bench invites you to create an account. This message is as long as a short personal note is.',
-  locale: 'en',
-  timeZone: 'UTC',
-};
 
 /** The nodemailer that the playground's @strapi/provider-email-nodemailer loads, and its version. */
 const providersNodemailer = () => {
@@ -45,7 +39,7 @@ const providersNodemailer = () => {
 /** The plugin's email concurrency as the sites get it (the playground keeps the default). */
 const pluginConcurrency = () => require(path.join(ROOT, 'dist/server')).default.config.default.email.concurrency;
 
-const recipients = (label, count = RECIPIENTS) => Array.from({ length: count }, (_, index) => `${label}-${index}@example.com`);
+const recipients = (label, count = RECIPIENTS) => newRecipients(label, count);
 
 /** The problems with what the sink received for `emails`; an empty list when all is right. */
 const problemsIn = ({ messages }, emails, link, subject) => {

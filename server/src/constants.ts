@@ -4,6 +4,7 @@ export { PLUGIN_ID };
 
 export const INVITATION_UID = `plugin::${PLUGIN_ID}.invitation` as const;
 export const REDEMPTION_UID = `plugin::${PLUGIN_ID}.redemption` as const;
+export const RECIPIENT_UID = `plugin::${PLUGIN_ID}.recipient` as const;
 export const DELIVERY_UID = `plugin::${PLUGIN_ID}.delivery` as const;
 export const USER_UID = 'plugin::users-permissions.user' as const;
 export const ROLE_UID = 'plugin::users-permissions.role' as const;

@@ -147,3 +147,43 @@ export const seedRedemptions = async (app: TestApp, invitationId: number, redemp
     await knex(userLink.name).insert(withUsers.map(({ id }, i) => ({ [userLink.owner]: id, [userLink.target]: userIds[i] })));
   }
 };
+
+const RECIPIENT_UID = 'plugin::invitations.recipient';
+
+/** "Send invitation" with a personal link for each address, as the super admin; the answer's data. */
+export const sendPersonalLinks = async (app: TestApp, invitationId: number, emails: string[]) => {
+  const res = await app
+    .http()
+    .post(`/invitations/invitations/${invitationId}/send`)
+    .set('Authorization', `Bearer ${app.adminToken}`)
+    .send({ emails, personal: true });
+  if (res.status !== 200) throw new Error(`personal send failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data;
+};
+
+/** The recipient rows of a link, as stored (tokens' hashes and ciphertexts included), oldest first. */
+export const recipientRowsOf = (app: TestApp, invitationId: number) =>
+  app.strapi.db
+    .query(RECIPIENT_UID)
+    .findMany({ where: { invitation: { id: invitationId } }, populate: ['user'], orderBy: { id: 'asc' } });
+
+/**
+ * The token of the newest personal link of `email` under a link, read back as the site reads it
+ * (its encrypted copy): what the person finds at the end of the link in their email.
+ */
+export const personalTokenOf = async (app: TestApp, invitationId: number, email: string): Promise<string> => {
+  const rows = await recipientRowsOf(app, invitationId);
+  const row = rows.reverse().find((candidate: { email: string }) => candidate.email.toLowerCase() === email.toLowerCase());
+  if (!row) throw new Error(`no personal link for ${email}`);
+  const token = app.strapi.plugin('invitations').service('tokens').decrypt(row.tokenCiphertext, row.tokenHash);
+  if (!token) throw new Error(`the personal link of ${email} cannot be decrypted`);
+  return token;
+};
+
+/** A link and one personal link under it, for `email`: the link, the token, and the recipient's id. */
+export const createPersonalLink = async (app: TestApp, email: string, fields: InvitationFields = {}) => {
+  const invitation = await createInvitation(app, fields);
+  await sendPersonalLinks(app, invitation.id, [email]);
+  const [row] = await recipientRowsOf(app, invitation.id);
+  return { invitation, token: await personalTokenOf(app, invitation.id, email), recipientId: row.id as number };
+};

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { testEnv } from '../helpers/env';
 import { inDays } from '../helpers/fixtures';
 import type { Knex } from 'knex';
@@ -27,6 +30,7 @@ const INTEGER_TYPE: Record<string, string> = { postgres: 'integer', mysql: 'int'
 const INVITATIONS = 'invitations_invitations';
 
 let env: Record<string, string>;
+const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-instances-outbox-'));
 let instances: PlaygroundProcess[] = [];
 /** Every process started, the killed one included, for the log check at the end. */
 const everyProcess: PlaygroundProcess[] = [];
@@ -50,6 +54,8 @@ beforeAll(async () => {
     DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD,
     // The request log too, to check below that it never shows a token.
     LOG_LEVEL: 'http',
+    // Emails as files, to read the personal links sent.
+    EMAIL_OUTBOX_DIR: outbox,
   });
   // One after the other: the first creates the schema, the second finds it.
   instances = [await start()];
@@ -121,6 +127,39 @@ test(`${REQUESTS} registrations at once on a ${SEATS}-seat link, split across tw
   expect(counts.usedCount).toBe(SEATS);
   expect(counts.redemptions).toHaveLength(SEATS);
   expect(counts.accounts).toEqual(counts.redemptions);
+});
+
+/** The personal link token in the email the outbox holds for `email`. */
+const personalTokenSentTo = (email: string) => {
+  const message = fs
+    .readdirSync(outbox)
+    .map((file) => fs.readFileSync(path.join(outbox, file), 'utf8'))
+    .find((eml) => eml.includes(`To: ${email}`));
+  const token = message && /\/invitations\/join\/([\w-]{43})/.exec(message)?.[1];
+  if (!token) throw new Error(`no personal link was mailed to ${email}`);
+  return token;
+};
+
+test('sign-ups racing on one personal link, split across two instances: exactly one account', async () => {
+  const link = await createLink('Personal race');
+  const email = `${newPrefix('personal')}@example.com`;
+  const sent = await admins[0].request(`/invitations/invitations/${link.id}/send`, {
+    method: 'POST',
+    body: { emails: [email], personal: true },
+  });
+  expect(sent.status).toBe(200);
+  const token = personalTokenSentTo(email);
+
+  const outcomes = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => registerAt(instances[i % instances.length].url, token, email))
+  );
+  expect(tally(outcomes)).toEqual({ 200: 1, 410: 19 });
+  expect(Number((await db('up_users').where('email', email).count({ count: '*' }))[0].count)).toBe(1);
+  const { body } = await admins[1].request(`/invitations/invitations/${link.id}/recipients`);
+  expect(body.results).toEqual([
+    expect.objectContaining({ email, status: 'accepted', user: expect.objectContaining({ email }) }),
+  ]);
+  expect(((await admins[1].request(`/invitations/invitations/${link.id}`)).body.data as { usedCount: number }).usedCount).toBe(1);
 });
 
 test('an instance killed (SIGKILL) in the middle of a burst leaves counts that agree, and the link fills exactly', async () => {

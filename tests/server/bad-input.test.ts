@@ -25,7 +25,14 @@ interface Fixture {
   publicRoleId: number;
   /** A link limited to addresses at example.org. */
   domainToken: string;
+  /** A personal link of invitation `id`, for PERSONAL_EMAIL (made without mailing it). */
+  recipientId: number;
+  personalToken: string;
+  /** A recipient of another link. */
+  otherRecipientId: number;
 }
+
+const PERSONAL_EMAIL = 'personal@example.com';
 let fixture: Fixture;
 
 beforeAll(async () => {
@@ -34,7 +41,18 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i += 1) await register(app, { ...newAccount(), invitationToken: invitation.token });
   const publicRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   const domainLimited = await createInvitation(app, { allowedEmailDomains: ['example.org'] });
-  fixture = { id: invitation.id, token: invitation.token, publicRoleId: publicRole.id, domainToken: domainLimited.token };
+  const recipients = app.strapi.plugin('invitations').service('recipients');
+  const [personal] = await recipients.linksFor(invitation.id, [PERSONAL_EMAIL]);
+  const [other] = await recipients.linksFor(domainLimited.id, ['other@example.org']);
+  fixture = {
+    id: invitation.id,
+    token: invitation.token,
+    publicRoleId: publicRole.id,
+    domainToken: domainLimited.token,
+    recipientId: personal.id,
+    personalToken: personal.token,
+    otherRecipientId: other.id,
+  };
 });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -321,6 +339,122 @@ const BAD_IDS = [
   "1'%3B--",
 ];
 
+// ---- Personal links: the send's `personal`, the recipients routes, sign-up with another address ----
+
+const personalSendCases: Case[] = (
+  [
+    ['the string "true"', 'true'],
+    ['a number', 1],
+    ['null', null],
+    ['an object', { $ne: false }],
+    ['a list', [true]],
+  ] as Array<[string, unknown]>
+).map(([label, personal]) => emailCase('send', `personal as ${label}`, { emails: to, personal }));
+
+const recipientsPath = (f: Fixture) => `/invitations/invitations/${f.id}/recipients`;
+const recipientsQueryCases: Case[] = [
+  'page=0',
+  'page=abc',
+  'pageSize=0',
+  'pageSize=101',
+  'status=used',
+  'status=PENDING',
+  'status[]=pending',
+  'status=pending&status=revoked',
+  `q=${'x'.repeat(256)}`,
+  'q[$ne]=x',
+  'q=a%00b',
+  'sort=email:asc',
+  'filters[email][$eq]=x',
+  'populate=*',
+].map((query): Case => [
+  `GET /invitations/invitations/:id/recipients?${query.slice(0, 40)}`,
+  { method: 'GET', path: recipientsPath, auth: 'admin', query, status: 400 },
+]);
+
+const recipientCases: Case[] = [
+  ...recipientsQueryCases,
+  [
+    'GET /invitations/invitations/:id/recipients of no invitation',
+    { method: 'GET', path: () => '/invitations/invitations/2147483647/recipients', auth: 'admin', status: 404 },
+  ],
+  [
+    'GET /invitations/invitations/abc/recipients',
+    { method: 'GET', path: () => '/invitations/invitations/abc/recipients', auth: 'admin', status: 400 },
+  ],
+  ...(['resend', 'revoke'] as const).flatMap((action): Case[] => {
+    const method = action === 'resend' ? 'POST' : 'DELETE';
+    const at =
+      (recipient: (f: Fixture) => string | number, invitation: (f: Fixture) => string | number = (f) => f.id) =>
+      (f: Fixture) =>
+        `/invitations/invitations/${invitation(f)}/recipients/${recipient(f)}${action === 'resend' ? '/resend' : ''}`;
+    const body = action === 'resend' ? {} : undefined;
+    return [
+      [`${action} of no recipient`, { method, path: at(() => 2147483647), auth: 'admin', body, status: 404 }],
+      [
+        `${action} of another link's recipient`,
+        { method, path: at((f) => f.otherRecipientId), auth: 'admin', body, status: 404 },
+      ],
+      [
+        `${action} under no invitation`,
+        {
+          method,
+          path: at(
+            (f) => f.recipientId,
+            () => 2147483647
+          ),
+          auth: 'admin',
+          body,
+          status: 404,
+        },
+      ],
+      [`${action} of recipient abc`, { method, path: at(() => 'abc'), auth: 'admin', body, status: 400 }],
+      [`${action} of recipient 0`, { method, path: at(() => 0), auth: 'admin', body, status: 400 }],
+      [`${action} of recipient 2^31`, { method, path: at(() => 2 ** 31), auth: 'admin', body, status: 400 }],
+    ].map(([label, request]) => [`${method} /invitations/invitations/:id/recipients/:recipientId: ${label}`, request] as Case);
+  }),
+  [
+    'POST /invitations/invitations/:id/recipients/:recipientId/resend: a subject with a new line',
+    {
+      method: 'POST',
+      path: (f) => `/invitations/invitations/${f.id}/recipients/${f.recipientId}/resend`,
+      auth: 'admin',
+      body: { subject: 'Hi\r\nBcc: everyone@example.com' },
+      status: 400,
+    },
+  ],
+  [
+    'POST /invitations/invitations/:id/recipients/:recipientId/resend: an unknown field',
+    {
+      method: 'POST',
+      path: (f) => `/invitations/invitations/${f.id}/recipients/${f.recipientId}/resend`,
+      auth: 'admin',
+      body: { emails: ['someone@example.com'] },
+      status: 400,
+    },
+  ],
+  [
+    'POST /api/auth/local/register through a personal link with another address',
+    {
+      method: 'POST',
+      path: () => '/api/auth/local/register',
+      auth: 'none',
+      body: (f: Fixture) => ({ ...newAccount(), invitationToken: f.personalToken }),
+      status: 403,
+    },
+  ],
+  [
+    'POST /api/auth/local/register through a personal link with an address that is not a string',
+    {
+      method: 'POST',
+      path: () => '/api/auth/local/register',
+      auth: 'none',
+      body: (f: Fixture) => ({ ...newAccount(), email: [PERSONAL_EMAIL], invitationToken: f.personalToken }),
+      status: 400,
+    },
+  ],
+];
+
 const idCases: Case[] = (['GET', 'PUT', 'DELETE'] as const).flatMap((method) => [
   ...BAD_IDS.map((id): Case => [
     `${method} /invitations/invitations/${id}`,
@@ -401,28 +535,39 @@ const statusQueryCases: Case[] = [
   { method: 'GET', path: () => '/invitations/invitations', auth: 'admin', query, status: 400 },
 ]);
 
-const noQueryCases: Case[] = [
-  ['GET', (f: Fixture) => `/invitations/invitations/${f.id}/redemptions/export`, 'page=1'],
-  ['GET', (f: Fixture) => `/invitations/invitations/${f.id}/deliveries/export`, 'from=0'],
-  ['GET', (f: Fixture) => `/invitations/invitations/${f.id}/timeline`, 'unit=hour'],
-  ['GET', () => '/invitations/summary', 'days=7'],
-].map(([method, path, query]): Case => [
-  `${method} ${(path as (f: Fixture) => string)({ id: 1, token: '', publicRoleId: 0, domainToken: '' })}?${query}`,
-  { method: method as Method, path: path as (f: Fixture) => string, auth: 'admin', query: query as string, status: 400 },
+const noQueryCases: Case[] = (
+  [
+    ['/invitations/:id/redemptions/export', (f: Fixture) => `/invitations/invitations/${f.id}/redemptions/export`, 'page=1'],
+    ['/invitations/:id/deliveries/export', (f: Fixture) => `/invitations/invitations/${f.id}/deliveries/export`, 'from=0'],
+    [
+      '/invitations/:id/recipients/export',
+      (f: Fixture) => `/invitations/invitations/${f.id}/recipients/export`,
+      'status=pending',
+    ],
+    ['/invitations/:id/timeline', (f: Fixture) => `/invitations/invitations/${f.id}/timeline`, 'unit=hour'],
+    ['/summary', () => '/invitations/summary', 'days=7'],
+  ] as Array<[string, (f: Fixture) => string, string]>
+).map(([label, path, query]): Case => [
+  `GET /invitations${label}?${query}`,
+  { method: 'GET', path, auth: 'admin', query, status: 400 },
 ]);
 
-const unknownLinkCases: Case[] = ['redemptions', 'redemptions/export', 'deliveries/export', 'timeline'].flatMap(
-  (list): Case[] => [
-    [
-      `GET /invitations/invitations/987654/${list}`,
-      { method: 'GET', path: () => `/invitations/invitations/987654/${list}`, auth: 'admin', status: 404 },
-    ],
-    [
-      `GET /invitations/invitations/abc/${list}`,
-      { method: 'GET', path: () => `/invitations/invitations/abc/${list}`, auth: 'admin', status: 400 },
-    ],
-  ]
-);
+const unknownLinkCases: Case[] = [
+  'redemptions',
+  'redemptions/export',
+  'deliveries/export',
+  'recipients/export',
+  'timeline',
+].flatMap((list): Case[] => [
+  [
+    `GET /invitations/invitations/987654/${list}`,
+    { method: 'GET', path: () => `/invitations/invitations/987654/${list}`, auth: 'admin', status: 404 },
+  ],
+  [
+    `GET /invitations/invitations/abc/${list}`,
+    { method: 'GET', path: () => `/invitations/invitations/abc/${list}`, auth: 'admin', status: 400 },
+  ],
+]);
 
 const bulkDeleteCases: Case[] = (
   [
@@ -460,8 +605,12 @@ const adminRoutes: Array<[Method, (f: Fixture) => string]> = [
   ['GET', (f) => `/invitations/invitations/${f.id}/redemptions`],
   ['GET', (f) => `/invitations/invitations/${f.id}/redemptions/export`],
   ['GET', (f) => `/invitations/invitations/${f.id}/deliveries/export`],
+  ['GET', (f) => `/invitations/invitations/${f.id}/recipients/export`],
   ['GET', (f) => `/invitations/invitations/${f.id}/timeline`],
   ['GET', () => '/invitations/summary'],
+  ['GET', (f) => `/invitations/invitations/${f.id}/recipients`],
+  ['POST', (f) => `/invitations/invitations/${f.id}/recipients/${f.recipientId}/resend`],
+  ['DELETE', (f) => `/invitations/invitations/${f.id}/recipients/${f.recipientId}`],
 ];
 
 const authCases: Case[] = adminRoutes.flatMap(([method, path]) =>
@@ -474,7 +623,7 @@ const authCases: Case[] = adminRoutes.flatMap(([method, path]) =>
     ['a huge token', `Bearer ${'A'.repeat(8000)}`],
     ['Basic credentials', `Basic ${Buffer.from('admin@example.com:Admin-password-1').toString('base64')}`],
   ].map(([label, header]): Case => [
-    `${method} ${path({ id: 1, token: '', publicRoleId: 0, domainToken: '' })} with ${label}`,
+    `${method} ${path({ id: 1, token: '', publicRoleId: 0, domainToken: '', recipientId: 1, personalToken: '', otherRecipientId: 2 })} with ${label}`,
     {
       method,
       path,
@@ -741,6 +890,8 @@ const cases: Case[] = [
   ...createBodyCases,
   ...updateCases,
   ...emailCases,
+  ...personalSendCases,
+  ...recipientCases,
   ...idCases,
   ...listQueryCases,
   ...redemptionsQueryCases,
@@ -761,6 +912,7 @@ const snapshot = async () => {
     'plugin::invitations.invitation',
     'plugin::invitations.redemption',
     'plugin::invitations.delivery',
+    'plugin::invitations.recipient',
     'plugin::users-permissions.user',
   ];
   const rows = await Promise.all(uids.map((uid) => app.strapi.db.query(uid).findMany({ orderBy: { id: 'asc' } })));

@@ -1,5 +1,5 @@
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { countUsers, createInvitation, newAccount, seatsUsedOf } from '../helpers/fixtures';
+import { countUsers, createInvitation, createPersonalLink, newAccount, recipientRowsOf, seatsUsedOf } from '../helpers/fixtures';
 
 /** users-permissions' GraphQL register mutation, with @strapi/plugin-graphql enabled. */
 let app: TestApp;
@@ -54,4 +54,18 @@ test('a link limited to some email domains refuses another address through the m
   expect(res.body.errors[0].message).toBe('This invitation is only for email addresses at example.org');
   expect(await countUsers(app)).toBe(before);
   expect(await seatsUsedOf(app, invitation.id)).toBe(0);
+});
+
+test("a personal link refuses another address through the mutation (no seat) and takes the recipient's", async () => {
+  const { invitation, token } = await createPersonalLink(app, 'graphql-person@example.com');
+  const refused = await registerWithGraphql({ ...newAccount(), email: 'someone-else@example.com', invitationToken: token });
+  expect(refused.body.errors[0].message).toBe(
+    'This invitation link is personal: it can only be used with the email address it was sent to'
+  );
+  expect(await seatsUsedOf(app, invitation.id)).toBe(0);
+
+  const accepted = await registerWithGraphql({ ...newAccount(), email: 'graphql-person@example.com', invitationToken: token });
+  expect(accepted.body.errors).toBeUndefined();
+  expect(accepted.body.data.register.user.email).toBe('graphql-person@example.com');
+  expect((await recipientRowsOf(app, invitation.id))[0].status).toBe('accepted');
 });

@@ -5,7 +5,14 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { captureLogs } from '../helpers/logs';
-import { createInvitation, expectStrapiError, seedRedemptions, type JsonBody, type SeededRedemption } from '../helpers/fixtures';
+import {
+  createInvitation,
+  expectStrapiError,
+  seedRedemptions,
+  sendPersonalLinks,
+  type JsonBody,
+  type SeededRedemption,
+} from '../helpers/fixtures';
 
 let app: TestApp;
 useTestApp(
@@ -221,6 +228,25 @@ describe('GET /invitations/invitations/:id/deliveries/export', () => {
 
   test('404 for an unknown link', async () => {
     expectStrapiError(await get('/invitations/invitations/987654/deliveries/export'), 404, /not found/);
+  });
+});
+
+describe('GET /invitations/invitations/:id/recipients/export', () => {
+  test('lists the personal links of a link, oldest first', async () => {
+    const invitation = await createInvitation(app);
+    await sendPersonalLinks(app, invitation.id, ['ann@example.com', '=bob@example.com']);
+    const rows = Papa.parse<string[]>((await download(`/invitations/invitations/${invitation.id}/recipients/export`)).trimEnd(), {
+      newline: '\r\n',
+    }).data;
+    expect(rows[0]).toEqual(['email', 'status', 'sentAt', 'lastSentAt', 'sendCount', 'acceptedAt', 'username']);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[4], row[5], row[6]])).toEqual([
+      ['ann@example.com', 'pending', '1', '', ''],
+      ["'=bob@example.com", 'pending', '1', '', ''],
+    ]);
+  });
+
+  test('404 for an unknown link', async () => {
+    expectStrapiError(await get('/invitations/invitations/987654/recipients/export'), 404, /not found/);
   });
 });
 

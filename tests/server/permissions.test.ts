@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, expectStrapiError, inDays, newAccount, register } from '../helpers/fixtures';
+import { createInvitation, createPersonalLink, expectStrapiError, inDays, newAccount, register } from '../helpers/fixtures';
 import { ACTION_DEFINITIONS, ACTIONS, actionId, type ActionName } from '../../shared';
 import type adminRoutes from '../../server/src/routes/admin';
 
@@ -14,7 +14,8 @@ interface RouteRow {
   /** As declared in server/src/routes/admin.ts. */
   path: string;
   action: ActionName;
-  request: (invitationId: number) => { url: string; body?: object };
+  /** Given a fresh link with one personal link (`recipientId`) sent to an address. */
+  request: (invitationId: number, recipientId: number) => { url: string; body?: object };
   success: number;
 }
 
@@ -81,6 +82,13 @@ const ROUTES: RouteRow[] = [
   },
   {
     method: 'GET',
+    path: '/invitations/:id/recipients/export',
+    action: 'read',
+    request: (id) => ({ url: `/invitations/invitations/${id}/recipients/export` }),
+    success: 200,
+  },
+  {
+    method: 'GET',
     path: '/invitations/:id/timeline',
     action: 'read',
     request: (id) => ({ url: `/invitations/invitations/${id}/timeline` }),
@@ -99,6 +107,27 @@ const ROUTES: RouteRow[] = [
     path: '/invitations/:id/email-preview',
     action: 'send',
     request: (id) => ({ url: `/invitations/invitations/${id}/email-preview`, body: {} }),
+    success: 200,
+  },
+  {
+    method: 'GET',
+    path: '/invitations/:id/recipients',
+    action: 'read',
+    request: (id) => ({ url: `/invitations/invitations/${id}/recipients` }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/invitations/:id/recipients/:recipientId/resend',
+    action: 'send',
+    request: (id, recipientId) => ({ url: `/invitations/invitations/${id}/recipients/${recipientId}/resend`, body: {} }),
+    success: 200,
+  },
+  {
+    method: 'DELETE',
+    path: '/invitations/:id/recipients/:recipientId',
+    action: 'delete',
+    request: (id, recipientId) => ({ url: `/invitations/invitations/${id}/recipients/${recipientId}` }),
     success: 200,
   },
 ];
@@ -141,11 +170,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Every invitation and every email sent, as stored, to tell whether a request did anything. */
+/** Every invitation, email sent and recipient, as stored, to tell whether a request did anything. */
 const invitationsState = async () =>
   JSON.stringify(
     await Promise.all(
-      ['plugin::invitations.invitation', 'plugin::invitations.delivery'].map((uid) =>
+      ['plugin::invitations.invitation', 'plugin::invitations.delivery', 'plugin::invitations.recipient'].map((uid) =>
         app.strapi.db.query(uid).findMany({ orderBy: { id: 'asc' } })
       )
     )
@@ -153,8 +182,8 @@ const invitationsState = async () =>
 
 const call = async (row: RouteRow, authorization?: string) => {
   // A fresh link for each call, so that a successful delete or edit has something to act on.
-  const { id } = await createInvitation(app, { name: 'Target' });
-  const { url, body } = row.request(id);
+  const { invitation, recipientId } = await createPersonalLink(app, 'matrix-recipient@example.com', { name: 'Target' });
+  const { url, body } = row.request(invitation.id, recipientId);
   const method = row.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
   const request = app.http()[method](url);
   if (authorization) request.set('Authorization', authorization);

@@ -3,8 +3,10 @@ import { useTestApp, type TestApp } from '../helpers/strapi';
 import {
   countUsers,
   createInvitation,
+  createPersonalLink,
   expectStrapiError,
   newAccount,
+  recipientRowsOf,
   redemptionsOf,
   register,
   seatsUsedOf,
@@ -151,6 +153,22 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     const insider = { ...gitHubProfile(), email: `octo${Date.now()}@example.org` };
     expect((await signInWithGitHub(app, insider, invitation.token)).status).toBe(200);
     expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+  });
+
+  test("a personal link refuses a GitHub email that is not the recipient's (403, no seat) and takes theirs", async () => {
+    const owner = gitHubProfile();
+    const { invitation, token } = await createPersonalLink(app, owner.email);
+    const stranger = gitHubProfile();
+    const res = await signInWithGitHub(app, stranger, token);
+    expectStrapiError(res, 403);
+    expect(res.body.error.details).toEqual({ reason: 'email-mismatch' });
+    expect(await findUser(stranger.email)).toBeNull();
+    expect(await seatsUsedOf(app, invitation.id)).toBe(0);
+
+    expect((await signInWithGitHub(app, owner, token)).status).toBe(200);
+    const [row] = await recipientRowsOf(app, invitation.id);
+    expect({ status: row.status, user: row.user?.email }).toEqual({ status: 'accepted', user: owner.email });
+    expectStrapiError(await app.http().get(`/api/invitations/${token}/connect/github`), 410);
   });
 
   test('the start route refuses unknown, used-up and malformed links before sending anyone to GitHub', async () => {

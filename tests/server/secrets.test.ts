@@ -82,6 +82,43 @@ test('no token is stored in clear or logged, after a full lifecycle', async () =
   expect(logLines.filter((line) => line.includes(token))).toEqual([]);
 });
 
+test('no personal link token is stored in clear or logged: each is a hash and an encrypted copy', async () => {
+  const invitation = await createInvitation(app, { maxUses: 4 });
+  const admin = { Authorization: `Bearer ${app.adminToken}` };
+  const emails = ['personal-secret@example.com', 'personal-other@example.com'];
+  await app.http().post(`/invitations/invitations/${invitation.id}/send`).set(admin).send({ emails, personal: true }).expect(200);
+  const tokens = emails.map(
+    (email) => /\/invitations\/join\/([\w-]{43})/.exec(String(smtp.receivedBy(email)[0].mail.text))?.[1] as string
+  );
+  expect(tokens.every((token) => typeof token === 'string')).toBe(true);
+
+  const [first, second] = tokens;
+  await app.http().get(`/api/invitations/${first}`).expect(200);
+  await app.http().get(`/invitations/join/${first}`).expect(200);
+  expect((await register(app, { ...newAccount(), email: emails[0], invitationToken: first })).status).toBe(200);
+  expect((await register(app, { ...newAccount(), email: emails[0], invitationToken: first })).status).toBe(410);
+  expect((await register(app, { ...newAccount(), invitationToken: second })).status).toBe(403);
+  await app.http().get(`/api/invitations/${second}/connect/github`).expect(302);
+  await app.http().get(`/invitations/invitations/${invitation.id}/recipients`).set(admin).expect(200);
+
+  const rows = await app.strapi.db
+    .query('plugin::invitations.recipient')
+    .findMany({ where: { invitation: { id: invitation.id } } });
+  const service = app.strapi.plugin('invitations').service('tokens');
+  for (const token of tokens) {
+    const row = rows.find(
+      (candidate: { tokenHash: string }) => candidate.tokenHash === crypto.createHash('sha256').update(token).digest('hex')
+    );
+    expect(row).toBeDefined();
+    expect(row.tokenCiphertext).not.toContain(token);
+    expect(service.decrypt(row.tokenCiphertext, row.tokenHash)).toBe(token);
+  }
+  const dump = await dumpDatabase();
+  for (const token of tokens) expect(dump).not.toContain(token);
+  expect(logLines.some((line) => line.includes('/invitations/join/[token]'))).toBe(true);
+  expect(logLines.filter((line) => tokens.some((token) => line.includes(token)))).toEqual([]);
+});
+
 test('a tampered encrypted copy shows no link rather than a wrong one', async () => {
   const invitation = await createInvitation(app);
   const query = app.strapi.db.query('plugin::invitations.invitation');

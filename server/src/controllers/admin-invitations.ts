@@ -76,6 +76,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     exportDeliveries: exportList('deliveries'),
 
+    exportRecipients: exportList('recipients'),
+
     async timeline(ctx: KoaContext) {
       const id = await validateId(ctx.params.id);
       await validateNoQuery(ctx.query);

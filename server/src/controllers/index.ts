@@ -1,5 +1,6 @@
 import adminEmails from './admin-emails';
 import adminInvitations from './admin-invitations';
+import adminRecipients from './admin-recipients';
 import joinPage from './join-page';
 import providerSignup from './provider-signup';
 import publicInvitations from './public-invitations';
@@ -7,6 +8,7 @@ import publicInvitations from './public-invitations';
 export default {
   'admin-emails': adminEmails,
   'admin-invitations': adminInvitations,
+  'admin-recipients': adminRecipients,
   'join-page': joinPage,
   'provider-signup': providerSignup,
   'public-invitations': publicInvitations,

@@ -52,6 +52,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       formError: null,
       ...previousTry,
     };
+    // A personal link's address, whatever a previous try sent instead.
+    if (invitation.email !== undefined) {
+      form.personalEmail = invitation.email;
+      form.values = { ...form.values, email: invitation.email };
+    }
     return sendPage(ctx, page, status, renderJoinForm(page, form));
   };
 

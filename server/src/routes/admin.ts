@@ -25,8 +25,12 @@ export default {
     route('GET', '/invitations/:id/redemptions', 'admin-invitations.redemptions', 'read'),
     route('GET', '/invitations/:id/redemptions/export', 'admin-invitations.exportRedemptions', 'read'),
     route('GET', '/invitations/:id/deliveries/export', 'admin-invitations.exportDeliveries', 'read'),
+    route('GET', '/invitations/:id/recipients/export', 'admin-invitations.exportRecipients', 'read'),
     route('GET', '/invitations/:id/timeline', 'admin-invitations.timeline', 'read'),
     route('POST', '/invitations/:id/send', 'admin-emails.send', 'send'),
     route('POST', '/invitations/:id/email-preview', 'admin-emails.preview', 'send'),
+    route('GET', '/invitations/:id/recipients', 'admin-recipients.find', 'read'),
+    route('POST', '/invitations/:id/recipients/:recipientId/resend', 'admin-recipients.resend', 'send'),
+    route('DELETE', '/invitations/:id/recipients/:recipientId', 'admin-recipients.revoke', 'delete'),
   ],
 };

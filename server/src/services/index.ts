@@ -5,6 +5,7 @@ import invitations from './invitations';
 import joinPage from './join-page';
 import links from './links';
 import providerSignup from './provider-signup';
+import recipients from './recipients';
 import redemptions from './redemptions';
 import registrationGate from './registration-gate';
 import roles from './roles';
@@ -19,6 +20,7 @@ export default {
   'join-page': joinPage,
   links,
   'provider-signup': providerSignup,
+  recipients,
   redemptions,
   'registration-gate': registrationGate,
   roles,

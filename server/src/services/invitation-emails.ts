@@ -15,6 +15,7 @@ import {
   type SendResult,
 } from '../../../shared';
 import type { SendInput } from '../validation/send';
+import type { PersonalLink } from './recipients';
 
 /** The admin sending, as Strapi puts it in ctx.state.user. */
 export interface Sender {
@@ -147,40 +148,89 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { recipient, error, invitationDeleted: !recorded };
   };
 
+  /** One email per recipient: the link itself for all, or each recipient's personal link. */
+  interface Letter {
+    recipient: string;
+    email: ComposedEmail;
+    /** The personal link mailed, whose send count grows once the email is sent. */
+    personalLinkId?: number;
+  }
+
+  const personalLetter = (
+    invitation: SendableInvitation,
+    link: PersonalLink,
+    recipient: string,
+    options: EmailOptions,
+    sender: Sender
+  ) => ({
+    recipient,
+    email: compose({ ...invitation, url: getService(strapi, 'links').invitationUrl(link.token) }, options, sender),
+    personalLinkId: link.id,
+  });
+
+  const lettersFor = async (invitation: SendableInvitation, { recipients, personal, ...options }: SendInput, sender: Sender) => {
+    if (!personal) {
+      const email = compose(invitation, options, sender);
+      return recipients.map((recipient): Letter => ({ recipient, email }));
+    }
+    const links = await getService(strapi, 'recipients').linksFor(invitation.id, recipients);
+    return links.map((link, index): Letter => personalLetter(invitation, link, recipients[index], options, sender));
+  };
+
+  /** Counts the personal links whose email went. */
+  const countSentLinks = async (outcomes: Array<{ error: string | null; personalLinkId?: number }>) => {
+    const sentLinks = outcomes.flatMap(({ error, personalLinkId }) =>
+      error === null && personalLinkId !== undefined ? [personalLinkId] : []
+    );
+    if (sentLinks.length > 0) await getService(strapi, 'recipients').markSent(sentLinks);
+  };
+
   return {
     async preview(id: number, options: EmailOptions, sender: Sender): Promise<ComposedEmail> {
       return compose(await findSendable(id), options, sender);
     },
 
     /**
-     * Sends the invitation's link to each recipient, one email each, a few at a time. One address
-     * that fails does not stop the others; each attempt is recorded.
+     * Sends the invitation's link, or each recipient's personal link, to each recipient, one email
+     * each, a few at a time. One address that fails does not stop the others; each attempt is
+     * recorded. A personal link is written before its email: one that fails stays pending, and a
+     * later send mails the same link.
      */
-    async send(id: number, { recipients, ...options }: SendInput, sender: Sender): Promise<SendResult> {
+    async send(id: number, input: SendInput, sender: Sender): Promise<SendResult> {
       const invitation = await findSendable(id);
-      const email = compose(invitation, options, sender);
+      const letters = await lettersFor(invitation, input, sender);
       let invitationDeleted = false;
       // Strapi's p-map: results in the recipients' order, at most `concurrency` at once.
-      const outcomes: Array<{ recipient: string; error: string | null }> = await async.map(
-        recipients,
-        async (recipient: string) => {
+      const outcomes: Array<{ recipient: string; error: string | null; personalLinkId?: number }> = await async.map(
+        letters,
+        async ({ recipient, email, personalLinkId }: Letter) => {
           if (invitationDeleted) return { recipient, error: INVITATION_DELETED };
           const outcome = await deliver(id, email, recipient, sender);
           invitationDeleted ||= outcome.invitationDeleted;
-          return outcome;
+          return { ...outcome, personalLinkId };
         },
         { concurrency: emailConfig().concurrency }
       );
+      await countSentLinks(outcomes);
       const result: SendResult = {
         sent: outcomes.filter((outcome) => outcome.error === null).map((outcome) => outcome.recipient),
         failed: outcomes.flatMap(({ recipient, error }) => (error === null ? [] : [{ email: recipient, error }])),
         remaining: invitation.remaining,
-        warnings: seatsWarnings(recipients.length, invitation.remaining),
+        warnings: seatsWarnings(input.recipients.length, invitation.remaining),
       };
       strapi.log.info(
-        `[invitations] Admin ${sender.id} sent invitation ${id} by email: ${result.sent.length} sent, ${result.failed.length} failed`
+        `[invitations] Admin ${sender.id} sent invitation ${id} by email${input.personal ? ' (personal links)' : ''}: ${result.sent.length} sent, ${result.failed.length} failed`
       );
       return result;
+    },
+
+    /** Mails one personal link again, recorded like any send; the provider's error, or null once sent. */
+    async sendPersonalLink(id: number, link: PersonalLink, options: EmailOptions, sender: Sender): Promise<string | null> {
+      const letter = personalLetter(await findSendable(id), link, link.email, options, sender);
+      const outcome = await deliver(id, letter.email, letter.recipient, sender);
+      if (outcome.invitationDeleted) throw new errors.NotFoundError('Invitation not found');
+      await countSentLinks([{ ...outcome, personalLinkId: link.id }]);
+      return outcome.error;
     },
   };
 };

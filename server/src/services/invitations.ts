@@ -79,7 +79,7 @@ const EXPIRING_SOON_DAYS = 7;
 const EXPIRING_SOON_LINKS = 5;
 
 /** What the lists an admin can download are made of. */
-export type ExportKind = 'redemptions' | 'deliveries';
+export type ExportKind = 'redemptions' | 'deliveries' | 'recipients';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(INVITATION_UID);
@@ -139,8 +139,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Deletes the links (they stop working at once), their redemption and email records; never the
-   * accounts. All or nothing: with any id unknown, a 404 naming them and nothing deleted. With each
+   * Deletes the links (they stop working at once, their personal links too), their redemption,
+   * email and recipient records; never the accounts. All or nothing: with any id unknown, a 404 naming them and nothing deleted. With each
    * row locked, no redemption or email record can be added between listing them and the delete.
    */
   const deleteLinks = (ids: number[]) =>
@@ -150,6 +150,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const id of ids) {
         await getService(strapi, 'redemptions').deleteFor(id);
         await getService(strapi, 'deliveries').deleteFor(id);
+        await getService(strapi, 'recipients').deleteFor(id);
         await query().delete({ where: { id } });
       }
       return ids;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { EMAIL_DOMAIN_REFUSED } from '../../../shared';
+import { EMAIL_DOMAIN_REFUSED, EMAIL_MISMATCH, PERSONAL_LINK_USED } from '../../../shared';
 import { getService } from '../utils/get-service';
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../views/join-page-messages';
 import type { FieldErrors, JoinField, PageContext } from '../views/join-page';
@@ -110,6 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { name, status, details } = (error ?? {}) as StrapiError;
     if (name === 'NotFoundError') return { status: 404, title: messages.notFoundTitle, text: messages.notFoundText };
     if (status !== 410) return null;
+    if (details?.reason === PERSONAL_LINK_USED) return { status: 410, title: messages.usedTitle, text: messages.usedText };
     return details?.reason === 'exhausted'
       ? { status: 410, title: messages.exhaustedTitle, text: messages.exhaustedText }
       : { status: 410, title: messages.expiredTitle, text: messages.expiredText };
@@ -121,6 +122,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (details?.reason === EMAIL_DOMAIN_REFUSED) {
       return { status: 403, fieldErrors: { email: messages.emailDomainRefused }, formError: null };
     }
+    if (details?.reason === EMAIL_MISMATCH)
+      return { status: 403, fieldErrors: { email: messages.emailMismatch }, formError: null };
     if (name === 'ValidationError' && details?.errors?.length) {
       const fieldErrors = joinFieldErrors(details.errors, messages);
       return { status: 400, fieldErrors, formError: Object.keys(fieldErrors).length ? null : messages.registrationFailed };

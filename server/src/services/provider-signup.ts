@@ -92,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const scope: SignupScope = { token, trx, claimed: null };
           const connected = await scopes.run(scope, () => connect(provider, oauthData, options));
           if (!scope.claimed) return { user: connected, redemption: null };
-          const redeemedAt = await seats.recordRedemption(scope.claimed, connected.id);
+          const redeemedAt = await seats.recordRedemption(scope.claimed, connected.id, trx);
           return { user: connected, redemption: { invitation: scope.claimed, redeemedAt } };
         });
         if (session) delete session[SESSION_KEY];

@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await redemptionScope.run(redemption, () => originalRegister(ctx));
       const user = (ctx.body as RegisterResponse | undefined)?.user;
       if (!user?.id) throw new Error('users-permissions answered a registration without creating an account');
-      return { redemption, user, redeemedAt: await seats.recordRedemption(invitation, user.id) };
+      return { redemption, user, redeemedAt: await seats.recordRedemption(invitation, user.id, trx) };
     });
   };
 

@@ -2,15 +2,24 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
 import { getService } from '../utils/get-service';
-import { emailDomainRefusedError, emailFieldError, unknownInvitationError, unusableInvitationError } from '../utils/errors';
+import {
+  emailDomainRefusedError,
+  emailFieldError,
+  emailMismatchError,
+  personalLinkUsedError,
+  unknownInvitationError,
+  unusableInvitationError,
+} from '../utils/errors';
 import {
   invitationStatus,
   isEmailAddress,
   isEmailInDomains,
+  isSameRecipientEmail,
   remainingSeats,
   type PublicInvitationStatus,
   type SeatState,
 } from '../../../shared';
+import type { PersonalLinkState } from './recipients';
 
 /** What the public status of a link is made of. */
 interface InvitationByToken {
@@ -28,7 +37,12 @@ export interface RedeemableInvitation extends InvitationByToken {
   name: string;
   userDefaults: Record<string, unknown> | null;
   role: { id: number } | null;
+  /** Taken through a personal link: the recipient row it marked used. */
+  recipientId?: number;
 }
+
+/** How a link is named in a query: by its own token's hash, or by id (the parent of a personal link). */
+type InvitationKey = { tokenHash: string } | { id: number };
 
 const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl', 'allowedEmailDomains'];
 
@@ -45,6 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
     return {
       name: meta.tableName,
+      id: column('id'),
       tokenHash: column('tokenHash'),
       maxUses: column('maxUses'),
       usedCount: column('usedCount'),
@@ -53,16 +68,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const lookUp = async (token: unknown, select: string[], populate?: Record<string, unknown>) => {
-    if (!tokens().isWellFormed(token)) return null;
-    return strapi.db.query(INVITATION_UID).findOne({ select, where: { tokenHash: tokens().hash(token) }, populate });
-  };
+  const lookUp = (where: InvitationKey, select: string[], populate?: Record<string, unknown>) =>
+    strapi.db.query(INVITATION_UID).findOne({ select, where, populate });
 
   // The status call, on every page view, reads only what it answers; the role costs a second
   // query, and the name and presets a JSON column: only a registration reads them.
-  const findByToken = (token: unknown): Promise<InvitationByToken | null> => lookUp(token, STATUS_COLUMNS);
-  const findRedeemable = (token: unknown): Promise<RedeemableInvitation | null> =>
-    lookUp(token, [...STATUS_COLUMNS, 'name', 'userDefaults'], { role: { select: ['id'] } });
+  const findForStatus = (where: InvitationKey): Promise<InvitationByToken | null> => lookUp(where, STATUS_COLUMNS);
+  const findRedeemable = (where: InvitationKey): Promise<RedeemableInvitation | null> =>
+    lookUp(where, [...STATUS_COLUMNS, 'name', 'userDefaults'], { role: { select: ['id'] } });
+
+  const recipients = () => getService(strapi, 'recipients');
 
   /**
    * The seats of the invitation `where` names as committed right now, locked until the transaction
@@ -70,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * MySQL/MariaDB transaction (REPEATABLE READ) answers from the snapshot of its first read, and it
    * takes the lock where there are row locks (SQLite's transaction holds its only connection instead).
    */
-  const lockSeats = async (where: { id: number } | { tokenHash: string }, trx: Knex.Transaction): Promise<SeatState | null> =>
+  const lockSeats = async (where: InvitationKey, trx: Knex.Transaction): Promise<SeatState | null> =>
     (await strapi.db
       .queryBuilder(INVITATION_UID)
       .select(['maxUses', 'usedCount', 'expiresAt'])
@@ -88,29 +103,86 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * 403 unless the link takes this address (any, when it lists no domains). On a limited link, a
-   * missing or malformed address is the client's mistake about the field (400, as users-permissions
-   * words it), not an address at another domain.
+   * The registration's address, trimmed. A missing or malformed one is the client's mistake about
+   * the field (400, as users-permissions words it), not an address the link refuses.
    */
-  const assertEmailAllowed = ({ allowedEmailDomains }: InvitationByToken, email: unknown) => {
-    if (!allowedEmailDomains?.length) return;
+  const emailField = (email: unknown): string => {
     if (email === undefined || email === null || (typeof email === 'string' && email.trim() === '')) {
       throw emailFieldError('email is a required field');
     }
     if (typeof email !== 'string' || !isEmailAddress(email.trim())) throw emailFieldError('email must be a valid email');
-    if (!isEmailInDomains(email, allowedEmailDomains)) throw emailDomainRefusedError(allowedEmailDomains);
+    return email.trim();
   };
 
+  /** 403 unless the link takes this address (any, when it lists no domains). */
+  const assertEmailAllowed = ({ allowedEmailDomains }: InvitationByToken, email: unknown) => {
+    if (!allowedEmailDomains?.length) return;
+    if (!isEmailInDomains(emailField(email), allowedEmailDomains)) throw emailDomainRefusedError(allowedEmailDomains);
+  };
+
+  /** The personal link if it can still make its account: unknown or revoked 404, used 410. */
+  const openPersonalLink = (link: PersonalLinkState | null): PersonalLinkState & { invitationId: number } => {
+    if (!link || link.status === 'revoked' || link.invitationId === null) throw unknownInvitationError();
+    if (link.status === 'accepted') throw personalLinkUsedError();
+    return link as PersonalLinkState & { invitationId: number };
+  };
+
+  /** The one conditional UPDATE that takes a seat: seats left and not expired. Whether it did. */
+  const takeSeat = async (where: InvitationKey, trx: Knex.Transaction): Promise<boolean> => {
+    const table = invitationTable();
+    const knex = strapi.db.connection;
+    const changed = await knex(table.name)
+      .transacting(trx)
+      .where('tokenHash' in where ? { [table.tokenHash]: where.tokenHash } : { [table.id]: where.id })
+      .andWhere(table.usedCount, '<', knex.ref(table.maxUses))
+      .andWhere(table.expiresAt, '>', new Date())
+      .update({ [table.usedCount]: knex.raw('?? + 1', [table.usedCount]), [table.updatedAt]: new Date() });
+    return changed === 1;
+  };
+
+  /** Why no seat was taken, as the database has it now: used up or expired (410), or deleted (404). */
+  const seatRefusal = async (where: InvitationKey, trx: Knex.Transaction) => {
+    const current = await lockSeats(where, trx);
+    return current ? unusableInvitationError(current) : unknownInvitationError();
+  };
+
+  /**
+   * A seat of the personal link's invitation, for the link's own address only. The invitation's
+   * row is locked (by the seat UPDATE) before the recipient's, the order every writer keeps (see
+   * recipients.ts). The recipient's conditional UPDATE is what makes the link once-only: of two
+   * sign-ups racing on it, the second changes no row and is refused as used.
+   */
+  const claimPersonal = async (tokenHash: string, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> => {
+    const link = openPersonalLink(await recipients().findByTokenHash(tokenHash, trx));
+    if (!isSameRecipientEmail(emailField(email), link.email)) throw emailMismatchError();
+    const where = { id: link.invitationId };
+    if (!(await takeSeat(where, trx))) throw await seatRefusal(where, trx);
+    const invitation = (await findRedeemable(where)) as RedeemableInvitation;
+    assertEmailAllowed(invitation, email);
+    if (!(await recipients().accept(link.id, trx))) {
+      openPersonalLink(await recipients().findByTokenHash(tokenHash, trx));
+      throw personalLinkUsedError();
+    }
+    return { ...invitation, recipientId: link.id };
+  };
+
+  const statusOf = (invitation: InvitationByToken): PublicInvitationStatus => ({
+    expiresAt: new Date(invitation.expiresAt).toISOString(),
+    remaining: remainingSeats(invitation),
+    welcomeMessage: invitation.welcomeMessage ?? null,
+    redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
+    allowedEmailDomains: invitation.allowedEmailDomains ?? [],
+  });
+
   return {
+    /** What a link's holder may know; a personal link's also says the one address it is for. */
     async publicStatus(token: unknown): Promise<PublicInvitationStatus> {
-      const invitation = usable(await findByToken(token));
-      return {
-        expiresAt: new Date(invitation.expiresAt).toISOString(),
-        remaining: remainingSeats(invitation),
-        welcomeMessage: invitation.welcomeMessage ?? null,
-        redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
-        allowedEmailDomains: invitation.allowedEmailDomains ?? [],
-      };
+      if (!tokens().isWellFormed(token)) throw unknownInvitationError();
+      const tokenHash = tokens().hash(token);
+      const invitation = await findForStatus({ tokenHash });
+      if (invitation) return statusOf(usable(invitation));
+      const link = openPersonalLink(await recipients().findByTokenHash(tokenHash));
+      return { ...statusOf(usable(await findForStatus({ id: link.invitationId }))), email: link.email };
     },
 
     /**
@@ -120,24 +192,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * what this registration sees (its settings, and on MySQL/MariaDB every later read of the
      * transaction, such as users-permissions' "email already taken") is what the registration
      * before it committed. An address the link does not take is refused, and the rollback gives
-     * the seat back.
+     * the seat back. A token that is no link's may be a personal link's (see claimPersonal).
      */
     async claim(token: unknown, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> {
       if (!tokens().isWellFormed(token)) throw unknownInvitationError();
       const tokenHash = tokens().hash(token);
-      const table = invitationTable();
-      const knex = strapi.db.connection;
-      const changed = await knex(table.name)
-        .transacting(trx)
-        .where(table.tokenHash, tokenHash)
-        .andWhere(table.usedCount, '<', knex.ref(table.maxUses))
-        .andWhere(table.expiresAt, '>', new Date())
-        .update({ [table.usedCount]: knex.raw('?? + 1', [table.usedCount]), [table.updatedAt]: new Date() });
-      if (changed !== 1) {
+      if (!(await takeSeat({ tokenHash }, trx))) {
         const current = await lockSeats({ tokenHash }, trx);
-        throw current ? unusableInvitationError(current) : unknownInvitationError();
+        if (current) throw unusableInvitationError(current);
+        return claimPersonal(tokenHash, trx, email);
       }
-      const invitation = (await findRedeemable(token)) as RedeemableInvitation;
+      const invitation = (await findRedeemable({ tokenHash })) as RedeemableInvitation;
       assertEmailAllowed(invitation, email);
       return invitation;
     },
@@ -169,10 +234,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row ? lockSeats({ tokenHash: row.tokenHash }, trx) : null;
     },
 
-    /** Records who took the seat; returns when. */
-    async recordRedemption(invitation: RedeemableInvitation, userId: number): Promise<Date> {
+    /** Records who took the seat (and, through a personal link, whose link made the account); returns when. */
+    async recordRedemption(invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction): Promise<Date> {
       const redeemedAt = new Date();
       await strapi.db.query(REDEMPTION_UID).create({ data: { invitation: invitation.id, user: userId, redeemedAt } });
+      if (invitation.recipientId !== undefined) await recipients().linkUser(invitation.recipientId, userId, trx);
       return redeemedAt;
     },
 

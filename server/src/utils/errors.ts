@@ -1,5 +1,12 @@
 import { errors } from '@strapi/utils';
-import { EMAIL_DOMAIN_REFUSED, invitationStatus, type SeatState } from '../../../shared';
+import {
+  EMAIL_DOMAIN_REFUSED,
+  EMAIL_MISMATCH,
+  PERSONAL_LINK_USED,
+  invitationStatus,
+  type RecipientStatus,
+  type SeatState,
+} from '../../../shared';
 
 /*
  * `@strapi/utils` is a peer dependency: these classes are the site's own, the very ones Strapi's
@@ -7,7 +14,7 @@ import { EMAIL_DOMAIN_REFUSED, invitationStatus, type SeatState } from '../../..
  * plugin) would make every error here a 500.
  */
 
-const NAME_BY_STATUS = { 403: 'ForbiddenError', 409: 'ConflictError', 410: 'GoneError' } as const;
+const NAME_BY_STATUS = { 403: 'ForbiddenError', 409: 'ConflictError', 410: 'GoneError', 502: 'BadGatewayError' } as const;
 
 /**
  * An HTTP error Strapi's error middleware formats as it is: `{ data: null, error: { status, name,
@@ -64,3 +71,27 @@ export const linkUnavailableError = () =>
   new InvitationHttpError(409, "This invitation link can no longer be shown (the site's secret key changed): create a new link", {
     reason: 'link-unavailable',
   });
+
+/** 403: a personal link makes an account only for the address it was sent to. */
+export const emailMismatchError = () =>
+  new InvitationHttpError(403, 'This invitation link is personal: it can only be used with the email address it was sent to', {
+    reason: EMAIL_MISMATCH,
+  });
+
+/** 410: a personal link makes one account. */
+export const personalLinkUsedError = () =>
+  goneError('This personal invitation link has already been used', { reason: PERSONAL_LINK_USED });
+
+/** 409: resend and revoke apply to a personal link not used yet; `details.status` says what it is instead. */
+export const recipientNotPendingError = (status: RecipientStatus) =>
+  new InvitationHttpError(
+    409,
+    status === 'accepted'
+      ? 'This personal link has already been used to create an account'
+      : 'This personal link has been revoked',
+    { reason: 'not-pending', status }
+  );
+
+/** 502: the email provider refused the message; nothing else changed. */
+export const emailNotSentError = (error: string) =>
+  new InvitationHttpError(502, `The email could not be sent: ${error}`, { reason: 'email-failed', error });

@@ -162,8 +162,8 @@ const updateSchema = yup
   .required()
   .typeError('The body must be a JSON object');
 
-/** The paging and search parameters every list takes. */
-const pageFields = {
+/** The query parameters of every paged list of the admin. */
+export const pageQueryFields = {
   page: yup.number().typeError('page must be a number').integer('page must be a whole number').min(1).max(1_000_000),
   pageSize: yup
     .number()
@@ -180,12 +180,12 @@ const pageFields = {
 };
 
 const listQuerySchema = yup.object({
-  ...pageFields,
+  ...pageQueryFields,
   sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
   status: yup.string().oneOf([...INVITATION_STATUSES], `status must be one of ${INVITATION_STATUSES.join(', ')}`),
 });
 
-const redemptionsQuerySchema = yup.object(pageFields);
+const redemptionsQuerySchema = yup.object(pageQueryFields);
 
 const bulkDeleteSchema = yup
   .object({
@@ -226,18 +226,15 @@ export type InvitationInput = Partial<InvitationFields>;
 export const validateCreateInput = validateYupSchema(createSchema) as (body: unknown) => Promise<InvitationInput>;
 export const validateUpdateInput = validateYupSchema(updateSchema) as (body: unknown) => Promise<InvitationInput>;
 
-/** A query string checked against `schema`: each key known, given once, and valid. */
-const parseQuery = async <S extends yup.AnyObjectSchema>(
-  schema: S,
-  query: Record<string, unknown>
-): Promise<yup.InferType<S>> => {
+/** A URL query checked against `schema`: each parameter known and given once, values cast from text. */
+export const validateQuery = async <S extends yup.AnyObjectSchema>(schema: S, query: Record<string, unknown>) => {
   // Casting (needed: query values are strings) strips unknown keys instead of reporting them.
-  const unknownKey = Object.keys(query).find((key) => !(key in schema.fields));
+  const unknownKey = Object.keys(query).find((key) => !Object.keys(schema.fields).includes(key));
   if (unknownKey) throw fieldError(unknownKey, `Unknown query parameter: ${unknownKey}`);
   // `page[]=1` or `page=1&page=2` parse to arrays, which casting would quietly turn into numbers.
   const repeatedKey = Object.keys(query).find((key) => typeof query[key] !== 'string');
   if (repeatedKey) throw fieldError(repeatedKey, `${repeatedKey} must be given once, as a single value`);
-  return validateYupSchema(schema, { strict: false })(query);
+  return (await validateYupSchema(schema, { strict: false })(query)) as yup.InferType<S>;
 };
 
 const pageOf = (parsed: { page?: number; pageSize?: number; q?: string }) => ({
@@ -247,7 +244,7 @@ const pageOf = (parsed: { page?: number; pageSize?: number; q?: string }) => ({
 });
 
 export const validateListQuery = async (query: Record<string, unknown> = {}): Promise<ListQuery> => {
-  const parsed = await parseQuery(listQuerySchema, query);
+  const parsed = await validateQuery(listQuerySchema, query);
   return {
     ...pageOf(parsed),
     sort: parsed.sort ?? 'createdAt:desc',
@@ -256,11 +253,11 @@ export const validateListQuery = async (query: Record<string, unknown> = {}): Pr
 };
 
 export const validateRedemptionsQuery = async (query: Record<string, unknown> = {}): Promise<RedemptionsQuery> =>
-  pageOf(await parseQuery(redemptionsQuerySchema, query));
+  pageOf(await validateQuery(redemptionsQuerySchema, query));
 
 /** A query string that must be empty (the exports, the timeline). */
 export const validateNoQuery = async (query: Record<string, unknown> = {}) => {
-  await parseQuery(yup.object({}), query);
+  await validateQuery(yup.object({}), query);
 };
 
 export const validateBulkDelete = validateYupSchema(bulkDeleteSchema) as (body: unknown) => Promise<BulkDeleteRequest>;

@@ -58,8 +58,11 @@ const emailsField = yup
   .min(1, 'emails must list at least one address')
   .max(MAX_RECIPIENTS, `emails must list at most ${MAX_RECIPIENTS} addresses`);
 
+// Strictly a boolean: "true" or 1 is a client mistake, not a guess at what was meant.
+const personalField = yup.boolean().typeError('personal must be true or false');
+
 const sendSchema = yup
-  .object({ emails: emailsField, ...emailFields })
+  .object({ emails: emailsField, personal: personalField, ...emailFields })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
   .typeError('The body must be a JSON object');
@@ -72,6 +75,8 @@ const previewSchema = yup
 export interface SendInput extends EmailOptions {
   /** Valid, trimmed and each once (compared without case). */
   recipients: string[];
+  /** Each recipient gets a personal link instead of the link itself. */
+  personal: boolean;
 }
 
 /** 400 naming every address that is not one; details.invalid lists them once each. */
@@ -94,10 +99,13 @@ const invalidAddressesError = (emails: string[], invalid: string[]) => {
 };
 
 export const validateSendInput = async (body: unknown): Promise<SendInput> => {
-  const { emails, ...options } = (await validateYupSchema(sendSchema)(body)) as EmailOptions & { emails: string[] };
+  const { emails, personal, ...options } = (await validateYupSchema(sendSchema)(body)) as EmailOptions & {
+    emails: string[];
+    personal?: boolean;
+  };
   const { valid, invalid } = sortRecipients(emails);
   if (invalid.length > 0) throw invalidAddressesError(emails, invalid);
-  return { recipients: valid, ...options };
+  return { recipients: valid, personal: personal ?? false, ...options };
 };
 
 export const validateEmailOptions = validateYupSchema(previewSchema) as (body: unknown) => Promise<EmailOptions>;

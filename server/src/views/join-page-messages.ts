@@ -23,6 +23,10 @@ export interface JoinPageMessages {
   emailDomainsHint: (domains: string[]) => string;
   /** Next to the email field, when the address is not at one of the link's domains. */
   emailDomainRefused: string;
+  /** Under the read-only email field of a personal link. */
+  personalEmailHint: string;
+  /** Next to the email field, when a personal link is used with another address. */
+  emailMismatch: string;
   passwordTooLong: string;
   accountTaken: string;
   registrationFailed: string;
@@ -32,6 +36,8 @@ export interface JoinPageMessages {
   expiredText: string;
   exhaustedTitle: string;
   exhaustedText: string;
+  usedTitle: string;
+  usedText: string;
   formExpiredTitle: string;
   formExpiredText: string;
   reload: string;
@@ -62,6 +68,8 @@ const en: JoinPageMessages = {
   emailDomainsHint: (domains) =>
     `Only addresses at these domains can be used: ${domainList(domains, '(* stands for any subdomain)')}.`,
   emailDomainRefused: 'This invitation does not accept addresses at this domain. Use an address at one of the domains above.',
+  personalEmailHint: 'This invitation is personal: the account is created for this address.',
+  emailMismatch: 'This invitation is personal: it can only be used with the address it was sent to.',
   passwordTooLong: 'The password is too long (72 bytes at most).',
   accountTaken:
     'An account already uses this email or username. If it is yours, log in to the site instead; otherwise choose another username.',
@@ -72,6 +80,8 @@ const en: JoinPageMessages = {
   expiredText: 'It can no longer be used to create an account. Ask the person who invited you for a new link.',
   exhaustedTitle: 'This invitation link has been used up',
   exhaustedText: 'All the accounts it allowed have been created. Ask the person who invited you for a new link.',
+  usedTitle: 'This invitation link has already been used',
+  usedText: 'Your account was already created with it: log in to the site instead.',
   formExpiredTitle: 'This form has expired',
   formExpiredText: 'For your security, open the invitation link again and fill in the form once more.',
   reload: 'Open the invitation link again',
@@ -103,6 +113,8 @@ const fr: JoinPageMessages = {
     `Seules les adresses de ces domaines sont acceptées : ${domainList(domains, '(* désigne n’importe quel sous-domaine)')}.`,
   emailDomainRefused:
     'Cette invitation n’accepte pas les adresses de ce domaine. Utilisez une adresse de l’un des domaines ci-dessus.',
+  personalEmailHint: 'Cette invitation est personnelle : le compte est créé pour cette adresse.',
+  emailMismatch: 'Cette invitation est personnelle : elle ne peut servir qu’avec l’adresse à laquelle elle a été envoyée.',
   passwordTooLong: 'Le mot de passe est trop long (72 octets au maximum).',
   accountTaken:
     'Un compte utilise déjà cette adresse électronique ou ce nom d’utilisateur. S’il s’agit du vôtre, connectez-vous plutôt au site ; sinon, choisissez un autre nom d’utilisateur.',
@@ -113,6 +125,8 @@ const fr: JoinPageMessages = {
   expiredText: 'Il ne permet plus de créer un compte. Demandez un nouveau lien à la personne qui vous a invité.',
   exhaustedTitle: 'Ce lien d’invitation a été entièrement utilisé',
   exhaustedText: 'Tous les comptes qu’il autorisait ont été créés. Demandez un nouveau lien à la personne qui vous a invité.',
+  usedTitle: 'Ce lien d’invitation a déjà été utilisé',
+  usedText: 'Votre compte a déjà été créé avec ce lien : connectez-vous plutôt au site.',
   formExpiredTitle: 'Ce formulaire a expiré',
   formExpiredText: 'Par sécurité, ouvrez à nouveau le lien d’invitation et remplissez encore le formulaire.',
   reload: 'Ouvrir à nouveau le lien d’invitation',

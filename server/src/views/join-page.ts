@@ -15,6 +15,8 @@ export interface FormState {
   expiresAt: string;
   /** The link's domains, said under the email field; empty: any address. */
   allowedEmailDomains: string[];
+  /** A personal link's address: the email field shows it and cannot be changed. */
+  personalEmail?: string;
   csrfToken: string;
   values: { username?: string; email?: string };
   fieldErrors: FieldErrors;
@@ -90,8 +92,13 @@ ${hint ? `<p class="hint" id="${field}-hint">${escapeHtml(hint)}</p>` : ''}
 ${error ? `<p class="field-error" id="${field}-error">${escapeHtml(error)}</p>` : ''}`;
 };
 
-const emailHint = (messages: JoinPageMessages, { allowedEmailDomains }: FormState) =>
-  allowedEmailDomains.length > 0 ? messages.emailDomainsHint(allowedEmailDomains) : undefined;
+const emailHint = (messages: JoinPageMessages, { allowedEmailDomains, personalEmail }: FormState) => {
+  if (personalEmail !== undefined) return messages.personalEmailHint;
+  return allowedEmailDomains.length > 0 ? messages.emailDomainsHint(allowedEmailDomains) : undefined;
+};
+
+const emailAttributes = ({ personalEmail }: FormState) =>
+  `type="email" autocomplete="email" maxlength="255"${personalEmail === undefined ? '' : ' readonly'}`;
 
 /** The sign-up form, with the invitation's welcome text and any errors of a previous try. */
 export const renderJoinForm = (page: PageContext, state: FormState) => {
@@ -104,7 +111,7 @@ ${hasErrors ? `<div class="alert" role="alert"><p>${escapeHtml(state.formError ?
 <form method="post">
 <input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">
 ${inputField(page, state, 'username', 'type="text" autocomplete="username" maxlength="255"')}
-${inputField(page, state, 'email', 'type="email" autocomplete="email" maxlength="255"', emailHint(messages, state))}
+${inputField(page, state, 'email', emailAttributes(state), emailHint(messages, state))}
 ${inputField(page, state, 'password', 'type="password" autocomplete="new-password" minlength="6"', messages.passwordHint)}
 <button type="submit">${escapeHtml(messages.submit)}</button>
 </form>

@@ -1,0 +1,17 @@
+/**
+ * Personal links ("A personal link for each person"): the rules both sides apply to a recipient.
+ */
+import type { RecipientStatus } from './api';
+
+export const RECIPIENT_STATUSES: readonly RecipientStatus[] = ['pending', 'accepted', 'revoked'];
+
+/** `details.reason` of the 403 for a sign-up through a personal link with another address. */
+export const EMAIL_MISMATCH = 'email-mismatch';
+
+/** `details.reason` of the 410 for a personal link that already made its account. */
+export const PERSONAL_LINK_USED = 'used';
+
+/** How an address is compared with the one a personal link is for: trimmed, without case. */
+export const normalizeRecipientEmail = (email: string): string => email.trim().toLowerCase();
+
+export const isSameRecipientEmail = (a: string, b: string): boolean => normalizeRecipientEmail(a) === normalizeRecipientEmail(b);
