@@ -7,6 +7,7 @@ import links from './links';
 import providerSignup from './provider-signup';
 import rateLimit from './rate-limit';
 import recipients from './recipients';
+import redemptions from './redemptions';
 import registrationGate from './registration-gate';
 import roles from './roles';
 import seats from './seats';
@@ -22,6 +23,7 @@ export default {
   'provider-signup': providerSignup,
   'rate-limit': rateLimit,
   recipients,
+  redemptions,
   'registration-gate': registrationGate,
   roles,
   seats,

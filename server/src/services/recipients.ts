@@ -8,6 +8,7 @@ import { emailNotSentError, linkUnavailableError, recipientNotPendingError } fro
 import { normalizeRecipientEmail, type Page, type Recipient, type RecipientStatus, type RecipientsQuery } from '../../../shared';
 import type { EmailOptions } from '../../../shared';
 import type { Sender } from './invitation-emails';
+import type { CsvExport } from '../export/csv-export';
 
 /** Rows per statement: far below the bound-parameter limits of every engine. */
 const BATCH_SIZE = 500;
@@ -56,6 +57,16 @@ const present = (row: RecipientRow): Recipient => ({
   acceptedAt: row.acceptedAt ? toIso(row.acceptedAt) : null,
   user: row.user ? { id: row.user.id, username: row.user.username, email: row.user.email } : null,
 });
+
+const CSV_COLUMNS: CsvExport<RecipientRow>['columns'] = [
+  { header: 'email', value: (row) => row.email },
+  { header: 'status', value: (row) => row.status },
+  { header: 'sentAt', value: (row) => toIso(row.sentAt) },
+  { header: 'lastSentAt', value: (row) => toIso(row.lastSentAt) },
+  { header: 'sendCount', value: (row) => String(row.sendCount) },
+  { header: 'acceptedAt', value: (row) => (row.acceptedAt ? toIso(row.acceptedAt) : null) },
+  { header: 'username', value: (row) => row.user?.username ?? null },
+];
 
 /**
  * The key of "one unused personal link per address per link": set while the row is pending,
@@ -319,6 +330,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await findOwnRow(invitationId, recipientId);
       if (changed !== 1) throw recipientNotPendingError(current.status);
       return present(current);
+    },
+
+    /** A link's personal links as a CSV download, oldest first; `username` once accepted. */
+    csvExport(invitationId: number): CsvExport<RecipientRow> {
+      return {
+        filename: `invitation-${invitationId}-recipients.csv`,
+        columns: CSV_COLUMNS,
+        readBatch: async (afterId, limit) =>
+          (await query().findMany({
+            select: PRESENTED_FIELDS,
+            where: { invitation: { id: invitationId }, id: { $gt: afterId } },
+            populate: POPULATE,
+            orderBy: { id: 'asc' },
+            limit,
+          })) as RecipientRow[],
+      };
     },
 
     /** Deletes an invitation's personal links; called inside the invitation's delete transaction. */

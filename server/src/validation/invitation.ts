@@ -1,9 +1,12 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
 import {
+  INVITATION_STATUSES,
   isDomainEntry,
   MAX_ALLOWED_EMAIL_DOMAINS,
+  type BulkDeleteRequest,
   type InvitationInput as InvitationFields,
   type ListQuery,
+  type RedemptionsQuery,
 } from '../../../shared';
 import { LIMITS } from '../constants';
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, httpUrl, isPlainObject } from './text';
@@ -179,7 +182,34 @@ export const pageQueryFields = {
 const listQuerySchema = yup.object({
   ...pageQueryFields,
   sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
+  status: yup.string().oneOf([...INVITATION_STATUSES], `status must be one of ${INVITATION_STATUSES.join(', ')}`),
 });
+
+const redemptionsQuerySchema = yup.object(pageQueryFields);
+
+const bulkDeleteSchema = yup
+  .object({
+    ids: yup
+      .array()
+      .typeError('ids must be a list of invitation ids')
+      .required('ids is required')
+      .min(1, 'ids must list at least one invitation')
+      .max(LIMITS.bulkDeleteMax, `ids may list at most ${LIMITS.bulkDeleteMax} invitations`)
+      .of(
+        yup
+          .number()
+          .strict()
+          .typeError(({ path }: { path: string }) => `${path} must be an invitation id`)
+          .integer(({ path }: { path: string }) => `${path} must be an invitation id`)
+          .min(1, ({ path }: { path: string }) => `${path} must be an invitation id`)
+          .max(MAX_DATABASE_ID, ({ path }: { path: string }) => `${path} must be an invitation id`)
+          .required(({ path }: { path: string }) => `${path} must be an invitation id`)
+      )
+      .test('unique', 'ids must not list an invitation twice', (ids) => !ids || new Set(ids).size === ids.length),
+  })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required('The body must be a JSON object')
+  .typeError('The body must be a JSON object');
 
 const idSchema = yup
   .string()
@@ -207,15 +237,30 @@ export const validateQuery = async <S extends yup.AnyObjectSchema>(schema: S, qu
   return (await validateYupSchema(schema, { strict: false })(query)) as yup.InferType<S>;
 };
 
+const pageOf = (parsed: { page?: number; pageSize?: number; q?: string }) => ({
+  page: parsed.page ?? 1,
+  pageSize: parsed.pageSize ?? 10,
+  ...(parsed.q ? { q: parsed.q } : {}),
+});
+
 export const validateListQuery = async (query: Record<string, unknown> = {}): Promise<ListQuery> => {
   const parsed = await validateQuery(listQuerySchema, query);
   return {
-    page: parsed.page ?? 1,
-    pageSize: parsed.pageSize ?? 10,
+    ...pageOf(parsed),
     sort: parsed.sort ?? 'createdAt:desc',
-    ...(parsed.q ? { q: parsed.q } : {}),
+    ...(parsed.status ? { status: parsed.status as ListQuery['status'] } : {}),
   };
 };
+
+export const validateRedemptionsQuery = async (query: Record<string, unknown> = {}): Promise<RedemptionsQuery> =>
+  pageOf(await validateQuery(redemptionsQuerySchema, query));
+
+/** A query string that must be empty (the exports, the timeline). */
+export const validateNoQuery = async (query: Record<string, unknown> = {}) => {
+  await validateQuery(yup.object({}), query);
+};
+
+export const validateBulkDelete = validateYupSchema(bulkDeleteSchema) as (body: unknown) => Promise<BulkDeleteRequest>;
 
 export const validateId = async (id: unknown): Promise<number> => {
   await validateYupSchema(idSchema)(id);
