@@ -18,11 +18,9 @@ const page = (results = LINKS) => ({
   data: { results, pagination: { page: 1, pageSize: 10, pageCount: 1, total: results.length } },
 });
 
-let search = '';
-const LocationProbe = () => {
-  search = useLocation().search;
-  return null;
-};
+/** Shows the page's query string, for the tests to read what the URL keeps. */
+const LocationProbe = () => <output data-testid="search">{useLocation().search}</output>;
+const urlParams = () => new URLSearchParams(screen.getByTestId('search').textContent ?? '');
 
 const openList = (url = '/') =>
   renderInAdmin(
@@ -34,7 +32,8 @@ const openList = (url = '/') =>
     </MemoryRouter>
   );
 
-const listCalls = () => fetchClient.get.mock.calls.filter(([url]) => url === '/invitations/invitations').map(([, options]) => options.params);
+const listCalls = () =>
+  fetchClient.get.mock.calls.filter(([url]) => url === '/invitations/invitations').map(([, options]) => options.params);
 const bulkDeleteCalls = () => fetchClient.post.mock.calls.filter(([url]) => url === '/invitations/invitations/bulk-delete');
 
 beforeEach(() => {
@@ -52,12 +51,12 @@ test('the status in the URL is the filter sent; choosing another keeps it in the
   await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
   await userEvent.click(await screen.findByRole('option', { name: 'Used up' }));
   await waitFor(() => expect(listCalls().at(-1)).toEqual(expect.objectContaining({ status: 'exhausted', page: 1, q: 'bo' })));
-  expect(new URLSearchParams(search).get('status')).toBe('exhausted');
+  expect(urlParams().get('status')).toBe('exhausted');
 
   await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
   await userEvent.click(await screen.findByRole('option', { name: 'All statuses' }));
   await waitFor(() => expect(listCalls().at(-1)).not.toHaveProperty('status'));
-  expect(new URLSearchParams(search).has('status')).toBe(false);
+  expect(urlParams().has('status')).toBe(false);
 });
 
 test('an unknown status in the URL lists every link', async () => {
@@ -82,7 +81,9 @@ test('selected rows are deleted together after one confirmation that says how ma
 
   const dialog = await screen.findByRole('alertdialog');
   expect(within(dialog).getByText('Delete 2 invitation links?')).toBeTruthy();
-  expect(within(dialog).getByText(/These 2 links stop working at once.*The accounts already created from them are kept\./)).toBeTruthy();
+  expect(
+    within(dialog).getByText(/These 2 links stop working at once.*The accounts already created from them are kept\./)
+  ).toBeTruthy();
   expect(bulkDeleteCalls()).toHaveLength(0);
 
   await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
@@ -124,7 +125,9 @@ test('another filter clears the selection', async () => {
   await userEvent.click(await screen.findByRole('option', { name: 'Active' }));
   await waitFor(() => expect(listCalls()).toHaveLength(2));
   expect(screen.queryByRole('button', { name: /^Delete \d/ })).toBeNull();
-  expect((screen.getByRole('checkbox', { name: 'Select Board' }) as HTMLButtonElement).getAttribute('aria-checked')).toBe('false');
+  expect((screen.getByRole('checkbox', { name: 'Select Board' }) as HTMLButtonElement).getAttribute('aria-checked')).toBe(
+    'false'
+  );
 });
 
 test('without the delete permission there is nothing to select', async () => {

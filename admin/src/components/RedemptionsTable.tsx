@@ -45,15 +45,19 @@ const RedemptionRows = ({ redemptions }: { redemptions: Redemption[] }) => {
  */
 export const RedemptionsTable = ({ invitation }: { invitation: InvitationDetail }) => {
   const t = usePluginTranslation();
+  if (invitation.redemptionCount === 0) {
+    return <Typography textColor="neutral600">{t('detail.accounts.empty', 'Nobody has used this link yet.')}</Typography>;
+  }
+  return <RedemptionPages invitation={invitation} />;
+};
+
+const RedemptionPages = ({ invitation }: { invitation: InvitationDetail }) => {
+  const t = usePluginTranslation();
   const api = useInvitationsApi();
   const [query, setQuery] = useState({ page: 1, q: '' });
   const params = { page: query.page, pageSize: REDEMPTIONS_PAGE_SIZE, ...(query.q && { q: query.q }) };
   const request = useRequest(() => api.redemptions(invitation.id, params), [api, invitation.id, JSON.stringify(params)]);
   const onSearch = useCallback((q: string) => setQuery((previous) => (previous.q === q ? previous : { page: 1, q })), []);
-
-  if (invitation.redemptionCount === 0) {
-    return <Typography textColor="neutral600">{t('detail.accounts.empty', 'Nobody has used this link yet.')}</Typography>;
-  }
   const page = request.data ?? {
     results: invitation.redemptions.slice(0, REDEMPTIONS_PAGE_SIZE),
     pagination: {
