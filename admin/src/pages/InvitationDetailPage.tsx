@@ -12,7 +12,7 @@ import { DeliveryLog } from '../components/DeliveryLog';
 import { InvitationLink } from '../components/InvitationLink';
 import { RedemptionsTable } from '../components/RedemptionsTable';
 import { SendInvitationButton, SendInvitationModal } from '../components/SendInvitationModal';
-import { SignUpChartLoader } from '../components/SignUpChart';
+import { LazySignUpChart } from '../components/LazySignUpChart';
 import { StatusBadge } from '../components/StatusBadge';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
@@ -136,7 +136,7 @@ export const InvitationDetailPage = () => {
             <FirstAccess invitation={invitation} />
           </Section>
           <Section title={t('chart.title', 'Sign-ups over time')}>
-            <SignUpChartLoader invitation={invitation} />
+            <LazySignUpChart invitation={invitation} />
           </Section>
           <Section title={t('detail.accounts', 'Accounts created from this link')}>
             <RedemptionsTable invitation={invitation} />
