@@ -1,4 +1,6 @@
-export type InvitationStatus = 'active' | 'expired' | 'exhausted';
+export const INVITATION_STATUSES = ['active', 'expired', 'exhausted'] as const;
+
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 export interface SeatState {
   maxUses: number;

@@ -19,6 +19,28 @@ const pageQuery = (knex, table) =>
 
 const countQuery = (knex, table) => knex(table).count('id as count');
 
+/**
+ * The WHERE clause of a status filter, as server/src/database/status-where.ts writes it (a link is
+ * active with seats left and an expiry ahead; used up wins over expired).
+ */
+const whereStatus = (query, status, now) => {
+  if (status === 'exhausted') return query.whereRaw('used_count >= max_uses');
+  query.whereRaw('used_count < max_uses');
+  return query.where('expires_at', status === 'expired' ? '<=' : '>', now);
+};
+
+/** The list filtered by status: its page of ids, newest first, and its count (services/invitations.ts). */
+const statusPageQuery = (knex, table, status, now) =>
+  whereStatus(knex(table).select('id'), status, now)
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(10)
+    .offset(0);
+
+const statusCountQuery = (knex, table, status, now) => whereStatus(knex(table), status, now).count({ count: '*' });
+
 const describeSqlite = async (knex, query) => {
   const { sql, bindings } = query.toSQL();
   const steps = await knex.raw(`explain query plan ${sql}`, bindings);
@@ -38,9 +60,20 @@ const describePostgres = async (knex, query) => {
   return `${describePostgresNode(plan)} (${ms.toFixed(2)} ms)`;
 };
 
+const describerOf = (client) => (client === 'postgres' ? describePostgres : describeSqlite);
+
 const explainPage = async (knex, client, table) => {
-  const describe = client === 'postgres' ? describePostgres : describeSqlite;
+  const describe = describerOf(client);
   return [`page: ${await describe(knex, pageQuery(knex, table))}`, `count: ${await describe(knex, countQuery(knex, table))}`];
 };
 
-module.exports = { explainPage };
+/** The same for the list filtered by `status`; `now` as the site's database stores times. */
+const explainStatusPage = async (knex, client, table, status, now) => {
+  const describe = describerOf(client);
+  return [
+    `page (status=${status}): ${await describe(knex, statusPageQuery(knex, table, status, now))}`,
+    `count (status=${status}): ${await describe(knex, statusCountQuery(knex, table, status, now))}`,
+  ];
+};
+
+module.exports = { explainPage, explainStatusPage };

@@ -98,4 +98,75 @@ const seedInvitations = async (site, count, { adminId, roleId }) => {
   return Date.now() - started;
 };
 
-module.exports = { seedInvitations, TABLE };
+const REDEMPTION_TABLE = 'invitations_redemptions';
+const REDEMPTION_LINK = { table: 'invitations_redemptions_invitation_lnk', owner: 'redemption_id', target: 'invitation_id' };
+const USER_LINK = { table: 'invitations_redemptions_user_lnk', owner: 'redemption_id', target: 'user_id' };
+const USER_TABLE = 'up_users';
+
+/** Inserts `rows` into `table` and resolves with their ids, in order (read back by document id). */
+const insertReturningIds = async (trx, table, rows) => {
+  await trx(table).insert(rows);
+  const found = await trx(table)
+    .whereIn(
+      'document_id',
+      rows.map((row) => row.document_id)
+    )
+    .select('id', 'document_id');
+  const idOf = new Map(found.map((row) => [row.document_id, row.id]));
+  return rows.map((row) => idOf.get(row.document_id));
+};
+
+/**
+ * Adds `count` accounts made from invitation `invitationId`, as the plugin records them: a user,
+ * a redemption a minute after the previous one, and the two join-table rows. Resolves with the ms
+ * it took.
+ */
+const seedRedemptions = async (site, invitationId, count) => {
+  const started = Date.now();
+  const knex = connect(site.database);
+  const toDb = site.database.client === 'sqlite' ? (date) => date.getTime() : (date) => date;
+  const first = Date.now() - count * 60_000;
+  try {
+    await knex.transaction(async (trx) => {
+      // As in seedInvitations: VACUUM below then marks the pages all-visible.
+      if (site.database.client === 'postgres') await trx.raw('set local synchronous_commit = on');
+      for (let start = 0; start < count; start += BATCH) {
+        const indexes = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => start + i);
+        const at = (index) => toDb(new Date(first + index * 60_000));
+        const stamp = (index) => ({ created_at: at(index), updated_at: at(index), published_at: at(index) });
+        const name = (index) => `member-${invitationId}-${index}`;
+        const userIds = await insertReturningIds(
+          trx,
+          USER_TABLE,
+          indexes.map((index) => ({
+            document_id: documentId(),
+            username: name(index),
+            email: `${name(index)}@example.com`,
+            provider: 'local',
+            confirmed: true,
+            blocked: false,
+            ...stamp(index),
+          }))
+        );
+        const ids = await insertReturningIds(
+          trx,
+          REDEMPTION_TABLE,
+          indexes.map((index) => ({ document_id: documentId(), redeemed_at: at(index), ...stamp(index) }))
+        );
+        await trx(REDEMPTION_LINK.table).insert(
+          ids.map((id) => ({ [REDEMPTION_LINK.owner]: id, [REDEMPTION_LINK.target]: invitationId }))
+        );
+        await trx(USER_LINK.table).insert(ids.map((id, i) => ({ [USER_LINK.owner]: id, [USER_LINK.target]: userIds[i] })));
+      }
+    });
+    if (site.database.client === 'postgres') {
+      for (const table of [USER_TABLE, REDEMPTION_TABLE, REDEMPTION_LINK.table, USER_LINK.table])
+        await knex.raw(`vacuum analyze ${table}`);
+    }
+  } finally {
+    await knex.destroy();
+  }
+  return Date.now() - started;
+};
+
+module.exports = { seedInvitations, seedRedemptions, TABLE };

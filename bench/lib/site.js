@@ -33,6 +33,16 @@ const BENCH_ENV = {
 
 const CLOCK_TICKS_PER_SECOND = 100; // Linux's USER_HZ
 
+/** The resident memory of the process (VmRSS, bytes); null where /proc is not there. */
+const residentBytes = (pid) => {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+};
+
 /** CPU time (user + system, ms) the process has used so far; null where /proc is not there. */
 const cpuTimeMs = (pid) => {
   try {
@@ -117,6 +127,8 @@ const startSite = async ({ client = 'sqlite', env = {}, countQueries = false } =
     stop,
     /** CPU time the site's process has used so far, in ms (Linux; null elsewhere). */
     cpuMs: () => cpuTimeMs(strapi.child.pid),
+    /** The site process's resident memory now, in bytes (Linux; null elsewhere). */
+    rssBytes: () => residentBytes(strapi.child.pid),
 
     /** How many SQL statements `action` made the site run (a site started with `countQueries`). */
     async queriesOf(action) {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../../shared';
 import { REDEEMED_EVENT, USER_UID } from './constants';
+import { ensureLinkIndexes } from './database/link-indexes';
 import { ensureSeatLimitCheck } from './database/seat-limit-check';
 import { getService } from './utils/get-service';
 import { redemptionScope } from './utils/redemption-scope';
@@ -44,4 +45,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerWebhookEvents(strapi);
   gateUserCreation(strapi);
   await ensureSeatLimitCheck(strapi);
+  await ensureLinkIndexes(strapi);
 };

@@ -16,6 +16,8 @@ export const LIMITS = {
   /** The furthest an expiry date may lie in the future. */
   maxLifetimeDays: 3650,
   pageSizeMax: 100,
+  /** Most links one bulk delete takes. */
+  bulkDeleteMax: 100,
   searchMaxLength: 255,
   welcomeMessageMaxLength: 2000,
   redirectUrlMaxLength: 2048,

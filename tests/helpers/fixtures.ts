@@ -71,3 +71,79 @@ export const expectExactStrapiError = (res: { status: number; body: JsonBody }, 
     body: { data: null, error: { status, name, message: expect.any(String), details: expect.any(Object) } },
   });
 };
+
+interface JoinTableMeta {
+  joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+}
+
+const joinTableOf = (app: TestApp, uid: string, attribute: string) => {
+  const { joinTable } = app.strapi.db.metadata.get(uid as never).attributes[attribute] as unknown as JoinTableMeta;
+  return { name: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name };
+};
+
+/** Inserts rows of `table` and answers their ids in order (MySQL has no RETURNING: read back by document id). */
+const insertRows = async (app: TestApp, table: string, rows: Array<Record<string, unknown>>): Promise<number[]> => {
+  const knex = app.strapi.db.connection;
+  await knex(table).insert(rows);
+  const found = await knex(table)
+    .whereIn(
+      'document_id',
+      rows.map((row) => row.document_id as string)
+    )
+    .select('id', 'document_id');
+  const idOf = new Map(found.map((row: { id: number; document_id: string }) => [row.document_id, row.id]));
+  return rows.map((row) => idOf.get(row.document_id as string) as number);
+};
+
+export interface SeededRedemption {
+  /** The account's username and email; none: a redemption whose account was deleted. */
+  user?: { username: string; email: string };
+  redeemedAt?: Date;
+}
+
+let seedCounter = 0;
+
+/**
+ * Redemption records (and their accounts) written straight to the tables, 500 a statement, as
+ * fast as a link with thousands of accounts needs; in the order given, so ids grow along it.
+ */
+export const seedRedemptions = async (app: TestApp, invitationId: number, redemptions: SeededRedemption[]) => {
+  const knex = app.strapi.db.connection;
+  const redemptionTable = app.strapi.db.metadata.get('plugin::invitations.redemption').tableName;
+  const userTable = app.strapi.db.metadata.get('plugin::users-permissions.user').tableName;
+  const invitationLink = joinTableOf(app, 'plugin::invitations.redemption', 'invitation');
+  const userLink = joinTableOf(app, 'plugin::invitations.redemption', 'user');
+  for (let done = 0; done < redemptions.length; done += 500) {
+    const batch = redemptions.slice(done, done + 500);
+    const now = new Date();
+    seedCounter += 1;
+    const stamp = { created_at: now, updated_at: now, published_at: now };
+    const ids = await insertRows(
+      app,
+      redemptionTable,
+      batch.map((redemption, i) => ({
+        document_id: `seed${seedCounter}r${i}`,
+        redeemed_at: redemption.redeemedAt ?? now,
+        ...stamp,
+      }))
+    );
+    await knex(invitationLink.name).insert(
+      ids.map((id) => ({ [invitationLink.owner]: id, [invitationLink.target]: invitationId }))
+    );
+    const withUsers = batch.flatMap((redemption, i) => (redemption.user ? [{ id: ids[i], user: redemption.user }] : []));
+    if (withUsers.length === 0) continue;
+    const userIds = await insertRows(
+      app,
+      userTable,
+      withUsers.map(({ user }, i) => ({
+        document_id: `seed${seedCounter}u${i}`,
+        ...user,
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        ...stamp,
+      }))
+    );
+    await knex(userLink.name).insert(withUsers.map(({ id }, i) => ({ [userLink.owner]: id, [userLink.target]: userIds[i] })));
+  }
+};

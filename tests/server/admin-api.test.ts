@@ -7,6 +7,7 @@ import {
   newAccount,
   redemptionsOf,
   register,
+  seedRedemptions,
 } from '../helpers/fixtures';
 
 let app: TestApp;
@@ -23,38 +24,6 @@ const post = (body: unknown) =>
     .set(admin())
     .send(body as object);
 const valid = () => ({ name: 'Spring newsletter', maxUses: 10, expiresAt: inDays(30) });
-const REDEMPTION_UID = 'plugin::invitations.redemption';
-
-/** Redemption records written straight to the tables, as fast as a link with thousands of accounts needs. */
-const addRedemptionRecords = async (invitationId: number, count: number) => {
-  const meta = app.strapi.db.metadata.get(REDEMPTION_UID);
-  const { joinTable } = meta.attributes.invitation as unknown as {
-    joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-  };
-  const knex = app.strapi.db.connection;
-  for (let done = 0; done < count; done += 500) {
-    const now = new Date();
-    const rows = Array.from({ length: Math.min(500, count - done) }, (_, i) => ({
-      document_id: `bulk${invitationId}-${done + i}`,
-      redeemed_at: now,
-      created_at: now,
-      updated_at: now,
-      published_at: now,
-    }));
-    await knex(meta.tableName).insert(rows);
-    // Read back: MySQL has no RETURNING, and its insert answers only the first id.
-    const ids = await knex(meta.tableName)
-      .whereIn(
-        'document_id',
-        rows.map((row) => row.document_id)
-      )
-      .pluck('id');
-    await knex(joinTable.name).insert(
-      ids.map((id: number) => ({ [joinTable.joinColumn.name]: id, [joinTable.inverseJoinColumn.name]: invitationId }))
-    );
-  }
-};
-
 describe('POST /invitations/invitations', () => {
   test('creates a link with a 256-bit token and returns it with its URL', async () => {
     const expiresAt = inDays(30);
@@ -226,7 +195,13 @@ describe('GET /invitations/invitations/:id', () => {
 
     const res = await app.http().get(`/invitations/invitations/${invitation.id}`).set(admin());
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ id: invitation.id, token: invitation.token, usedCount: 1, remaining: 2 });
+    expect(res.body.data).toMatchObject({
+      id: invitation.id,
+      token: invitation.token,
+      usedCount: 1,
+      remaining: 2,
+      redemptionCount: 1,
+    });
     expect(res.body.data.redemptions).toEqual([
       { user: { id: expect.any(Number), username: account.username, email: account.email }, redeemedAt: expect.any(String) },
     ]);
@@ -301,7 +276,11 @@ describe('DELETE /invitations/invitations/:id', () => {
     const invitation = await createInvitation(app, { maxUses: 5 });
     const account = newAccount();
     await register(app, { ...account, invitationToken: invitation.token });
-    await addRedemptionRecords(invitation.id, 2_400);
+    await seedRedemptions(
+      app,
+      invitation.id,
+      Array.from({ length: 2_400 }, () => ({}))
+    );
     expect(await redemptionsOf(app, invitation.id)).toHaveLength(2_401);
 
     const res = await app.http().delete(`/invitations/invitations/${invitation.id}`).set(admin());

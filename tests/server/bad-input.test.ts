@@ -375,6 +375,77 @@ const listQueryCases: Case[] = [
   { method: 'GET', path: () => '/invitations/invitations', auth: 'admin', query, status: 400 },
 ]);
 
+const redemptionsQueryCases: Case[] = [
+  'page=0',
+  'pageSize=101',
+  'pageSize=ten',
+  'page[]=1',
+  `q=${'x'.repeat(256)}`,
+  'q=%00',
+  'q[$ne]=x',
+  'sort=redeemedAt:asc',
+  'status=active',
+].map((query): Case => [
+  `GET /invitations/invitations/:id/redemptions?${query.slice(0, 40)}`,
+  { method: 'GET', path: (f) => `/invitations/invitations/${f.id}/redemptions`, auth: 'admin', query, status: 400 },
+]);
+
+const statusQueryCases: Case[] = [
+  'status=used',
+  'status=ACTIVE',
+  'status=',
+  'status[]=active',
+  'status=active&status=expired',
+].map((query): Case => [
+  `GET /invitations/invitations?${query}`,
+  { method: 'GET', path: () => '/invitations/invitations', auth: 'admin', query, status: 400 },
+]);
+
+const noQueryCases: Case[] = [
+  ['GET', (f: Fixture) => `/invitations/invitations/${f.id}/redemptions/export`, 'page=1'],
+  ['GET', (f: Fixture) => `/invitations/invitations/${f.id}/deliveries/export`, 'from=0'],
+  ['GET', (f: Fixture) => `/invitations/invitations/${f.id}/timeline`, 'unit=hour'],
+  ['GET', () => '/invitations/summary', 'days=7'],
+].map(([method, path, query]): Case => [
+  `${method} ${(path as (f: Fixture) => string)({ id: 1, token: '', publicRoleId: 0, domainToken: '' })}?${query}`,
+  { method: method as Method, path: path as (f: Fixture) => string, auth: 'admin', query: query as string, status: 400 },
+]);
+
+const unknownLinkCases: Case[] = ['redemptions', 'redemptions/export', 'deliveries/export', 'timeline'].flatMap(
+  (list): Case[] => [
+    [
+      `GET /invitations/invitations/987654/${list}`,
+      { method: 'GET', path: () => `/invitations/invitations/987654/${list}`, auth: 'admin', status: 404 },
+    ],
+    [
+      `GET /invitations/invitations/abc/${list}`,
+      { method: 'GET', path: () => `/invitations/invitations/abc/${list}`, auth: 'admin', status: 400 },
+    ],
+  ]
+);
+
+const bulkDeleteCases: Case[] = (
+  [
+    ['no body', undefined, 400],
+    ['an array body', [1], 400],
+    ['no ids', {}, 400],
+    ['ids empty', { ids: [] }, 400],
+    ['101 ids', { ids: Array.from({ length: 101 }, (_, i) => i + 1) }, 400],
+    ['an id twice', (f: Fixture) => ({ ids: [f.id, f.id] }), 400],
+    ['a string id', (f: Fixture) => ({ ids: [String(f.id)] }), 400],
+    ['a float id', { ids: [1.5] }, 400],
+    ['zero', { ids: [0] }, 400],
+    ['an id past 32 bits', { ids: [2 ** 31] }, 400],
+    ['an object id', { ids: [{ $gt: 0 }] }, 400],
+    ['ids a string', { ids: '1,2' }, 400],
+    ['an unknown field', (f: Fixture) => ({ ids: [f.id], all: true }), 400],
+    ['a known and an unknown id', (f: Fixture) => ({ ids: [f.id, 987654] }), 404],
+  ] as Array<[string, unknown, number]>
+).map(([label, body, status]): Case => [
+  `POST /invitations/invitations/bulk-delete: ${label}`,
+  { method: 'POST', path: () => '/invitations/invitations/bulk-delete', auth: 'admin', body, status },
+]);
+
 const adminRoutes: Array<[Method, (f: Fixture) => string]> = [
   ['GET', () => '/invitations/roles'],
   ['GET', () => '/invitations/first-access'],
@@ -385,6 +456,12 @@ const adminRoutes: Array<[Method, (f: Fixture) => string]> = [
   ['DELETE', (f) => `/invitations/invitations/${f.id}`],
   ['POST', (f) => `/invitations/invitations/${f.id}/send`],
   ['POST', (f) => `/invitations/invitations/${f.id}/email-preview`],
+  ['POST', () => '/invitations/invitations/bulk-delete'],
+  ['GET', (f) => `/invitations/invitations/${f.id}/redemptions`],
+  ['GET', (f) => `/invitations/invitations/${f.id}/redemptions/export`],
+  ['GET', (f) => `/invitations/invitations/${f.id}/deliveries/export`],
+  ['GET', (f) => `/invitations/invitations/${f.id}/timeline`],
+  ['GET', () => '/invitations/summary'],
 ];
 
 const authCases: Case[] = adminRoutes.flatMap(([method, path]) =>
@@ -666,6 +743,11 @@ const cases: Case[] = [
   ...emailCases,
   ...idCases,
   ...listQueryCases,
+  ...redemptionsQueryCases,
+  ...statusQueryCases,
+  ...noQueryCases,
+  ...unknownLinkCases,
+  ...bulkDeleteCases,
   ...authCases,
   ...statusCases,
   ...connectCases,

@@ -1,12 +1,31 @@
 import type { Core } from '@strapi/strapi';
+import { sendCsv } from '../export/csv-export';
+import type { ExportKind } from '../services/invitations';
 import { getService } from '../utils/get-service';
-import { validateCreateInput, validateId, validateListQuery, validateUpdateInput } from '../validation/invitation';
+import {
+  validateBulkDelete,
+  validateCreateInput,
+  validateId,
+  validateListQuery,
+  validateNoQuery,
+  validateRedemptionsQuery,
+  validateUpdateInput,
+} from '../validation/invitation';
 import type { KoaContext } from '../koa';
 
 const adminUserId = (ctx: KoaContext): number | undefined => ctx.state.user?.id;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const invitations = () => getService(strapi, 'invitations');
+
+  /** A CSV download of one of the link's lists; a failure once it has started can only be logged. */
+  const exportList = (kind: ExportKind) => async (ctx: KoaContext) => {
+    const id = await validateId(ctx.params.id);
+    await validateNoQuery(ctx.query);
+    sendCsv(ctx, await invitations().csvExport(id, kind), (error) => {
+      strapi.log.error(`[invitations] The ${kind} export of invitation ${id} failed: ${error.message}`);
+    });
+  };
 
   return {
     async find(ctx: KoaContext) {
@@ -41,6 +60,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async delete(ctx: KoaContext) {
       ctx.body = { data: await invitations().delete(await validateId(ctx.params.id)) };
+    },
+
+    async bulkDelete(ctx: KoaContext) {
+      const { ids } = await validateBulkDelete(ctx.request.body);
+      ctx.body = { data: await invitations().bulkDelete(ids) };
+    },
+
+    async redemptions(ctx: KoaContext) {
+      const id = await validateId(ctx.params.id);
+      ctx.body = await invitations().redemptions(id, await validateRedemptionsQuery(ctx.query));
+    },
+
+    exportRedemptions: exportList('redemptions'),
+
+    exportDeliveries: exportList('deliveries'),
+
+    async timeline(ctx: KoaContext) {
+      const id = await validateId(ctx.params.id);
+      await validateNoQuery(ctx.query);
+      ctx.body = { data: await invitations().timeline(id) };
+    },
+
+    async summary(ctx: KoaContext) {
+      await validateNoQuery(ctx.query);
+      ctx.body = { data: await invitations().summary() };
     },
   };
 };

@@ -4,6 +4,7 @@ import type { Delivery, DeliveryLog, DeliveryStatus } from '../../../shared';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
+import type { CsvExport } from '../export/csv-export';
 
 /** How many records an invitation's detail shows; the counts cover them all. */
 const DELIVERY_LOG_SIZE = 200;
@@ -25,6 +26,16 @@ const present = (row: DeliveryRow): Delivery => ({
   sentAt: new Date(row.sentAt).toISOString(),
   sentBy: presentAdminAuthor(row.createdBy),
 });
+
+const CSV_COLUMNS: CsvExport<DeliveryRow>['columns'] = [
+  { header: 'recipient', value: (row) => row.recipient },
+  { header: 'status', value: (row) => row.status },
+  { header: 'error', value: (row) => row.error },
+  { header: 'sentAt', value: (row) => new Date(row.sentAt).toISOString() },
+  { header: 'sentBy', value: (row) => row.createdBy?.email ?? null },
+];
+
+const ROW_FIELDS = ['id', 'recipient', 'status', 'error', 'sentAt'];
 
 export interface DeliveryOutcome {
   recipient: string;
@@ -61,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where = { invitation: { id: invitationId } };
       const [rows, sent, failed] = await Promise.all([
         query().findMany({
-          select: ['id', 'recipient', 'status', 'error', 'sentAt'],
+          select: ROW_FIELDS,
           where,
           populate: { createdBy: { select: ADMIN_AUTHOR_FIELDS } },
           orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
@@ -71,6 +82,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         query().count({ where: { ...where, status: 'failed' } }),
       ]);
       return { total: sent + failed, sent, failed, latest: (rows as DeliveryRow[]).map(present) };
+    },
+
+    /** The emails sent with a link as a CSV download, oldest first; `sentBy` is the admin's email. */
+    csvExport(invitationId: number): CsvExport<DeliveryRow> {
+      return {
+        filename: `invitation-${invitationId}-deliveries.csv`,
+        columns: CSV_COLUMNS,
+        readBatch: async (afterId, limit) =>
+          (await query().findMany({
+            select: ROW_FIELDS,
+            where: { invitation: { id: invitationId }, id: { $gt: afterId } },
+            populate: { createdBy: { select: ADMIN_AUTHOR_FIELDS } },
+            orderBy: { id: 'asc' },
+            limit,
+          })) as DeliveryRow[],
+      };
     },
 
     /** Deletes an invitation's records; called inside the invitation's delete transaction. */

@@ -5,6 +5,7 @@ import invitations from './invitations';
 import joinPage from './join-page';
 import links from './links';
 import providerSignup from './provider-signup';
+import redemptions from './redemptions';
 import registrationGate from './registration-gate';
 import roles from './roles';
 import seats from './seats';
@@ -18,6 +19,7 @@ export default {
   'join-page': joinPage,
   links,
   'provider-signup': providerSignup,
+  redemptions,
   'registration-gate': registrationGate,
   roles,
   seats,

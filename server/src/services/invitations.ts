@@ -1,11 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { INVITATION_UID, REDEMPTION_UID, ROLE_UID } from '../constants';
+import type { Knex } from 'knex';
+import { INVITATION_UID, ROLE_UID } from '../constants';
+import { columnName, containsPattern, countRows, isoDate, tableName } from '../database/sql';
+import { whereStatus } from '../database/status-where';
+import type { CsvExport } from '../export/csv-export';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
-import { deleteInBatches } from '../utils/delete-in-batches';
-import { getService } from '../utils/get-service';
-import { invitationStatus, remainingSeats, uniqueDomainEntries, type Invitation, type ListQuery } from '../../../shared';
+import { getService, type Service } from '../utils/get-service';
+import {
+  invitationStatus,
+  remainingSeats,
+  uniqueDomainEntries,
+  type Invitation,
+  type InvitationDetail,
+  type InvitationsSummary,
+  type ListQuery,
+  type Page,
+} from '../../../shared';
 import { fieldError, type InvitationInput } from '../validation/invitation';
+import { DETAIL_REDEMPTIONS } from './redemptions';
 
 interface Relation {
   id: number;
@@ -48,7 +61,6 @@ const POPULATE = {
   createdBy: { select: ADMIN_AUTHOR_FIELDS },
 };
 
-const toIso = (value: string | Date) => new Date(value).toISOString();
 const emptyToNull = (value: string | null | undefined) => (value ? value : null);
 /** Validated entries, normalised and each once; none is stored as null: any address. */
 const storedDomains = (entries: string[] | null) => {
@@ -56,12 +68,24 @@ const storedDomains = (entries: string[] | null) => {
   return domains.length > 0 ? domains : null;
 };
 const notFoundError = () => new errors.NotFoundError('Invitation not found');
+const unknownIdsError = (unknown: number[]) =>
+  unknown.length === 1
+    ? new errors.NotFoundError('Invitation not found', { unknown })
+    : new errors.NotFoundError(`${unknown.length} invitations not found: ${unknown.join(', ')}`, { unknown });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far ahead the summary looks for links about to expire, and how many it names. */
+const EXPIRING_SOON_DAYS = 7;
+const EXPIRING_SOON_LINKS = 5;
+
+/** What the lists an admin can download are made of. */
+export type ExportKind = 'redemptions' | 'deliveries';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(INVITATION_UID);
   const tokens = () => getService(strapi, 'tokens');
 
-  const present = (row: InvitationRow): Invitation => {
+  const present = (row: InvitationRow, now = new Date()): Invitation => {
     const token = tokens().decrypt(row.tokenCiphertext, row.tokenHash);
     return {
       id: row.id,
@@ -69,8 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       maxUses: row.maxUses,
       usedCount: row.usedCount,
       remaining: remainingSeats(row),
-      expiresAt: toIso(row.expiresAt),
-      status: invitationStatus(row),
+      expiresAt: isoDate(row.expiresAt),
+      status: invitationStatus(row, now),
       token,
       url: token ? getService(strapi, 'links').invitationUrl(token) : null,
       role: row.role ? { id: row.role.id, name: row.role.name as string } : null,
@@ -78,15 +102,67 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       redirectUrl: row.redirectUrl ?? null,
       userDefaults: row.userDefaults ?? {},
       allowedEmailDomains: row.allowedEmailDomains ?? [],
-      createdAt: toIso(row.createdAt),
+      createdAt: isoDate(row.createdAt),
       createdBy: presentAdminAuthor(row.createdBy),
     };
   };
+
+  const column = (attribute: string) => columnName(strapi, INVITATION_UID, attribute);
+  const seatColumns = () => ({ maxUses: column('maxUses'), usedCount: column('usedCount'), expiresAt: column('expiresAt') });
+
+  /** The links matching a list's search and status at `now`, as SQL on the invitations table. */
+  const matching = ({ q, status }: Pick<ListQuery, 'q' | 'status'>, now: Date): Knex.QueryBuilder => {
+    const rows = strapi.db.connection(tableName(strapi, INVITATION_UID));
+    if (q) rows.whereRaw("LOWER(??) LIKE ? ESCAPE '!'", [column('name'), containsPattern(q)]);
+    if (status) whereStatus(rows, seatColumns(), status, now);
+    return rows;
+  };
+
+  /** The rows of these ids with their relations, in the order of `ids` (one gone meanwhile left out). */
+  const rowsInOrder = async (ids: number[]): Promise<InvitationRow[]> => {
+    if (ids.length === 0) return [];
+    const rows = (await query().findMany({ select: FIELDS, where: { id: { $in: ids } }, populate: POPULATE })) as InvitationRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+
+  /**
+   * Locks each link, in increasing id order (two bulk deletes never wait for each other in a
+   * cycle), until the transaction ends: the ids of those that do not exist.
+   */
+  const lockEach = async (ids: number[], trx: Knex.Transaction) => {
+    const unknown: number[] = [];
+    for (const id of [...ids].sort((a, b) => a - b)) {
+      if (!(await getService(strapi, 'seats').lockForChange(id, trx))) unknown.push(id);
+    }
+    return unknown;
+  };
+
+  /**
+   * Deletes the links (they stop working at once), their redemption and email records; never the
+   * accounts. All or nothing: with any id unknown, a 404 naming them and nothing deleted. With each
+   * row locked, no redemption or email record can be added between listing them and the delete.
+   */
+  const deleteLinks = (ids: number[]) =>
+    strapi.db.transaction(async ({ trx }) => {
+      const unknown = await lockEach(ids, trx);
+      if (unknown.length > 0) throw unknownIdsError(unknown);
+      for (const id of ids) {
+        await getService(strapi, 'redemptions').deleteFor(id);
+        await getService(strapi, 'deliveries').deleteFor(id);
+        await query().delete({ where: { id } });
+      }
+      return ids;
+    });
 
   const findRow = async (id: number): Promise<InvitationRow> => {
     const row = await query().findOne({ select: FIELDS, where: { id }, populate: POPULATE });
     if (!row) throw notFoundError();
     return row as InvitationRow;
+  };
+
+  const assertExists = async (id: number) => {
+    if (!(await query().findOne({ select: ['id'], where: { id } }))) throw notFoundError();
   };
 
   /** Checks what the database and config decide: the role exists, the redirect and presets are allowed. */
@@ -117,36 +193,97 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   return {
-    async list({ page, pageSize, sort, q }: ListQuery) {
+    /** A page of links: the page's ids and the count in SQL (search, status, sort), then those rows. */
+    async list({ page, pageSize, sort, q, status }: ListQuery): Promise<Page<Invitation>> {
+      const now = new Date();
       const [field, direction] = sort.split(':');
-      const { results, pagination } = await query().findPage({
-        select: FIELDS,
-        where: q ? { name: { $containsi: q } } : {},
-        orderBy: [{ [field]: direction }, { id: direction }],
-        populate: POPULATE,
-        page,
-        pageSize,
-      });
-      return { results: (results as InvitationRow[]).map(present), pagination };
+      const [idRows, total] = await Promise.all([
+        matching({ q, status }, now)
+          .select('id')
+          .orderBy([
+            { column: column(field), order: direction },
+            { column: 'id', order: direction },
+          ])
+          .limit(pageSize)
+          .offset((page - 1) * pageSize) as Promise<Array<{ id: number }>>,
+        countRows(matching({ q, status }, now)),
+      ]);
+      const rows = await rowsInOrder(idRows.map((row) => row.id));
+      return {
+        results: rows.map((row) => present(row, now)),
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
     },
 
-    async findOne(id: number) {
+    /** The link, the count and first page of its redemptions (the rest is paged), its emails sent. */
+    async findOne(id: number): Promise<InvitationDetail> {
       const invitation = present(await findRow(id));
-      const redemptions = await strapi.db.query(REDEMPTION_UID).findMany({
-        select: ['id', 'redeemedAt'],
-        where: { invitation: { id } },
-        populate: { user: { select: ['id', 'username', 'email'] } },
-        orderBy: [{ redeemedAt: 'desc' }, { id: 'desc' }],
-      });
+      const [firstPage, deliveries] = await Promise.all([
+        getService(strapi, 'redemptions').page(id, { page: 1, pageSize: DETAIL_REDEMPTIONS }),
+        getService(strapi, 'deliveries').logFor(id),
+      ]);
+      return { ...invitation, redemptionCount: firstPage.pagination.total, redemptions: firstPage.results, deliveries };
+    },
+
+    async redemptions(id: number, pageQuery: Parameters<Service<'redemptions'>['page']>[1]) {
+      await assertExists(id);
+      return getService(strapi, 'redemptions').page(id, pageQuery);
+    },
+
+    async timeline(id: number) {
+      const row = await findRow(id);
+      return getService(strapi, 'redemptions').timeline(
+        {
+          id,
+          createdAt: new Date(row.createdAt),
+          expiresAt: new Date(row.expiresAt),
+          maxUses: row.maxUses,
+          usedCount: row.usedCount,
+        },
+        new Date()
+      );
+    },
+
+    /** What an export of the link's `kind` list is made of; 404 for an unknown link. */
+    async csvExport(id: number, kind: ExportKind): Promise<CsvExport<{ id: number }>> {
+      await assertExists(id);
+      return getService(strapi, kind).csvExport(id) as CsvExport<{ id: number }>;
+    },
+
+    /** The homepage widget's figures, each counted by the database at one instant. */
+    async summary(now = new Date()): Promise<InvitationsSummary> {
+      const expiringSoon = () =>
+        matching({ status: 'active' }, now).where(
+          column('expiresAt'),
+          '<=',
+          new Date(now.getTime() + EXPIRING_SOON_DAYS * DAY_MS)
+        );
+      const redemptions = getService(strapi, 'redemptions');
+      const [activeLinks, signUpsLast7Days, signUpsLast30Days, soonCount, soonRows] = await Promise.all([
+        countRows(matching({ status: 'active' }, now)),
+        redemptions.countSince(new Date(now.getTime() - 7 * DAY_MS)),
+        redemptions.countSince(new Date(now.getTime() - 30 * DAY_MS)),
+        countRows(expiringSoon()),
+        expiringSoon()
+          .select({ id: 'id', name: column('name'), ...seatColumns() })
+          .orderBy([{ column: column('expiresAt') }, { column: 'id' }])
+          .limit(EXPIRING_SOON_LINKS),
+      ]);
       return {
-        ...invitation,
-        redemptions: redemptions.map((redemption) => ({
-          user: redemption.user
-            ? { id: redemption.user.id, username: redemption.user.username, email: redemption.user.email }
-            : null,
-          redeemedAt: toIso(redemption.redeemedAt),
-        })),
-        deliveries: await getService(strapi, 'deliveries').logFor(id),
+        activeLinks,
+        signUpsLast7Days,
+        signUpsLast30Days,
+        expiringSoon: {
+          count: soonCount,
+          links: soonRows.map(
+            (row: { id: number; name: string; maxUses: number; usedCount: number; expiresAt: string | number }) => ({
+              id: row.id,
+              name: row.name,
+              expiresAt: isoDate(row.expiresAt),
+              remaining: remainingSeats({ ...row, expiresAt: isoDate(row.expiresAt) }),
+            })
+          ),
+        },
       };
     },
 
@@ -183,16 +320,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Deletes the link (it stops working at once), its redemption and email records; never the accounts. */
     async delete(id: number) {
-      return strapi.db.transaction(async ({ trx }) => {
-        // With the row locked, no redemption can be added between listing them and the delete.
-        if (!(await getService(strapi, 'seats').lockForChange(id, trx))) throw notFoundError();
-        await deleteInBatches(strapi, REDEMPTION_UID, { invitation: { id } });
-        await getService(strapi, 'deliveries').deleteFor(id);
-        await query().delete({ where: { id } });
-        return { id };
-      });
+      await deleteLinks([id]);
+      return { id };
+    },
+
+    async bulkDelete(ids: number[]) {
+      return { deleted: await deleteLinks(ids) };
     },
   };
 };

@@ -1,9 +1,12 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
 import {
+  INVITATION_STATUSES,
   isDomainEntry,
   MAX_ALLOWED_EMAIL_DOMAINS,
+  type BulkDeleteRequest,
   type InvitationInput as InvitationFields,
   type ListQuery,
+  type RedemptionsQuery,
 } from '../../../shared';
 import { LIMITS } from '../constants';
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, httpUrl, isPlainObject } from './text';
@@ -159,7 +162,8 @@ const updateSchema = yup
   .required()
   .typeError('The body must be a JSON object');
 
-const listQuerySchema = yup.object({
+/** The paging and search parameters every list takes. */
+const pageFields = {
   page: yup.number().typeError('page must be a number').integer('page must be a whole number').min(1).max(1_000_000),
   pageSize: yup
     .number()
@@ -167,14 +171,45 @@ const listQuerySchema = yup.object({
     .integer('pageSize must be a whole number')
     .min(1)
     .max(LIMITS.pageSizeMax),
-  sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
   q: yup
     .string()
     .max(LIMITS.searchMaxLength)
     .test('plain-text', 'q must not contain control characters or broken Unicode', (value) =>
       value === undefined ? true : isPlainText(value)
     ),
+};
+
+const listQuerySchema = yup.object({
+  ...pageFields,
+  sort: yup.string().oneOf(SORT_VALUES, `sort must be one of ${SORT_VALUES.join(', ')}`),
+  status: yup.string().oneOf([...INVITATION_STATUSES], `status must be one of ${INVITATION_STATUSES.join(', ')}`),
 });
+
+const redemptionsQuerySchema = yup.object(pageFields);
+
+const bulkDeleteSchema = yup
+  .object({
+    ids: yup
+      .array()
+      .typeError('ids must be a list of invitation ids')
+      .required('ids is required')
+      .min(1, 'ids must list at least one invitation')
+      .max(LIMITS.bulkDeleteMax, `ids may list at most ${LIMITS.bulkDeleteMax} invitations`)
+      .of(
+        yup
+          .number()
+          .strict()
+          .typeError(({ path }: { path: string }) => `${path} must be an invitation id`)
+          .integer(({ path }: { path: string }) => `${path} must be an invitation id`)
+          .min(1, ({ path }: { path: string }) => `${path} must be an invitation id`)
+          .max(MAX_DATABASE_ID, ({ path }: { path: string }) => `${path} must be an invitation id`)
+          .required(({ path }: { path: string }) => `${path} must be an invitation id`)
+      )
+      .test('unique', 'ids must not list an invitation twice', (ids) => !ids || new Set(ids).size === ids.length),
+  })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required('The body must be a JSON object')
+  .typeError('The body must be a JSON object');
 
 const idSchema = yup
   .string()
@@ -191,23 +226,44 @@ export type InvitationInput = Partial<InvitationFields>;
 export const validateCreateInput = validateYupSchema(createSchema) as (body: unknown) => Promise<InvitationInput>;
 export const validateUpdateInput = validateYupSchema(updateSchema) as (body: unknown) => Promise<InvitationInput>;
 
-const LIST_QUERY_KEYS = Object.keys(listQuerySchema.fields);
-
-export const validateListQuery = async (query: Record<string, unknown> = {}): Promise<ListQuery> => {
+/** A query string checked against `schema`: each key known, given once, and valid. */
+const parseQuery = async <S extends yup.AnyObjectSchema>(
+  schema: S,
+  query: Record<string, unknown>
+): Promise<yup.InferType<S>> => {
   // Casting (needed: query values are strings) strips unknown keys instead of reporting them.
-  const unknownKey = Object.keys(query).find((key) => !LIST_QUERY_KEYS.includes(key));
+  const unknownKey = Object.keys(query).find((key) => !(key in schema.fields));
   if (unknownKey) throw fieldError(unknownKey, `Unknown query parameter: ${unknownKey}`);
   // `page[]=1` or `page=1&page=2` parse to arrays, which casting would quietly turn into numbers.
   const repeatedKey = Object.keys(query).find((key) => typeof query[key] !== 'string');
   if (repeatedKey) throw fieldError(repeatedKey, `${repeatedKey} must be given once, as a single value`);
-  const parsed = await validateYupSchema(listQuerySchema, { strict: false })(query);
+  return validateYupSchema(schema, { strict: false })(query);
+};
+
+const pageOf = (parsed: { page?: number; pageSize?: number; q?: string }) => ({
+  page: parsed.page ?? 1,
+  pageSize: parsed.pageSize ?? 10,
+  ...(parsed.q ? { q: parsed.q } : {}),
+});
+
+export const validateListQuery = async (query: Record<string, unknown> = {}): Promise<ListQuery> => {
+  const parsed = await parseQuery(listQuerySchema, query);
   return {
-    page: parsed.page ?? 1,
-    pageSize: parsed.pageSize ?? 10,
+    ...pageOf(parsed),
     sort: parsed.sort ?? 'createdAt:desc',
-    ...(parsed.q ? { q: parsed.q } : {}),
+    ...(parsed.status ? { status: parsed.status as ListQuery['status'] } : {}),
   };
 };
+
+export const validateRedemptionsQuery = async (query: Record<string, unknown> = {}): Promise<RedemptionsQuery> =>
+  pageOf(await parseQuery(redemptionsQuerySchema, query));
+
+/** A query string that must be empty (the exports, the timeline). */
+export const validateNoQuery = async (query: Record<string, unknown> = {}) => {
+  await parseQuery(yup.object({}), query);
+};
+
+export const validateBulkDelete = validateYupSchema(bulkDeleteSchema) as (body: unknown) => Promise<BulkDeleteRequest>;
 
 export const validateId = async (id: unknown): Promise<number> => {
   await validateYupSchema(idSchema)(id);

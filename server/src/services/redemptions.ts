@@ -1,0 +1,153 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { REDEMPTION_UID, USER_UID } from '../constants';
+import { columnName, containsPattern, countRows, isoDate, joinTableOf, tableName } from '../database/sql';
+import { bucketExpression, bucketKey, bucketStarts, type TimeUnit } from '../database/time-buckets';
+import type { CsvExport } from '../export/csv-export';
+import { deleteInBatches } from '../utils/delete-in-batches';
+import type { Page, Redemption, RedemptionsQuery, SignUpTimeline } from '../../../shared';
+
+/** How many redemptions an invitation's detail carries: the first page of `GET …/redemptions`. */
+export const DETAIL_REDEMPTIONS = 10;
+
+/** Most buckets a timeline has: a link older than that many weeks shows its latest ones. */
+export const TIMELINE_MAX_BUCKETS = 400;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** One redemption as read from the tables: the user's columns are null once the account is gone. */
+export interface RedemptionRow {
+  id: number;
+  redeemedAt: string | number | Date;
+  userId: number | null;
+  username: string | null;
+  email: string | null;
+}
+
+const present = (row: RedemptionRow): Redemption => ({
+  user: row.userId === null ? null : { id: row.userId, username: row.username as string, email: row.email as string },
+  redeemedAt: isoDate(row.redeemedAt),
+});
+
+const CSV_COLUMNS: CsvExport<RedemptionRow>['columns'] = [
+  { header: 'username', value: (row) => row.username },
+  { header: 'email', value: (row) => row.email },
+  { header: 'redeemedAt', value: (row) => isoDate(row.redeemedAt) },
+];
+
+/** Hours for a link younger than two days, weeks for one older than a year, days otherwise. */
+const timelineUnit = (ageMs: number): TimeUnit => {
+  if (ageMs < 48 * HOUR_MS) return 'hour';
+  return ageMs > 365 * 24 * HOUR_MS ? 'week' : 'day';
+};
+
+/**
+ * Who made an account from a link, read with SQL of its own: the rows of one link come from the
+ * join table's (link, redemption) index (database/link-indexes.ts) in the order they were
+ * recorded, so a page, a count or an export batch costs the same with 10 accounts or 100,000.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const names = () => ({
+    table: tableName(strapi, REDEMPTION_UID),
+    redeemedAt: columnName(strapi, REDEMPTION_UID, 'redeemedAt'),
+    link: joinTableOf(strapi, REDEMPTION_UID, 'invitation'),
+    userLink: joinTableOf(strapi, REDEMPTION_UID, 'user'),
+    users: tableName(strapi, USER_UID),
+  });
+
+  /** The link's rows in the join table, as `l`. */
+  const ofLink = (invitationId: number) => {
+    const { link } = names();
+    return strapi.db.connection({ l: link.name }).where(`l.${link.targetColumn}`, invitationId);
+  };
+
+  /** The link's redemptions with their users (`r`, `u`), matching `q` if given. */
+  const withUsers = (invitationId: number, q?: string) => {
+    const { table, link, userLink, users } = names();
+    const query = ofLink(invitationId)
+      .join({ r: table }, 'r.id', `l.${link.ownerColumn}`)
+      .leftJoin({ ul: userLink.name }, `ul.${userLink.ownerColumn}`, 'r.id')
+      .leftJoin({ u: users }, 'u.id', `ul.${userLink.targetColumn}`);
+    if (!q) return query;
+    const pattern = containsPattern(q);
+    return query.where((match) =>
+      match.whereRaw("LOWER(u.username) LIKE ? ESCAPE '!'", [pattern]).orWhereRaw("LOWER(u.email) LIKE ? ESCAPE '!'", [pattern])
+    );
+  };
+
+  const selectRows = (query: Knex.QueryBuilder) =>
+    query.select({
+      id: 'r.id',
+      redeemedAt: `r.${names().redeemedAt}`,
+      userId: 'u.id',
+      username: 'u.username',
+      email: 'u.email',
+    }) as unknown as Promise<RedemptionRow[]>;
+
+  const ownerColumn = () => `l.${names().link.ownerColumn}`;
+
+  const count = (invitationId: number) => countRows(ofLink(invitationId));
+
+  return {
+    /** Newest first (the order they were recorded in). */
+    async page(invitationId: number, { page, pageSize, q }: RedemptionsQuery): Promise<Page<Redemption>> {
+      const [rows, total] = await Promise.all([
+        selectRows(
+          withUsers(invitationId, q)
+            .orderBy(ownerColumn(), 'desc')
+            .limit(pageSize)
+            .offset((page - 1) * pageSize)
+        ),
+        q ? countRows(withUsers(invitationId, q)) : count(invitationId),
+      ]);
+      return { results: rows.map(present), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+    },
+
+    count,
+
+    /** The link's redemptions as a CSV download, oldest first; accounts deleted since have empty cells. */
+    csvExport(invitationId: number): CsvExport<RedemptionRow> {
+      return {
+        filename: `invitation-${invitationId}-redemptions.csv`,
+        columns: CSV_COLUMNS,
+        readBatch: (afterId, limit) =>
+          selectRows(withUsers(invitationId).where(ownerColumn(), '>', afterId).orderBy(ownerColumn(), 'asc').limit(limit)),
+      };
+    },
+
+    /** Accounts made from any link since `since`. */
+    countSince(since: Date) {
+      const { table, redeemedAt } = names();
+      return countRows(strapi.db.connection(table).where(redeemedAt, '>', since));
+    },
+
+    /** Sign-ups of a link per UTC hour, day or week from its creation to now (or its expiry, if earlier). */
+    async timeline(
+      invitation: { id: number; createdAt: Date; expiresAt: Date; maxUses: number; usedCount: number },
+      now: Date
+    ): Promise<SignUpTimeline> {
+      const unit = timelineUnit(now.getTime() - invitation.createdAt.getTime());
+      const end = new Date(Math.max(invitation.createdAt.getTime(), Math.min(invitation.expiresAt.getTime(), now.getTime())));
+      const starts = bucketStarts(invitation.createdAt, end, unit, TIMELINE_MAX_BUCKETS);
+      const redeemedAt = `r.${names().redeemedAt}`;
+      const counted = (await ofLink(invitation.id)
+        .join({ r: names().table }, 'r.id', ownerColumn())
+        .where(redeemedAt, '>=', starts[0])
+        .select(bucketExpression(strapi, redeemedAt, unit, 'bucket'))
+        .count({ count: '*' })
+        .groupBy('bucket')) as Array<{ bucket: string; count: number | string }>;
+      const counts = new Map(counted.map((row) => [row.bucket, Number(row.count)]));
+      return {
+        unit,
+        buckets: starts.map((start) => ({ start: start.toISOString(), count: counts.get(bucketKey(start)) ?? 0 })),
+        maxUses: invitation.maxUses,
+        usedCount: invitation.usedCount,
+      };
+    },
+
+    /** Deletes a link's records; called inside the link's delete transaction. */
+    deleteFor(invitationId: number) {
+      return deleteInBatches(strapi, REDEMPTION_UID, { invitation: { id: invitationId } });
+    },
+  };
+};
