@@ -34,9 +34,10 @@ beforeAll(async () => {
   admin = await adminClient(server.url);
   links.community = await admin.createLink({ name: 'Community', maxUses: 20, expiresAt: inDays(30) });
   links.speakers = await admin.createLink({ name: 'Speakers', maxUses: 5, expiresAt: inDays(3) });
-  links.board = await admin.createLink({ name: 'Board', maxUses: 1 });
-  links.tidy1 = await admin.createLink({ name: 'Old campaign 1' });
-  links.tidy2 = await admin.createLink({ name: 'Old campaign 2' });
+  links.board = await admin.createLink({ name: 'Board', maxUses: 1, expiresAt: inDays(20) });
+  // Past the widget's 7 days, so that only Speakers expires soon.
+  links.tidy1 = await admin.createLink({ name: 'Old campaign 1', expiresAt: inDays(20) });
+  links.tidy2 = await admin.createLink({ name: 'Old campaign 2', expiresAt: inDays(20) });
   for (const name of ['ada', 'grace', 'alan']) await registerWith(links.community.token, name);
   await registerWith(links.board.token, 'linus');
   page = await openAdminPage(browser, server.url, 'en-US');
