@@ -49,6 +49,10 @@ afterAll(async () => {
 
 const listRows = (current: Page) => current.locator('tbody tr');
 
+/** Until the dialog's opening animation has ended, for a screenshot that shows it. */
+const settled = (dialog: ReturnType<Page['getByRole']>) =>
+  dialog.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+
 test('the homepage widget: active links, recent sign-ups, and the links about to expire, each opening its page', async () => {
   await page.goto('/admin');
   const widget = page.getByRole('region', { name: 'Invitations' });
@@ -97,6 +101,7 @@ test('two links selected and deleted after one confirmation; the accounts stay',
   const dialog = page.getByRole('alertdialog');
   await dialog.getByText('Delete 2 invitation links?').waitFor();
   await dialog.getByText(/The accounts already created from them are kept/).waitFor();
+  await settled(dialog);
   await saveScreenshot(page, 'bulk-delete-en');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
 
@@ -117,7 +122,7 @@ test("an invitation's page: the sign-up chart with its summary, the accounts, an
   expect(box && viewport && box.x + box.width <= viewport.width).toBe(true);
   await page.getByText('3 accounts created from this link.').waitFor();
   await page.getByText('alan@example.com').waitFor();
-  await chart.scrollIntoViewIfNeeded();
+  await page.getByRole('heading', { name: 'Sign-ups over time' }).evaluate((heading) => heading.scrollIntoView());
   await saveScreenshot(page, 'chart-en');
 
   await page.getByRole('searchbox', { name: 'Search by username or email' }).fill('grace');

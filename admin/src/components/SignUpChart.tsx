@@ -115,7 +115,8 @@ export const SignUpChart = ({ timeline }: { timeline: SignUpTimeline }) => {
   const cumulative = cumulativeCounts(buckets);
   const busiestCount = Math.max(...buckets.map(({ count }) => count));
   const step = WIDTH / buckets.length;
-  const barWidth = Math.max(step * 0.7, 0.5);
+  // Thin enough to read as bars when a young link has one or two buckets; at least a hairline for years of days.
+  const barWidth = Math.min(Math.max(step * 0.7, 0.5), 24);
   // The top of the drawing: the seats, unless the limit was lowered below the accounts already made.
   const top = Math.max(timeline.maxUses, cumulative[cumulative.length - 1]);
   const seatsY = Math.max(HEIGHT - (timeline.maxUses / top) * HEIGHT, 1);
