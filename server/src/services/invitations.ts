@@ -133,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const lockEach = async (ids: number[], trx: Knex.Transaction) => {
     const unknown: number[] = [];
     for (const id of [...ids].sort((a, b) => a - b)) {
-      if (!(await getService(strapi, 'seats').lockForChange(id, trx))) unknown.push(id);
+      if (!(await getService(strapi, 'seats').lockForDelete(id, trx))) unknown.push(id);
     }
     return unknown;
   };

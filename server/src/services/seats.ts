@@ -151,6 +151,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return lockSeats({ id }, trx);
     },
 
+    /**
+     * lockForChange for a delete. A registration's claim reaches the row through the token hash's
+     * unique index, locking that index entry before the row; a delete, which must lock the entry
+     * too to remove it, would otherwise hold the row and wait for the entry while the registration
+     * holds the entry and waits for the row: a deadlock on MySQL/MariaDB, where the database kills
+     * the registration. Going through the same index entry first, the two queue up instead.
+     */
+    async lockForDelete(id: number, trx: Knex.Transaction): Promise<SeatState | null> {
+      const row = await strapi.db
+        .queryBuilder(INVITATION_UID)
+        .select(['tokenHash'])
+        .where({ id })
+        .first()
+        .transacting(trx)
+        .execute<{ tokenHash: string } | null>();
+      return row ? lockSeats({ tokenHash: row.tokenHash }, trx) : null;
+    },
+
     /** Records who took the seat; returns when. */
     async recordRedemption(invitation: RedeemableInvitation, userId: number): Promise<Date> {
       const redeemedAt = new Date();
