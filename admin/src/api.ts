@@ -3,30 +3,42 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../shared';
 import type {
   AssignableRole,
+  BulkDeleteResult,
   EmailOptions,
   FirstAccessOptions,
   ComposedEmail,
   Invitation,
   InvitationDetail,
   InvitationInput,
+  InvitationsSummary,
   ListQuery,
   Page,
-  Pagination,
   Recipient,
   RecipientsQuery,
+  Redemption,
+  RedemptionsQuery,
   SendRequest,
   SendResult,
+  SignUpTimeline,
 } from '../../shared';
 
 const BASE = `/${PLUGIN_ID}`;
+
+/** The lists of one invitation that the server exports as CSV. */
+export type CsvExport = 'redemptions' | 'deliveries';
+
+/** The CSV file of a list, as a Blob; the fetch client reads anything else than JSON only from Strapi 5.44 on. */
+const csvBlob = (data: unknown) => {
+  if (!(data instanceof Blob)) throw new Error('csv-download-unsupported');
+  return data;
+};
 
 /** The plugin's admin API, through Strapi's authenticated fetch client. */
 export const useInvitationsApi = () => {
   const { get, post, put, del } = useFetchClient();
   return useMemo(
     () => ({
-      list: async (params: ListQuery) =>
-        (await get<{ results: Invitation[]; pagination: Pagination }>(`${BASE}/invitations`, { params })).data,
+      list: async (params: ListQuery) => (await get<Page<Invitation>>(`${BASE}/invitations`, { params })).data,
       get: async (id: number | string) => (await get<{ data: InvitationDetail }>(`${BASE}/invitations/${id}`)).data.data,
       create: async (input: InvitationInput) => (await post<{ data: Invitation }>(`${BASE}/invitations`, input)).data.data,
       update: async (id: number, input: Partial<InvitationInput>) =>
@@ -34,6 +46,14 @@ export const useInvitationsApi = () => {
       remove: async (id: number) => {
         await del(`${BASE}/invitations/${id}`);
       },
+      bulkDelete: async (ids: number[]) =>
+        (await post<{ data: BulkDeleteResult }>(`${BASE}/invitations/bulk-delete`, { ids })).data.data,
+      redemptions: async (id: number, params: RedemptionsQuery) =>
+        (await get<Page<Redemption>>(`${BASE}/invitations/${id}/redemptions`, { params })).data,
+      exportCsv: async (id: number, list: CsvExport) =>
+        csvBlob((await get<Blob>(`${BASE}/invitations/${id}/${list}/export`, { responseType: 'blob' })).data),
+      timeline: async (id: number) => (await get<{ data: SignUpTimeline }>(`${BASE}/invitations/${id}/timeline`)).data.data,
+      summary: async () => (await get<{ data: InvitationsSummary }>(`${BASE}/summary`)).data.data,
       roles: async () => (await get<{ data: AssignableRole[] }>(`${BASE}/roles`)).data.data,
       firstAccessOptions: async () => (await get<{ data: FirstAccessOptions }>(`${BASE}/first-access`)).data.data,
       send: async (id: number, body: SendRequest) =>

@@ -1,7 +1,25 @@
+import { Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID, PERMISSIONS } from '../../shared';
 import { PluginIcon } from './components/PluginIcon';
 import { prefixTranslations } from './utils/translations';
+
+/**
+ * The homepage widget, where the admin has widgets (Strapi 5.13 and later); older admins have no
+ * `app.widgets` and keep working without it. Its code loads only when the homepage shows it.
+ */
+const registerWidget = (app: StrapiApp) => {
+  if (!('widgets' in app) || typeof app.widgets?.register !== 'function') return;
+  app.widgets.register({
+    id: 'summary',
+    pluginId: PLUGIN_ID,
+    icon: Mail,
+    title: { id: `${PLUGIN_ID}.widget.title`, defaultMessage: 'Invitations' },
+    link: { label: { id: `${PLUGIN_ID}.widget.link`, defaultMessage: 'See all links' }, href: `/plugins/${PLUGIN_ID}` },
+    permissions: PERMISSIONS.read,
+    component: async () => (await import('./components/InvitationsWidget')).InvitationsWidget,
+  });
+};
 
 export default {
   register(app: StrapiApp) {
@@ -13,6 +31,7 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    registerWidget(app);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

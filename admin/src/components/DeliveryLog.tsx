@@ -3,10 +3,11 @@ import { useIntl } from 'react-intl';
 import { adminName, formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
 import type { DeliveryLog as Log } from '../../../shared';
+import { ExportCsvButton } from './ExportCsvButton';
 import { TableHeader } from './TableHeader';
 
 /** The emails sent with a link: to whom, when, by whom, and whether the mail provider took them. */
-export const DeliveryLog = ({ log }: { log: Log }) => {
+export const DeliveryLog = ({ log, invitationId }: { log: Log; invitationId: number }) => {
   const intl = useIntl();
   const t = usePluginTranslation();
   if (log.total === 0) {
@@ -16,11 +17,14 @@ export const DeliveryLog = ({ log }: { log: Log }) => {
   }
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <Typography textColor="neutral600">
-        {t('detail.emails.summary', '{sent} sent, {failed} failed.', { sent: log.sent, failed: log.failed })}
-        {log.total > log.latest.length &&
-          ` ${t('detail.emails.latest', 'The latest {shown} are shown.', { shown: log.latest.length })}`}
-      </Typography>
+      <Flex gap={3} justifyContent="space-between" wrap="wrap">
+        <Typography textColor="neutral600">
+          {t('detail.emails.summary', '{sent} sent, {failed} failed.', { sent: log.sent, failed: log.failed })}
+          {log.total > log.latest.length &&
+            ` ${t('detail.emails.latest', 'The latest {shown} are shown.', { shown: log.latest.length })}`}
+        </Typography>
+        <ExportCsvButton invitationId={invitationId} list="deliveries" />
+      </Flex>
       <Table colCount={5} rowCount={log.latest.length + 1}>
         <TableHeader
           labels={[

@@ -14,14 +14,19 @@ const Badge = ({ status, variant, label }: { status: string; variant: Variant; l
 
 const VARIANTS = { active: 'success', expired: 'neutral', exhausted: 'warning' } as const;
 
-export const StatusBadge = ({ status }: { status: InvitationStatus }) => {
+/** The words of each status, shared by the badge and the list's status filter. */
+export const useStatusLabels = (): Record<InvitationStatus, string> => {
   const t = usePluginTranslation();
   // Spelled out, so that tests/admin/translations.test.ts can check each message.
-  const labels: Record<InvitationStatus, string> = {
+  return {
     active: t('status.active', 'Active'),
     expired: t('status.expired', 'Expired'),
     exhausted: t('status.exhausted', 'Used up'),
   };
+};
+
+export const StatusBadge = ({ status }: { status: InvitationStatus }) => {
+  const labels = useStatusLabels();
   return <Badge status={status} variant={VARIANTS[status]} label={labels[status]} />;
 };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Flex, Grid, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -11,9 +11,10 @@ import { InvitationFormModal } from '../components/InvitationFormModal';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { InvitationLink } from '../components/InvitationLink';
 import { RecipientsTable } from '../components/RecipientsTable';
+import { RedemptionsTable } from '../components/RedemptionsTable';
 import { SendInvitationButton, SendInvitationModal } from '../components/SendInvitationModal';
+import { LazySignUpChart } from '../components/LazySignUpChart';
 import { StatusBadge } from '../components/StatusBadge';
-import { TableHeader } from '../components/TableHeader';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
@@ -38,36 +39,6 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
     </Flex>
   </Box>
 );
-
-const Redemptions = ({ invitation }: { invitation: InvitationDetail }) => {
-  const intl = useIntl();
-  const t = usePluginTranslation();
-  if (invitation.redemptions.length === 0) {
-    return <Typography textColor="neutral600">{t('detail.accounts.empty', 'Nobody has used this link yet.')}</Typography>;
-  }
-  return (
-    <Table colCount={3} rowCount={invitation.redemptions.length + 1}>
-      <TableHeader
-        labels={[t('detail.accounts.user', 'User'), t('detail.accounts.email', 'Email'), t('detail.accounts.date', 'Date')]}
-      />
-      <Tbody>
-        {invitation.redemptions.map((redemption, index) => (
-          <Tr key={redemption.user?.id ?? `deleted-${index}`}>
-            <Td>
-              <Typography>{redemption.user?.username ?? t('detail.accounts.deleted', 'Deleted user')}</Typography>
-            </Td>
-            <Td>
-              <Typography>{redemption.user?.email ?? '—'}</Typography>
-            </Td>
-            <Td>
-              <Typography>{formatInstant(intl, redemption.redeemedAt)}</Typography>
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
-  );
-};
 
 const presetsText = (userDefaults: Record<string, unknown>) =>
   Object.entries(userDefaults)
@@ -165,14 +136,17 @@ export const InvitationDetailPage = () => {
           <Section title={t('detail.firstAccess', 'First access')}>
             <FirstAccess invitation={invitation} />
           </Section>
+          <Section title={t('chart.title', 'Sign-ups over time')}>
+            <LazySignUpChart invitation={invitation} />
+          </Section>
           <Section title={t('detail.accounts', 'Accounts created from this link')}>
-            <Redemptions invitation={invitation} />
+            <RedemptionsTable invitation={invitation} />
           </Section>
           <Section title={t('recipients.title', 'Recipients of personal links')}>
             <RecipientsTable invitation={invitation} onChange={reload} />
           </Section>
           <Section title={t('detail.emails', 'Emails sent with this link')}>
-            <DeliveryLog log={invitation.deliveries} />
+            <DeliveryLog log={invitation.deliveries} invitationId={invitation.id} />
           </Section>
         </Flex>
       </Layouts.Content>

@@ -7,10 +7,12 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { PERMISSIONS } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
+import { BulkDeleteAction, SelectInvitationCell } from '../components/BulkDelete';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
 import { SendInvitationModal, SendInvitationButton } from '../components/SendInvitationModal';
 import { StatusBadge } from '../components/StatusBadge';
+import { isInvitationStatus, StatusFilter } from '../components/StatusFilter';
 import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
@@ -21,6 +23,7 @@ interface ListQuery {
   pageSize?: string;
   sort?: string;
   _q?: string;
+  status?: string;
 }
 
 /** The admin table's `sort=expiresAt:DESC` as the API takes it: `expiresAt:desc`. */
@@ -48,16 +51,41 @@ export const InvitationsPage = () => {
     pageSize: Number(query.pageSize ?? 10),
     sort: toApiSort(query.sort),
     ...(query._q ? { q: query._q } : {}),
+    ...(isInvitationStatus(query.status) ? { status: query.status } : {}),
   };
-  const { data, error, isLoading, reload } = useRequest(() => api.list(params), [api, JSON.stringify(params)]);
+  const paramsKey = JSON.stringify(params);
+  const { data, error, isLoading, reload } = useRequest(() => api.list(params), [api, paramsKey]);
   const [modal, setModal] = useState<Modal>(null);
   const [toDelete, setToDelete] = useState<Invitation | null>(null);
+  // The rows selected belong to the page they were picked on: another page, search or filter starts with none.
+  const [selection, setSelection] = useState<{ key: string; rows: Invitation[] }>({ key: paramsKey, rows: [] });
+  const selectedRows = selection.key === paramsKey ? selection.rows : [];
+  const clearSelection = () => setSelection({ key: paramsKey, rows: [] });
 
   const deleteInvitation = async (invitation: Invitation) => {
     setToDelete(null);
     try {
       await api.remove(invitation.id);
       toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
+    } catch (error) {
+      toggleNotification({
+        type: 'danger',
+        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
+      });
+    }
+    reload();
+  };
+
+  const deleteSelected = async (ids: number[]) => {
+    try {
+      const { deleted } = await api.bulkDelete(ids);
+      toggleNotification({
+        type: 'success',
+        message: t('list.bulk.deleted', '{count, plural, one {# invitation link deleted} other {# invitation links deleted}}', {
+          count: deleted.length,
+        }),
+      });
+      clearSelection();
     } catch (error) {
       toggleNotification({
         type: 'danger',
@@ -96,9 +124,16 @@ export const InvitationsPage = () => {
         )}
         primaryAction={createButton}
       />
-      <Layouts.Action startActions={<SearchInput label={t('list.search', 'Search by name')} />} />
+      <Layouts.Action
+        startActions={
+          <>
+            <SearchInput label={t('list.search', 'Search by name')} />
+            <StatusFilter />
+          </>
+        }
+      />
       <Layouts.Content>
-        {!isLoading && data?.pagination.total === 0 && !query._q ? (
+        {!isLoading && data?.pagination.total === 0 && !query._q && !params.status ? (
           <EmptyStateLayout
             icon={<EmptyDocuments width="16rem" />}
             content={t('list.empty', 'No invitation link yet. Create one to let people sign up.')}
@@ -106,19 +141,34 @@ export const InvitationsPage = () => {
           />
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
-            <Table.Root rows={results} headers={headers} isLoading={isLoading}>
+            <Table.Root
+              rows={results}
+              headers={headers}
+              isLoading={isLoading}
+              selectedRows={selectedRows}
+              onSelectedRowsChange={(rows) => setSelection({ key: paramsKey, rows })}
+            >
+              {allowedActions.canDelete && <BulkDeleteAction onConfirm={deleteSelected} />}
               <Table.Content>
                 <Table.Head>
+                  {allowedActions.canDelete && <Table.HeaderCheckboxCell />}
                   {headers.map((header) => (
                     <Table.HeaderCell key={header.name} {...header} />
                   ))}
                   <Table.HeaderCell name="actions" label={t('table.actions', 'Actions')} />
                 </Table.Head>
-                <Table.Empty content={t('list.empty.search', 'No invitation link matches this search.')} />
+                <Table.Empty
+                  content={
+                    params.status
+                      ? t('list.filter.empty', 'No invitation link matches this filter.')
+                      : t('list.empty.search', 'No invitation link matches this search.')
+                  }
+                />
                 <Table.Loading />
                 <Table.Body>
                   {results.map((invitation) => (
                     <Table.Row key={invitation.id}>
+                      {allowedActions.canDelete && <SelectInvitationCell invitation={invitation} />}
                       <Table.Cell>
                         <Link
                           tag={RouterLink}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Button, Checkbox, Dialog } from '@strapi/design-system';
+import { Trash } from '@strapi/icons';
+import { ConfirmDialog, Table, useTable } from '@strapi/strapi/admin';
+import { usePluginTranslation } from '../utils/translations';
+import type { Invitation } from '../../../shared';
+
+/**
+ * A row's checkbox, named after the link (Strapi's own `Table.CheckboxCell` names a row by its id
+ * only, which says nothing to a screen reader).
+ */
+export const SelectInvitationCell = ({ invitation }: { invitation: Invitation }) => {
+  const t = usePluginTranslation();
+  const isSelected = useTable('SelectInvitationCell', (table) => table.selectedRows.some((row) => row.id === invitation.id));
+  const selectRow = useTable('SelectInvitationCell', (table) => table.selectRow);
+  return (
+    <Table.Cell onClick={(event) => event.stopPropagation()}>
+      <Checkbox
+        aria-label={t('list.bulk.select', 'Select {name}', { name: invitation.name })}
+        checked={isSelected}
+        onCheckedChange={() => selectRow(invitation)}
+      />
+    </Table.Cell>
+  );
+};
+
+interface BulkDeleteActionProps {
+  onConfirm: (ids: number[]) => Promise<void>;
+}
+
+/** Shown while rows are selected: a Delete button saying how many, and its confirmation. */
+export const BulkDeleteAction = ({ onConfirm }: BulkDeleteActionProps) => {
+  const t = usePluginTranslation();
+  const selectedRows = useTable('BulkDeleteAction', (table) => table.selectedRows);
+  const [isConfirming, setIsConfirming] = useState(false);
+  const count = selectedRows.length;
+  return (
+    <Table.ActionBar>
+      <Dialog.Root open={isConfirming} onOpenChange={setIsConfirming}>
+        <Dialog.Trigger>
+          <Button variant="danger-light" size="S" startIcon={<Trash />}>
+            {t('list.bulk.delete', 'Delete {count}', { count })}
+          </Button>
+        </Dialog.Trigger>
+        <ConfirmDialog
+          title={t('list.bulk.title', '{count, plural, one {Delete # invitation link?} other {Delete # invitation links?}}', {
+            count,
+          })}
+          onConfirm={() => onConfirm(selectedRows.map((row) => Number(row.id)))}
+        >
+          {t(
+            'list.bulk.body',
+            '{count, plural, one {This link stops working at once: nobody can create an account with it any more.} other {These # links stop working at once: nobody can create an account with them any more.}} The accounts already created from them are kept.',
+            { count }
+          )}
+        </ConfirmDialog>
+      </Dialog.Root>
+    </Table.ActionBar>
+  );
+};

@@ -1,0 +1,61 @@
+import { screen, within } from '@testing-library/react';
+import { SignUpChart } from '../../admin/src/components/SignUpChart';
+import { renderInAdmin } from './render';
+import type { SignUpTimeline } from '../../shared';
+
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin').strapiAdmin());
+
+// Noon UTC: the same calendar day in any time zone the tests run in.
+const day = (date: string, count: number) => ({ start: `${date}T12:00:00.000Z`, count });
+
+const TIMELINE: SignUpTimeline = {
+  unit: 'day',
+  buckets: [day('2026-03-01', 2), day('2026-03-02', 0), day('2026-03-03', 7), day('2026-03-04', 3)],
+  maxUses: 50,
+  usedCount: 12,
+};
+
+test('the drawing is an image named by its summary: sign-ups against seats and the busiest day', () => {
+  renderInAdmin(<SignUpChart timeline={TIMELINE} />);
+  const chart = screen.getByRole('img');
+  expect(chart.getAttribute('aria-label')).toBe('12 sign-ups out of 50 seats. Busiest day: Mar 3, 2026 (7).');
+  // One bar per day, a line for the running total, a line for the seats.
+  expect(chart.querySelectorAll('rect')).toHaveLength(4);
+  expect(chart.querySelector('path')?.getAttribute('d')).toBe('M0,160 L150,153.6 L300,153.6 L450,131.2 L600,121.6');
+});
+
+test('a table gives screen readers every day with its running total', () => {
+  renderInAdmin(<SignUpChart timeline={TIMELINE} />);
+  const rows = within(screen.getByRole('grid')).getAllByRole('row');
+  expect(rows.map((row) => row.textContent)).toEqual([
+    'PeriodSign-upsTotal so far',
+    'Mar 1, 202622',
+    'Mar 2, 202602',
+    'Mar 3, 202679',
+    'Mar 4, 2026312',
+  ]);
+});
+
+test('hours for a young link, in the summary too; in French', () => {
+  const hours: SignUpTimeline = {
+    unit: 'hour',
+    buckets: [
+      { start: '2026-03-01T09:00:00.000Z', count: 1 },
+      { start: '2026-03-01T10:00:00.000Z', count: 4 },
+    ],
+    maxUses: 10,
+    usedCount: 5,
+  };
+  renderInAdmin(<SignUpChart timeline={hours} />, 'fr');
+  expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
+    /^5 inscriptions sur 10 places\. Heure la plus active : 1 mars 2026.*\(4\)\.$/
+  );
+});
+
+test('a link nobody used yet: a sentence, no empty drawing', () => {
+  renderInAdmin(
+    <SignUpChart timeline={{ ...TIMELINE, buckets: TIMELINE.buckets.map((b) => ({ ...b, count: 0 })), usedCount: 0 }} />
+  );
+  expect(screen.getByText('No sign-up yet. 0 sign-ups out of 50 seats.')).toBeTruthy();
+  expect(screen.queryByRole('img')).toBeNull();
+});
