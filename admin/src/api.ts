@@ -25,7 +25,7 @@ import type {
 const BASE = `/${PLUGIN_ID}`;
 
 /** The lists of one invitation that the server exports as CSV. */
-export type CsvExport = 'redemptions' | 'deliveries';
+export type CsvExport = 'redemptions' | 'deliveries' | 'recipients';
 
 /** The CSV file of a list, as a Blob; the fetch client reads anything else than JSON only from Strapi 5.44 on. */
 const csvBlob = (data: unknown) => {

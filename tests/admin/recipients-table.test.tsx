@@ -212,3 +212,13 @@ test('in French', async () => {
   expect(screen.getByRole('button', { name: 'Envoyer de nouveau à ada@example.com' })).toBeTruthy();
   await act(async () => undefined);
 });
+
+test('Export CSV asks the server for the recipients of this link as a file', async () => {
+  Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:csv'), revokeObjectURL: jest.fn() });
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  await showTable();
+  fetchClient.get.mockResolvedValueOnce({ data: new Blob(['email\n'], { type: 'text/csv' }) });
+  await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+  await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+  expect(fetchClient.get).toHaveBeenCalledWith('/invitations/invitations/7/recipients/export', { responseType: 'blob' });
+});

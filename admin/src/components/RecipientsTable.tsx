@@ -21,6 +21,7 @@ import { useDebouncedValue } from '../utils/debounce';
 import { messageOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
+import { ExportCsvButton } from './ExportCsvButton';
 import { LoadFailure } from './Notice';
 import { Pager } from './Pager';
 import { RevokeRecipientDialog } from './RevokeRecipientDialog';
@@ -219,7 +220,10 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <RecipientsFilters search={search} status={status} onSearch={searchFor} onStatus={filterBy} />
+      <Flex gap={3} justifyContent="space-between" wrap="wrap">
+        <RecipientsFilters search={search} status={status} onSearch={searchFor} onStatus={filterBy} />
+        <ExportCsvButton invitationId={invitation.id} list="recipients" />
+      </Flex>
       {data.results.length === 0 ? (
         <Typography textColor="neutral600">{t('recipients.empty.search', 'No recipient matches.')}</Typography>
       ) : (
