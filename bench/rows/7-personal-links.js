@@ -156,7 +156,7 @@ const checkSeats = async (site, invitation) => {
     200,
     'recipients'
   ).body.pagination.total;
-  return { usedCount: body.data.usedCount, redemptions: body.data.redemptionCount ?? body.data.redemptions.length, accepted };
+  return { usedCount: body.data.usedCount, redemptions: body.data.redemptionCount, accepted };
 };
 
 const measure = (bench, sink) => async (site) => {
