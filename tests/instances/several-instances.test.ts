@@ -107,10 +107,12 @@ const only = (expected: Record<string, number>) => Object.fromEntries(Object.ent
 /** usedCount and redemptions as the admin API shows them, and the accounts in the users table. */
 const countsOf = async (link: { id: number }, prefix: string) => {
   const { body } = await admins[0].request(`/invitations/invitations/${link.id}`);
+  // One page holds them all: a link here has at most 100 seats.
+  const { body: redemptions } = await admins[0].request(`/invitations/invitations/${link.id}/redemptions?pageSize=100`);
   const accounts: string[] = await db('up_users').where('email', 'like', `${prefix}-%`).pluck('email');
   return {
     usedCount: body.data.usedCount as number,
-    redemptions: (body.data.redemptions as Array<{ user: { email: string } }>).map((r) => r.user.email).sort(),
+    redemptions: (redemptions.results as Array<{ user: { email: string } }>).map((r) => r.user.email).sort(),
     accounts: accounts.sort(),
   };
 };
