@@ -2,8 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { REDEMPTION_UID } from '../constants';
 import { joinTableOf } from './sql';
 
-/** "Already there" as each engine says it: PostgreSQL duplicate_table, MySQL/MariaDB ER_DUP_KEYNAME. */
-const isDuplicateIndex = (error: { code?: string; errno?: number }) => error.code === '42P07' || error.errno === 1061;
+/**
+ * "Already there" as each engine says it: PostgreSQL duplicate_table, MySQL/MariaDB ER_DUP_KEYNAME.
+ * Two PostgreSQL instances starting together can both pass IF NOT EXISTS; the later one then fails
+ * on the catalog's own unique index (unique_violation) instead.
+ */
+const isDuplicateIndex = (error: { code?: string; errno?: number }) =>
+  error.code === '42P07' || error.code === '23505' || error.errno === 1061;
 
 const createIndex = async (strapi: Core.Strapi, table: string, name: string, columns: string[]) => {
   const knex = strapi.db.connection;

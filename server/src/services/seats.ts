@@ -124,13 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * sign-ups racing on it, the second changes no row and is refused as used.
    */
   const claimPersonal = async (tokenHash: string, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> => {
-    // Read outside the transaction where the pool allows it: on MySQL/MariaDB (REPEATABLE READ) a
-    // plain read inside it would fix the transaction's snapshot before the invitation's row lock is
-    // held, and users-permissions' "email already taken" would then miss an account committed
-    // meanwhile. SQLite's transaction holds its only connection. What is read here (the link's
-    // invitation and address) never changes; its state is checked again by accept's conditional UPDATE.
-    const readTrx = strapi.db.dialect.client === 'sqlite' ? trx : undefined;
-    const link = openPersonalLink(await recipients().findByTokenHash(tokenHash, readTrx));
+    const link = openPersonalLink(await recipients().findByTokenHash(tokenHash, trx));
     if (!isSameRecipientEmail(emailField(email), link.email)) throw emailMismatchError();
     const where = { id: link.invitationId };
     const invitation = await takeSeat(strapi, where, trx, () => findRedeemable(where));
