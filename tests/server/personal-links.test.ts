@@ -82,6 +82,16 @@ describe('sending personal links', () => {
     expect(new Date(rows[0].lastSentAt).getTime()).toBeGreaterThan(new Date(rows[0].sentAt).getTime());
   });
 
+  test('addresses that differ only by an accent are two people: two links (MySQL/MariaDB collations ignore accents)', async () => {
+    const invitation = await createInvitation(app, { maxUses: 10 });
+    await sendPersonalLinks(app, invitation.id, ['josé@example.com', 'jose@example.com']);
+    await sendPersonalLinks(app, invitation.id, ['jose@example.com']);
+    const rows = await recipientRowsOf(app, invitation.id);
+    // Two rows, not one: the second send to jose@ found its own pending link, not josé@'s.
+    expect(rows.map((row: { email: string }) => row.email)).toEqual(['josé@example.com', 'jose@example.com']);
+    expect(new Set(rows.map((row: { tokenHash: string }) => row.tokenHash)).size).toBe(2);
+  });
+
   test('an email that fails leaves the link pending, unsent; the next send mails that same link', async () => {
     const invitation = await createInvitation(app);
     const first = await admin(app.http().post(`/invitations/invitations/${invitation.id}/send`)).send({

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
@@ -73,7 +74,13 @@ const CSV_COLUMNS: CsvExport<RecipientRow>['columns'] = [
  * cleared when it is accepted or revoked, unique in the database. NULLs never collide, so the
  * accepted and revoked rows stay as the record, and a send after a revoke makes a new link.
  */
-const pendingKeyOf = (invitationId: number, email: string) => `${invitationId}:${normalizeRecipientEmail(email)}`;
+const pendingKeyOf = (invitationId: number, email: string) =>
+  // Hashed: MySQL/MariaDB's default collations compare text without case and accents, and would
+  // take josé@ and jose@ for one key.
+  crypto
+    .createHash('sha256')
+    .update(`${invitationId}:${normalizeRecipientEmail(email)}`, 'utf8')
+    .digest('hex');
 
 const inBatches = <T>(items: T[]): T[][] =>
   Array.from({ length: Math.ceil(items.length / BATCH_SIZE) }, (_, index) =>
