@@ -167,3 +167,11 @@ test('every message is valid ICU, and the French one uses the same placeholders 
     .map((key) => `${key}: en ${argumentsOf(EN[key]).join(',')}; fr ${argumentsOf(FR[key]).join(',')}`);
   expect(differing).toEqual([]);
 });
+
+test('no key is written twice in a translation file (JSON keeps the last one and drops the other silently)', () => {
+  const duplicated = ['en.json', 'fr.json'].flatMap((file) => {
+    const keys = [...readFileSync(join(SRC, 'translations', file), 'utf8').matchAll(/^\s*"([^"]+)":/gm)].map((match) => match[1]);
+    return keys.filter((key, index) => keys.indexOf(key) !== index).map((key) => `${file} ${key}`);
+  });
+  expect(duplicated).toEqual([]);
+});

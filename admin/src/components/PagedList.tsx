@@ -44,7 +44,7 @@ export const Pager = ({ pagination, onPage }: PagerProps) => {
   return (
     <Flex gap={2} justifyContent="flex-end" alignItems="center">
       <Typography textColor="neutral600" aria-live="polite">
-        {t('pager.position', 'Page {page} of {pageCount} ({total, plural, one {# row} other {# rows}})', {
+        {t('pager.positionWithTotal', 'Page {page} of {pageCount} ({total, plural, one {# row} other {# rows}})', {
           page,
           pageCount: Math.max(pageCount, 1),
           total,

@@ -9,7 +9,7 @@ import type { CsvExport } from '../export/csv-export';
 /** How many records an invitation's detail shows; the counts cover them all. */
 const DELIVERY_LOG_SIZE = 200;
 
-interface DeliveryRow {
+export interface DeliveryRow {
   id: number;
   recipient: string;
   status: DeliveryStatus;

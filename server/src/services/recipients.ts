@@ -29,7 +29,7 @@ export interface PersonalLink {
   token: string;
 }
 
-interface RecipientRow {
+export interface RecipientRow {
   id: number;
   email: string;
   status: RecipientStatus;
