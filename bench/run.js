@@ -9,6 +9,8 @@
  *
  *   --quick        fewer rounds and requests (a smoke run; its numbers are rougher)
  *   --only=1,3     only these rows (RESULTS.md is then left alone)
+ *   --repeat=3     run the rows that many times in a row; the ratio of each run, and whether every
+ *                  run met the target, replace the bench:repeat part of RESULTS.md
  *   --no-build     reuse dist/ and playground/dist from an earlier build (for working on the bench)
  *
  * Exits 1 when a row fails to run or a correctness check fails; a missed target is reported, not
@@ -19,17 +21,18 @@ const path = require('node:path');
 const cleanup = require('./lib/cleanup');
 const { buildAll } = require('./lib/build');
 const { describeMachine, loadAverage } = require('./lib/machine');
-const { printTable, writeResults } = require('./lib/report');
+const { printTable, writeResults, writeRepeats, printRepeats } = require('./lib/report');
 
 const ROWS_DIR = path.join(__dirname, 'rows');
 const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
 
 const parseArgs = (argv) => {
-  const options = { quick: false, only: null, build: true };
+  const options = { quick: false, only: null, build: true, repeat: 1 };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--no-build') options.build = false;
     else if (arg.startsWith('--only=')) options.only = arg.slice('--only='.length).split(',').filter(Boolean);
+    else if (/^--repeat=[1-9]\d*$/.test(arg)) options.repeat = Number(arg.slice('--repeat='.length));
     else throw new Error(`unknown option ${arg} (see bench/run.js)`);
   }
   return options;
@@ -71,17 +74,28 @@ const main = async () => {
     build,
   };
 
-  const results = [];
-  for (const row of rows) results.push(await runRow(row, bench));
+  const runs = [];
+  for (let run = 1; run <= options.repeat; run += 1) {
+    if (options.repeat > 1) console.log(`\n##### Run ${run} of ${options.repeat} #####`);
+    const results = [];
+    for (const row of rows) results.push(await runRow(row, bench));
+    printTable(results);
+    runs.push(results);
+  }
+  // After the last run only: the database servers the rows started are shared by every run.
   await cleanup.runAll();
 
   machine.loadAtEnd = loadAverage();
-  printTable(results);
-  if (!options.only) {
-    writeResults(RESULTS_FILE, { results, machine, mode: options.quick ? 'quick' : 'full', durationMs: Date.now() - started });
+  const report = { machine, mode: options.quick ? 'quick' : 'full', durationMs: Date.now() - started };
+  if (options.repeat > 1) {
+    printRepeats(runs);
+    writeRepeats(RESULTS_FILE, { ...report, runs });
+    console.log(`Wrote the repeated runs into ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  } else if (!options.only) {
+    writeResults(RESULTS_FILE, { ...report, results: runs[0] });
     console.log(`Wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   }
-  const failed = results.some(({ lines }) => lines.some((line) => line.error || line.correct === false));
+  const failed = runs.flat().some(({ lines }) => lines.some((line) => line.error || line.correct === false));
   process.exitCode = failed ? 1 : 0;
 };
 

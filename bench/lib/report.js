@@ -5,6 +5,9 @@ const format = require('./format');
 
 const BEGIN = '<!-- bench:begin (written by `npm run bench`: everything up to bench:end is replaced by each full run) -->';
 const END = '<!-- bench:end -->';
+const REPEAT_BEGIN =
+  '<!-- bench:repeat:begin (written by `npm run bench -- --repeat=N`: everything up to bench:repeat:end is replaced by each such run) -->';
+const REPEAT_END = '<!-- bench:repeat:end -->';
 
 const verdict = (line) => {
   if (line.error) return `ERROR: ${line.error}`;
@@ -108,17 +111,85 @@ const generatedSection = ({ results, machine, mode, durationMs }) =>
     END,
   ].join('\n');
 
-const TEMPLATE = `# Benchmark results\n\n${BEGIN}\n${END}\n`;
-
-/** Rewrites the generated part of RESULTS.md; what was written by hand around it stays. */
-const writeResults = (file, run) => {
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : TEMPLATE;
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  if (start === -1 || end === -1 || end < start) {
-    throw new Error(`${file} has lost its bench:begin / bench:end markers: restore them or delete the file`);
-  }
-  fs.writeFileSync(file, `${current.slice(0, start)}${generatedSection(run)}${current.slice(end + END.length)}`);
+const runVerdict = (lines) => {
+  const missed = lines.flatMap((line, index) => (line.met === false || line.error ? [index + 1] : []));
+  if (lines.some((line) => line.met === undefined && !line.error)) return '—';
+  return missed.length === 0 ? `met in all ${lines.length}` : `MISSED in run ${missed.join(', ')}`;
 };
 
-module.exports = { printTable, writeResults };
+/** One line per measurement of the repeated rows: its ratio in each run, and whether every run met it. */
+const repeatLines = (runs) =>
+  runs[0].flatMap(({ row, lines }, rowIndex) =>
+    lines.map((line, lineIndex) => {
+      const inEachRun = runs.map((results) => results[rowIndex].lines[lineIndex] ?? { error: 'no such line' });
+      return [
+        lineIndex === 0 ? `${row.id}. ${row.title}` : '',
+        line.measure ?? '',
+        ...inEachRun.map((runLine) => ratioText(runLine) || verdict(runLine)),
+        line.target ?? row.target,
+        runVerdict(inEachRun),
+      ];
+    })
+  );
+
+const repeatHeader = (count) => [
+  'Row',
+  'Measure',
+  ...Array.from({ length: count }, (_, i) => `Run ${i + 1}`),
+  'Target',
+  'Result',
+];
+
+const repeatSection = ({ runs, machine, mode, durationMs }) => {
+  const header = repeatHeader(runs.length);
+  const rows = runs[0].map(({ row }) => row.id).join(',');
+  return [
+    REPEAT_BEGIN,
+    `## Rows ${rows}, ${runs.length} runs in a row`,
+    '',
+    `${noiseWarning(machine)}\`npm run bench -- --only=${rows} --repeat=${runs.length}${mode === 'quick' ? ' --quick' : ''}\` ` +
+      `(${mode} mode), ${format.seconds(durationMs)} in all, started ${machine.date}; load average before ${machine.loadAtStart}, ` +
+      `at the end ${machine.loadAtEnd}.`,
+    '',
+    ...[header, header.map(() => '---'), ...repeatLines(runs)].map((line) => `| ${line.map(escapeCell).join(' | ')} |`),
+    '',
+    runs
+      .map(
+        (results, index) => `<details><summary>Run ${index + 1}: details</summary>\n\n${markdownDetails(results)}\n\n</details>`
+      )
+      .join('\n\n'),
+    REPEAT_END,
+  ].join('\n');
+};
+
+const TEMPLATE = `# Benchmark results\n\n${BEGIN}\n${END}\n`;
+
+/** Replaces what lies between `begin` and `end` in `file` (appending the pair if `appendIfMissing`). */
+const replaceBetween = (file, { begin, end, section, appendIfMissing = false }) => {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : TEMPLATE;
+  const start = current.indexOf(begin);
+  const stop = current.indexOf(end);
+  if (start === -1 && stop === -1 && appendIfMissing) {
+    fs.writeFileSync(file, `${current.trimEnd()}\n\n${section}\n`);
+    return;
+  }
+  if (start === -1 || stop === -1 || stop < start) {
+    throw new Error(`${file} has lost its ${begin} / ${end} markers: restore them or delete the file`);
+  }
+  fs.writeFileSync(file, `${current.slice(0, start)}${section}${current.slice(stop + end.length)}`);
+};
+
+/** Rewrites the generated part of RESULTS.md; what was written by hand around it stays. */
+const writeResults = (file, run) => replaceBetween(file, { begin: BEGIN, end: END, section: generatedSection(run) });
+
+/** Rewrites (or adds) the part of RESULTS.md that holds the last `--repeat` run. */
+const writeRepeats = (file, run) =>
+  replaceBetween(file, { begin: REPEAT_BEGIN, end: REPEAT_END, section: repeatSection(run), appendIfMissing: true });
+
+/** The repeated rows as a table on the console, one ratio column per run. */
+const printRepeats = (runs) => {
+  const lines = repeatLines(runs).map((line) => line.join(' | '));
+  console.log(`\n${repeatHeader(runs.length).join(' | ')}\n${lines.join('\n')}\n`);
+};
+
+module.exports = { printTable, writeResults, writeRepeats, printRepeats };
