@@ -10,6 +10,12 @@ export interface SharedWindowCounterOptions {
   now?: () => number;
 }
 
+/**
+ * The request stops waiting; the hit itself is not withdrawn. Its upsert still runs when the
+ * database answers, so a slow store counts late rather than never (cancelling it would hand a
+ * client that slows the database down uncounted tries), and it is the one statement the request
+ * would have run anyway.
+ */
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
