@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useAppInfo, useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../../shared';
 import type {
   AssignableRole,
@@ -27,10 +27,47 @@ const BASE = `/${PLUGIN_ID}`;
 /** The lists of one invitation that the server exports as CSV. */
 export type CsvExport = 'redemptions' | 'deliveries' | 'recipients';
 
-/** The CSV file of a list, as a Blob; the fetch client reads anything else than JSON only from Strapi 5.44 on. */
-const csvBlob = (data: unknown) => {
-  if (!(data instanceof Blob)) throw new Error('csv-download-unsupported');
-  return data;
+/** The first Strapi release whose fetch client reads an answer as a file (`responseType`). */
+const FETCH_CLIENT_READS_FILES = { major: 5, minor: 44 };
+
+/** Whether the running Strapi's fetch client can read a file; an unknown version is taken as recent. */
+export const fetchClientReadsFiles = (strapiVersion: string | null | undefined) => {
+  const [, major, minor] = /^(\d+)\.(\d+)/.exec(strapiVersion ?? '') ?? [];
+  if (major === undefined) return true;
+  const { major: firstMajor, minor: firstMinor } = FETCH_CLIENT_READS_FILES;
+  return Number(major) > firstMajor || (Number(major) === firstMajor && Number(minor) >= firstMinor);
+};
+
+/** A file from the admin API by a request of our own, failing as the fetch client would (`response.data`). */
+const fetchFile = async (path: string, token: string | null) => {
+  const response = await fetch(`${(window.strapi as unknown as { backendURL: string }).backendURL}${path}`, {
+    credentials: 'include',
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => undefined);
+    throw Object.assign(new Error(`export failed with ${response.status}`), { response: { status: response.status, data } });
+  }
+  return response.blob();
+};
+
+/**
+ * Downloads one list of a link as a CSV Blob. From Strapi 5.44 on through the fetch client (which
+ * also renews an expired admin session); older Strapi 5 releases read every answer as JSON, so
+ * there the file is fetched directly with the signed-in admin's token.
+ */
+export const useCsvDownload = () => {
+  const { get } = useFetchClient();
+  const token = useAuth('InvitationsCsvDownload', (auth) => auth.token);
+  const strapiVersion = useAppInfo('InvitationsCsvDownload', (info) => info.strapiVersion);
+  return useCallback(
+    async (id: number, list: CsvExport): Promise<Blob> => {
+      const path = `${BASE}/invitations/${id}/${list}/export`;
+      if (!fetchClientReadsFiles(strapiVersion)) return fetchFile(path, token);
+      return (await get<Blob>(path, { responseType: 'blob' })).data;
+    },
+    [get, token, strapiVersion]
+  );
 };
 
 /** The plugin's admin API, through Strapi's authenticated fetch client. */
@@ -50,8 +87,6 @@ export const useInvitationsApi = () => {
         (await post<{ data: BulkDeleteResult }>(`${BASE}/invitations/bulk-delete`, { ids })).data.data,
       redemptions: async (id: number, params: RedemptionsQuery) =>
         (await get<Page<Redemption>>(`${BASE}/invitations/${id}/redemptions`, { params })).data,
-      exportCsv: async (id: number, list: CsvExport) =>
-        csvBlob((await get<Blob>(`${BASE}/invitations/${id}/${list}/export`, { responseType: 'blob' })).data),
       timeline: async (id: number) => (await get<{ data: SignUpTimeline }>(`${BASE}/invitations/${id}/timeline`)).data.data,
       summary: async () => (await get<{ data: InvitationsSummary }>(`${BASE}/summary`)).data.data,
       roles: async () => (await get<{ data: AssignableRole[] }>(`${BASE}/roles`)).data.data,

@@ -19,6 +19,8 @@ interface ConfirmProps {
 
 jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => fetchClient,
+  useAuth: () => 'admin-jwt',
+  useAppInfo: () => '5.54.0',
   useNotification: () => ({ toggleNotification }),
   useRBAC: () => ({ allowedActions, isLoading: false }),
   // Strapi's own dialog needs the whole admin app; this one has its parts: a title, the text, two buttons.

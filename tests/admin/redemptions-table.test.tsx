@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { RedemptionsTable } from '../../admin/src/components/RedemptionsTable';
 import { makeInvitation } from './fixtures';
 import { renderInAdmin } from './render';
-import { fetchClient, toggleNotification } from './strapi-admin';
+import { adminSession, fetchClient, toggleNotification } from './strapi-admin';
 import type { InvitationDetail, Redemption } from '../../shared';
 
 jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin').strapiAdmin());
@@ -116,16 +116,55 @@ test('Export CSV downloads the file through the authenticated client', async () 
   expect(revokeObjectURL).toHaveBeenCalledWith('blob:csv');
 });
 
-test('an admin whose fetch client reads only JSON (Strapi before 5.44) is told the export needs a newer Strapi', async () => {
-  serveRedemptions();
-  renderInAdmin(<RedemptionsTable invitation={detail(25)} />);
-  // What those versions answer for a CSV body: an empty list.
-  fetchClient.get.mockResolvedValueOnce({ data: [] });
-  await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-  await waitFor(() =>
-    expect(toggleNotification).toHaveBeenCalledWith({
-      type: 'danger',
-      message: 'This version of Strapi cannot download files from the admin panel; Strapi 5.44 or later can.',
-    })
-  );
+/** Catches the download the button starts: the anchors clicked, and the Blob behind each. */
+const captureDownloads = () => {
+  const createObjectURL = jest.fn<string, [Blob]>(() => 'blob:csv');
+  Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+  const clicks: HTMLAnchorElement[] = [];
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicks.push(this);
+  });
+  return { clicks, createObjectURL };
+};
+
+describe('on Strapi before 5.44, whose fetch client reads only JSON', () => {
+  const fetchMock = jest.fn();
+  beforeEach(() => {
+    adminSession.strapiVersion = '5.13.0';
+    Object.assign(globalThis, { fetch: fetchMock });
+  });
+  afterEach(() => {
+    adminSession.strapiVersion = '5.54.0';
+    fetchMock.mockReset();
+  });
+
+  test('Export CSV fetches the file itself, with the admin token', async () => {
+    serveRedemptions();
+    const { clicks, createObjectURL } = captureDownloads();
+    const csv = new Blob(['username,email,redeemedAt\n'], { type: 'text/csv' });
+    fetchMock.mockResolvedValueOnce({ ok: true, status: 200, blob: async () => csv });
+    renderInAdmin(<RedemptionsTable invitation={detail(25)} />);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(clicks).toHaveLength(1));
+    expect(fetchMock).toHaveBeenCalledWith('http://localhost:1337/invitations/invitations/7/redemptions/export', {
+      credentials: 'include',
+      headers: { Authorization: 'Bearer admin-jwt' },
+    });
+    expect(fetchClient.get).not.toHaveBeenCalledWith(expect.stringContaining('/export'), expect.anything());
+    expect(createObjectURL).toHaveBeenCalledWith(csv);
+    expect(clicks[0].download).toBe('invitation-7-redemptions.csv');
+  });
+
+  test("a refused export shows the server's message and downloads nothing", async () => {
+    serveRedemptions();
+    const { clicks } = captureDownloads();
+    const refusal = { data: null, error: { status: 403, name: 'ForbiddenError', message: 'Policy Failed', details: {} } };
+    fetchMock.mockResolvedValueOnce({ ok: false, status: 403, json: async () => refusal });
+    renderInAdmin(<RedemptionsTable invitation={detail(25)} />);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'danger', message: 'Policy Failed' }));
+    expect(clicks).toHaveLength(0);
+  });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { useInvitationsApi, type CsvExport } from '../api';
+import { useCsvDownload, type CsvExport } from '../api';
 import { messageOf } from '../utils/errors';
 import { usePluginTranslation } from '../utils/translations';
 
@@ -23,30 +23,21 @@ interface Props {
   list: CsvExport;
 }
 
-/**
- * Downloads one list of a link as CSV. The request goes through the admin's fetch client, which
- * carries the admin's token: a plain link to the route would be refused.
- */
+/** Downloads one list of a link as CSV, with the admin's own session (a plain link to the route would be refused). */
 export const ExportCsvButton = ({ invitationId, list }: Props) => {
   const t = usePluginTranslation();
-  const api = useInvitationsApi();
+  const download = useCsvDownload();
   const { toggleNotification } = useNotification();
   const [isExporting, setIsExporting] = useState(false);
 
   const exportCsv = async () => {
     setIsExporting(true);
     try {
-      saveFile(await api.exportCsv(invitationId, list), `invitation-${invitationId}-${list}.csv`);
+      saveFile(await download(invitationId, list), `invitation-${invitationId}-${list}.csv`);
     } catch (error) {
-      const unsupported = error instanceof Error && error.message === 'csv-download-unsupported';
       toggleNotification({
         type: 'danger',
-        message: unsupported
-          ? t(
-              'export.unsupported',
-              'This version of Strapi cannot download files from the admin panel; Strapi 5.44 or later can.'
-            )
-          : (messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.')),
+        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
       });
     } finally {
       setIsExporting(false);
