@@ -1,16 +1,5 @@
 import { useState } from 'react';
-import {
-  Flex,
-  IconButton,
-  Searchbar,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Flex, IconButton, Searchbar, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Cross } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -26,6 +15,7 @@ import { LoadFailure } from './Notice';
 import { Pager } from './Pager';
 import { RevokeRecipientDialog } from './RevokeRecipientDialog';
 import { RecipientStatusBadge, useRecipientStatusLabels } from './StatusBadge';
+import { StatusSelect } from './StatusSelect';
 import { TableHeader } from './TableHeader';
 import type { Invitation, Recipient, RecipientStatus, RecipientsQuery } from '../../../shared';
 
@@ -37,7 +27,6 @@ interface Props {
 }
 
 const PAGE_SIZE = 10;
-const ALL = 'all';
 
 const Account = ({ recipient }: { recipient: Recipient }) => {
   const t = usePluginTranslation();
@@ -117,13 +106,12 @@ const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
   );
 };
 
-type StatusFilter = RecipientStatus | typeof ALL;
-
 interface FiltersProps {
   search: string;
-  status: StatusFilter;
+  /** Undefined: all statuses. */
+  status: RecipientStatus | undefined;
   onSearch: (search: string) => void;
-  onStatus: (status: StatusFilter) => void;
+  onStatus: (status: RecipientStatus | undefined) => void;
 }
 
 const RecipientsFilters = ({ search, status, onSearch, onStatus }: FiltersProps) => {
@@ -141,18 +129,14 @@ const RecipientsFilters = ({ search, status, onSearch, onStatus }: FiltersProps)
       >
         {t('recipients.search', 'Search by email')}
       </Searchbar>
-      <SingleSelect
-        aria-label={t('recipients.filter', 'Status')}
+      <StatusSelect
+        statuses={RECIPIENT_STATUSES}
+        labels={statusLabels}
+        allLabel={t('recipients.filter.all', 'All statuses')}
+        label={t('recipients.filter', 'Status')}
         value={status}
-        onChange={(value) => onStatus(value as StatusFilter)}
-      >
-        <SingleSelectOption value={ALL}>{t('recipients.filter.all', 'All statuses')}</SingleSelectOption>
-        {RECIPIENT_STATUSES.map((value) => (
-          <SingleSelectOption key={value} value={value}>
-            {statusLabels[value]}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
+        onChange={onStatus}
+      />
     </Flex>
   );
 };
@@ -164,20 +148,20 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ send: PERMISSIONS.send, delete: PERMISSIONS.delete });
-  const [status, setStatus] = useState<StatusFilter>(ALL);
+  const [status, setStatus] = useState<RecipientStatus>();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [busy, setBusy] = useState<number>();
   const [toRevoke, setToRevoke] = useState<Recipient | null>(null);
   const q = useDebouncedValue(search.trim(), 300);
 
-  const params: RecipientsQuery = { page, pageSize: PAGE_SIZE, ...(status !== ALL && { status }), ...(q && { q }) };
+  const params: RecipientsQuery = { page, pageSize: PAGE_SIZE, ...(status && { status }), ...(q && { q }) };
   const request = useRequest(() => api.recipients(invitation.id, params), [api, invitation, JSON.stringify(params)]);
   const { data } = request;
 
   if (request.error) return <LoadFailure request={request} />;
   if (!data) return null;
-  if (data.pagination.total === 0 && status === ALL && !q && !search) {
+  if (data.pagination.total === 0 && !status && !q && !search) {
     return (
       <Typography textColor="neutral600">
         {t('recipients.empty', 'No personal link has been sent with this link yet.')}
@@ -209,7 +193,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
     onChange();
   };
 
-  const filterBy = (value: StatusFilter) => {
+  const filterBy = (value: RecipientStatus | undefined) => {
     setStatus(value);
     setPage(1);
   };
