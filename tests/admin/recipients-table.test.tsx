@@ -99,6 +99,8 @@ test('each recipient with its state, dates, sendings and the account made; actio
   expect(within(grace).queryAllByRole('button')).toHaveLength(0);
   expect(within(rowOf('alan@example.net')).getByText('Revoked')).toBeTruthy();
   expect(within(rowOf('alan@example.net')).queryAllByRole('button')).toHaveLength(0);
+  // A single page needs no pager.
+  expect(screen.queryByRole('navigation', { name: 'Pages of recipients' })).toBeNull();
 });
 
 test('without the send or delete permission, no Resend or Revoke button', async () => {

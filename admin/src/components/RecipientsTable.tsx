@@ -1,18 +1,17 @@
-import { useState } from 'react';
-import { Flex, IconButton, Searchbar, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { useCallback, useState } from 'react';
+import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Cross } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PERMISSIONS, RECIPIENT_STATUSES } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
-import { useDebouncedValue } from '../utils/debounce';
 import { messageOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
 import { ExportCsvButton } from './ExportCsvButton';
 import { LoadFailure } from './Notice';
-import { Pager } from './Pager';
+import { ListSearch, Pager } from './PagedList';
 import { RevokeRecipientDialog } from './RevokeRecipientDialog';
 import { RecipientStatusBadge, useRecipientStatusLabels } from './StatusBadge';
 import { StatusSelect } from './StatusSelect';
@@ -106,35 +105,32 @@ const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
   );
 };
 
-interface FiltersProps {
-  search: string;
+interface Query {
+  page: number;
   /** Undefined: all statuses. */
-  status: RecipientStatus | undefined;
-  onSearch: (search: string) => void;
+  status?: RecipientStatus;
+  /** The search, trimmed; '' for none. */
+  q: string;
+}
+
+interface FiltersProps {
+  query: Query;
+  onSearch: (q: string) => void;
   onStatus: (status: RecipientStatus | undefined) => void;
 }
 
-const RecipientsFilters = ({ search, status, onSearch, onStatus }: FiltersProps) => {
+const RecipientsFilters = ({ query, onSearch, onStatus }: FiltersProps) => {
   const t = usePluginTranslation();
   const statusLabels = useRecipientStatusLabels();
   return (
     <Flex gap={3} wrap="wrap">
-      <Searchbar
-        name="recipientsSearch"
-        value={search}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => onSearch(event.target.value)}
-        onClear={() => onSearch('')}
-        clearLabel={t('recipients.search.clear', 'Clear the search')}
-        placeholder={t('recipients.search', 'Search by email')}
-      >
-        {t('recipients.search', 'Search by email')}
-      </Searchbar>
+      <ListSearch label={t('recipients.search', 'Search by email')} defaultValue={query.q} onSearch={onSearch} />
       <StatusSelect
         statuses={RECIPIENT_STATUSES}
         labels={statusLabels}
         allLabel={t('recipients.filter.all', 'All statuses')}
         label={t('recipients.filter', 'Status')}
-        value={status}
+        value={query.status}
         onChange={onStatus}
       />
     </Flex>
@@ -148,12 +144,16 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ send: PERMISSIONS.send, delete: PERMISSIONS.delete });
-  const [status, setStatus] = useState<RecipientStatus>();
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  const [query, setQuery] = useState<Query>({ page: 1, q: '' });
   const [busy, setBusy] = useState<number>();
   const [toRevoke, setToRevoke] = useState<Recipient | null>(null);
-  const q = useDebouncedValue(search.trim(), 300);
+  // Another search or status starts from the first page.
+  const searchFor = useCallback(
+    (q: string) => setQuery((previous) => (previous.q === q ? previous : { ...previous, page: 1, q })),
+    []
+  );
+  const filterBy = (status: RecipientStatus | undefined) => setQuery((previous) => ({ ...previous, page: 1, status }));
+  const { page, status, q } = query;
 
   const params: RecipientsQuery = { page, pageSize: PAGE_SIZE, ...(status && { status }), ...(q && { q }) };
   const request = useRequest(() => api.recipients(invitation.id, params), [api, invitation, JSON.stringify(params)]);
@@ -161,7 +161,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
 
   if (request.error) return <LoadFailure request={request} />;
   if (!data) return null;
-  if (data.pagination.total === 0 && !status && !q && !search) {
+  if (data.pagination.total === 0 && !status && !q) {
     return (
       <Typography textColor="neutral600">
         {t('recipients.empty', 'No personal link has been sent with this link yet.')}
@@ -193,19 +193,10 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
     onChange();
   };
 
-  const filterBy = (value: RecipientStatus | undefined) => {
-    setStatus(value);
-    setPage(1);
-  };
-  const searchFor = (value: string) => {
-    setSearch(value);
-    setPage(1);
-  };
-
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Flex gap={3} justifyContent="space-between" wrap="wrap">
-        <RecipientsFilters search={search} status={status} onSearch={searchFor} onStatus={filterBy} />
+        <RecipientsFilters query={query} onSearch={searchFor} onStatus={filterBy} />
         <ExportCsvButton invitationId={invitation.id} list="recipients" />
       </Flex>
       {data.results.length === 0 ? (
@@ -238,7 +229,11 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
           </Tbody>
         </Table>
       )}
-      <Pager pagination={data.pagination} onPage={setPage} label={t('recipients.pages', 'Pages of recipients')} />
+      <Pager
+        pagination={data.pagination}
+        onPage={(next) => setQuery((previous) => ({ ...previous, page: next }))}
+        label={t('recipients.pages', 'Pages of recipients')}
+      />
       <RevokeRecipientDialog
         recipient={toRevoke}
         onCancel={() => setToRevoke(null)}
