@@ -9,10 +9,10 @@ import { adminTimeZone } from '../utils/dates';
 import { messageOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
+import { ConfirmActionDialog } from './ConfirmActionDialog';
 import { ExportCsvButton } from './ExportCsvButton';
 import { LoadFailure } from './Notice';
 import { ListSearch, Pager } from './PagedList';
-import { RevokeRecipientDialog } from './RevokeRecipientDialog';
 import { RecipientStatusBadge, useRecipientStatusLabels } from './StatusBadge';
 import { StatusSelect } from './StatusSelect';
 import { TableHeader } from './TableHeader';
@@ -234,14 +234,23 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
         onPage={(next) => setQuery((previous) => ({ ...previous, page: next }))}
         label={t('recipients.pages', 'Pages of recipients')}
       />
-      <RevokeRecipientDialog
-        recipient={toRevoke}
-        onCancel={() => setToRevoke(null)}
-        onConfirm={(recipient) => {
-          setToRevoke(null);
-          return act(recipient, 'revoke');
-        }}
-      />
+      {toRevoke && (
+        // The personal link stops working at once; its row stays, marked revoked.
+        <ConfirmActionDialog
+          open
+          onOpenChange={(open) => !open && setToRevoke(null)}
+          title={t('recipients.revoke.title', 'Revoke this personal link?')}
+          text={t(
+            'recipients.revoke.body',
+            'The link sent to {email} stops working at once. The record of it stays, marked revoked.',
+            { email: toRevoke.email }
+          )}
+          onConfirm={() => {
+            setToRevoke(null);
+            return act(toRevoke, 'revoke');
+          }}
+        />
+      )}
     </Flex>
   );
 };
