@@ -101,6 +101,8 @@ test('each recipient with its state, dates, sendings and the account made; actio
   expect(within(grace).queryAllByRole('button')).toHaveLength(0);
   expect(within(rowOf('alan@example.net')).getByText('Revoked')).toBeTruthy();
   expect(within(rowOf('alan@example.net')).queryAllByRole('button')).toHaveLength(0);
+  // A single page needs no pager.
+  expect(screen.queryByRole('navigation', { name: 'Pages of recipients' })).toBeNull();
 });
 
 test('without the send or delete permission, no Resend or Revoke button', async () => {
@@ -117,11 +119,15 @@ test('without the delete permission, Resend only', async () => {
   expect(screen.queryByRole('button', { name: /Revoke the link/ })).toBeNull();
 });
 
-test('filtering by status asks the server for that status, from the first page', async () => {
+test('filtering by status asks the server for that status, from the first page; All statuses for every one', async () => {
   await showTable();
   await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
   await userEvent.click(await screen.findByRole('option', { name: 'Accepted' }));
   await waitFor(() => expect(listCalls()).toContainEqual({ page: 1, pageSize: 10, status: 'accepted' }));
+  await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
+  await userEvent.click(await screen.findByRole('option', { name: 'All statuses' }));
+  await waitFor(() => expect(listCalls()).toHaveLength(3));
+  expect(listCalls().at(-1)).toEqual({ page: 1, pageSize: 10 });
 });
 
 test('the search is sent once typing stops, trimmed', async () => {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Checkbox, Dialog } from '@strapi/design-system';
+import { Button, Checkbox } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
-import { ConfirmDialog, Table, useTable } from '@strapi/strapi/admin';
+import { Table, useTable } from '@strapi/strapi/admin';
 import { usePluginTranslation } from '../utils/translations';
 import type { Invitation } from '../../../shared';
+import { ConfirmActionDialog } from './ConfirmActionDialog';
 
 /**
  * A row's checkbox, named after the link (Strapi's own `Table.CheckboxCell` names a row by its id
@@ -36,25 +37,24 @@ export const BulkDeleteAction = ({ onConfirm }: BulkDeleteActionProps) => {
   const count = selectedRows.length;
   return (
     <Table.ActionBar>
-      <Dialog.Root open={isConfirming} onOpenChange={setIsConfirming}>
-        <Dialog.Trigger>
+      <ConfirmActionDialog
+        open={isConfirming}
+        onOpenChange={setIsConfirming}
+        trigger={
           <Button variant="danger-light" size="S" startIcon={<Trash />}>
             {t('list.bulk.delete', 'Delete {count}', { count })}
           </Button>
-        </Dialog.Trigger>
-        <ConfirmDialog
-          title={t('list.bulk.title', '{count, plural, one {Delete # invitation link?} other {Delete # invitation links?}}', {
-            count,
-          })}
-          onConfirm={() => onConfirm(selectedRows.map((row) => Number(row.id)))}
-        >
-          {t(
-            'list.bulk.body',
-            '{count, plural, one {This link stops working at once: nobody can create an account with it any more.} other {These # links stop working at once: nobody can create an account with them any more.}} The accounts already created from them are kept.',
-            { count }
-          )}
-        </ConfirmDialog>
-      </Dialog.Root>
+        }
+        title={t('list.bulk.title', '{count, plural, one {Delete # invitation link?} other {Delete # invitation links?}}', {
+          count,
+        })}
+        text={t(
+          'list.bulk.body',
+          '{count, plural, one {This link stops working at once: nobody can create an account with it any more.} other {These # links stop working at once: nobody can create an account with them any more.}} The accounts already created from them are kept.',
+          { count }
+        )}
+        onConfirm={() => onConfirm(selectedRows.map((row) => Number(row.id)))}
+      />
     </Table.ActionBar>
   );
 };

@@ -5,16 +5,23 @@ import { useDebouncedValue } from '../utils/debounce';
 import { usePluginTranslation } from '../utils/translations';
 import type { Pagination } from '../../../shared';
 
+/*
+ * The parts of a list held in the page's state: its search box and its pager (the admin's own
+ * SearchInput and Pagination read and write the address, which belongs to the page's main list).
+ */
+
 interface SearchProps {
   label: string;
-  /** The text once the admin stopped typing for a moment. */
+  /** The text once the admin stopped typing for a moment, trimmed; kept from one call to the next. */
   onSearch: (text: string) => void;
+  /** The text the box starts with: the search in force, when the box is shown again. */
+  defaultValue?: string;
 }
 
-/** A search field for a list kept in the page (not in the URL, which belongs to the page's own list). */
-export const ListSearch = ({ label, onSearch }: SearchProps) => {
+/** A search field for a list kept in the page. */
+export const ListSearch = ({ label, onSearch, defaultValue = '' }: SearchProps) => {
   const t = usePluginTranslation();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(defaultValue);
   const settled = useDebouncedValue(text.trim(), 300);
   useEffect(() => onSearch(settled), [settled, onSearch]);
   return (
@@ -35,24 +42,31 @@ export const ListSearch = ({ label, onSearch }: SearchProps) => {
 interface PagerProps {
   pagination: Pagination;
   onPage: (page: number) => void;
+  /** The accessible name of the pages' navigation, saying what is paged; without it, no navigation landmark. */
+  label?: string;
+  /** Also say how many rows there are in all; the pager then shows with a single page too. */
+  withTotal?: boolean;
 }
 
-/** Previous / next for a list kept in the page, with where the admin is in it. */
-export const Pager = ({ pagination, onPage }: PagerProps) => {
+/** Previous / next for a list kept in the page, with where the admin is in it; nothing for a single page without its total. */
+export const Pager = ({ pagination: { page, pageCount, total }, onPage, label, withTotal = false }: PagerProps) => {
   const t = usePluginTranslation();
-  const { page, pageCount, total } = pagination;
+  if (pageCount <= 1 && !withTotal) return null;
+  const pages = Math.max(pageCount, 1);
   return (
-    <Flex gap={2} justifyContent="flex-end" alignItems="center">
-      <Typography textColor="neutral600" aria-live="polite">
-        {t('pager.positionWithTotal', 'Page {page} of {pageCount} ({total, plural, one {# row} other {# rows}})', {
-          page,
-          pageCount: Math.max(pageCount, 1),
-          total,
-        })}
-      </Typography>
+    <Flex tag={label ? 'nav' : 'div'} aria-label={label} gap={2} justifyContent="flex-end" alignItems="center">
       <IconButton label={t('pager.previous', 'Previous page')} disabled={page <= 1} onClick={() => onPage(page - 1)}>
         <ChevronLeft />
       </IconButton>
+      <Typography textColor="neutral600" aria-live="polite">
+        {withTotal
+          ? t('pager.positionWithTotal', 'Page {page} of {pageCount} ({total, plural, one {# row} other {# rows}})', {
+              page,
+              pageCount: pages,
+              total,
+            })
+          : t('pager.position', 'Page {page} of {pageCount}', { page, pageCount: pages })}
+      </Typography>
       <IconButton label={t('pager.next', 'Next page')} disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
         <ChevronRight />
       </IconButton>

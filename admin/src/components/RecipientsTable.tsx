@@ -1,31 +1,20 @@
-import { useState } from 'react';
-import {
-  Flex,
-  IconButton,
-  Searchbar,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { useCallback, useState } from 'react';
+import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Cross } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PERMISSIONS, RECIPIENT_STATUSES } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
-import { useDebouncedValue } from '../utils/debounce';
 import { messageOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
+import { ConfirmActionDialog } from './ConfirmActionDialog';
 import { ExportCsvButton } from './ExportCsvButton';
 import { LoadFailure } from './Notice';
-import { Pager } from './Pager';
-import { RevokeRecipientDialog } from './RevokeRecipientDialog';
+import { ListSearch, Pager } from './PagedList';
 import { RecipientStatusBadge, useRecipientStatusLabels } from './StatusBadge';
+import { StatusSelect } from './StatusSelect';
 import { TableHeader } from './TableHeader';
 import type { Invitation, Recipient, RecipientStatus, RecipientsQuery } from '../../../shared';
 
@@ -37,7 +26,6 @@ interface Props {
 }
 
 const PAGE_SIZE = 10;
-const ALL = 'all';
 
 const Account = ({ recipient }: { recipient: Recipient }) => {
   const t = usePluginTranslation();
@@ -117,42 +105,34 @@ const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
   );
 };
 
-type StatusFilter = RecipientStatus | typeof ALL;
-
-interface FiltersProps {
-  search: string;
-  status: StatusFilter;
-  onSearch: (search: string) => void;
-  onStatus: (status: StatusFilter) => void;
+interface Query {
+  page: number;
+  /** Undefined: all statuses. */
+  status?: RecipientStatus;
+  /** The search, trimmed; '' for none. */
+  q: string;
 }
 
-const RecipientsFilters = ({ search, status, onSearch, onStatus }: FiltersProps) => {
+interface FiltersProps {
+  query: Query;
+  onSearch: (q: string) => void;
+  onStatus: (status: RecipientStatus | undefined) => void;
+}
+
+const RecipientsFilters = ({ query, onSearch, onStatus }: FiltersProps) => {
   const t = usePluginTranslation();
   const statusLabels = useRecipientStatusLabels();
   return (
     <Flex gap={3} wrap="wrap">
-      <Searchbar
-        name="recipientsSearch"
-        value={search}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => onSearch(event.target.value)}
-        onClear={() => onSearch('')}
-        clearLabel={t('recipients.search.clear', 'Clear the search')}
-        placeholder={t('recipients.search', 'Search by email')}
-      >
-        {t('recipients.search', 'Search by email')}
-      </Searchbar>
-      <SingleSelect
-        aria-label={t('recipients.filter', 'Status')}
-        value={status}
-        onChange={(value) => onStatus(value as StatusFilter)}
-      >
-        <SingleSelectOption value={ALL}>{t('recipients.filter.all', 'All statuses')}</SingleSelectOption>
-        {RECIPIENT_STATUSES.map((value) => (
-          <SingleSelectOption key={value} value={value}>
-            {statusLabels[value]}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
+      <ListSearch label={t('recipients.search', 'Search by email')} defaultValue={query.q} onSearch={onSearch} />
+      <StatusSelect
+        statuses={RECIPIENT_STATUSES}
+        labels={statusLabels}
+        allLabel={t('recipients.filter.all', 'All statuses')}
+        label={t('recipients.filter', 'Status')}
+        value={query.status}
+        onChange={onStatus}
+      />
     </Flex>
   );
 };
@@ -164,20 +144,24 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ send: PERMISSIONS.send, delete: PERMISSIONS.delete });
-  const [status, setStatus] = useState<StatusFilter>(ALL);
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  const [query, setQuery] = useState<Query>({ page: 1, q: '' });
   const [busy, setBusy] = useState<number>();
   const [toRevoke, setToRevoke] = useState<Recipient | null>(null);
-  const q = useDebouncedValue(search.trim(), 300);
+  // Another search or status starts from the first page.
+  const searchFor = useCallback(
+    (q: string) => setQuery((previous) => (previous.q === q ? previous : { ...previous, page: 1, q })),
+    []
+  );
+  const filterBy = (status: RecipientStatus | undefined) => setQuery((previous) => ({ ...previous, page: 1, status }));
+  const { page, status, q } = query;
 
-  const params: RecipientsQuery = { page, pageSize: PAGE_SIZE, ...(status !== ALL && { status }), ...(q && { q }) };
+  const params: RecipientsQuery = { page, pageSize: PAGE_SIZE, ...(status && { status }), ...(q && { q }) };
   const request = useRequest(() => api.recipients(invitation.id, params), [api, invitation, JSON.stringify(params)]);
   const { data } = request;
 
   if (request.error) return <LoadFailure request={request} />;
   if (!data) return null;
-  if (data.pagination.total === 0 && status === ALL && !q && !search) {
+  if (data.pagination.total === 0 && !status && !q) {
     return (
       <Typography textColor="neutral600">
         {t('recipients.empty', 'No personal link has been sent with this link yet.')}
@@ -209,19 +193,10 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
     onChange();
   };
 
-  const filterBy = (value: StatusFilter) => {
-    setStatus(value);
-    setPage(1);
-  };
-  const searchFor = (value: string) => {
-    setSearch(value);
-    setPage(1);
-  };
-
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Flex gap={3} justifyContent="space-between" wrap="wrap">
-        <RecipientsFilters search={search} status={status} onSearch={searchFor} onStatus={filterBy} />
+        <RecipientsFilters query={query} onSearch={searchFor} onStatus={filterBy} />
         <ExportCsvButton invitationId={invitation.id} list="recipients" />
       </Flex>
       {data.results.length === 0 ? (
@@ -254,15 +229,28 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
           </Tbody>
         </Table>
       )}
-      <Pager pagination={data.pagination} onPage={setPage} label={t('recipients.pages', 'Pages of recipients')} />
-      <RevokeRecipientDialog
-        recipient={toRevoke}
-        onCancel={() => setToRevoke(null)}
-        onConfirm={(recipient) => {
-          setToRevoke(null);
-          return act(recipient, 'revoke');
-        }}
+      <Pager
+        pagination={data.pagination}
+        onPage={(next) => setQuery((previous) => ({ ...previous, page: next }))}
+        label={t('recipients.pages', 'Pages of recipients')}
       />
+      {toRevoke && (
+        // The personal link stops working at once; its row stays, marked revoked.
+        <ConfirmActionDialog
+          open
+          onOpenChange={(open) => !open && setToRevoke(null)}
+          title={t('recipients.revoke.title', 'Revoke this personal link?')}
+          text={t(
+            'recipients.revoke.body',
+            'The link sent to {email} stops working at once. The record of it stays, marked revoked.',
+            { email: toRevoke.email }
+          )}
+          onConfirm={() => {
+            setToRevoke(null);
+            return act(toRevoke, 'revoke');
+          }}
+        />
+      )}
     </Flex>
   );
 };

@@ -93,7 +93,7 @@ const RedemptionPages = ({ invitation }: { invitation: InvitationDetail }) => {
       ) : (
         <RedemptionRows redemptions={page.results} />
       )}
-      <Pager pagination={page.pagination} onPage={(next) => setQuery((previous) => ({ ...previous, page: next }))} />
+      <Pager pagination={page.pagination} onPage={(next) => setQuery((previous) => ({ ...previous, page: next }))} withTotal />
     </Flex>
   );
 };

@@ -1,11 +1,10 @@
-import { SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useQueryParams } from '@strapi/strapi/admin';
 import { usePluginTranslation } from '../utils/translations';
 import type { InvitationStatus } from '../../../shared';
 import { useStatusLabels } from './StatusBadge';
+import { StatusSelect } from './StatusSelect';
 
 const STATUSES: InvitationStatus[] = ['active', 'expired', 'exhausted'];
-const ALL = 'all';
 
 export const isInvitationStatus = (value: unknown): value is InvitationStatus => STATUSES.includes(value as InvitationStatus);
 
@@ -14,22 +13,15 @@ export const StatusFilter = () => {
   const t = usePluginTranslation();
   const labels = useStatusLabels();
   const [{ query }, setQuery] = useQueryParams<{ status?: string; page?: number }>();
-  const value = isInvitationStatus(query.status) ? query.status : ALL;
-  const label = t('list.filter.status', 'Status');
   return (
-    <SingleSelect
-      aria-label={label}
-      placeholder={label}
+    <StatusSelect
+      statuses={STATUSES}
+      labels={labels}
+      allLabel={t('list.filter.all', 'All statuses')}
+      label={t('list.filter.status', 'Status')}
       size="S"
-      value={value}
-      onChange={(next) => setQuery({ status: next === ALL ? undefined : String(next), page: 1 })}
-    >
-      <SingleSelectOption value={ALL}>{t('list.filter.all', 'All statuses')}</SingleSelectOption>
-      {STATUSES.map((status) => (
-        <SingleSelectOption key={status} value={status}>
-          {labels[status]}
-        </SingleSelectOption>
-      ))}
-    </SingleSelect>
+      value={isInvitationStatus(query.status) ? query.status : undefined}
+      onChange={(status) => setQuery({ status, page: 1 })}
+    />
   );
 };
