@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button } from '@strapi/design-system';
 import { ConfirmActionDialog } from '../../admin/src/components/ConfirmActionDialog';
@@ -21,29 +21,6 @@ test("the title, the text, Cancel and Strapi's Confirm; Cancel closes it without
   await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
   expect(onOpenChange).toHaveBeenCalledWith(false);
   expect(onConfirm).not.toHaveBeenCalled();
-});
-
-test('an action label of its own, busy while the action runs', async () => {
-  let finish: () => void = () => undefined;
-  const onConfirm = jest.fn(() => new Promise<void>((resolve) => (finish = resolve)));
-  renderInAdmin(
-    <ConfirmActionDialog
-      open
-      onOpenChange={jest.fn()}
-      title="Revoke it?"
-      text="It stops working."
-      actionLabel="Revoke"
-      variant="danger"
-      onConfirm={onConfirm}
-    />
-  );
-  const dialog = await screen.findByRole('alertdialog');
-  expect(within(dialog).queryByRole('button', { name: 'Confirm' })).toBeNull();
-  await userEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }));
-  expect(onConfirm).toHaveBeenCalledTimes(1);
-  expect(within(dialog).getByRole('button', { name: 'Revoke' }).getAttribute('aria-disabled')).toBe('true');
-  await act(async () => finish());
-  await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Revoke' }).getAttribute('aria-disabled')).toBe('false'));
 });
 
 test('a trigger opens it', async () => {
