@@ -111,26 +111,40 @@ const generatedSection = ({ results, machine, mode, durationMs }) =>
     END,
   ].join('\n');
 
+/** A line that fails: an error, a missed target or a wrong answer. */
+const isFailure = (line) => Boolean(line.error) || line.met === false || line.correct === false;
+
+/** Whether every run met the target (or answered correctly), and which did not. */
 const runVerdict = (lines) => {
-  const missed = lines.flatMap((line, index) => (line.met === false || line.error ? [index + 1] : []));
-  if (lines.some((line) => line.met === undefined && !line.error)) return '—';
-  return missed.length === 0 ? `met in all ${lines.length}` : `MISSED in run ${missed.join(', ')}`;
+  const failed = lines.flatMap((line, index) => (isFailure(line) ? [index + 1] : []));
+  if (failed.length > 0) return `MISSED in run ${failed.join(', ')}`;
+  if (lines.every((line) => line.correct === true)) return `correct in all ${lines.length}`;
+  if (lines.every((line) => line.met === true)) return `met in all ${lines.length}`;
+  return '—';
 };
 
-/** One line per measurement of the repeated rows: its ratio in each run, and whether every run met it. */
+/** A run's cell: its ratio where it has one, else its verdict (correct, WRONG, ERROR). */
+const runCell = (line) => (line.ratioText || typeof line.ratio === 'number' ? ratioText(line) : verdict(line));
+
+/**
+ * One line per measurement of the repeated rows: its ratio in each run, and whether every run met
+ * it. A row's lines come from the run that has the most (a run whose row failed has one).
+ */
 const repeatLines = (runs) =>
-  runs[0].flatMap(({ row, lines }, rowIndex) =>
-    lines.map((line, lineIndex) => {
-      const inEachRun = runs.map((results) => results[rowIndex].lines[lineIndex] ?? { error: 'no such line' });
+  runs[0].flatMap(({ row }, rowIndex) => {
+    const linesOf = (results) => results[rowIndex].lines;
+    const fullest = runs.map(linesOf).reduce((most, lines) => (lines.length > most.length ? lines : most));
+    return fullest.map((line, lineIndex) => {
+      const inEachRun = runs.map((results) => linesOf(results)[lineIndex] ?? linesOf(results)[0]);
       return [
         lineIndex === 0 ? `${row.id}. ${row.title}` : '',
         line.measure ?? '',
-        ...inEachRun.map((runLine) => ratioText(runLine) || verdict(runLine)),
+        ...inEachRun.map(runCell),
         line.target ?? row.target,
         runVerdict(inEachRun),
       ];
-    })
-  );
+    });
+  });
 
 const repeatHeader = (count) => [
   'Row',

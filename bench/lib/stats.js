@@ -7,39 +7,51 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/** The median of the rounds' ratios subject / baseline, their range, and the median figures. */
+const summarise = (pairs) => {
+  const ratios = pairs.map(({ baseline, subject }) => subject / baseline);
+  return {
+    baseline: median(pairs.map((pair) => pair.baseline)),
+    subject: median(pairs.map((pair) => pair.subject)),
+    ratio: median(ratios),
+    ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+    rounds: pairs.length,
+  };
+};
+
+/**
+ * Measures in `rounds` rounds, each of which resolves with { baseline, subject } (one number
+ * each) and measures both as it sees fit; the result is summarised as by compareInRounds.
+ */
+const comparePairedRounds = async ({ rounds, round, onRound = () => {} }) => {
+  const pairs = [];
+  for (let index = 0; index < rounds; index += 1) {
+    const pair = await round(index);
+    pairs.push(pair);
+    onRound({ round: index, ...pair, ratio: pair.subject / pair.baseline });
+  }
+  return summarise(pairs);
+};
+
 /**
  * Measures a baseline and a subject in `rounds` rounds, the two back to back in each round and
  * in alternating order (baseline first, then subject first...), so that a load change on the
  * machine during the run falls on both. Each measure resolves with one number for its round.
  * The result is the median of the rounds' ratios subject / baseline, with their range.
  */
-const compareInRounds = async ({ rounds, baseline, subject, onRound = () => {} }) => {
-  const baselines = [];
-  const subjects = [];
-  const ratios = [];
-  for (let round = 0; round < rounds; round += 1) {
-    let b;
-    let s;
-    if (round % 2 === 0) {
-      b = await baseline(round);
-      s = await subject(round);
-    } else {
-      s = await subject(round);
-      b = await baseline(round);
-    }
-    baselines.push(b);
-    subjects.push(s);
-    ratios.push(s / b);
-    onRound({ round, baseline: b, subject: s, ratio: s / b });
-  }
-  return {
-    baseline: median(baselines),
-    subject: median(subjects),
-    ratio: median(ratios),
-    ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+const compareInRounds = ({ rounds, baseline, subject, onRound }) =>
+  comparePairedRounds({
     rounds,
-  };
-};
+    onRound,
+    round: async (index) => {
+      if (index % 2 === 0) {
+        const b = await baseline(index);
+        return { baseline: b, subject: await subject(index) };
+      }
+      const s = await subject(index);
+      return { baseline: await baseline(index), subject: s };
+    },
+  });
 
 /**
  * Sends `count` requests with `concurrency` of them in flight at any time; resolves with each
@@ -63,4 +75,4 @@ const closedLoop = async ({ concurrency, count, send, expected = 200, what = 're
   return latencies;
 };
 
-module.exports = { median, compareInRounds, closedLoop };
+module.exports = { median, compareInRounds, comparePairedRounds, closedLoop };

@@ -7,14 +7,18 @@
  * there, a registration without a token is users-permissions' own (the gate only sees that no token
  * was sent), and one with a valid token goes through the whole gate: token lookup, the conditional
  * seat UPDATE, the transaction, the role and the redemption record. Both run on the same process
- * and database, at the same concurrency, in alternating rounds. The site's CPU time per
- * registration and the SQL statements each one runs show the gate's own cost apart from waiting.
+ * and database, at the same concurrency: at concurrency 1 one after the other within each round
+ * (plain, gated, gated, plain…), at 8 in alternating batches. The site's CPU time per registration
+ * and the SQL statements each one runs show the gate's own cost apart from waiting.
+ *
+ * Targets as issue 15 sets them: 1.03 on PostgreSQL; SQLite "unchanged or better", i.e. within
+ * the 1.05 it met before.
  */
 const { withSite, onEachDatabase, newAccount } = require('../lib/site');
-const { compareInRounds, closedLoop, median } = require('../lib/stats');
+const { compareInRounds, comparePairedRounds, closedLoop, median } = require('../lib/stats');
 const format = require('../lib/format');
 
-const TARGET = 1.03;
+const TARGETS = { PostgreSQL: 1.03, SQLite: 1.05 };
 const CONCURRENCIES = [1, 8];
 const GATE_OFF = { INVITATIONS_REQUIRE_INVITATION: 'false' };
 
@@ -34,6 +38,26 @@ const registrations =
     return median(latencies);
   };
 
+/**
+ * One round at concurrency 1: `count` registrations of each kind, one at a time and interleaved
+ * (plain, gated, gated, plain…), so that the machine's drift within the round weighs on both
+ * alike; resolves with the median latency of each kind.
+ */
+const interleavedRound =
+  (site, { count, token, tally }) =>
+  async () => {
+    const latencies = { baseline: [], subject: [] };
+    for (let index = 0; index < 2 * count; index += 1) {
+      const gated = index % 4 === 1 || index % 4 === 2;
+      const res = await site.register({ ...newAccount('reg'), ...(gated && { invitationToken: token }) });
+      if (res.status !== 200)
+        throw new Error(`registration: expected 200, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      latencies[gated ? 'subject' : 'baseline'].push(res.ms);
+      if (gated) tally.gated += 1;
+    }
+    return { baseline: median(latencies.baseline), subject: median(latencies.subject) };
+  };
+
 /** Every registration measured as gated did take a seat: the subject really went through the gate. */
 const assertSeatsTaken = async (site, id, expected) => {
   const { body } = await site.admin('GET', `/invitations/invitations/${id}`);
@@ -49,13 +73,37 @@ const cpuDetail = (label, plain, gated) =>
     ? `${label}: site CPU per registration ${format.ms(median(plain))} plain, ${format.ms(median(gated))} through the gate`
     : null;
 
+const measureInterleaved = async (bench, site, { token, tally, onRound }) => {
+  const count = bench.rounds(10, 4);
+  const rounds = bench.rounds(15, 2);
+  const result = await comparePairedRounds({
+    rounds,
+    round: interleavedRound(site, { count, token, tally }),
+    onRound: ({ round, ratio }) => onRound({ round: { index: round, of: rounds }, ratio }),
+  });
+  return { result, count, rounds };
+};
+
+const measureInBatches = async (bench, site, { concurrency, token, tally, onRound }) => {
+  const count = concurrency * bench.rounds(2, 2);
+  const rounds = bench.rounds(15, 2);
+  const cpu = { plain: [], gated: [] };
+  const result = await compareInRounds({
+    rounds,
+    baseline: registrations(site, { concurrency, count, cpuPerRequest: cpu.plain, tally }),
+    subject: registrations(site, { concurrency, count, token, cpuPerRequest: cpu.gated, tally }),
+    onRound: ({ round, ratio }) => onRound({ round: { index: round, of: rounds }, ratio }),
+  });
+  return { result, count, rounds, cpu };
+};
+
 const measure = (bench) => async (site) => {
   const role = await site.roleId('authenticated');
   const invitation = await site.createInvitation({ name: 'Row 1', maxUses: 100_000, role });
-  // The gate's cost (about 2 % of the CPU of a registration, most of it bcrypt) is smaller than
-  // one round's noise: nine rounds make the median ratio steady enough to compare with 1.03.
-  const rounds = bench.rounds(9, 2);
+  // The gate's cost (about 3 % of a registration's CPU, which is mostly bcrypt) is smaller than
+  // the machine's drift between two batches: hence short, many rounds.
   const tally = { gated: 0 };
+  const target = TARGETS[site.database.label];
   const warmUp = { concurrency: 2, count: 10, cpuPerRequest: [], tally };
   // The first requests of a process pay for JIT compilation and lazy loading.
   await registrations(site, { ...warmUp, token: invitation.token })();
@@ -63,26 +111,21 @@ const measure = (bench) => async (site) => {
 
   const lines = [];
   for (const concurrency of CONCURRENCIES) {
-    const count = concurrency * (concurrency === 1 ? bench.rounds(16, 8) : bench.rounds(6, 3));
-    const cpu = { plain: [], gated: [] };
-    const result = await compareInRounds({
-      rounds,
-      baseline: registrations(site, { concurrency, count, cpuPerRequest: cpu.plain, tally }),
-      subject: registrations(site, { concurrency, count, token: invitation.token, cpuPerRequest: cpu.gated, tally }),
-      onRound: ({ round, ratio }) =>
-        bench.log(
-          `${site.database.label}, concurrency ${concurrency}, round ${round + 1}/${rounds}: ratio ${format.ratio(ratio)}`
-        ),
-    });
     const label = `${site.database.label}, concurrency ${concurrency}`;
+    const onRound = ({ round, ratio }) =>
+      bench.log(`${label}, round ${round.index + 1}/${round.of}: ratio ${format.ratio(ratio)}`);
+    const { result, count, rounds, cpu } = await (concurrency === 1
+      ? measureInterleaved(bench, site, { token: invitation.token, tally, onRound })
+      : measureInBatches(bench, site, { concurrency, token: invitation.token, tally, onRound }));
     lines.push({
-      measure: `${label}: median latency (${count} registrations × ${rounds} rounds)`,
+      measure: `${label}: median latency (${count} registrations of each kind × ${rounds} rounds)`,
       baseline: format.ms(result.baseline),
       subject: format.ms(result.subject),
       ratio: result.ratio,
       ratioRange: result.ratioRange,
-      met: result.ratio <= TARGET,
-      details: [cpuDetail(label, cpu.plain, cpu.gated)].filter(Boolean),
+      target: `latency ratio ≤ ${target}`,
+      met: result.ratio <= target,
+      details: cpu ? [cpuDetail(label, cpu.plain, cpu.gated)].filter(Boolean) : [],
     });
   }
   await assertSeatsTaken(site, invitation.id, tally.gated);
@@ -104,7 +147,7 @@ const countStatements = async (site) => {
 module.exports = {
   id: '1',
   title: 'Registration through the gate vs plain users-permissions registration',
-  target: `latency ratio ≤ ${TARGET}`,
+  target: `latency ratio ≤ ${TARGETS.PostgreSQL} (PostgreSQL), ≤ ${TARGETS.SQLite} (SQLite)`,
 
   async run(bench) {
     const lines = await onEachDatabase({ env: GATE_OFF }, measure(bench));
