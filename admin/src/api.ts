@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useAppInfo, useAuth, useFetchClient } from '@strapi/strapi/admin';
+import { useAppInfo, useFetchClient } from '@strapi/strapi/admin';
+import { downloadDirectly, fetchClientReadsFiles } from './utils/direct-download';
 import { PLUGIN_ID } from '../../shared';
 import type {
   AssignableRole,
@@ -27,46 +28,24 @@ const BASE = `/${PLUGIN_ID}`;
 /** The lists of one invitation that the server exports as CSV. */
 export type CsvExport = 'redemptions' | 'deliveries' | 'recipients';
 
-/** The first Strapi release whose fetch client reads an answer as a file (`responseType`). */
-const FETCH_CLIENT_READS_FILES = { major: 5, minor: 44 };
-
-/** Whether the running Strapi's fetch client can read a file; an unknown version is taken as recent. */
-export const fetchClientReadsFiles = (strapiVersion: string | null | undefined) => {
-  const [, major, minor] = /^(\d+)\.(\d+)/.exec(strapiVersion ?? '') ?? [];
-  if (major === undefined) return true;
-  const { major: firstMajor, minor: firstMinor } = FETCH_CLIENT_READS_FILES;
-  return Number(major) > firstMajor || (Number(major) === firstMajor && Number(minor) >= firstMinor);
-};
-
-/** A file from the admin API by a request of our own, failing as the fetch client would (`response.data`). */
-const fetchFile = async (path: string, token: string | null) => {
-  const response = await fetch(`${(window.strapi as unknown as { backendURL: string }).backendURL}${path}`, {
-    credentials: 'include',
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  if (!response.ok) {
-    const data: unknown = await response.json().catch(() => undefined);
-    throw Object.assign(new Error(`export failed with ${response.status}`), { response: { status: response.status, data } });
-  }
-  return response.blob();
-};
-
 /**
- * Downloads one list of a link as a CSV Blob. From Strapi 5.44 on through the fetch client (which
- * also renews an expired admin session); older Strapi 5 releases read every answer as JSON, so
- * there the file is fetched directly with the signed-in admin's token.
+ * Downloads one list of a link as a CSV Blob. Through the fetch client where it reads files (it
+ * also renews an expired admin session); Strapi 5 releases before 5.44 read every answer as JSON,
+ * so there the file is fetched directly.
  */
 export const useCsvDownload = () => {
   const { get } = useFetchClient();
-  const token = useAuth('InvitationsCsvDownload', (auth) => auth.token);
   const strapiVersion = useAppInfo('InvitationsCsvDownload', (info) => info.strapiVersion);
   return useCallback(
     async (id: number, list: CsvExport): Promise<Blob> => {
       const path = `${BASE}/invitations/${id}/${list}/export`;
-      if (!fetchClientReadsFiles(strapiVersion)) return fetchFile(path, token);
-      return (await get<Blob>(path, { responseType: 'blob' })).data;
+      if (fetchClientReadsFiles(strapiVersion)) {
+        const { data } = await get<unknown>(path, { responseType: 'blob' });
+        if (data instanceof Blob) return data;
+      }
+      return downloadDirectly(path, () => get('/admin/users/me'));
     },
-    [get, token, strapiVersion]
+    [get, strapiVersion]
   );
 };
 

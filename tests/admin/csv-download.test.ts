@@ -1,6 +1,4 @@
-import { fetchClientReadsFiles } from '../../admin/src/api';
-
-jest.mock('@strapi/strapi/admin', () => ({}));
+import { fetchClientReadsFiles } from '../../admin/src/utils/direct-download';
 
 test.each([
   ['5.44.0', true],

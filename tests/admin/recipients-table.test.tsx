@@ -14,22 +14,24 @@ interface ConfirmProps {
   title: string;
   children: React.ReactNode;
   onConfirm: () => void;
-  onCancel: () => void;
+  onCancel?: () => void;
 }
 
 jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => fetchClient,
-  useAuth: () => 'admin-jwt',
   useAppInfo: () => '5.54.0',
   useNotification: () => ({ toggleNotification }),
   useRBAC: () => ({ allowedActions, isLoading: false }),
-  // Strapi's own dialog needs the whole admin app; this one has its parts: a title, the text, two buttons.
+  // Strapi's own dialog needs the whole admin app; this one has its parts: a title, the text, two
+  // buttons, and Cancel closes the dialog as Strapi's does.
   ConfirmDialog: ({ title, children, onConfirm, onCancel }: ConfirmProps) => (
     <Dialog.Content>
       <Dialog.Header>{title}</Dialog.Header>
       <Dialog.Body>{children}</Dialog.Body>
       <Dialog.Footer>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Dialog.Cancel>
+          <Button onClick={onCancel}>Cancel</Button>
+        </Dialog.Cancel>
         <Button onClick={onConfirm}>Confirm</Button>
       </Dialog.Footer>
     </Dialog.Content>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { RedemptionsTable } from '../../admin/src/components/RedemptionsTable';
 import { makeInvitation } from './fixtures';
 import { renderInAdmin } from './render';
-import { adminSession, fetchClient, toggleNotification } from './strapi-admin';
+import { appInfo, fetchClient, toggleNotification } from './strapi-admin';
 import type { InvitationDetail, Redemption } from '../../shared';
 
 jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin').strapiAdmin());
@@ -129,42 +129,67 @@ const captureDownloads = () => {
 
 describe('on Strapi before 5.44, whose fetch client reads only JSON', () => {
   const fetchMock = jest.fn();
+  const csv = new Blob(['username,email,redeemedAt\n'], { type: 'text/csv' });
+  const answer = (status: number, body: unknown = {}) => ({
+    ok: status < 400,
+    status,
+    blob: async () => csv,
+    json: async () => body,
+  });
+  const exportUrl = 'http://localhost:1337/invitations/invitations/7/redemptions/export';
   beforeEach(() => {
-    adminSession.strapiVersion = '5.13.0';
+    appInfo.strapiVersion = '5.13.0';
+    localStorage.setItem('jwtToken', JSON.stringify('admin-jwt'));
     Object.assign(globalThis, { fetch: fetchMock });
   });
   afterEach(() => {
-    adminSession.strapiVersion = '5.54.0';
+    appInfo.strapiVersion = '5.54.0';
+    localStorage.clear();
     fetchMock.mockReset();
   });
 
   test('Export CSV fetches the file itself, with the admin token', async () => {
     serveRedemptions();
     const { clicks, createObjectURL } = captureDownloads();
-    const csv = new Blob(['username,email,redeemedAt\n'], { type: 'text/csv' });
-    fetchMock.mockResolvedValueOnce({ ok: true, status: 200, blob: async () => csv });
+    fetchMock.mockResolvedValueOnce(answer(200));
     renderInAdmin(<RedemptionsTable invitation={detail(25)} />);
 
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(clicks).toHaveLength(1));
-    expect(fetchMock).toHaveBeenCalledWith('http://localhost:1337/invitations/invitations/7/redemptions/export', {
-      credentials: 'include',
-      headers: { Authorization: 'Bearer admin-jwt' },
-    });
+    expect(fetchMock).toHaveBeenCalledWith(exportUrl, { headers: { Authorization: 'Bearer admin-jwt' } });
     expect(fetchClient.get).not.toHaveBeenCalledWith(expect.stringContaining('/export'), expect.anything());
     expect(createObjectURL).toHaveBeenCalledWith(csv);
     expect(clicks[0].download).toBe('invitation-7-redemptions.csv');
+  });
+
+  test('an access token that expired meanwhile is renewed through the fetch client, then the file is fetched again', async () => {
+    const { clicks } = captureDownloads();
+    fetchMock.mockResolvedValueOnce(answer(401)).mockResolvedValueOnce(answer(200));
+    fetchClient.get.mockImplementation(async (url: string) => {
+      if (url !== '/admin/users/me') throw new Error(`unexpected ${url}`);
+      localStorage.setItem('jwtToken', JSON.stringify('renewed-jwt'));
+      return { data: {} };
+    });
+    renderInAdmin(<RedemptionsTable invitation={detail(3)} />);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(clicks).toHaveLength(1));
+    expect(fetchMock.mock.calls).toEqual([
+      [exportUrl, { headers: { Authorization: 'Bearer admin-jwt' } }],
+      [exportUrl, { headers: { Authorization: 'Bearer renewed-jwt' } }],
+    ]);
   });
 
   test("a refused export shows the server's message and downloads nothing", async () => {
     serveRedemptions();
     const { clicks } = captureDownloads();
     const refusal = { data: null, error: { status: 403, name: 'ForbiddenError', message: 'Policy Failed', details: {} } };
-    fetchMock.mockResolvedValueOnce({ ok: false, status: 403, json: async () => refusal });
+    fetchMock.mockResolvedValueOnce(answer(403, refusal));
     renderInAdmin(<RedemptionsTable invitation={detail(25)} />);
 
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'danger', message: 'Policy Failed' }));
     expect(clicks).toHaveLength(0);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

@@ -17,11 +17,8 @@ Object.assign(window, { strapi: { backendURL: 'http://localhost:1337', flags: { 
 
 export const fetchClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
 export const toggleNotification = jest.fn();
-/** The signed-in admin's token and the running Strapi's version, as the admin app's providers give them. */
-export const adminSession: { token: string | null; strapiVersion: string | null } = {
-  token: 'admin-jwt',
-  strapiVersion: '5.54.0',
-};
+/** The running Strapi's version, as the admin app's provider gives it. */
+export const appInfo: { strapiVersion: string | null } = { strapiVersion: '5.54.0' };
 /** The actions the signed-in admin may take; a test sets `canDelete: false` to see what is hidden. */
 export const allowedActions: Record<string, boolean> = {};
 
@@ -38,9 +35,7 @@ export const strapiAdmin = () => ({
   ...real('components/WidgetHelpers.js'),
   ...real('hooks/useQueryParams.js'),
   useFetchClient: () => fetchClient,
-  useAuth: (_consumer: string, select: (auth: { token: string | null }) => unknown) => select({ token: adminSession.token }),
-  useAppInfo: (_consumer: string, select: (info: { strapiVersion: string | null }) => unknown) =>
-    select({ strapiVersion: adminSession.strapiVersion }),
+  useAppInfo: (_consumer: string, select: (info: { strapiVersion: string | null }) => unknown) => select(appInfo),
   useNotification: () => ({ toggleNotification }),
   useRBAC: () => ({ allowedActions, isLoading: false }),
   useClipboard: () => ({ copy: jest.fn().mockResolvedValue(true) }),
