@@ -17,7 +17,8 @@ interface Props {
 export const ConfirmActionDialog = ({ open, onOpenChange, trigger, title, text, onConfirm }: Props) => (
   <Dialog.Root open={open} onOpenChange={onOpenChange}>
     {trigger && <Dialog.Trigger>{trigger}</Dialog.Trigger>}
-    <ConfirmDialog title={title} onConfirm={onConfirm} onCancel={() => onOpenChange(false)}>
+    {/* Its Cancel closes the dialog through onOpenChange already. */}
+    <ConfirmDialog title={title} onConfirm={onConfirm}>
       {text}
     </ConfirmDialog>
   </Dialog.Root>
