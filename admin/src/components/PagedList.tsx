@@ -42,8 +42,8 @@ export const ListSearch = ({ label, onSearch, defaultValue = '' }: SearchProps) 
 interface PagerProps {
   pagination: Pagination;
   onPage: (page: number) => void;
-  /** The accessible name of the pages' navigation, saying what is paged; without it, no navigation landmark. */
-  label?: string;
+  /** The accessible name of the pages' navigation, saying what is paged. */
+  label: string;
   /** Also say how many rows there are in all; the pager then shows with a single page too. */
   withTotal?: boolean;
 }
@@ -54,7 +54,7 @@ export const Pager = ({ pagination: { page, pageCount, total }, onPage, label, w
   if (pageCount <= 1 && !withTotal) return null;
   const pages = Math.max(pageCount, 1);
   return (
-    <Flex tag={label ? 'nav' : 'div'} aria-label={label} gap={2} justifyContent="flex-end" alignItems="center">
+    <Flex tag="nav" aria-label={label} gap={2} justifyContent="flex-end" alignItems="center">
       <IconButton label={t('pager.previous', 'Previous page')} disabled={page <= 1} onClick={() => onPage(page - 1)}>
         <ChevronLeft />
       </IconButton>

@@ -93,7 +93,12 @@ const RedemptionPages = ({ invitation }: { invitation: InvitationDetail }) => {
       ) : (
         <RedemptionRows redemptions={page.results} />
       )}
-      <Pager pagination={page.pagination} onPage={(next) => setQuery((previous) => ({ ...previous, page: next }))} withTotal />
+      <Pager
+        pagination={page.pagination}
+        onPage={(next) => setQuery((previous) => ({ ...previous, page: next }))}
+        label={t('redemptions.pages', 'Pages of accounts')}
+        withTotal
+      />
     </Flex>
   );
 };
