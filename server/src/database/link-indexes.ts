@@ -54,8 +54,9 @@ const redemptionsByLink = (strapi: Core.Strapi): IndexDefinition => {
  * columns, which no B-tree range answers, so on the engines with partial indexes (PostgreSQL,
  * SQLite) the links are split by that comparison: links with seats left, by expiry (active and
  * expired are the two sides of `now`), and used-up links, newest first. Each row is in exactly one
- * of them, so a seat taken updates one index, as a single index would. MySQL/MariaDB have no
- * partial indexes: one index holds the three columns there.
+ * of them, so a seat taken writes as many index entries as one index of the three columns did (the
+ * seat that uses a link up moves it to the other). MySQL/MariaDB have no partial indexes: one index
+ * holds the three columns there.
  */
 const statusIndexes = (strapi: Core.Strapi): IndexDefinition[] => {
   const table = tableName(strapi, INVITATION_UID);
