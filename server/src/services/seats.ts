@@ -209,7 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records who took the seat (and, through a personal link, whose link made the account); returns when. */
     async recordRedemption(invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction): Promise<Date> {
       const redeemedAt = new Date();
-      await insertRedemption(strapi, { invitationId: invitation.id, userId, redeemedAt });
+      await insertRedemption(strapi, { invitationId: invitation.id, userId, redeemedAt }, trx);
       if (invitation.recipientId !== undefined) await recipients().linkUser(invitation.recipientId, userId, trx);
       return redeemedAt;
     },
