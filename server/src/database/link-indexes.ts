@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { INVITATION_UID, REDEMPTION_UID } from '../constants';
 import { columnName, joinTableOf, tableName } from './sql';
+import { SEATS_LEFT, USED_UP } from './status-where';
 
 /**
  * "Already there" as each engine says it: PostgreSQL duplicate_table, MySQL/MariaDB ER_DUP_KEYNAME.
@@ -65,8 +66,8 @@ const statusIndexes = (strapi: Core.Strapi): IndexDefinition[] => {
   );
   if (isMySql(strapi)) return [{ table, name: `${table}_status_idx`, columns: [expiresAt, usedCount, maxUses] }];
   return [
-    { table, name: `${table}_seats_left_idx`, columns: [expiresAt], where: { sql: '?? < ??', bindings: [usedCount, maxUses] } },
-    { table, name: `${table}_used_up_idx`, columns: [createdAt], where: { sql: '?? >= ??', bindings: [usedCount, maxUses] } },
+    { table, name: `${table}_seats_left_idx`, columns: [expiresAt], where: { sql: SEATS_LEFT, bindings: [usedCount, maxUses] } },
+    { table, name: `${table}_used_up_idx`, columns: [createdAt], where: { sql: USED_UP, bindings: [usedCount, maxUses] } },
   ];
 };
 
