@@ -14,22 +14,20 @@ interface RedemptionValues {
  * id, timestamps) and reads nothing back, as `create` would; then the two link rows `create`
  * would have written. Three INSERTs.
  */
-const insertThroughQueryEngine = async (strapi: Core.Strapi, { invitationId, userId, redeemedAt }: RedemptionValues) => {
+const insertThroughQueryEngine = async (
+  strapi: Core.Strapi,
+  { invitationId, userId, redeemedAt }: RedemptionValues,
+  trx: Knex.Transaction
+) => {
   const { ids } = await strapi.db.query(REDEMPTION_UID).createMany({ data: [{ redeemedAt }] });
   const links: Array<[string, number]> = [
     ['invitation', invitationId],
     ['user', userId],
   ];
-  // Nested: joins the registration's transaction, whose connection a raw query must use.
-  await strapi.db.transaction(async ({ trx }) => {
-    for (const [attribute, targetId] of links) {
-      const { name, ownerColumn, targetColumn } = joinTableOf(strapi, REDEMPTION_UID, attribute);
-      await strapi.db
-        .connection(name)
-        .transacting(trx)
-        .insert({ [ownerColumn]: ids[0], [targetColumn]: targetId });
-    }
-  });
+  for (const [attribute, targetId] of links) {
+    const { name, ownerColumn, targetColumn } = joinTableOf(strapi, REDEMPTION_UID, attribute);
+    await trx(name).insert({ [ownerColumn]: ids[0], [targetColumn]: targetId });
+  }
 };
 
 /**
@@ -79,5 +77,5 @@ export const insertRedemption = async (strapi: Core.Strapi, values: RedemptionVa
   if (strapi.db.dialect.client === 'postgres' && typeof newDocumentId === 'function') {
     return insertInOneStatement(strapi, values, trx, newDocumentId as () => string);
   }
-  return insertThroughQueryEngine(strapi, values);
+  return insertThroughQueryEngine(strapi, values, trx);
 };
