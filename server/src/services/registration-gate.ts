@@ -3,7 +3,9 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { getService } from '../utils/get-service';
 import { invitationRequiredError } from '../utils/errors';
-import { redemptionScope, type RedemptionInProgress } from '../utils/redemption-scope';
+import type { Knex } from 'knex';
+import { redemptionScope, startRedemption, type RedemptionInProgress } from '../utils/redemption-scope';
+import type { RedeemableInvitation } from './seats';
 import { validateRegistrationText } from '../validation/registration';
 import type { KoaContext } from '../koa';
 
@@ -38,25 +40,58 @@ export interface RegisterResponse {
 }
 
 /**
+ * Engines where each statement reads what was committed when it starts (PostgreSQL's READ
+ * COMMITTED; SQLite, one writer at a time). On MySQL/MariaDB (REPEATABLE READ) the transaction's
+ * first plain read fixes what every later one sees, so users-permissions must not read anything
+ * before the seat's row lock is held: there the seat is taken first, alone.
+ */
+const READS_LATEST_COMMIT = new Set(['postgres', 'sqlite']);
+
+/**
  * Registration through an invitation. The seat is taken and the account created in one
  * transaction: if users-permissions refuses the registration (email taken, bad password...),
  * the seat is given back by the rollback.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * The outcome once everything the registration started has settled: the seat's refusal first
+   * (a link that takes no one says so, whatever else is wrong), then users-permissions' error.
+   */
+  const refusal = async (redemption: RedemptionInProgress, error: unknown) => {
+    await redemption.recording?.redeemedAt.catch(() => undefined);
+    await redemption.seat;
+    return error;
+  };
+
+  /** When the account's redemption was written: by the user lifecycle as it was created, or now. */
+  const redeemedAt = (redemption: RedemptionInProgress, invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction) => {
+    const { recording } = redemption;
+    if (!recording) return getService(strapi, 'seats').recordRedemption(invitation, userId, trx);
+    if (recording.userId !== userId) throw new Error('users-permissions answered with another account than the one it created');
+    return recording.redeemedAt;
+  };
+
   /** Takes a seat and creates the account with the invitation's role and presets, all or nothing. */
   const redeem = (token: string, originalRegister: RegisterHandler, ctx: KoaContext) => {
     const seats = getService(strapi, 'seats');
     return strapi.db.transaction(async ({ trx }) => {
-      // The seat is taken first: a link that is used up or expired, or that does not take this
-      // email address, is refused before any password is hashed or confirmation email sent, and a
-      // rollback gives the seat back.
+      // A link that is used up or expired, or that does not take this email address, is refused
+      // before any password is hashed or confirmation email sent (users-permissions reads the
+      // accounts first, and those reads wait for the seat), and a rollback gives the seat back.
       const email = (ctx.request.body as { email?: unknown } | undefined)?.email;
-      const invitation = await seats.claim(token, trx, email);
-      const redemption: RedemptionInProgress = { invitation, afterCommit: [] };
-      await redemptionScope.run(redemption, () => originalRegister(ctx));
+      const redemption = startRedemption(seats.claim(token, trx, email), (invitation, userId) =>
+        seats.recordRedemption(invitation, userId, trx)
+      );
+      if (!READS_LATEST_COMMIT.has(strapi.db.dialect.client)) await redemption.seat;
+      try {
+        await redemptionScope.run(redemption, () => originalRegister(ctx));
+      } catch (error) {
+        throw await refusal(redemption, error);
+      }
+      const invitation = await redemption.seat;
       const user = (ctx.body as RegisterResponse | undefined)?.user;
       if (!user?.id) throw new Error('users-permissions answered a registration without creating an account');
-      return { redemption, user, redeemedAt: await seats.recordRedemption(invitation, user.id, trx) };
+      return { redemption, invitation, user, redeemedAt: await redeemedAt(redemption, invitation, user.id, trx) };
     });
   };
 
@@ -85,8 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
         }
 
-        const { redemption, user, redeemedAt } = await redeem(token, originalRegister, ctx);
-        const { invitation } = redemption;
+        const { redemption, invitation, user, redeemedAt } = await redeem(token, originalRegister, ctx);
         getService(strapi, 'seats').announceRedemption(invitation, user as { id: number; email?: string }, redeemedAt);
         await sendHeldEmails(redemption);
         ctx.body = {

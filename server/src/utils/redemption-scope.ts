@@ -1,19 +1,59 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RedeemableInvitation } from '../services/seats';
 
-/** A registration through an invitation, while its transaction is open. */
+/** Writes who took the seat, in the registration's transaction; resolves with when. */
+export type RecordRedemption = (invitation: RedeemableInvitation, userId: number) => Promise<Date>;
+
+/**
+ * A registration through an invitation, while its transaction is open.
+ *
+ * On PostgreSQL each statement is a round trip, and a round trip sent after a pause costs far more
+ * than one sent right behind another. So the seat's UPDATE goes out while users-permissions starts
+ * its own reads, and the redemption is written as soon as the account exists, while
+ * users-permissions builds its answer. What keeps the rules is what waits for the seat: every read
+ * and the insert of an account (the lifecycles in bootstrap.ts), and the commit.
+ */
 export interface RedemptionInProgress {
-  /** The invitation whose seat it has taken: the account is created with its role and presets. */
-  invitation: RedeemableInvitation;
+  /** The seat being taken: the invitation whose seat it is, or why the link refuses (404, 410, 403). */
+  seat: Promise<RedeemableInvitation>;
+  /** Starts writing the redemption of the account `userId`, once; the lifecycle that sees it created calls it. */
+  recordAccount: (userId: number) => void;
+  /** The redemption being written, and for which account; undefined until an account is created. */
+  recording?: { userId: number; redeemedAt: Promise<Date> };
   /** Work that must wait for the commit (an email about an account that may still roll back). */
   afterCommit: Array<() => Promise<void>>;
 }
 
+const ignore = () => undefined;
+
+/**
+ * A registration through `seat`, which `record` writes down once the account exists. Rejections are
+ * marked handled here: the gate awaits both before it commits or rolls back, but a refused seat may
+ * settle before anyone awaits it.
+ */
+export const startRedemption = (seat: Promise<RedeemableInvitation>, record: RecordRedemption): RedemptionInProgress => {
+  seat.catch(ignore);
+  const redemption: RedemptionInProgress = {
+    seat,
+    afterCommit: [],
+    recordAccount(userId) {
+      if (redemption.recording) return;
+      const redeemedAt = seat.then((invitation) => record(invitation, userId));
+      redeemedAt.catch(ignore);
+      redemption.recording = { userId, redeemedAt };
+    },
+  };
+  return redemption;
+};
+
 /**
  * The registration in progress, for as long as users-permissions creates the account: the user
- * lifecycle and the confirmation email read it.
+ * lifecycles and the confirmation email read it.
  */
 export const redemptionScope = new AsyncLocalStorage<RedemptionInProgress>();
+
+/** Until the seat is taken, nothing reads or creates an account inside a registration through an invitation. */
+export const waitForSeat = async (): Promise<RedeemableInvitation | undefined> => redemptionScope.getStore()?.seat;
 
 /**
  * Wraps a sender of email so that, inside a registration through an invitation, it sends only once
