@@ -30,19 +30,24 @@ const registerWebhookEvents = (strapi: Core.Strapi) => {
  * read and created only once the seat is taken, so users-permissions' "email already taken" sees
  * what the registration before it committed; the redemption is written as soon as the account exists.
  */
+const afterTheSeat = async () => {
+  await waitForSeat();
+};
+
 const gateUserCreation = (strapi: Core.Strapi) => {
   strapi.db.lifecycles.subscribe({
     models: [USER_UID],
-    beforeCount: waitForSeat,
-    beforeFindOne: waitForSeat,
-    beforeFindMany: waitForSeat,
+    beforeCount: afterTheSeat,
+    beforeFindOne: afterTheSeat,
+    beforeFindMany: afterTheSeat,
     beforeCreate: async (event) => {
-      const invitation = (await getService(strapi, 'provider-signup').beforeUserCreate(event.params.data)) ?? (await waitForSeat());
+      const invitation =
+        (await getService(strapi, 'provider-signup').beforeUserCreate(event.params.data)) ?? (await waitForSeat());
       if (invitation) Object.assign(event.params.data, await getService(strapi, 'first-access').presetsFor(invitation));
     },
     afterCreate: (event) => {
-      const id = (event.result as { id?: number } | undefined)?.id;
-      if (id !== undefined) redemptionScope.getStore()?.recordAccount(id);
+      const account = event.result as { id?: number; email?: unknown } | undefined;
+      if (account?.id !== undefined) redemptionScope.getStore()?.recordAccount({ id: account.id, email: account.email });
     },
   });
 };

@@ -107,6 +107,26 @@ describe('with an unusable invitation', () => {
     expect(await countUsers(app)).toBe(before);
     expect(await seatsUsedOf(app, invitation.id)).toBe(0);
   });
+
+  test('a link that takes no one says so first, whatever else is wrong with the sign-up', async () => {
+    const taken = newAccount();
+    const invitation = await createInvitation(app, { maxUses: 1 });
+    expect((await register(app, { ...taken, invitationToken: invitation.token })).status).toBe(200);
+    const users = await countUsers(app);
+    const usedUp = [
+      { ...newAccount(), email: taken.email },
+      { ...newAccount(), password: 'x' },
+      { ...newAccount(), role: 1 },
+    ];
+    for (const body of usedUp) {
+      const res = await register(app, { ...body, invitationToken: invitation.token });
+      expectStrapiError(res, 410);
+      expect(res.body.error.details).toEqual({ reason: 'exhausted' });
+    }
+    expectStrapiError(await register(app, { ...newAccount(), email: taken.email, invitationToken: 'A'.repeat(43) }), 404);
+    expect(await countUsers(app)).toBe(users);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+  });
 });
 
 describe('a registration that fails uses no seat', () => {

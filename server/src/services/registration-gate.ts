@@ -40,12 +40,14 @@ export interface RegisterResponse {
 }
 
 /**
- * Engines where each statement reads what was committed when it starts (PostgreSQL's READ
- * COMMITTED; SQLite, one writer at a time). On MySQL/MariaDB (REPEATABLE READ) the transaction's
- * first plain read fixes what every later one sees, so users-permissions must not read anything
- * before the seat's row lock is held: there the seat is taken first, alone.
+ * Engines where users-permissions may start its reads before the seat is taken (its reads of
+ * accounts still wait for the seat: the lifecycles in bootstrap.ts): on PostgreSQL (READ COMMITTED)
+ * each statement reads what was committed when it starts; on SQLite the transaction holds the only
+ * connection. On MySQL/MariaDB (REPEATABLE READ) the transaction's first plain read fixes what every
+ * later one sees, so nothing may be read before the seat's row lock is held: there the seat is
+ * taken first, alone.
  */
-const READS_LATEST_COMMIT = new Set(['postgres', 'sqlite']);
+const SEAT_MAY_OVERLAP_REGISTER = new Set(['postgres', 'sqlite']);
 
 /**
  * Registration through an invitation. The seat is taken and the account created in one
@@ -54,21 +56,38 @@ const READS_LATEST_COMMIT = new Set(['postgres', 'sqlite']);
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
-   * The outcome once everything the registration started has settled: the seat's refusal first
-   * (a link that takes no one says so, whatever else is wrong), then users-permissions' error.
+   * What to throw once everything the registration started has settled (nothing is left running
+   * when the transaction rolls back): the seat's refusal first (a link that takes no one says so,
+   * whatever else is wrong), then a failed redemption record, then `error`.
    */
-  const refusal = async (redemption: RedemptionInProgress, error: unknown) => {
-    await redemption.recording?.redeemedAt.catch(() => undefined);
-    await redemption.seat;
-    return error;
+  const errorOnceSettled = async (redemption: RedemptionInProgress, error: unknown) => {
+    const recordingError = await redemption.recording?.redeemedAt.then(
+      () => undefined,
+      (failure: unknown) => failure
+    );
+    await redemption.seatTaken;
+    return recordingError ?? error;
   };
 
   /** When the account's redemption was written: by the user lifecycle as it was created, or now. */
-  const redeemedAt = (redemption: RedemptionInProgress, invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction) => {
+  const recordedRedemption = (
+    redemption: RedemptionInProgress,
+    invitation: RedeemableInvitation,
+    userId: number,
+    trx: Knex.Transaction
+  ) => {
     const { recording } = redemption;
     if (!recording) return getService(strapi, 'seats').recordRedemption(invitation, userId, trx);
     if (recording.userId !== userId) throw new Error('users-permissions answered with another account than the one it created');
     return recording.redeemedAt;
+  };
+
+  /** The registration, once users-permissions has answered: the invitation, the account and when it was redeemed. */
+  const completed = async (redemption: RedemptionInProgress, ctx: KoaContext, trx: Knex.Transaction) => {
+    const invitation = await redemption.seatTaken;
+    const user = (ctx.body as RegisterResponse | undefined)?.user;
+    if (!user?.id) throw new Error('users-permissions answered a registration without creating an account');
+    return { redemption, invitation, user, redeemedAt: await recordedRedemption(redemption, invitation, user.id, trx) };
   };
 
   /** Takes a seat and creates the account with the invitation's role and presets, all or nothing. */
@@ -78,20 +97,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A link that is used up or expired, or that does not take this email address, is refused
       // before any password is hashed or confirmation email sent (users-permissions reads the
       // accounts first, and those reads wait for the seat), and a rollback gives the seat back.
-      const email = (ctx.request.body as { email?: unknown } | undefined)?.email;
-      const redemption = startRedemption(seats.claim(token, trx, email), (invitation, userId) =>
+      const { email, username } = (ctx.request.body ?? {}) as { email?: unknown; username?: unknown };
+      const redemption = startRedemption(seats.claimAtRecord(token, trx, { email, username }), email, (invitation, userId) =>
         seats.recordRedemption(invitation, userId, trx)
       );
-      if (!READS_LATEST_COMMIT.has(strapi.db.dialect.client)) await redemption.seat;
+      if (!SEAT_MAY_OVERLAP_REGISTER.has(strapi.db.dialect.client)) await redemption.seatTaken;
       try {
         await redemptionScope.run(redemption, () => originalRegister(ctx));
+        return await completed(redemption, ctx, trx);
       } catch (error) {
-        throw await refusal(redemption, error);
+        throw await errorOnceSettled(redemption, error);
       }
-      const invitation = await redemption.seat;
-      const user = (ctx.body as RegisterResponse | undefined)?.user;
-      if (!user?.id) throw new Error('users-permissions answered a registration without creating an account');
-      return { redemption, invitation, user, redeemedAt: await redeemedAt(redemption, invitation, user.id, trx) };
     });
   };
 

@@ -7,18 +7,21 @@ export type RecordRedemption = (invitation: RedeemableInvitation, userId: number
 /**
  * A registration through an invitation, while its transaction is open.
  *
- * On PostgreSQL each statement is a round trip, and a round trip sent after a pause costs far more
- * than one sent right behind another. So the seat's UPDATE goes out while users-permissions starts
- * its own reads, and the redemption is written as soon as the account exists, while
- * users-permissions builds its answer. What keeps the rules is what waits for the seat: every read
- * and the insert of an account (the lifecycles in bootstrap.ts), and the commit.
+ * On PostgreSQL each statement is a round trip, and on the bench's machine one sent after a pause
+ * waited about 1.5 ms against 0.2 to 0.4 ms for one sent right behind another (bench/RESULTS.md,
+ * row 1). So the seat's UPDATE goes out while users-permissions starts its own reads, and the
+ * redemption is written as soon as the account exists, while users-permissions builds its answer.
+ * What keeps the rules is what waits for the seat: every read and the insert of an account (the
+ * user lifecycles in bootstrap.ts), and the commit.
  */
 export interface RedemptionInProgress {
   /** The seat being taken: the invitation whose seat it is, or why the link refuses (404, 410, 403). */
-  seat: Promise<RedeemableInvitation>;
-  /** Starts writing the redemption of the account `userId`, once; the lifecycle that sees it created calls it. */
-  recordAccount: (userId: number) => void;
-  /** The redemption being written, and for which account; undefined until an account is created. */
+  seatTaken: Promise<RedeemableInvitation>;
+  /** The registrant's address as users-permissions stores it (lower case): whose account gets the redemption. */
+  email: string | null;
+  /** Starts writing the redemption of the account just created, once, if it is the registrant's. */
+  recordAccount: (account: { id: number; email?: unknown }) => void;
+  /** The redemption being written, and for which account; undefined until the registrant's account is created. */
   recording?: { userId: number; redeemedAt: Promise<Date> };
   /** Work that must wait for the commit (an email about an account that may still roll back). */
   afterCommit: Array<() => Promise<void>>;
@@ -27,20 +30,26 @@ export interface RedemptionInProgress {
 const ignore = () => undefined;
 
 /**
- * A registration through `seat`, which `record` writes down once the account exists. Rejections are
- * marked handled here: the gate awaits both before it commits or rolls back, but a refused seat may
- * settle before anyone awaits it.
+ * A registration of `email` through `seatTaken`, which `record` writes down once the account
+ * exists. Rejections are marked handled here: the gate awaits both before it commits or rolls back,
+ * but a refused seat may settle before anyone awaits it.
  */
-export const startRedemption = (seat: Promise<RedeemableInvitation>, record: RecordRedemption): RedemptionInProgress => {
-  seat.catch(ignore);
+export const startRedemption = (
+  seatTaken: Promise<RedeemableInvitation>,
+  email: unknown,
+  record: RecordRedemption
+): RedemptionInProgress => {
+  seatTaken.catch(ignore);
   const redemption: RedemptionInProgress = {
-    seat,
+    seatTaken,
+    email: typeof email === 'string' ? email.toLowerCase() : null,
     afterCommit: [],
-    recordAccount(userId) {
-      if (redemption.recording) return;
-      const redeemedAt = seat.then((invitation) => record(invitation, userId));
+    recordAccount(account) {
+      // A site's own hook may create other accounts during the registration: not this one's.
+      if (redemption.recording || account.email !== redemption.email) return;
+      const redeemedAt = seatTaken.then((invitation) => record(invitation, account.id));
       redeemedAt.catch(ignore);
-      redemption.recording = { userId, redeemedAt };
+      redemption.recording = { userId: account.id, redeemedAt };
     },
   };
   return redemption;
@@ -52,8 +61,11 @@ export const startRedemption = (seat: Promise<RedeemableInvitation>, record: Rec
  */
 export const redemptionScope = new AsyncLocalStorage<RedemptionInProgress>();
 
-/** Until the seat is taken, nothing reads or creates an account inside a registration through an invitation. */
-export const waitForSeat = async (): Promise<RedeemableInvitation | undefined> => redemptionScope.getStore()?.seat;
+/**
+ * Until the seat is taken, nothing reads or creates an account inside a registration through an
+ * invitation. The claim itself runs outside the scope, so it never waits for itself.
+ */
+export const waitForSeat = async (): Promise<RedeemableInvitation | undefined> => redemptionScope.getStore()?.seatTaken;
 
 /**
  * Wraps a sender of email so that, inside a registration through an invitation, it sends only once
