@@ -70,3 +70,106 @@ test('the same sign-up sent several times at once (a double click, a retry) make
   const row = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
   expect(row.usedCount).toBe(1);
 });
+
+/**
+ * A registration paused inside its transaction, once its account is about to be inserted (its
+ * seat claimed, its password hashed): a site's own user lifecycle that waits. Resolves `reached`
+ * when the pause begins; `release` lets it go on.
+ */
+const pauseRegistrationOf = (email: string) => {
+  let release = () => {};
+  let reachedPause = () => {};
+  const reached = new Promise<void>((resolve) => {
+    reachedPause = resolve;
+  });
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const unsubscribe = app.strapi.db.lifecycles.subscribe({
+    models: ['plugin::users-permissions.user'],
+    async beforeCreate(event) {
+      if ((event.params.data as { email?: string }).email !== email.toLowerCase()) return;
+      reachedPause();
+      await held;
+    },
+  });
+  return { reached, release, unsubscribe };
+};
+
+/** `promise`, or a failure saying `what` happened when it takes more than `ms`. */
+const within = async <T>(ms: number, promise: PromiseLike<T>, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(what)), ms);
+  });
+  try {
+    return await Promise.race([Promise.resolve(promise), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+// PostgreSQL takes a shared link's seat with the redemption, at the end of the registration:
+// elsewhere one link's sign-ups queue (SQLite has one connection; MySQL/MariaDB take the seat first).
+const onPostgres = (process.env.DATABASE_CLIENT ?? 'sqlite') === 'postgres' ? test : test.skip;
+
+onPostgres("one link's sign-ups do not wait for each other's (the seat's row lock is held only at the end)", async () => {
+  const invitation = await createInvitation(app, { maxUses: 5 });
+  const slow = newAccount();
+  const pause = pauseRegistrationOf(slow.email);
+  try {
+    const slowRegistration = register(app, { ...slow, invitationToken: invitation.token }).then((res) => res);
+    await pause.reached;
+    const quick = await within(
+      10_000,
+      register(app, { ...newAccount(), invitationToken: invitation.token }),
+      'the second sign-up waited for the first'
+    );
+    expect(quick.status).toBe(200);
+    pause.release();
+    expect((await slowRegistration).status).toBe(200);
+  } finally {
+    pause.release();
+    pause.unsubscribe();
+  }
+  const row = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
+  expect(row.usedCount).toBe(2);
+});
+
+onPostgres('an admin edit waits for a sign-up in progress, which gets the settings it read', async () => {
+  const roles = app.strapi.db.query('plugin::users-permissions.role');
+  const suffix = `${process.pid}-${Date.now()}`;
+  const { id: before } = await roles.create({
+    data: { name: `Early editors ${suffix}`, type: `early-editors-${suffix}`, description: '' },
+  });
+  const { id: after } = await roles.findOne({ where: { type: 'authenticated' } });
+  const invitation = await createInvitation(app, { maxUses: 5, role: before });
+  const account = newAccount();
+  const pause = pauseRegistrationOf(account.email);
+  try {
+    const registration = register(app, { ...account, invitationToken: invitation.token }).then((res) => res);
+    await pause.reached;
+    let editDone = false;
+    const edit = app
+      .http()
+      .put(`/invitations/invitations/${invitation.id}`)
+      .set('Authorization', `Bearer ${app.adminToken}`)
+      .send({ role: after })
+      .then((res) => {
+        editDone = true;
+        return res;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(editDone).toBe(false);
+    pause.release();
+    expect((await registration).status).toBe(200);
+    expect((await edit).status).toBe(200);
+  } finally {
+    pause.release();
+    pause.unsubscribe();
+  }
+  const user = await app.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { email: account.email.toLowerCase() }, populate: ['role'] });
+  expect(user.role.id).toBe(before);
+});

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { REDEMPTION_UID } from '../constants';
+import { INVITATION_UID, REDEMPTION_UID } from '../constants';
 import { columnName, joinTableOf, tableName } from './sql';
 
 interface RedemptionValues {
@@ -33,22 +33,27 @@ const insertThroughQueryEngine = async (
 /**
  * PostgreSQL lets an INSERT feed others in one statement: the same row and links, written as the
  * query engine writes them (its document id generator, the four timestamps), in one round trip.
+ * With `takeSeat`, the statement starts with the seat's conditional UPDATE (seats left and not
+ * expired) and writes nothing when it takes none. Resolves with whether the redemption was written.
  */
 const insertInOneStatement = async (
   strapi: Core.Strapi,
   { invitationId, userId, redeemedAt }: RedemptionValues,
   trx: Knex.Transaction,
-  newDocumentId: () => string
+  { newDocumentId, takeSeat }: { newDocumentId: () => string; takeSeat: boolean }
 ) => {
   const column = (attribute: string) => columnName(strapi, REDEMPTION_UID, attribute);
   const timestamps = ['createdAt', 'updatedAt', 'publishedAt'].map(column);
   const byInvitation = joinTableOf(strapi, REDEMPTION_UID, 'invitation');
   const byUser = joinTableOf(strapi, REDEMPTION_UID, 'user');
-  await trx.raw(
-    'WITH redemption AS (INSERT INTO ?? (??, ??, ??, ??, ??) VALUES (?, ?, ?, ?, ?) RETURNING id), ' +
+  const seat = takeSeat ? seatUpdate(strapi, invitationId, redeemedAt) : null;
+  const { rows } = await trx.raw(
+    `${seat ? `WITH seat AS (${seat.sql}), redemption` : 'WITH redemption'} AS (INSERT INTO ?? (??, ??, ??, ??, ??) ` +
+      `SELECT ?, ?, ?, ?, ?${seat ? ' FROM seat' : ''} RETURNING id), ` +
       'by_invitation AS (INSERT INTO ?? (??, ??) SELECT id, ? FROM redemption) ' +
-      'INSERT INTO ?? (??, ??) SELECT id, ? FROM redemption',
+      'INSERT INTO ?? (??, ??) SELECT id, ? FROM redemption RETURNING 1 AS written',
     [
+      ...(seat ? seat.bindings : []),
       tableName(strapi, REDEMPTION_UID),
       column('documentId'),
       column('redeemedAt'),
@@ -68,14 +73,48 @@ const insertInOneStatement = async (
       userId,
     ]
   );
+  return rows.length === 1;
 };
 
-/** Writes a redemption row and its two links (the invitation, the user) in the registration's transaction. */
-export const insertRedemption = async (strapi: Core.Strapi, values: RedemptionValues, trx: Knex.Transaction) => {
+/** The seat's conditional UPDATE of the link `invitationId` at `now`, as SQL with its bindings. */
+const seatUpdate = (strapi: Core.Strapi, invitationId: number, now: Date) => {
+  const column = (attribute: string) => columnName(strapi, INVITATION_UID, attribute);
+  return {
+    sql: 'UPDATE ?? SET ?? = ?? + 1, ?? = ? WHERE ?? = ? AND ?? < ?? AND ?? > ? RETURNING ??',
+    bindings: [
+      tableName(strapi, INVITATION_UID),
+      column('usedCount'),
+      column('usedCount'),
+      column('updatedAt'),
+      now,
+      column('id'),
+      invitationId,
+      column('usedCount'),
+      column('maxUses'),
+      column('expiresAt'),
+      now,
+      column('id'),
+    ],
+  };
+};
+
+/**
+ * Writes a redemption row and its two links (the invitation, the user) in the registration's
+ * transaction. With `takeSeat` (PostgreSQL only: see readLinkToTakeSeatLater), the same statement
+ * takes the seat first; resolves with false, having written nothing, when no seat is left.
+ */
+export const insertRedemption = async (
+  strapi: Core.Strapi,
+  values: RedemptionValues,
+  trx: Knex.Transaction,
+  { takeSeat = false } = {}
+): Promise<boolean> => {
   const { documentId } = strapi.db.metadata.get(REDEMPTION_UID).attributes as { documentId?: { default?: unknown } };
   const newDocumentId = documentId?.default;
   if (strapi.db.dialect.client === 'postgres' && typeof newDocumentId === 'function') {
-    return insertInOneStatement(strapi, values, trx, newDocumentId as () => string);
+    return insertInOneStatement(strapi, values, trx, { newDocumentId: newDocumentId as () => string, takeSeat });
   }
-  return insertThroughQueryEngine(strapi, values, trx);
+  if (takeSeat) throw new Error('Taking the seat with the redemption needs PostgreSQL');
+  await insertThroughQueryEngine(strapi, values, trx);
+  return true;
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID } from '../constants';
@@ -121,3 +122,50 @@ export const takeSeat = <T>(strapi: Core.Strapi, key: InvitationKey, trx: Knex.T
   RETURNING_CLIENTS.has(strapi.db.dialect.client)
     ? (updateReturning(strapi, key, trx) as Promise<T | null>)
     : updateThenRead(strapi, key, trx, readBack);
+
+/**
+ * An advisory lock key for one identifier of a registrant (a lower-case email or a username): the
+ * first 8 bytes of its SHA-256, as the signed bigint PostgreSQL takes.
+ */
+const registrantLockKey = (identifier: string) =>
+  createHash('sha256').update(`invitations registrant ${identifier}`).digest().readBigInt64BE(0).toString();
+
+/**
+ * PostgreSQL, for a registration that takes its seat only when it records the redemption (see
+ * record-redemption.ts): the link and its role by token hash, as the seat UPDATE returns them,
+ * without taking the seat. The row is held FOR KEY SHARE until the transaction ends, which lets
+ * other registrations take seats (their UPDATE needs a lock that does not conflict) but makes an
+ * admin's edit or delete (FOR UPDATE first) wait, so the settings read here are the ones the
+ * account is made with. And the registrant's identifiers are locked (advisory, in a fixed order),
+ * so that two sign-ups with the same email or username queue up instead, and users-permissions'
+ * "already taken" sees the first. Null when no link has that token.
+ */
+export const readLinkToTakeSeatLater = async <T>(
+  strapi: Core.Strapi,
+  tokenHash: string,
+  identifiers: string[],
+  trx: Knex.Transaction
+): Promise<T | null> => {
+  const table = invitationTable(strapi);
+  const keys = [...new Set(identifiers.map(registrantLockKey))].sort();
+  const locks = keys.map(() => ', pg_advisory_xact_lock(?::bigint)').join('');
+  const returned = REDEEMABLE_ATTRIBUTES.map(() => '??').join(', ');
+  const { rows } = await strapi.db.connection
+    .raw(
+      `SELECT ${returned}, (SELECT ?? FROM ?? WHERE ?? = ??.?? LIMIT 1) AS role_id${locks} FROM ?? WHERE ?? = ? FOR KEY SHARE`,
+      [
+        ...REDEEMABLE_ATTRIBUTES.map(table.column),
+        table.roleLink.inverseJoinColumn.name,
+        table.roleLink.name,
+        table.roleLink.joinColumn.name,
+        table.name,
+        table.column('id'),
+        ...keys,
+        table.name,
+        table.column('tokenHash'),
+        tokenHash,
+      ]
+    )
+    .transacting(trx);
+  return rows.length === 1 ? (toInvitation(strapi, rows[0]) as T) : null;
+};

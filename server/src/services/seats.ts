@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT } from '../constants';
 import { insertRedemption } from '../database/record-redemption';
-import { takeSeat, type InvitationKey } from '../database/take-seat';
+import { readLinkToTakeSeatLater, takeSeat, type InvitationKey } from '../database/take-seat';
 import { getService } from '../utils/get-service';
 import {
   emailDomainRefusedError,
@@ -41,6 +41,14 @@ export interface RedeemableInvitation extends InvitationByToken {
   role: { id: number } | null;
   /** Taken through a personal link: the recipient row it marked used. */
   recipientId?: number;
+  /** The seat is not taken yet: recordRedemption takes it (see claimAtRecord). */
+  seatAtRecord?: true;
+}
+
+/** Who signs up: the identifiers users-permissions finds a taken account by. */
+export interface Registrant {
+  email: unknown;
+  username?: unknown;
 }
 
 const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl', 'allowedEmailDomains'];
@@ -70,14 +78,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * takes the lock where there are row locks (SQLite's transaction holds its only connection instead).
    */
   const lockSeats = async (where: InvitationKey, trx: Knex.Transaction): Promise<SeatState | null> =>
-    (await strapi.db
-      .queryBuilder(INVITATION_UID)
-      .select(['maxUses', 'usedCount', 'expiresAt'])
-      .where(where)
-      .forUpdate()
-      .first()
-      .transacting(trx)
-      .execute()) ?? null;
+    (await seatsQuery(where, trx).forUpdate().first().execute()) ?? null;
+
+  const seatsQuery = (where: InvitationKey, trx: Knex.Transaction) =>
+    strapi.db.queryBuilder(INVITATION_UID).select(['maxUses', 'usedCount', 'expiresAt']).where(where).transacting(trx);
 
   /** The invitation if it can still be used; 404 or 410 otherwise. */
   const usable = <T extends InvitationByToken>(invitation: T | null): T => {
@@ -137,6 +141,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...invitation, recipientId: link.id };
   };
 
+  /** claim, the token hashed: a seat of the shared link with this hash, or of the personal link's invitation. */
+  const claimByHash = async (tokenHash: string, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> => {
+    const invitation = await takeSeat(strapi, { tokenHash }, trx, () => findRedeemable({ tokenHash }));
+    if (!invitation) {
+      const current = await lockSeats({ tokenHash }, trx);
+      if (current) throw unusableInvitationError(current);
+      return claimPersonal(tokenHash, trx, email);
+    }
+    assertEmailAllowed(invitation, email);
+    return invitation;
+  };
+
   const statusOf = (invitation: InvitationByToken): PublicInvitationStatus => ({
     expiresAt: new Date(invitation.expiresAt).toISOString(),
     remaining: remainingSeats(invitation),
@@ -160,23 +176,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Takes one seat for the account of `email` with a single conditional UPDATE (seats left and
      * not expired), so two registrations can never both take the last seat, whatever the number of
      * Strapi instances (on PostgreSQL and SQLite the same statement returns the link and its role:
-     * database/take-seat.ts). The UPDATE comes first: the link is read only once its row lock is held, so
-     * what this registration sees (its settings, and on MySQL/MariaDB every later read of the
-     * transaction, such as users-permissions' "email already taken") is what the registration
-     * before it committed. An address the link does not take is refused, and the rollback gives
-     * the seat back. A token that is no link's may be a personal link's (see claimPersonal).
+     * database/take-seat.ts). The link is read only once its row lock is held, so its settings are
+     * what the registration before it committed; users-permissions' reads of accounts (its "email
+     * already taken") wait for this claim (the user lifecycles in bootstrap.ts; on MySQL/MariaDB the
+     * claim runs before anything else of the transaction). An address the link does not take is
+     * refused, and the rollback gives the seat back. A token that is no link's may be a personal
+     * link's (see claimPersonal).
      */
     async claim(token: unknown, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> {
       if (!tokens().isWellFormed(token)) throw unknownInvitationError();
       const tokenHash = tokens().hash(token);
-      const invitation = await takeSeat(strapi, { tokenHash }, trx, () => findRedeemable({ tokenHash }));
-      if (!invitation) {
-        const current = await lockSeats({ tokenHash }, trx);
-        if (current) throw unusableInvitationError(current);
-        return claimPersonal(tokenHash, trx, email);
-      }
-      assertEmailAllowed(invitation, email);
-      return invitation;
+      return claimByHash(tokenHash, trx, email);
+    },
+
+    /**
+     * claim, for a registration that is about to hash a password: on PostgreSQL a shared link's
+     * seat is taken only when the redemption is recorded (in the same statement), so the link's
+     * row lock is held for the end of the transaction instead of the whole registration and one
+     * link's sign-ups no longer queue behind each other's password hashing. The link is read and
+     * checked now (FOR KEY SHARE: its settings cannot change until the commit), and the
+     * registrant's email and username are locked so that users-permissions' "already taken"
+     * sees a concurrent sign-up of the same person. A personal link, and other engines, take the
+     * seat now, as claim does.
+     */
+    async claimAtRecord(token: unknown, trx: Knex.Transaction, { email, username }: Registrant): Promise<RedeemableInvitation> {
+      if (!tokens().isWellFormed(token)) throw unknownInvitationError();
+      const tokenHash = tokens().hash(token);
+      if (strapi.db.dialect.client !== 'postgres') return claimByHash(tokenHash, trx, email);
+      const identifiers = [email, username].filter((value): value is string => typeof value === 'string');
+      const invitation = await readLinkToTakeSeatLater<RedeemableInvitation>(
+        strapi,
+        tokenHash,
+        [...identifiers.map((value) => value.toLowerCase()), ...identifiers],
+        trx
+      );
+      if (!invitation) return claimPersonal(tokenHash, trx, email);
+      assertEmailAllowed(usable(invitation), email);
+      return { ...invitation, seatAtRecord: true };
     },
 
     /**
@@ -209,7 +245,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records who took the seat (and, through a personal link, whose link made the account); returns when. */
     async recordRedemption(invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction): Promise<Date> {
       const redeemedAt = new Date();
-      await insertRedemption(strapi, { invitationId: invitation.id, userId, redeemedAt }, trx);
+      const takeSeat = invitation.seatAtRecord === true;
+      const written = await insertRedemption(strapi, { invitationId: invitation.id, userId, redeemedAt }, trx, { takeSeat });
+      // Used up or expired since the registration read the link: the rollback undoes the account.
+      // Read as committed now, without FOR UPDATE: this transaction holds the row FOR KEY SHARE,
+      // and so may others, so a lock that conflicts with theirs would deadlock.
+      if (!written) {
+        const current: SeatState | null = await seatsQuery({ id: invitation.id }, trx).first().execute();
+        throw current ? unusableInvitationError(current) : unknownInvitationError();
+      }
       if (invitation.recipientId !== undefined) await recipients().linkUser(invitation.recipientId, userId, trx);
       return redeemedAt;
     },
