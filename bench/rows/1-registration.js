@@ -5,11 +5,20 @@
  *
  * One site per database with `requireInvitation: false` (INVITATIONS_REQUIRE_INVITATION=false):
  * there, a registration without a token is users-permissions' own (the gate only sees that no token
- * was sent), and one with a valid token goes through the whole gate: token lookup, the conditional
- * seat UPDATE, the transaction, the role and the redemption record. Both run on the same process
- * and database, at the same concurrency: at concurrency 1 one after the other within each round
- * (plain, gated, gated, plain…), at 8 in alternating batches. The site's CPU time per registration
- * and the SQL statements each one runs show the gate's own cost apart from waiting.
+ * was sent), and one with a valid token goes through the whole gate: the conditional seat UPDATE,
+ * the transaction, the role and the redemption record. Both run on the same process and database,
+ * at the same concurrency: at concurrency 1 one after the other within each round (plain, gated,
+ * gated, plain…), compared by median latency; at 8 in alternating batches, compared by mean
+ * latency. The site's CPU time per registration and the SQL statements each one runs show the
+ * gate's own cost apart from waiting.
+ *
+ * Why the mean at concurrency 8: eight registrations in flight queue for the database (SQLite has
+ * one connection) and the CPU, and the order they are served in decides the median. A plain
+ * registration queues six times on its way (five reads, then users-permissions' transaction), a
+ * gated one twice (one read, then the gate's transaction, which holds the rest), so plain
+ * latencies spread wider: their median drops while their slowest grow. The mean is eight times the time per registration (Little's
+ * law), the same whatever the order: the cost. The median and the 90th percentile of each kind
+ * are in the details.
  *
  * Targets as issue 15 sets them: 1.03 on PostgreSQL; SQLite "unchanged or better", i.e. within
  * the 1.05 it met before.
@@ -22,12 +31,20 @@ const TARGETS = { PostgreSQL: 1.03, SQLite: 1.05 };
 const CONCURRENCIES = [1, 8];
 const GATE_OFF = { INVITATIONS_REQUIRE_INVITATION: 'false' };
 
-/** One batch of registrations; resolves with its median latency and records the CPU spent per registration. */
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** The value below which `share` of `values` fall (nearest rank). */
+const percentile = (values, share) => values.slice().sort((a, b) => a - b)[Math.ceil(share * values.length) - 1];
+
+/**
+ * One batch of registrations; resolves with its mean latency, and records the CPU spent per
+ * registration and every latency.
+ */
 const registrations =
-  (site, { concurrency, count, token, cpuPerRequest, tally }) =>
+  (site, { concurrency, count, token, cpuPerRequest, latencies = [], tally }) =>
   async () => {
     const cpuBefore = site.cpuMs();
-    const latencies = await closedLoop({
+    const batch = await closedLoop({
       concurrency,
       count,
       send: () => site.register({ ...newAccount('reg'), ...(token && { invitationToken: token }) }),
@@ -35,7 +52,8 @@ const registrations =
     });
     if (token) tally.gated += count;
     if (cpuBefore !== null) cpuPerRequest.push((site.cpuMs() - cpuBefore) / count);
-    return median(latencies);
+    latencies.push(...batch);
+    return mean(batch);
   };
 
 /**
@@ -73,35 +91,44 @@ const cpuDetail = (label, plain, gated) =>
     ? `${label}: site CPU per registration ${format.ms(median(plain))} plain, ${format.ms(median(gated))} through the gate`
     : null;
 
+const spreadDetail = (label, plain, gated) => {
+  const spread = (values) => `median ${format.ms(median(values))}, 90th percentile ${format.ms(percentile(values, 0.9))}`;
+  return `${label}: latency over all rounds, plain ${spread(plain)}; through the gate ${spread(gated)}`;
+};
+
 const measureInterleaved = async (bench, site, { token, tally, onRound }) => {
-  const count = bench.rounds(10, 4);
-  const rounds = bench.rounds(15, 2);
+  // 336 of each kind: with 150 (15 rounds of 10), three runs of the same code were 1.008 to
+  // 1.031 apart, as wide as the cost measured.
+  const count = bench.rounds(14, 4);
+  const rounds = bench.rounds(24, 2);
   const result = await comparePairedRounds({
     rounds,
     round: interleavedRound(site, { count, token, tally }),
     onRound: ({ round, ratio }) => onRound({ round: { index: round, of: rounds }, ratio }),
   });
-  return { result, count, rounds };
+  return { result, count, rounds, details: [], statistic: 'median' };
 };
 
-const measureInBatches = async (bench, site, { concurrency, token, tally, onRound }) => {
+const measureInBatches = async (bench, site, { label, concurrency, token, tally, onRound }) => {
   // Batches of six waves: shorter ones (two waves) were measured to spread twice as wide.
   const count = concurrency * bench.rounds(6, 2);
   const rounds = bench.rounds(9, 2);
   const cpu = { plain: [], gated: [] };
+  const latencies = { plain: [], gated: [] };
   const result = await compareInRounds({
     rounds,
-    baseline: registrations(site, { concurrency, count, cpuPerRequest: cpu.plain, tally }),
-    subject: registrations(site, { concurrency, count, token, cpuPerRequest: cpu.gated, tally }),
+    baseline: registrations(site, { concurrency, count, cpuPerRequest: cpu.plain, latencies: latencies.plain, tally }),
+    subject: registrations(site, { concurrency, count, token, cpuPerRequest: cpu.gated, latencies: latencies.gated, tally }),
     onRound: ({ round, ratio }) => onRound({ round: { index: round, of: rounds }, ratio }),
   });
-  return { result, count, rounds, cpu };
+  const details = [cpuDetail(label, cpu.plain, cpu.gated), spreadDetail(label, latencies.plain, latencies.gated)];
+  return { result, count, rounds, details: details.filter(Boolean), statistic: 'mean' };
 };
 
 const measure = (bench) => async (site) => {
   const role = await site.roleId('authenticated');
   const invitation = await site.createInvitation({ name: 'Row 1', maxUses: 100_000, role });
-  // The gate's cost (about 3 % of a registration's CPU, which is mostly bcrypt) is smaller than
+  // The gate's cost (about 1 % of a registration's CPU, which is mostly bcrypt) is smaller than
   // the machine's drift between two batches: hence many rounds, interleaved where the
   // concurrency allows it.
   const tally = { gated: 0 };
@@ -116,18 +143,18 @@ const measure = (bench) => async (site) => {
     const label = `${site.database.label}, concurrency ${concurrency}`;
     const onRound = ({ round, ratio }) =>
       bench.log(`${label}, round ${round.index + 1}/${round.of}: ratio ${format.ratio(ratio)}`);
-    const { result, count, rounds, cpu } = await (concurrency === 1
+    const { result, count, rounds, details, statistic } = await (concurrency === 1
       ? measureInterleaved(bench, site, { token: invitation.token, tally, onRound })
-      : measureInBatches(bench, site, { concurrency, token: invitation.token, tally, onRound }));
+      : measureInBatches(bench, site, { label, concurrency, token: invitation.token, tally, onRound }));
     lines.push({
-      measure: `${label}: median latency (${count} registrations of each kind × ${rounds} rounds)`,
+      measure: `${label}: ${statistic} latency (${count} registrations of each kind × ${rounds} rounds)`,
       baseline: format.ms(result.baseline),
       subject: format.ms(result.subject),
       ratio: result.ratio,
       ratioRange: result.ratioRange,
       target: `latency ratio ≤ ${target}`,
       met: result.ratio <= target,
-      details: cpu ? [cpuDetail(label, cpu.plain, cpu.gated)].filter(Boolean) : [],
+      details,
     });
   }
   await assertSeatsTaken(site, invitation.id, tally.gated);
