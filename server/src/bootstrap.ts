@@ -4,7 +4,7 @@ import { REDEEMED_EVENT, USER_UID } from './constants';
 import { ensureLinkIndexes } from './database/link-indexes';
 import { ensureSeatLimitCheck } from './database/seat-limit-check';
 import { getService } from './utils/get-service';
-import { redemptionScope, waitForSeat } from './utils/redemption-scope';
+import { redemptionScope, waitForClaim } from './utils/redemption-scope';
 
 /** Makes the plugin's RBAC actions appear under Settings > Administration panel > Roles. */
 const registerPermissionActions = async (strapi: Core.Strapi) => {
@@ -27,22 +27,22 @@ const registerWebhookEvents = (strapi: Core.Strapi) => {
  * Where any path creates a users-permissions account: the provider sign-up gate takes its seat
  * there, and an account made from an invitation (registration or provider) gets the invitation's
  * role and presets in the same INSERT. Inside a registration through an invitation, accounts are
- * read and created only once the seat is taken, so users-permissions' "email already taken" sees
+ * read and created only once the claim has answered, so users-permissions' "email already taken" sees
  * what the registration before it committed; the redemption is written as soon as the account exists.
  */
-const afterTheSeat = async () => {
-  await waitForSeat();
+const afterTheClaim = async () => {
+  await waitForClaim();
 };
 
 const gateUserCreation = (strapi: Core.Strapi) => {
   strapi.db.lifecycles.subscribe({
     models: [USER_UID],
-    beforeCount: afterTheSeat,
-    beforeFindOne: afterTheSeat,
-    beforeFindMany: afterTheSeat,
+    beforeCount: afterTheClaim,
+    beforeFindOne: afterTheClaim,
+    beforeFindMany: afterTheClaim,
     beforeCreate: async (event) => {
       const invitation =
-        (await getService(strapi, 'provider-signup').beforeUserCreate(event.params.data)) ?? (await waitForSeat());
+        (await getService(strapi, 'provider-signup').beforeUserCreate(event.params.data)) ?? (await waitForClaim());
       if (invitation) Object.assign(event.params.data, await getService(strapi, 'first-access').presetsFor(invitation));
     },
     afterCreate: (event) => {

@@ -73,7 +73,7 @@ test('the same sign-up sent several times at once (a double click, a retry) make
 
 /**
  * A registration paused inside its transaction, once its account is about to be inserted (its
- * seat claimed, its password hashed): a site's own user lifecycle that waits. Resolves `reached`
+ * link claimed, its password hashed): a site's own user lifecycle that waits. Resolves `reached`
  * when the pause begins; `release` lets it go on.
  */
 const pauseRegistrationOf = (email: string) => {

@@ -98,6 +98,16 @@ const seatUpdate = (strapi: Core.Strapi, invitationId: number, now: Date) => {
   };
 };
 
+/** On PostgreSQL, the query engine's own document id generator, for the one-statement record; null elsewhere. */
+const documentIdGenerator = (strapi: Core.Strapi): (() => string) | null => {
+  if (strapi.db.dialect.client !== 'postgres') return null;
+  const { documentId } = strapi.db.metadata.get(REDEMPTION_UID).attributes as { documentId?: { default?: unknown } };
+  return typeof documentId?.default === 'function' ? (documentId.default as () => string) : null;
+};
+
+/** Whether insertRedemption can take the seat in the statement that records the redemption. */
+export const takesSeatWithRedemption = (strapi: Core.Strapi) => documentIdGenerator(strapi) !== null;
+
 /**
  * Writes a redemption row and its two links (the invitation, the user) in the registration's
  * transaction. With `takeSeat` (PostgreSQL only: see readLinkToTakeSeatLater), the same statement
@@ -109,11 +119,8 @@ export const insertRedemption = async (
   trx: Knex.Transaction,
   { takeSeat = false } = {}
 ): Promise<boolean> => {
-  const { documentId } = strapi.db.metadata.get(REDEMPTION_UID).attributes as { documentId?: { default?: unknown } };
-  const newDocumentId = documentId?.default;
-  if (strapi.db.dialect.client === 'postgres' && typeof newDocumentId === 'function') {
-    return insertInOneStatement(strapi, values, trx, { newDocumentId: newDocumentId as () => string, takeSeat });
-  }
+  const newDocumentId = documentIdGenerator(strapi);
+  if (newDocumentId) return insertInOneStatement(strapi, values, trx, { newDocumentId, takeSeat });
   if (takeSeat) throw new Error('Taking the seat with the redemption needs PostgreSQL');
   await insertThroughQueryEngine(strapi, values, trx);
   return true;

@@ -58,6 +58,22 @@ const toInvitation = (strapi: Core.Strapi, row: Record<string, unknown>) => {
   return invitation;
 };
 
+/** What `claim` reads of a link, as a SELECT list or a RETURNING list: its columns and its role id. */
+const redeemableList = (strapi: Core.Strapi) => {
+  const table = invitationTable(strapi);
+  return {
+    sql: `${REDEEMABLE_ATTRIBUTES.map(() => '??').join(', ')}, (SELECT ?? FROM ?? WHERE ?? = ??.?? LIMIT 1) AS role_id`,
+    bindings: [
+      ...REDEEMABLE_ATTRIBUTES.map(table.column),
+      table.roleLink.inverseJoinColumn.name,
+      table.roleLink.name,
+      table.roleLink.joinColumn.name,
+      table.name,
+      table.column('id'),
+    ],
+  };
+};
+
 /**
  * The conditional UPDATE that takes one seat (seats left and not expired), returning the link
  * and its role id in the same statement: `UPDATE … RETURNING`, with the role read by a subquery
@@ -68,30 +84,22 @@ const updateReturning = async (strapi: Core.Strapi, key: InvitationKey, trx: Kne
   const table = invitationTable(strapi);
   const [keyName, keyValue] = keyColumn(strapi, key);
   const now = new Date();
-  const returned = REDEEMABLE_ATTRIBUTES.map(() => '??').join(', ');
+  const returned = redeemableList(strapi);
   const result = await strapi.db.connection
-    .raw(
-      `UPDATE ?? SET ?? = ?? + 1, ?? = ? WHERE ?? = ? AND ?? < ?? AND ?? > ? RETURNING ${returned}, (SELECT ?? FROM ?? WHERE ?? = ??.?? LIMIT 1) AS role_id`,
-      [
-        table.name,
-        table.column('usedCount'),
-        table.column('usedCount'),
-        table.column('updatedAt'),
-        now,
-        keyName,
-        keyValue,
-        table.column('usedCount'),
-        table.column('maxUses'),
-        table.column('expiresAt'),
-        now,
-        ...REDEEMABLE_ATTRIBUTES.map(table.column),
-        table.roleLink.inverseJoinColumn.name,
-        table.roleLink.name,
-        table.roleLink.joinColumn.name,
-        table.name,
-        table.column('id'),
-      ]
-    )
+    .raw(`UPDATE ?? SET ?? = ?? + 1, ?? = ? WHERE ?? = ? AND ?? < ?? AND ?? > ? RETURNING ${returned.sql}`, [
+      table.name,
+      table.column('usedCount'),
+      table.column('usedCount'),
+      table.column('updatedAt'),
+      now,
+      keyName,
+      keyValue,
+      table.column('usedCount'),
+      table.column('maxUses'),
+      table.column('expiresAt'),
+      now,
+      ...returned.bindings,
+    ])
     .transacting(trx);
   const changed: Array<Record<string, unknown>> = Array.isArray(result) ? result : result.rows;
   return changed.length === 1 ? toInvitation(strapi, changed[0]) : null;
@@ -124,48 +132,70 @@ export const takeSeat = <T>(strapi: Core.Strapi, key: InvitationKey, trx: Knex.T
     : updateThenRead(strapi, key, trx, readBack);
 
 /**
- * An advisory lock key for one identifier of a registrant (a lower-case email or a username): the
- * first 8 bytes of its SHA-256, as the signed bigint PostgreSQL takes.
+ * PostgreSQL advisory locks of the plugin's: a link's, in the two-key form (this namespace, the
+ * link's id), and a registrant's, in the one-key form (a hash of an email or username). The two
+ * forms never collide.
  */
+const LINK_LOCK_NAMESPACE = 0x696e7669;
+
+/** A registrant identifier's key: the first 8 bytes of its SHA-256, as the signed bigint PostgreSQL takes. */
 const registrantLockKey = (identifier: string) =>
   createHash('sha256').update(`invitations registrant ${identifier}`).digest().readBigInt64BE(0).toString();
 
 /**
- * PostgreSQL, for a registration that takes its seat only when it records the redemption (see
- * record-redemption.ts): the link and its role by token hash, as the seat UPDATE returns them,
- * without taking the seat. The row is held FOR KEY SHARE until the transaction ends, which lets
- * other registrations take seats (their UPDATE needs a lock that does not conflict) but makes an
- * admin's edit or delete (FOR UPDATE first) wait, so the settings read here are the ones the
- * account is made with. And the registrant's identifiers are locked (advisory, in a fixed order),
- * so that two sign-ups with the same email or username queue up instead, and users-permissions'
- * "already taken" sees the first. Null when no link has that token.
+ * PostgreSQL, for an admin's change or delete of the link `id`, before its FOR UPDATE: the link's
+ * advisory lock, exclusively. Sign-ups take it shared (lockLinkAndRegistrant), and PostgreSQL
+ * queues these locks in order, so a steady stream of sign-ups cannot keep an admin waiting (row
+ * locks FOR KEY SHARE would let each new sign-up pass a waiting FOR UPDATE).
  */
-export const readLinkToTakeSeatLater = async <T>(
+export const lockLinkAgainstSignups = async (strapi: Core.Strapi, id: number, trx: Knex.Transaction) => {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  await strapi.db.connection.raw('SELECT pg_advisory_xact_lock(?::int, ?::int)', [LINK_LOCK_NAMESPACE, id]).transacting(trx);
+};
+
+/**
+ * PostgreSQL, for a registration that takes its seat only when it records the redemption (see
+ * record-redemption.ts), first: the link with this token hash, locked for the rest of the
+ * transaction without taking a seat. Its advisory lock shared, then the registrant's identifiers
+ * exclusively (in one fixed order), then its row FOR KEY SHARE: other sign-ups go on and take
+ * seats (their UPDATE needs a lock that does not conflict), an admin's edit or delete waits until
+ * this registration ends, and two sign-ups with the same email or username queue up, so that
+ * users-permissions' "already taken" sees the first. Resolves with the link's id, or null when no
+ * link has that token (no lock is then taken).
+ */
+export const lockLinkAndRegistrant = async (
   strapi: Core.Strapi,
   tokenHash: string,
   identifiers: string[],
   trx: Knex.Transaction
-): Promise<T | null> => {
+): Promise<number | null> => {
   const table = invitationTable(strapi);
   const keys = [...new Set(identifiers.map(registrantLockKey))].sort();
-  const locks = keys.map(() => ', pg_advisory_xact_lock(?::bigint)').join('');
-  const returned = REDEEMABLE_ATTRIBUTES.map(() => '??').join(', ');
+  const registrantLocks = keys.map(() => ', pg_advisory_xact_lock(?::bigint)').join('');
   const { rows } = await strapi.db.connection
-    .raw(
-      `SELECT ${returned}, (SELECT ?? FROM ?? WHERE ?? = ??.?? LIMIT 1) AS role_id${locks} FROM ?? WHERE ?? = ? FOR KEY SHARE`,
-      [
-        ...REDEEMABLE_ATTRIBUTES.map(table.column),
-        table.roleLink.inverseJoinColumn.name,
-        table.roleLink.name,
-        table.roleLink.joinColumn.name,
-        table.name,
-        table.column('id'),
-        ...keys,
-        table.name,
-        table.column('tokenHash'),
-        tokenHash,
-      ]
-    )
+    .raw(`SELECT ?? AS id, pg_advisory_xact_lock_shared(?::int, ??)${registrantLocks} FROM ?? WHERE ?? = ? FOR KEY SHARE`, [
+      table.column('id'),
+      LINK_LOCK_NAMESPACE,
+      table.column('id'),
+      ...keys,
+      table.name,
+      table.column('tokenHash'),
+      tokenHash,
+    ])
+    .transacting(trx);
+  return rows.length === 1 ? Number(rows[0].id) : null;
+};
+
+/**
+ * The link `id` and its role as committed now: read in a statement of its own after
+ * lockLinkAndRegistrant, because a statement reads what was committed when it began, and that
+ * one may have waited for an admin's change (READ COMMITTED).
+ */
+export const readLockedLink = async <T>(strapi: Core.Strapi, id: number, trx: Knex.Transaction): Promise<T | null> => {
+  const table = invitationTable(strapi);
+  const selected = redeemableList(strapi);
+  const { rows } = await strapi.db.connection
+    .raw(`SELECT ${selected.sql} FROM ?? WHERE ?? = ?`, [...selected.bindings, table.name, table.column('id'), id])
     .transacting(trx);
   return rows.length === 1 ? (toInvitation(strapi, rows[0]) as T) : null;
 };

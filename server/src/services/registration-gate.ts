@@ -40,14 +40,14 @@ export interface RegisterResponse {
 }
 
 /**
- * Engines where users-permissions may start its reads before the seat is taken (its reads of
- * accounts still wait for the seat: the lifecycles in bootstrap.ts): on PostgreSQL (READ COMMITTED)
+ * Engines where users-permissions may start its reads before the claim has answered (its reads of
+ * accounts still wait for it: the lifecycles in bootstrap.ts): on PostgreSQL (READ COMMITTED)
  * each statement reads what was committed when it starts; on SQLite the transaction holds the only
  * connection. On MySQL/MariaDB (REPEATABLE READ) the transaction's first plain read fixes what every
  * later one sees, so nothing may be read before the seat's row lock is held: there the seat is
  * taken first, alone.
  */
-const SEAT_MAY_OVERLAP_REGISTER = new Set(['postgres', 'sqlite']);
+const CLAIM_MAY_OVERLAP_REGISTER = new Set(['postgres', 'sqlite']);
 
 /**
  * Registration through an invitation. The seat is taken and the account created in one
@@ -65,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       () => undefined,
       (failure: unknown) => failure
     );
-    await redemption.seatTaken;
+    await redemption.claimed;
     return recordingError ?? error;
   };
 
@@ -84,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The registration, once users-permissions has answered: the invitation, the account and when it was redeemed. */
   const completed = async (redemption: RedemptionInProgress, ctx: KoaContext, trx: Knex.Transaction) => {
-    const invitation = await redemption.seatTaken;
+    const invitation = await redemption.claimed;
     const user = (ctx.body as RegisterResponse | undefined)?.user;
     if (!user?.id) throw new Error('users-permissions answered a registration without creating an account');
     return { redemption, invitation, user, redeemedAt: await recordedRedemption(redemption, invitation, user.id, trx) };
@@ -94,14 +94,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const redeem = (token: string, originalRegister: RegisterHandler, ctx: KoaContext) => {
     const seats = getService(strapi, 'seats');
     return strapi.db.transaction(async ({ trx }) => {
-      // A link that is used up or expired, or that does not take this email address, is refused
-      // before any password is hashed or confirmation email sent (users-permissions reads the
-      // accounts first, and those reads wait for the seat), and a rollback gives the seat back.
+      // A link that is used up or expired when the registration starts, or that does not take this
+      // email address, is refused before any password is hashed (users-permissions reads the
+      // accounts first, and those reads wait for the claim); a registration that fails takes no seat.
       const { email, username } = (ctx.request.body ?? {}) as { email?: unknown; username?: unknown };
       const redemption = startRedemption(seats.claimAtRecord(token, trx, { email, username }), email, (invitation, userId) =>
         seats.recordRedemption(invitation, userId, trx)
       );
-      if (!SEAT_MAY_OVERLAP_REGISTER.has(strapi.db.dialect.client)) await redemption.seatTaken;
+      if (!CLAIM_MAY_OVERLAP_REGISTER.has(strapi.db.dialect.client)) await redemption.claimed;
       try {
         await redemptionScope.run(redemption, () => originalRegister(ctx));
         return await completed(redemption, ctx, trx);

@@ -1,8 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT } from '../constants';
-import { insertRedemption } from '../database/record-redemption';
-import { readLinkToTakeSeatLater, takeSeat, type InvitationKey } from '../database/take-seat';
+import { insertRedemption, takesSeatWithRedemption } from '../database/record-redemption';
+import {
+  lockLinkAgainstSignups,
+  lockLinkAndRegistrant,
+  readLockedLink,
+  takeSeat,
+  type InvitationKey,
+} from '../database/take-seat';
 import { getService } from '../utils/get-service';
 import {
   emailDomainRefusedError,
@@ -83,6 +89,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const seatsQuery = (where: InvitationKey, trx: Knex.Transaction) =>
     strapi.db.queryBuilder(INVITATION_UID).select(['maxUses', 'usedCount', 'expiresAt']).where(where).transacting(trx);
 
+  /**
+   * The seats as committed now, to say why a registration got none. On PostgreSQL a plain read
+   * does (READ COMMITTED), and must: registrations may hold the row FOR KEY SHARE, which a FOR
+   * UPDATE would wait for. Elsewhere lockSeats.
+   */
+  const currentSeats = async (where: InvitationKey, trx: Knex.Transaction): Promise<SeatState | null> =>
+    strapi.db.dialect.client === 'postgres' ? ((await seatsQuery(where, trx).first().execute()) ?? null) : lockSeats(where, trx);
+
   /** The invitation if it can still be used; 404 or 410 otherwise. */
   const usable = <T extends InvitationByToken>(invitation: T | null): T => {
     if (!invitation) throw unknownInvitationError();
@@ -117,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Why no seat was taken, as the database has it now: used up or expired (410), or deleted (404). */
   const seatRefusal = async (where: InvitationKey, trx: Knex.Transaction) => {
-    const current = await lockSeats(where, trx);
+    const current = await currentSeats(where, trx);
     return current ? unusableInvitationError(current) : unknownInvitationError();
   };
 
@@ -145,7 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const claimByHash = async (tokenHash: string, trx: Knex.Transaction, email: unknown): Promise<RedeemableInvitation> => {
     const invitation = await takeSeat(strapi, { tokenHash }, trx, () => findRedeemable({ tokenHash }));
     if (!invitation) {
-      const current = await lockSeats({ tokenHash }, trx);
+      const current = await currentSeats({ tokenHash }, trx);
       if (current) throw unusableInvitationError(current);
       return claimPersonal(tokenHash, trx, email);
     }
@@ -190,28 +204,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * claim, for a registration that is about to hash a password: on PostgreSQL a shared link's
-     * seat is taken only when the redemption is recorded (in the same statement), so the link's
-     * row lock is held for the end of the transaction instead of the whole registration and one
-     * link's sign-ups no longer queue behind each other's password hashing. The link is read and
-     * checked now (FOR KEY SHARE: its settings cannot change until the commit), and the
-     * registrant's email and username are locked so that users-permissions' "already taken"
+     * claim, for a registration that is about to hash a password. On PostgreSQL a shared link's
+     * seat is taken only when the redemption is recorded (in the same statement), so that the
+     * link's row lock is held for the end of the transaction instead of the whole registration, and
+     * one link's sign-ups no longer queue behind each other's password hashing. Here the link is
+     * locked against changes and read (lockLinkAndRegistrant, then readLockedLink: its settings
+     * are the account's), and refused now if it is used up, expired or does not take this address;
+     * the registrant's email and username are locked, so that users-permissions' "already taken"
      * sees a concurrent sign-up of the same person. A personal link, and other engines, take the
      * seat now, as claim does.
      */
     async claimAtRecord(token: unknown, trx: Knex.Transaction, { email, username }: Registrant): Promise<RedeemableInvitation> {
       if (!tokens().isWellFormed(token)) throw unknownInvitationError();
       const tokenHash = tokens().hash(token);
-      if (strapi.db.dialect.client !== 'postgres') return claimByHash(tokenHash, trx, email);
+      if (!takesSeatWithRedemption(strapi)) return claimByHash(tokenHash, trx, email);
       const identifiers = [email, username].filter((value): value is string => typeof value === 'string');
-      const invitation = await readLinkToTakeSeatLater<RedeemableInvitation>(
-        strapi,
-        tokenHash,
-        [...identifiers.map((value) => value.toLowerCase()), ...identifiers],
-        trx
-      );
-      if (!invitation) return claimPersonal(tokenHash, trx, email);
-      assertEmailAllowed(usable(invitation), email);
+      const registrant = [...identifiers.map((value) => value.toLowerCase()), ...identifiers];
+      const linkId = await lockLinkAndRegistrant(strapi, tokenHash, registrant, trx);
+      if (linkId === null) return claimPersonal(tokenHash, trx, email);
+      const invitation = usable(await readLockedLink<RedeemableInvitation>(strapi, linkId, trx));
+      assertEmailAllowed(invitation, email);
       return { ...invitation, seatAtRecord: true };
     },
 
@@ -220,7 +232,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * takes a seat while an admin edits or deletes the link; returns its seats as they are (they
      * cannot change until the transaction ends), or null when there is no such invitation.
      */
-    lockForChange(id: number, trx: Knex.Transaction): Promise<SeatState | null> {
+    async lockForChange(id: number, trx: Knex.Transaction): Promise<SeatState | null> {
+      await lockLinkAgainstSignups(strapi, id, trx);
       return lockSeats({ id }, trx);
     },
 
@@ -232,6 +245,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the registration. Going through the same index entry first, the two queue up instead.
      */
     async lockForDelete(id: number, trx: Knex.Transaction): Promise<SeatState | null> {
+      await lockLinkAgainstSignups(strapi, id, trx);
       const row = await strapi.db
         .queryBuilder(INVITATION_UID)
         .select(['tokenHash'])
@@ -245,15 +259,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records who took the seat (and, through a personal link, whose link made the account); returns when. */
     async recordRedemption(invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction): Promise<Date> {
       const redeemedAt = new Date();
-      const takeSeat = invitation.seatAtRecord === true;
-      const written = await insertRedemption(strapi, { invitationId: invitation.id, userId, redeemedAt }, trx, { takeSeat });
+      const values = { invitationId: invitation.id, userId, redeemedAt };
+      const written = await insertRedemption(strapi, values, trx, { takeSeat: invitation.seatAtRecord === true });
       // Used up or expired since the registration read the link: the rollback undoes the account.
-      // Read as committed now, without FOR UPDATE: this transaction holds the row FOR KEY SHARE,
-      // and so may others, so a lock that conflicts with theirs would deadlock.
-      if (!written) {
-        const current: SeatState | null = await seatsQuery({ id: invitation.id }, trx).first().execute();
-        throw current ? unusableInvitationError(current) : unknownInvitationError();
-      }
+      if (!written) throw await seatRefusal({ id: invitation.id }, trx);
       if (invitation.recipientId !== undefined) await recipients().linkUser(invitation.recipientId, userId, trx);
       return redeemedAt;
     },

@@ -9,14 +9,15 @@ export type RecordRedemption = (invitation: RedeemableInvitation, userId: number
  *
  * On PostgreSQL each statement is a round trip, and on the bench's machine one sent after a pause
  * waited about 1.5 ms against 0.2 to 0.4 ms for one sent right behind another (bench/RESULTS.md,
- * row 1). So the seat's UPDATE goes out while users-permissions starts its own reads, and the
- * redemption is written as soon as the account exists, while users-permissions builds its answer.
- * What keeps the rules is what waits for the seat: every read and the insert of an account (the
- * user lifecycles in bootstrap.ts), and the commit.
+ * row 1). So the claim (the seat's UPDATE, or on PostgreSQL the link's locks and read) goes out
+ * while users-permissions starts its own reads, and the redemption is written as soon as the
+ * account exists, while users-permissions builds its answer. What keeps the rules is what waits
+ * for the claim: every read and the insert of an account (the user lifecycles in bootstrap.ts),
+ * and the commit.
  */
 export interface RedemptionInProgress {
-  /** The seat being taken: the invitation whose seat it is, or why the link refuses (404, 410, 403). */
-  seatTaken: Promise<RedeemableInvitation>;
+  /** The claim: the invitation whose seat it is (or, on PostgreSQL, will be), or why the link refuses (404, 410, 403). */
+  claimed: Promise<RedeemableInvitation>;
   /** The registrant's address as users-permissions stores it (lower case): whose account gets the redemption. */
   email: string | null;
   /** Starts writing the redemption of the account just created, once, if it is the registrant's. */
@@ -30,24 +31,24 @@ export interface RedemptionInProgress {
 const ignore = () => undefined;
 
 /**
- * A registration of `email` through `seatTaken`, which `record` writes down once the account
+ * A registration of `email` through `claimed`, which `record` writes down once the account
  * exists. Rejections are marked handled here: the gate awaits both before it commits or rolls back,
- * but a refused seat may settle before anyone awaits it.
+ * but a refused claim may settle before anyone awaits it.
  */
 export const startRedemption = (
-  seatTaken: Promise<RedeemableInvitation>,
+  claimed: Promise<RedeemableInvitation>,
   email: unknown,
   record: RecordRedemption
 ): RedemptionInProgress => {
-  seatTaken.catch(ignore);
+  claimed.catch(ignore);
   const redemption: RedemptionInProgress = {
-    seatTaken,
+    claimed,
     email: typeof email === 'string' ? email.toLowerCase() : null,
     afterCommit: [],
     recordAccount(account) {
       // A site's own hook may create other accounts during the registration: not this one's.
       if (redemption.recording || account.email !== redemption.email) return;
-      const redeemedAt = seatTaken.then((invitation) => record(invitation, account.id));
+      const redeemedAt = claimed.then((invitation) => record(invitation, account.id));
       redeemedAt.catch(ignore);
       redemption.recording = { userId: account.id, redeemedAt };
     },
@@ -62,10 +63,10 @@ export const startRedemption = (
 export const redemptionScope = new AsyncLocalStorage<RedemptionInProgress>();
 
 /**
- * Until the seat is taken, nothing reads or creates an account inside a registration through an
- * invitation. The claim itself runs outside the scope, so it never waits for itself.
+ * Until the claim has answered, nothing reads or creates an account inside a registration through
+ * an invitation. The claim itself runs outside the scope, so it never waits for itself.
  */
-export const waitForSeat = async (): Promise<RedeemableInvitation | undefined> => redemptionScope.getStore()?.seatTaken;
+export const waitForClaim = async (): Promise<RedeemableInvitation | undefined> => redemptionScope.getStore()?.claimed;
 
 /**
  * Wraps a sender of email so that, inside a registration through an invitation, it sends only once
