@@ -23,6 +23,11 @@ const registerWebhookEvents = (strapi: Core.Strapi) => {
   strapi.get('webhookStore').addAllowedEvent('INVITATION_REDEEMED', REDEEMED_EVENT);
 };
 
+/** A user lifecycle that lets the query run once the registration in progress, if any, has its claim's answer. */
+const afterTheClaim = async () => {
+  await waitForClaim();
+};
+
 /**
  * Where any path creates a users-permissions account: the provider sign-up gate takes its seat
  * there, and an account made from an invitation (registration or provider) gets the invitation's
@@ -30,10 +35,6 @@ const registerWebhookEvents = (strapi: Core.Strapi) => {
  * read and created only once the claim has answered, so users-permissions' "email already taken" sees
  * what the registration before it committed; the redemption is written as soon as the account exists.
  */
-const afterTheClaim = async () => {
-  await waitForClaim();
-};
-
 const gateUserCreation = (strapi: Core.Strapi) => {
   strapi.db.lifecycles.subscribe({
     models: [USER_UID],
