@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { INVITATION_UID, REDEMPTION_UID } from '../constants';
+import { REDEMPTION_UID } from '../constants';
 import { columnName, joinTableOf, tableName } from './sql';
+import { seatUpdate } from './take-seat';
 
 interface RedemptionValues {
   invitationId: number;
@@ -46,9 +47,9 @@ const insertInOneStatement = async (
   const timestamps = ['createdAt', 'updatedAt', 'publishedAt'].map(column);
   const byInvitation = joinTableOf(strapi, REDEMPTION_UID, 'invitation');
   const byUser = joinTableOf(strapi, REDEMPTION_UID, 'user');
-  const seat = takeSeat ? seatUpdate(strapi, invitationId, redeemedAt) : null;
+  const seat = takeSeat ? seatUpdate(strapi, { id: invitationId }, redeemedAt) : null;
   const { rows } = await trx.raw(
-    `${seat ? `WITH seat AS (${seat.sql}), redemption` : 'WITH redemption'} AS (INSERT INTO ?? (??, ??, ??, ??, ??) ` +
+    `${seat ? `WITH seat AS (${seat.sql} RETURNING id), redemption` : 'WITH redemption'} AS (INSERT INTO ?? (??, ??, ??, ??, ??) ` +
       `SELECT ?, ?, ?, ?, ?${seat ? ' FROM seat' : ''} RETURNING id), ` +
       'by_invitation AS (INSERT INTO ?? (??, ??) SELECT id, ? FROM redemption) ' +
       'INSERT INTO ?? (??, ??) SELECT id, ? FROM redemption RETURNING 1 AS written',
@@ -74,28 +75,6 @@ const insertInOneStatement = async (
     ]
   );
   return rows.length === 1;
-};
-
-/** The seat's conditional UPDATE of the link `invitationId` at `now`, as SQL with its bindings. */
-const seatUpdate = (strapi: Core.Strapi, invitationId: number, now: Date) => {
-  const column = (attribute: string) => columnName(strapi, INVITATION_UID, attribute);
-  return {
-    sql: 'UPDATE ?? SET ?? = ?? + 1, ?? = ? WHERE ?? = ? AND ?? < ?? AND ?? > ? RETURNING ??',
-    bindings: [
-      tableName(strapi, INVITATION_UID),
-      column('usedCount'),
-      column('usedCount'),
-      column('updatedAt'),
-      now,
-      column('id'),
-      invitationId,
-      column('usedCount'),
-      column('maxUses'),
-      column('expiresAt'),
-      now,
-      column('id'),
-    ],
-  };
 };
 
 /** On PostgreSQL, the query engine's own document id generator, for the one-statement record; null elsewhere. */

@@ -75,18 +75,16 @@ const redeemableList = (strapi: Core.Strapi) => {
 };
 
 /**
- * The conditional UPDATE that takes one seat (seats left and not expired), returning the link
- * and its role id in the same statement: `UPDATE … RETURNING`, with the role read by a subquery
- * on the link table. The row lock is held from this statement on, so what it returns is what the
- * registration before it committed.
+ * The seat rule, as SQL for the engines with RETURNING: the UPDATE that takes one seat of the link
+ * `key` names at `now` only if it has seats left and has not expired, so that the last seat can
+ * never be taken twice. Without its RETURNING: the callers add what they read back.
  */
-const updateReturning = async (strapi: Core.Strapi, key: InvitationKey, trx: Knex.Transaction) => {
+export const seatUpdate = (strapi: Core.Strapi, key: InvitationKey, now: Date) => {
   const table = invitationTable(strapi);
   const [keyName, keyValue] = keyColumn(strapi, key);
-  const now = new Date();
-  const returned = redeemableList(strapi);
-  const result = await strapi.db.connection
-    .raw(`UPDATE ?? SET ?? = ?? + 1, ?? = ? WHERE ?? = ? AND ?? < ?? AND ?? > ? RETURNING ${returned.sql}`, [
+  return {
+    sql: 'UPDATE ?? SET ?? = ?? + 1, ?? = ? WHERE ?? = ? AND ?? < ?? AND ?? > ?',
+    bindings: [
       table.name,
       table.column('usedCount'),
       table.column('usedCount'),
@@ -98,8 +96,21 @@ const updateReturning = async (strapi: Core.Strapi, key: InvitationKey, trx: Kne
       table.column('maxUses'),
       table.column('expiresAt'),
       now,
-      ...returned.bindings,
-    ])
+    ],
+  };
+};
+
+/**
+ * The conditional UPDATE that takes one seat (seats left and not expired), returning the link
+ * and its role id in the same statement: `UPDATE … RETURNING`, with the role read by a subquery
+ * on the link table. The row lock is held from this statement on, so what it returns is what the
+ * registration before it committed.
+ */
+const updateReturning = async (strapi: Core.Strapi, key: InvitationKey, trx: Knex.Transaction) => {
+  const seat = seatUpdate(strapi, key, new Date());
+  const returned = redeemableList(strapi);
+  const result = await strapi.db.connection
+    .raw(`${seat.sql} RETURNING ${returned.sql}`, [...seat.bindings, ...returned.bindings])
     .transacting(trx);
   const changed: Array<Record<string, unknown>> = Array.isArray(result) ? result : result.rows;
   return changed.length === 1 ? toInvitation(strapi, changed[0]) : null;
