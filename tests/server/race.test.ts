@@ -1,5 +1,5 @@
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, newAccount, register } from '../helpers/fixtures';
+import { createInvitation, createPersonalLink, newAccount, register } from '../helpers/fixtures';
 
 let app: TestApp;
 useTestApp((started) => {
@@ -108,6 +108,41 @@ const within = async <T>(ms: number, promise: PromiseLike<T>, what: string): Pro
     clearTimeout(timer);
   }
 };
+
+test('the same person through their personal link and the shared link at once gets one account', async () => {
+  const person = newAccount();
+  const { invitation, token: personalToken } = await createPersonalLink(app, person.email, { maxUses: 5 });
+  const pause = pauseRegistrationOf(person.email);
+  try {
+    const throughPersonalLink = register(app, { ...person, invitationToken: personalToken }).then((res) => res);
+    await pause.reached;
+    let sharedDone = false;
+    const throughSharedLink = register(app, {
+      ...person,
+      username: `${person.username}-2`,
+      invitationToken: invitation.token,
+    }).then((res) => {
+      sharedDone = true;
+      return res;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sharedDone).toBe(false);
+    pause.release();
+    expect((await throughPersonalLink).status).toBe(200);
+    const refused = await throughSharedLink;
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('Email or Username are already taken');
+  } finally {
+    pause.release();
+    pause.unsubscribe();
+  }
+  const users = await app.strapi.db
+    .query('plugin::users-permissions.user')
+    .findMany({ where: { email: person.email.toLowerCase() } });
+  expect(users).toHaveLength(1);
+  const row = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
+  expect(row.usedCount).toBe(1);
+});
 
 // PostgreSQL takes a shared link's seat with the redemption, at the end of the registration:
 // elsewhere one link's sign-ups queue (SQLite has one connection; MySQL/MariaDB take the seat first).

@@ -155,7 +155,7 @@ const registrantLockKey = (identifier: string) =>
 
 /**
  * PostgreSQL, for an admin's change or delete of the link `id`, before its FOR UPDATE: the link's
- * advisory lock, exclusively. Sign-ups take it shared (lockLinkAndRegistrant), and PostgreSQL
+ * advisory lock, exclusively. Sign-ups take it shared (lockAndReadLink), and PostgreSQL
  * queues these locks in order, so a steady stream of sign-ups cannot keep an admin waiting (row
  * locks FOR KEY SHARE would let each new sign-up pass a waiting FOR UPDATE).
  */
@@ -167,46 +167,43 @@ export const lockLinkAgainstSignups = async (strapi: Core.Strapi, id: number, tr
 /**
  * PostgreSQL, for a registration that takes its seat only when it records the redemption (see
  * record-redemption.ts), first: the link with this token hash, locked for the rest of the
- * transaction without taking a seat. Its advisory lock shared, then the registrant's identifiers
- * exclusively (in one fixed order), then its row FOR KEY SHARE: other sign-ups go on and take
- * seats (their UPDATE needs a lock that does not conflict), an admin's edit or delete waits until
- * this registration ends, and two sign-ups with the same email or username queue up, so that
- * users-permissions' "already taken" sees the first. Resolves with the link's id, or null when no
- * link has that token (no lock is then taken).
+ * transaction without taking a seat, and read once locked. Three statements, each with the
+ * snapshot of its own start (READ COMMITTED):
+ *  1. the link's advisory lock shared and its row FOR KEY SHARE: other sign-ups go on and take
+ *     seats (their UPDATE needs a lock that does not conflict), an admin's edit or delete waits
+ *     until this registration ends;
+ *  2. the registrant's identifiers exclusively, in one fixed order, whatever the link (a personal
+ *     link's too): two sign-ups with the same email or username queue up, so that
+ *     users-permissions' "already taken" sees the first;
+ *  3. the link and its role as committed now, after any admin change the first two waited for.
+ * They go in one round trip, as text: PostgreSQL takes several statements in one query only
+ * without parameters, so knex quotes the values in (all of them ours: a SHA-256 hex digest, the
+ * plugin's column names and lock keys). Resolves with the link, or null when no link has that
+ * token (the registrant is locked all the same).
  */
-export const lockLinkAndRegistrant = async (
+export const lockAndReadLink = async <T>(
   strapi: Core.Strapi,
   tokenHash: string,
   identifiers: string[],
   trx: Knex.Transaction
-): Promise<number | null> => {
+): Promise<T | null> => {
+  const knex = strapi.db.connection;
   const table = invitationTable(strapi);
+  const byToken = [table.name, table.column('tokenHash'), tokenHash];
   const keys = [...new Set(identifiers.map(registrantLockKey))].sort();
-  const registrantLocks = keys.map(() => ', pg_advisory_xact_lock(?::bigint)').join('');
-  const { rows } = await strapi.db.connection
-    .raw(`SELECT ?? AS id, pg_advisory_xact_lock_shared(?::int, ??)${registrantLocks} FROM ?? WHERE ?? = ? FOR KEY SHARE`, [
-      table.column('id'),
+  const selected = redeemableList(strapi);
+  const statements = [
+    knex.raw('SELECT pg_advisory_xact_lock_shared(?::int, ??) FROM ?? WHERE ?? = ? FOR KEY SHARE', [
       LINK_LOCK_NAMESPACE,
       table.column('id'),
-      ...keys,
-      table.name,
-      table.column('tokenHash'),
-      tokenHash,
-    ])
+      ...byToken,
+    ]),
+    ...(keys.length ? [knex.raw(`SELECT ${keys.map(() => 'pg_advisory_xact_lock(?::bigint)').join(', ')}`, keys)] : []),
+    knex.raw(`SELECT ${selected.sql} FROM ?? WHERE ?? = ?`, [...selected.bindings, ...byToken]),
+  ];
+  const results: Array<{ rows: Array<Record<string, unknown>> }> = await knex
+    .raw(statements.map((statement) => statement.toString()).join(';\n'))
     .transacting(trx);
-  return rows.length === 1 ? Number(rows[0].id) : null;
-};
-
-/**
- * The link `id` and its role as committed now: read in a statement of its own after
- * lockLinkAndRegistrant, because a statement reads what was committed when it began, and that
- * one may have waited for an admin's change (READ COMMITTED).
- */
-export const readLockedLink = async <T>(strapi: Core.Strapi, id: number, trx: Knex.Transaction): Promise<T | null> => {
-  const table = invitationTable(strapi);
-  const selected = redeemableList(strapi);
-  const { rows } = await strapi.db.connection
-    .raw(`SELECT ${selected.sql} FROM ?? WHERE ?? = ?`, [...selected.bindings, table.name, table.column('id'), id])
-    .transacting(trx);
-  return rows.length === 1 ? (toInvitation(strapi, rows[0]) as T) : null;
+  const [locked, read] = [results[0].rows, results[results.length - 1].rows];
+  return locked.length === 1 && read.length === 1 ? (toInvitation(strapi, read[0]) as T) : null;
 };

@@ -2,13 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT } from '../constants';
 import { insertRedemption, takesSeatWithRedemption } from '../database/record-redemption';
-import {
-  lockLinkAgainstSignups,
-  lockLinkAndRegistrant,
-  readLockedLink,
-  takeSeat,
-  type InvitationKey,
-} from '../database/take-seat';
+import { lockAndReadLink, lockLinkAgainstSignups, takeSeat, type InvitationKey } from '../database/take-seat';
 import { getService } from '../utils/get-service';
 import {
   emailDomainRefusedError,
@@ -208,11 +202,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * seat is taken only when the redemption is recorded (in the same statement), so that the
      * link's row lock is held for the end of the transaction instead of the whole registration, and
      * one link's sign-ups no longer queue behind each other's password hashing. Here the link is
-     * locked against changes and read (lockLinkAndRegistrant, then readLockedLink: its settings
-     * are the account's), and refused now if it is used up, expired or does not take this address;
-     * the registrant's email and username are locked, so that users-permissions' "already taken"
-     * sees a concurrent sign-up of the same person. A personal link, and other engines, take the
-     * seat now, as claim does.
+     * locked against changes and read (lockAndReadLink: its settings are the account's), and
+     * refused now if it is used up, expired or does not take this address. The registrant's email
+     * and username are locked, through a shared or a personal link, so that users-permissions'
+     * "already taken" sees a concurrent sign-up of the same person. A personal link, and other
+     * engines, take the seat now, as claim does.
      */
     async claimAtRecord(token: unknown, trx: Knex.Transaction, { email, username }: Registrant): Promise<RedeemableInvitation> {
       if (!tokens().isWellFormed(token)) throw unknownInvitationError();
@@ -220,9 +214,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!takesSeatWithRedemption(strapi)) return claimByHash(tokenHash, trx, email);
       const identifiers = [email, username].filter((value): value is string => typeof value === 'string');
       const registrant = [...identifiers.map((value) => value.toLowerCase()), ...identifiers];
-      const linkId = await lockLinkAndRegistrant(strapi, tokenHash, registrant, trx);
-      if (linkId === null) return claimPersonal(tokenHash, trx, email);
-      const invitation = usable(await readLockedLink<RedeemableInvitation>(strapi, linkId, trx));
+      const link = await lockAndReadLink<RedeemableInvitation>(strapi, tokenHash, registrant, trx);
+      if (!link) return claimPersonal(tokenHash, trx, email);
+      const invitation = usable(link);
       assertEmailAllowed(invitation, email);
       return { ...invitation, seatAtRecord: true };
     },
