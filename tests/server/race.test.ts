@@ -96,6 +96,17 @@ const pauseRegistrationOf = (email: string) => {
   return { reached, release, unsubscribe };
 };
 
+/** Whether `promise` has still not settled 300 ms from now: a request that waits for a lock. */
+const stillWaiting = async (promise: Promise<unknown>) => {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true)
+  );
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return !settled;
+};
+
 /** `promise`, or a failure saying `what` happened when it takes more than `ms`. */
 const within = async <T>(ms: number, promise: PromiseLike<T>, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
@@ -116,17 +127,12 @@ test('the same person through their personal link and the shared link at once ge
   try {
     const throughPersonalLink = register(app, { ...person, invitationToken: personalToken }).then((res) => res);
     await pause.reached;
-    let sharedDone = false;
     const throughSharedLink = register(app, {
       ...person,
       username: `${person.username}-2`,
       invitationToken: invitation.token,
-    }).then((res) => {
-      sharedDone = true;
-      return res;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sharedDone).toBe(false);
+    }).then((res) => res);
+    expect(await stillWaiting(throughSharedLink)).toBe(true);
     pause.release();
     expect((await throughPersonalLink).status).toBe(200);
     const refused = await throughSharedLink;
@@ -184,18 +190,13 @@ onPostgres('an admin edit waits for a sign-up in progress, which gets the settin
   try {
     const registration = register(app, { ...account, invitationToken: invitation.token }).then((res) => res);
     await pause.reached;
-    let editDone = false;
     const edit = app
       .http()
       .put(`/invitations/invitations/${invitation.id}`)
       .set('Authorization', `Bearer ${app.adminToken}`)
       .send({ role: after })
-      .then((res) => {
-        editDone = true;
-        return res;
-      });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(editDone).toBe(false);
+      .then((res) => res);
+    expect(await stillWaiting(edit)).toBe(true);
     pause.release();
     expect((await registration).status).toBe(200);
     expect((await edit).status).toBe(200);

@@ -202,7 +202,7 @@ export const lockAndReadLink = async <T>(
     knex.raw(`SELECT ${selected.sql} FROM ?? WHERE ?? = ?`, [...selected.bindings, ...byToken]),
   ];
   const results: Array<{ rows: Array<Record<string, unknown>> }> = await knex
-    .raw(statements.map((statement) => statement.toString()).join(';\n'))
+    .raw(statements.map((statement) => statement.toString()).join('; '))
     .transacting(trx);
   const [locked, read] = [results[0].rows, results[results.length - 1].rows];
   return locked.length === 1 && read.length === 1 ? (toInvitation(strapi, read[0]) as T) : null;
