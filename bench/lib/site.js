@@ -56,6 +56,16 @@ const cpuTimeMs = (pid) => {
   }
 };
 
+/**
+ * The SQL statements in one logged query: knex's debug line ends with the transaction's id, and
+ * statements sent together are separated by "; " (a lone trailing ";", as in "BEGIN;", ends one).
+ */
+const statementsIn = (logged) =>
+  logged
+    .replace(/\s+\S+$/, '')
+    .split(/;\s+/)
+    .filter((statement) => statement.trim() !== '').length;
+
 const spawnStrapi = (env, cwd) => {
   const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
     cwd,
@@ -66,13 +76,17 @@ const spawnStrapi = (env, cwd) => {
   const keep = (chunk) => {
     output = (output + chunk).slice(-20_000);
   };
-  // With DEBUG=knex:query, knex writes one stderr line per SQL statement: counted here.
-  let queries = 0;
+  // With DEBUG=knex:query, knex writes one stderr line per query it sends (one round trip):
+  // counted here, with the statements in it (a query may carry several, separated by "; ").
+  const sql = { queries: 0, statements: 0 };
   let partialLine = '';
   const countQueries = (chunk) => {
     const lines = (partialLine + chunk).split('\n');
     partialLine = lines.pop();
-    queries += lines.filter((line) => line.includes(' knex:query ')).length;
+    for (const line of lines.filter((candidate) => candidate.includes(' knex:query '))) {
+      sql.queries += 1;
+      sql.statements += statementsIn(line.slice(line.indexOf(' knex:query ') + ' knex:query '.length));
+    }
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
@@ -88,7 +102,7 @@ const spawnStrapi = (env, cwd) => {
   const stopNow = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  return { child, logs: () => output, queries: () => queries, stop, stopNow };
+  return { child, logs: () => output, sql: () => ({ ...sql }), stop, stopNow };
 };
 
 /**
@@ -132,16 +146,24 @@ const startSite = async ({ client = 'sqlite', env = {}, countQueries = false, be
     /** The site process's resident memory now, in bytes (Linux; null elsewhere). */
     rssBytes: () => residentBytes(strapi.child.pid),
 
-    /** How many SQL statements `action` made the site run (a site started with `countQueries`). */
-    async queriesOf(action) {
-      if (!countQueries) throw new Error('queriesOf needs a site started with countQueries');
+    /**
+     * The SQL `action` made the site run (a site started with `countQueries`): its statements, and
+     * the queries that carried them (round trips to the database).
+     */
+    async sqlOf(action) {
+      if (!countQueries) throw new Error('sqlOf needs a site started with countQueries');
       // The log lines of a request arrive through a pipe a moment after its response.
       const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
       await settle();
-      const before = strapi.queries();
+      const before = strapi.sql();
       await action();
       await settle();
-      return strapi.queries() - before;
+      const after = strapi.sql();
+      return { statements: after.statements - before.statements, roundTrips: after.queries - before.queries };
+    },
+    /** How many SQL statements `action` made the site run (a site started with `countQueries`). */
+    async queriesOf(action) {
+      return (await this.sqlOf(action)).statements;
     },
     /** The admin panel's own API, as the logged-in super admin. */
     admin,
