@@ -72,9 +72,9 @@ test('the same sign-up sent several times at once (a double click, a retry) make
 });
 
 /**
- * A registration paused inside its transaction, once its account is about to be inserted (its
- * link claimed, its password hashed): a site's own user lifecycle that waits. Resolves `reached`
- * when the pause begins; `release` lets it go on.
+ * The first registration of `email` paused inside its transaction, once its account is about to be
+ * inserted (its link claimed, its password hashed): a site's own user lifecycle that waits.
+ * Resolves `reached` when the pause begins; `release` lets it go on. Later ones are not paused.
  */
 const pauseRegistrationOf = (email: string) => {
   let release = () => {};
@@ -85,10 +85,12 @@ const pauseRegistrationOf = (email: string) => {
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
+  let paused = false;
   const unsubscribe = app.strapi.db.lifecycles.subscribe({
     models: ['plugin::users-permissions.user'],
     async beforeCreate(event) {
-      if ((event.params.data as { email?: string }).email !== email.toLowerCase()) return;
+      if (paused || (event.params.data as { email?: string }).email !== email.toLowerCase()) return;
+      paused = true;
       reachedPause();
       await held;
     },

@@ -164,6 +164,8 @@ export const lockLinkAgainstSignups = async (strapi: Core.Strapi, id: number, tr
   await strapi.db.connection.raw('SELECT pg_advisory_xact_lock(?::int, ?::int)', [LINK_LOCK_NAMESPACE, id]).transacting(trx);
 };
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
 /**
  * PostgreSQL, for a registration that takes its seat only when it records the redemption (see
  * record-redemption.ts), first: the link with this token hash, locked for the rest of the
@@ -177,9 +179,10 @@ export const lockLinkAgainstSignups = async (strapi: Core.Strapi, id: number, tr
  *     users-permissions' "already taken" sees the first;
  *  3. the link and its role as committed now, after any admin change the first two waited for.
  * They go in one round trip, as text: PostgreSQL takes several statements in one query only
- * without parameters, so knex quotes the values in (all of them ours: a SHA-256 hex digest, the
- * plugin's column names and lock keys). Resolves with the link, or null when no link has that
- * token (the registrant is locked all the same).
+ * without parameters, so knex quotes the values in. All of them are ours (a SHA-256 hex digest,
+ * the plugin's column names and decimal lock keys), and none holds a `?`, which knex would still
+ * take for a parameter. Resolves with the link, or null when no link has that token (the
+ * registrant is locked all the same).
  */
 export const lockAndReadLink = async <T>(
   strapi: Core.Strapi,
@@ -187,6 +190,7 @@ export const lockAndReadLink = async <T>(
   identifiers: string[],
   trx: Knex.Transaction
 ): Promise<T | null> => {
+  if (!SHA256_HEX.test(tokenHash)) throw new Error('lockAndReadLink takes a token hash (64 hexadecimal digits)');
   const knex = strapi.db.connection;
   const table = invitationTable(strapi);
   const byToken = [table.name, table.column('tokenHash'), tokenHash];
