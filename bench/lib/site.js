@@ -123,7 +123,8 @@ const startSite = async ({ client = 'sqlite', env = {}, countQueries = false, be
     ...secrets,
     ...database.env,
     ...env,
-    ...(countQueries && { DEBUG: 'knex:query' }),
+    // The line format statementsIn reads: a date first, no colours (no trailing +Nms).
+    ...(countQueries && { DEBUG: 'knex:query', DEBUG_COLORS: 'false', DEBUG_HIDE_DATE: 'false' }),
     HOST: '127.0.0.1',
     PORT: String(port),
   };
