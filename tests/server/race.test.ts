@@ -72,11 +72,10 @@ test('the same sign-up sent several times at once (a double click, a retry) make
 });
 
 /**
- * The first registration of `email` paused inside its transaction, once its account is about to be
- * inserted (its link claimed, its password hashed): a site's own user lifecycle that waits.
+ * The first `lifecycle` of `model` that `matches` paused: a site's own lifecycle that waits.
  * Resolves `reached` when the pause begins; `release` lets it go on. Later ones are not paused.
  */
-const pauseRegistrationOf = (email: string) => {
+const pauseFirst = (model: string, lifecycle: 'beforeCreate' | 'afterUpdate', matches: (event: Event) => boolean) => {
   let release = () => {};
   let reachedPause = () => {};
   const reached = new Promise<void>((resolve) => {
@@ -87,9 +86,9 @@ const pauseRegistrationOf = (email: string) => {
   });
   let paused = false;
   const unsubscribe = app.strapi.db.lifecycles.subscribe({
-    models: ['plugin::users-permissions.user'],
-    async beforeCreate(event) {
-      if (paused || (event.params.data as { email?: string }).email !== email.toLowerCase()) return;
+    models: [model],
+    async [lifecycle](event: Event) {
+      if (paused || !matches(event)) return;
       paused = true;
       reachedPause();
       await held;
@@ -97,6 +96,15 @@ const pauseRegistrationOf = (email: string) => {
   });
   return { reached, release, unsubscribe };
 };
+
+type Event = { params: { data?: Record<string, unknown>; where?: Record<string, unknown> } };
+
+/**
+ * The first registration of `email` paused inside its transaction, once its account is about to be
+ * inserted (its link claimed, its password hashed).
+ */
+const pauseRegistrationOf = (email: string) =>
+  pauseFirst('plugin::users-permissions.user', 'beforeCreate', (event) => event.params.data?.email === email.toLowerCase());
 
 /** Whether `promise` has still not settled 300 ms from now: a request that waits for a lock. */
 const stillWaiting = async (promise: Promise<unknown>) => {
@@ -179,25 +187,41 @@ onPostgres("one link's sign-ups do not wait for each other's (the seat's row loc
   expect(row.usedCount).toBe(2);
 });
 
-onPostgres('an admin edit waits for a sign-up in progress, which gets the settings it read', async () => {
+/** A role of the test's own (before) and the authenticated role (after): an admin's change of a link's role. */
+const rolesToSwitch = async (type: string) => {
   const roles = app.strapi.db.query('plugin::users-permissions.role');
   const suffix = `${process.pid}-${Date.now()}`;
-  const { id: before } = await roles.create({
-    data: { name: `Early editors ${suffix}`, type: `early-editors-${suffix}`, description: '' },
-  });
+  const { id: before } = await roles.create({ data: { name: `${type} ${suffix}`, type: `${type}-${suffix}`, description: '' } });
   const { id: after } = await roles.findOne({ where: { type: 'authenticated' } });
+  return { before: before as number, after: after as number };
+};
+
+/** The admin's edit of a link's role, as the admin panel sends it. */
+const changeRole = (invitationId: number, role: number) =>
+  app
+    .http()
+    .put(`/invitations/invitations/${invitationId}`)
+    .set('Authorization', `Bearer ${app.adminToken}`)
+    .send({ role })
+    .then((res) => res);
+
+/** The role id of the account with this email. */
+const roleOf = async (email: string) =>
+  (
+    await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { email: email.toLowerCase() }, populate: ['role'] })
+  ).role.id;
+
+onPostgres('an admin edit waits for a sign-up in progress, which gets the settings it read', async () => {
+  const { before, after } = await rolesToSwitch('early-editors');
   const invitation = await createInvitation(app, { maxUses: 5, role: before });
   const account = newAccount();
   const pause = pauseRegistrationOf(account.email);
   try {
     const registration = register(app, { ...account, invitationToken: invitation.token }).then((res) => res);
     await pause.reached;
-    const edit = app
-      .http()
-      .put(`/invitations/invitations/${invitation.id}`)
-      .set('Authorization', `Bearer ${app.adminToken}`)
-      .send({ role: after })
-      .then((res) => res);
+    const edit = changeRole(invitation.id, after);
     expect(await stillWaiting(edit)).toBe(true);
     pause.release();
     expect((await registration).status).toBe(200);
@@ -206,8 +230,30 @@ onPostgres('an admin edit waits for a sign-up in progress, which gets the settin
     pause.release();
     pause.unsubscribe();
   }
-  const user = await app.strapi.db
-    .query('plugin::users-permissions.user')
-    .findOne({ where: { email: account.email.toLowerCase() }, populate: ['role'] });
-  expect(user.role.id).toBe(before);
+  expect(await roleOf(account.email)).toBe(before);
+});
+
+onPostgres("a personal link's sign-up that starts during an admin's role change waits for it and gets the new role", async () => {
+  const { before, after } = await rolesToSwitch('late-editors');
+  const person = newAccount();
+  const { invitation, token } = await createPersonalLink(app, person.email, { maxUses: 5, role: before });
+  // The admin's change is written, not yet committed.
+  const pause = pauseFirst(
+    'plugin::invitations.invitation',
+    'afterUpdate',
+    (event) => Number(event.params.where?.id) === invitation.id
+  );
+  try {
+    const edit = changeRole(invitation.id, after);
+    await pause.reached;
+    const registration = register(app, { ...person, invitationToken: token }).then((res) => res);
+    expect(await stillWaiting(registration)).toBe(true);
+    pause.release();
+    expect((await edit).status).toBe(200);
+    expect((await registration).status).toBe(200);
+  } finally {
+    pause.release();
+    pause.unsubscribe();
+  }
+  expect(await roleOf(person.email)).toBe(after);
 });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { INVITATION_UID } from '../constants';
+import { INVITATION_UID, RECIPIENT_UID } from '../constants';
+import { columnName, joinTableOf, tableName } from './sql';
 
 /** What `claim` reads of the link whose seat it took: its status, name, presets and role. */
 export const REDEEMABLE_ATTRIBUTES = [
@@ -171,9 +172,10 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * record-redemption.ts), first: the link with this token hash, locked for the rest of the
  * transaction without taking a seat, and read once locked. Three statements, each with the
  * snapshot of its own start (READ COMMITTED):
- *  1. the link's advisory lock shared and its row FOR KEY SHARE: other sign-ups go on and take
- *     seats (their UPDATE needs a lock that does not conflict), an admin's edit or delete waits
- *     until this registration ends;
+ *  1. the link's advisory lock shared and its row FOR KEY SHARE (for a personal link's token, its
+ *     parent link's): other sign-ups go on and take seats (their UPDATE needs a lock that does not
+ *     conflict), an admin's edit or delete waits until this registration ends, and what this one
+ *     reads from here on is what the admin committed;
  *  2. the registrant's identifiers exclusively, in one fixed order, whatever the link (a personal
  *     link's too): two sign-ups with the same email or username queue up, so that
  *     users-permissions' "already taken" sees the first;
@@ -181,8 +183,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * They go in one round trip, as text: PostgreSQL takes several statements in one query only
  * without parameters, so knex quotes the values in. All of them are ours (a SHA-256 hex digest,
  * the plugin's column names and decimal lock keys), and none holds a `?`, which knex would still
- * take for a parameter. Resolves with the link, or null when no link has that token (the
- * registrant is locked all the same).
+ * take for a parameter. Resolves with the link, or null when no link has that token (a personal
+ * link's: its parent and the registrant are locked all the same).
  */
 export const lockAndReadLink = async <T>(
   strapi: Core.Strapi,
@@ -196,18 +198,31 @@ export const lockAndReadLink = async <T>(
   const byToken = [table.name, table.column('tokenHash'), tokenHash];
   const keys = [...new Set(identifiers.map(registrantLockKey))].sort();
   const selected = redeemableList(strapi);
+  const personal = joinTableOf(strapi, RECIPIENT_UID, 'invitation');
   const statements = [
-    knex.raw('SELECT pg_advisory_xact_lock_shared(?::int, ??) FROM ?? WHERE ?? = ? FOR KEY SHARE', [
-      LINK_LOCK_NAMESPACE,
-      table.column('id'),
-      ...byToken,
-    ]),
+    knex.raw(
+      'SELECT pg_advisory_xact_lock_shared(?::int, ??) FROM ?? WHERE ?? = ? OR ?? IN ' +
+        '(SELECT ?? FROM ?? JOIN ?? ON ?? = ?? WHERE ?? = ?) FOR KEY SHARE',
+      [
+        LINK_LOCK_NAMESPACE,
+        table.column('id'),
+        ...byToken,
+        table.column('id'),
+        `${personal.name}.${personal.targetColumn}`,
+        personal.name,
+        tableName(strapi, RECIPIENT_UID),
+        `${personal.name}.${personal.ownerColumn}`,
+        `${tableName(strapi, RECIPIENT_UID)}.${columnName(strapi, RECIPIENT_UID, 'id')}`,
+        `${tableName(strapi, RECIPIENT_UID)}.${columnName(strapi, RECIPIENT_UID, 'tokenHash')}`,
+        tokenHash,
+      ]
+    ),
     ...(keys.length ? [knex.raw(`SELECT ${keys.map(() => 'pg_advisory_xact_lock(?::bigint)').join(', ')}`, keys)] : []),
     knex.raw(`SELECT ${selected.sql} FROM ?? WHERE ?? = ?`, [...selected.bindings, ...byToken]),
   ];
   const results: Array<{ rows: Array<Record<string, unknown>> }> = await knex
     .raw(statements.map((statement) => statement.toString()).join('; '))
     .transacting(trx);
-  const [locked, read] = [results[0].rows, results[results.length - 1].rows];
-  return locked.length === 1 && read.length === 1 ? (toInvitation(strapi, read[0]) as T) : null;
+  const read = results[results.length - 1].rows;
+  return read.length === 1 ? (toInvitation(strapi, read[0]) as T) : null;
 };
