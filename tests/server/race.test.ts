@@ -187,6 +187,20 @@ onPostgres("one link's sign-ups do not wait for each other's (the seat's row loc
   expect(row.usedCount).toBe(2);
 });
 
+/** Resolves once a transaction waits for a link's advisory lock (take-seat.ts's namespace 0x696e7669); fails after 10 s. */
+const waitingForLinkLock = async () => {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const { rows } = await app.strapi.db.connection.raw(
+      "SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = ?",
+      [0x696e7669]
+    );
+    if (rows[0].waiting > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("the sign-up did not wait for the link's lock");
+};
+
 /** A role of the test's own (before) and the authenticated role (after): an admin's change of a link's role. */
 const rolesToSwitch = async (type: string) => {
   const roles = app.strapi.db.query('plugin::users-permissions.role');
@@ -245,9 +259,9 @@ onPostgres("a personal link's sign-up that starts during an admin's role change 
   );
   try {
     const edit = changeRole(invitation.id, after);
-    await pause.reached;
+    await within(10_000, pause.reached, "the admin's edit never reached its write");
     const registration = register(app, { ...person, invitationToken: token }).then((res) => res);
-    expect(await stillWaiting(registration)).toBe(true);
+    await waitingForLinkLock();
     pause.release();
     expect((await edit).status).toBe(200);
     expect((await registration).status).toBe(200);

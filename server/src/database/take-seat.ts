@@ -201,8 +201,10 @@ export const lockAndReadLink = async <T>(
   const personal = joinTableOf(strapi, RECIPIENT_UID, 'invitation');
   const statements = [
     knex.raw(
-      'SELECT pg_advisory_xact_lock_shared(?::int, ??) FROM ?? WHERE ?? = ? OR ?? IN ' +
-        '(SELECT ?? FROM ?? JOIN ?? ON ?? = ?? WHERE ?? = ?) FOR KEY SHARE',
+      // A scalar subquery (one recipient, one parent): with `IN (…)` PostgreSQL scans the whole
+      // link table instead of answering both sides of the OR from their indexes.
+      'SELECT pg_advisory_xact_lock_shared(?::int, ??) FROM ?? WHERE ?? = ? OR ?? = ' +
+        '(SELECT ?? FROM ?? JOIN ?? ON ?? = ?? WHERE ?? = ? LIMIT 1) FOR KEY SHARE',
       [
         LINK_LOCK_NAMESPACE,
         table.column('id'),
