@@ -199,6 +199,8 @@ export const lockAndReadLink = async <T>(
   const keys = [...new Set(identifiers.map(registrantLockKey))].sort();
   const selected = redeemableList(strapi);
   const personal = joinTableOf(strapi, RECIPIENT_UID, 'invitation');
+  const recipients = tableName(strapi, RECIPIENT_UID);
+  const recipientColumn = (attribute: string) => `${recipients}.${columnName(strapi, RECIPIENT_UID, attribute)}`;
   const statements = [
     knex.raw(
       // A scalar subquery (one recipient, one parent): with `IN (…)` PostgreSQL scans the whole
@@ -212,10 +214,10 @@ export const lockAndReadLink = async <T>(
         table.column('id'),
         `${personal.name}.${personal.targetColumn}`,
         personal.name,
-        tableName(strapi, RECIPIENT_UID),
+        recipients,
         `${personal.name}.${personal.ownerColumn}`,
-        `${tableName(strapi, RECIPIENT_UID)}.${columnName(strapi, RECIPIENT_UID, 'id')}`,
-        `${tableName(strapi, RECIPIENT_UID)}.${columnName(strapi, RECIPIENT_UID, 'tokenHash')}`,
+        recipientColumn('id'),
+        recipientColumn('tokenHash'),
         tokenHash,
       ]
     ),
