@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { inSiteSchema } from './sql';
 
 /**
  * The database store of the rate limit: one row per client key and fixed window, in a table of the
@@ -14,11 +15,6 @@ export const CLEANUP_BATCH_SIZE = 1000;
 
 /** A client key (route scope and IP, an IPv6 address is at most 45 characters) fits with room to spare. */
 const KEY_LENGTH = 100;
-
-const qualifiedName = (strapi: Core.Strapi) => {
-  const schema = strapi.db.getSchemaName();
-  return schema ? `${schema}.${RATE_LIMIT_TABLE}` : RATE_LIMIT_TABLE;
-};
 
 const createTable = (knex: Knex, strapi: Core.Strapi) =>
   knex.schema.withSchema(strapi.db.getSchemaName() ?? '').createTable(RATE_LIMIT_TABLE, (table) => {
@@ -106,7 +102,7 @@ export const rateLimitTable = (strapi: Core.Strapi) => {
   const removeOldWindows = REMOVE_OLD_WINDOWS[client];
   if (!countHit || !removeOldWindows)
     throw new Error(`rateLimit.store 'database' does not support the database client ${client}`);
-  const table = qualifiedName(strapi);
+  const table = inSiteSchema(strapi, RATE_LIMIT_TABLE);
   return {
     countHit: (knex: Knex, key: string, windowStart: number) => countHit(knex, table, key, windowStart),
     removeOldWindows: (knex: Knex, before: number) => removeOldWindows(knex, table, before),

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID } from '../constants';
+import { columnName, inSiteSchema, tableName } from './sql';
 
 export const SEAT_LIMIT_CHECK = 'invitations_invitations_seats_within_limit';
 
@@ -35,15 +36,6 @@ const CATALOGS: Record<string, CheckCatalog> = {
   },
 };
 
-const qualifiedTableName = (strapi: Core.Strapi) => {
-  const table = strapi.db.metadata.get(INVITATION_UID).tableName;
-  const schema = strapi.db.getSchemaName();
-  return schema ? `${schema}.${table}` : table;
-};
-
-const columnName = (strapi: Core.Strapi, attribute: string) =>
-  (strapi.db.metadata.get(INVITATION_UID).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-
 /**
  * Adds, once, a CHECK that keeps the used seats between 0 and the limit, so that even a bug or a
  * hand-written UPDATE cannot oversell a link. PostgreSQL and MySQL/MariaDB (which enforce CHECK
@@ -56,9 +48,9 @@ export const ensureSeatLimitCheck = async (strapi: Core.Strapi): Promise<boolean
   const catalog = CATALOGS[strapi.db.dialect.client];
   if (!catalog) return false;
   const knex = strapi.db.connection;
-  const table = qualifiedTableName(strapi);
+  const table = inSiteSchema(strapi, tableName(strapi, INVITATION_UID));
   if (await catalog.exists(knex, table)) return true;
-  const [usedCount, maxUses] = [columnName(strapi, 'usedCount'), columnName(strapi, 'maxUses')];
+  const [usedCount, maxUses] = ['usedCount', 'maxUses'].map((attribute) => columnName(strapi, INVITATION_UID, attribute));
   try {
     await knex.raw('ALTER TABLE ?? ADD CONSTRAINT ?? CHECK (?? >= 0 AND ?? <= ??)', [
       table,

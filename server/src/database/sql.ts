@@ -14,8 +14,18 @@ interface JoinTableMeta {
   joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
 }
 
-/** The table of a content type, as the database knows it. */
+/**
+ * The table of a content type, as the database knows it. Bare names find the site's tables in raw
+ * SQL too: with a PostgreSQL schema (`connection.schema`, DATABASE_SCHEMA), Strapi sets each
+ * connection's search_path to it (tests/server/database-schema.test.ts).
+ */
 export const tableName = (strapi: Core.Strapi, uid: UID.Schema) => strapi.db.metadata.get(uid).tableName;
+
+/** `table` in the site's schema, where a catalog lookup or schema builder names it outright. */
+export const inSiteSchema = (strapi: Core.Strapi, table: string) => {
+  const schema = strapi.db.getSchemaName();
+  return schema ? `${schema}.${table}` : table;
+};
 
 /** The column of one of a content type's scalar attributes. */
 export const columnName = (strapi: Core.Strapi, uid: UID.Schema, attribute: string) =>

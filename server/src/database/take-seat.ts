@@ -26,17 +26,12 @@ export type InvitationKey = { tokenHash: string } | { id: number };
 /** Engines whose UPDATE can hand back the row it changed (SQLite from 3.35). */
 const RETURNING_CLIENTS = new Set(['postgres', 'sqlite']);
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
-const invitationTable = (strapi: Core.Strapi) => {
-  const meta = strapi.db.metadata.get(INVITATION_UID);
-  const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-  return { meta, name: meta.tableName, column, roleLink: (meta.attributes.role as { joinTable: JoinTable }).joinTable };
-};
+/** The link table's names, as queries write them. */
+const invitationTable = (strapi: Core.Strapi) => ({
+  name: tableName(strapi, INVITATION_UID),
+  column: (attribute: string) => columnName(strapi, INVITATION_UID, attribute),
+  roleLink: joinTableOf(strapi, INVITATION_UID, 'role'),
+});
 
 /** The key's column and value, as the database names them. */
 const keyColumn = (strapi: Core.Strapi, key: InvitationKey): [string, string | number] => {
@@ -66,9 +61,9 @@ const redeemableList = (strapi: Core.Strapi) => {
     sql: `${REDEEMABLE_ATTRIBUTES.map(() => '??').join(', ')}, (SELECT ?? FROM ?? WHERE ?? = ??.?? LIMIT 1) AS role_id`,
     bindings: [
       ...REDEEMABLE_ATTRIBUTES.map(table.column),
-      table.roleLink.inverseJoinColumn.name,
+      table.roleLink.targetColumn,
       table.roleLink.name,
-      table.roleLink.joinColumn.name,
+      table.roleLink.ownerColumn,
       table.name,
       table.column('id'),
     ],

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { INVITATION_UID, RECIPIENT_UID } from '../constants';
+import { columnName, joinTableOf, tableName } from '../database/sql';
 import { getService } from '../utils/get-service';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { emailNotSentError, linkUnavailableError, recipientNotPendingError } from '../utils/errors';
@@ -95,7 +96,8 @@ const invitationNotFoundError = () => new errors.NotFoundError('Invitation not f
  * own token (hash + encrypted copy, as the link's), usable once and only with that address. Each
  * row starts pending and becomes accepted (the account was made) or revoked (by an admin).
  *
- * Lock order: a sign-up takes the invitation's row (its seat) and then the recipient's; a send
+ * Lock order: a sign-up takes the invitation's locks (on PostgreSQL its advisory lock shared and
+ * its row FOR KEY SHARE, then its seat) and then the recipient's row; a send
  * locks the invitation before it writes recipients, and deleting a link locks it before deleting
  * them. Nothing locks a recipient and then its invitation, so these cannot deadlock.
  */
@@ -105,12 +107,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Table, column and join-table names, as the database knows them. */
   const tables = () => {
-    const meta = strapi.db.metadata.get(RECIPIENT_UID);
-    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    const invitationLink = (meta.attributes.invitation as { joinTable: JoinTable }).joinTable;
-    const userLink = (meta.attributes.user as { joinTable: JoinTable }).joinTable;
+    const column = (attribute: string) => columnName(strapi, RECIPIENT_UID, attribute);
+    const invitationLink = joinTableOf(strapi, RECIPIENT_UID, 'invitation');
+    const userLink = joinTableOf(strapi, RECIPIENT_UID, 'user');
     return {
-      name: meta.tableName,
+      name: tableName(strapi, RECIPIENT_UID),
       id: column('id'),
       email: column('email'),
       status: column('status'),
@@ -123,10 +124,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       updatedAt: column('updatedAt'),
       invitationLink: {
         name: invitationLink.name,
-        recipient: invitationLink.joinColumn.name,
-        invitation: invitationLink.inverseJoinColumn.name,
+        recipient: invitationLink.ownerColumn,
+        invitation: invitationLink.targetColumn,
       },
-      userLink: { name: userLink.name, recipient: userLink.joinColumn.name, user: userLink.inverseJoinColumn.name },
+      userLink: { name: userLink.name, recipient: userLink.ownerColumn, user: userLink.targetColumn },
     };
   };
 
@@ -361,9 +362,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
