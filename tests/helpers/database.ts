@@ -30,18 +30,30 @@ export const connectDatabase = (database?: string): Knex => {
   });
 };
 
+/** Runs `use` on a fresh connection to `database` (to none in particular without it), then closes it. */
+export const withConnection = async <T>(database: string | undefined, use: (knex: Knex) => Promise<T>): Promise<T> => {
+  const knex = connectDatabase(database);
+  try {
+    return await use(knex);
+  } finally {
+    await knex.destroy();
+  }
+};
+
 /**
  * With DATABASE_CLIENT=postgres or mysql, each test file gets a database of its own, dropped by
- * nobody: the server is thrown away with the run. SQLite gets a fresh file instead (env.ts).
+ * nobody: the server is thrown away with the run. SQLite gets a fresh file instead (env.ts). A
+ * PostgreSQL DATABASE_SCHEMA other than public is created in it, as a site owner would beforehand
+ * (Strapi creates tables in it, not the schema).
  */
 export const createTestDatabase = async () => {
-  if (!serverClient()) return;
+  const client = serverClient();
+  if (!client) return;
   const name = `invitations_test_${crypto.randomBytes(6).toString('hex')}`;
-  const server = connectDatabase();
-  try {
-    await server.raw(`CREATE DATABASE ${name}`);
-  } finally {
-    await server.destroy();
+  await withConnection(undefined, (server) => server.raw(`CREATE DATABASE ${name}`));
+  const schema = process.env.DATABASE_SCHEMA;
+  if (client === 'postgres' && schema && schema !== 'public') {
+    await withConnection(name, (database) => database.raw('CREATE SCHEMA ??', [schema]));
   }
   process.env.DATABASE_NAME = name;
 };
