@@ -21,7 +21,10 @@ interface JoinTableMeta {
  */
 export const tableName = (strapi: Core.Strapi, uid: UID.Schema) => strapi.db.metadata.get(uid).tableName;
 
-/** `table` in the site's schema, where a catalog lookup or schema builder names it outright. */
+/**
+ * `table` in the site's schema, for the statements that name it outright (the seat check's catalog
+ * lookup, the rate limit's own table).
+ */
 export const inSiteSchema = (strapi: Core.Strapi, table: string) => {
   const schema = strapi.db.getSchemaName();
   return schema ? `${schema}.${table}` : table;
