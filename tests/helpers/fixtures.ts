@@ -40,6 +40,10 @@ export const register = (app: TestApp, body: Record<string, unknown>) => app.htt
 export const setInvitationRow = (app: TestApp, id: number, data: Record<string, unknown>) =>
   app.strapi.db.query('plugin::invitations.invitation').update({ where: { id }, data });
 
+/** The account with this email, its role populated; null when there is none. */
+export const findUser = (app: TestApp, email: string) =>
+  app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: ['role'] });
+
 export const countUsers = (app: TestApp) => app.strapi.db.query('plugin::users-permissions.user').count();
 
 /** The seats a link has given, as the database counts them. */

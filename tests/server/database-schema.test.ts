@@ -5,6 +5,7 @@ import {
   createInvitation,
   createPersonalLink,
   expectStrapiError,
+  findUser,
   newAccount,
   recipientRowsOf,
   register,
@@ -46,8 +47,6 @@ onPostgres(`a site whose tables are in the PostgreSQL schema "${SCHEMA}"`, () =>
   const admin = (call: Test) => call.set('Authorization', `Bearer ${app.adminToken}`);
   const authenticatedRole = async () =>
     (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } })).id as number;
-  const roleOfUser = async (email: string) =>
-    (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: ['role'] }))?.role?.id;
 
   /** Reads the site's database as an outsider would, on a connection of its own. */
   const catalog = <T>(read: (knex: Knex) => Promise<T>) => withConnection(process.env.DATABASE_NAME, read);
@@ -99,7 +98,7 @@ onPostgres(`a site whose tables are in the PostgreSQL schema "${SCHEMA}"`, () =>
 
     expect(res.status).toBe(200);
     expect(await seatsUsedOf(app, invitation.id)).toBe(1);
-    expect(await roleOfUser(account.email)).toBe(role);
+    expect((await findUser(app, account.email))?.role?.id).toBe(role);
     const redemptions = await admin(app.http().get(`/invitations/invitations/${invitation.id}/redemptions`));
     expect(redemptions.body.results.map((row: { user: { email: string } }) => row.user.email)).toEqual([account.email]);
     const exported = await admin(app.http().get(`/invitations/invitations/${invitation.id}/redemptions/export`));

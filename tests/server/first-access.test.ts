@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, expectStrapiError, newAccount, register, type JsonBody } from '../helpers/fixtures';
+import { createInvitation, expectStrapiError, findUser, newAccount, register, type JsonBody } from '../helpers/fixtures';
 
 const ALLOWED_ORIGIN = 'https://members.example.com';
 
@@ -23,8 +23,6 @@ const validLink = (fields: Record<string, unknown>) => ({
   expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   ...fields,
 });
-const findUser = (email: string) =>
-  app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: ['role'] });
 const countInvitations = () => app.strapi.db.query('plugin::invitations.invitation').count();
 
 describe('the first access an invitation sets', () => {
@@ -146,7 +144,7 @@ describe('what the invitee gets', () => {
       newsletter: true,
       interests: 'climbing',
     });
-    expect(await findUser(account.email)).toMatchObject({
+    expect(await findUser(app, account.email)).toMatchObject({
       homeSection: 'community',
       newsletter: true,
       interests: 'climbing',
@@ -165,7 +163,7 @@ describe('what the invitee gets', () => {
       const account = newAccount();
       const res = await register(app, { ...account, invitationToken: invitation.token });
       expect(res.status).toBe(200);
-      const user = await findUser(account.email);
+      const user = await findUser(app, account.email);
       expect(user.newsletter).toBe(true);
       expect(user.homeSection).not.toBe('removed-value');
       expect(warned).toHaveBeenCalledWith(

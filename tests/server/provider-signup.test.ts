@@ -5,6 +5,7 @@ import {
   createInvitation,
   createPersonalLink,
   expectStrapiError,
+  findUser,
   newAccount,
   recipientRowsOf,
   redemptionsOf,
@@ -26,16 +27,13 @@ beforeAll(async () => {
 });
 afterAll(restoreFetch);
 
-const USER_UID = 'plugin::users-permissions.user';
-const findUser = (email: string) => app.strapi.db.query(USER_UID).findOne({ where: { email }, populate: ['role'] });
-
 describe('sign-up with GitHub while requireInvitation is on', () => {
   test('without an invitation: 403, and no account is made', async () => {
     const profile = gitHubProfile();
     const before = await countUsers(app);
     const res = await signInWithGitHub(app, profile);
     expectStrapiError(res, 403, /^An invitation is required to register$/);
-    expect(await findUser(profile.email)).toBeNull();
+    expect(await findUser(app, profile.email)).toBeNull();
     expect(await countUsers(app)).toBe(before);
   });
 
@@ -51,7 +49,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     expect(res.body.jwt).toEqual(expect.any(String));
     expect(res.body.user).toMatchObject({ email: profile.email, provider: 'github' });
 
-    const user = await findUser(profile.email);
+    const user = await findUser(app, profile.email);
     expect(user.role.type).toBe('github-partner');
     expect(await seatsUsedOf(app, invitation.id)).toBe(1);
     const redemptions = await redemptionsOf(app, invitation.id);
@@ -74,7 +72,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
       expect(res.status).toBe(200);
       expect(res.body.redirectUrl).toBe('http://127.0.0.1:1337/welcome.html');
       expect(res.body.user).toMatchObject({ email: profile.email, homeSection: 'events', newsletter: true });
-      expect(await findUser(profile.email)).toMatchObject({ homeSection: 'events', newsletter: true });
+      expect(await findUser(app, profile.email)).toMatchObject({ homeSection: 'events', newsletter: true });
       expect(events).toEqual([
         expect.objectContaining({
           invitation: expect.objectContaining({ id: invitation.id }),
@@ -136,7 +134,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     });
     expectStrapiError(res, 410, /used up/);
     expect(res.body.error.details).toEqual({ reason: 'exhausted' });
-    expect(await findUser(late.email)).toBeNull();
+    expect(await findUser(app, late.email)).toBeNull();
     expect(await seatsUsedOf(app, invitation.id)).toBe(1);
     expect(await redemptionsOf(app, invitation.id)).toHaveLength(1);
   });
@@ -147,7 +145,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     const res = await signInWithGitHub(app, outsider, invitation.token);
     expectStrapiError(res, 403, /^This invitation is only for email addresses at example\.org$/);
     expect(res.body.error.details).toEqual({ reason: 'email-domain', allowedEmailDomains: ['example.org'] });
-    expect(await findUser(outsider.email)).toBeNull();
+    expect(await findUser(app, outsider.email)).toBeNull();
     expect(await seatsUsedOf(app, invitation.id)).toBe(0);
 
     const insider = { ...gitHubProfile(), email: `octo${Date.now()}@example.org` };
@@ -162,7 +160,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     const res = await signInWithGitHub(app, stranger, token);
     expectStrapiError(res, 403);
     expect(res.body.error.details).toEqual({ reason: 'email-mismatch' });
-    expect(await findUser(stranger.email)).toBeNull();
+    expect(await findUser(app, stranger.email)).toBeNull();
     expect(await seatsUsedOf(app, invitation.id)).toBe(0);
 
     expect((await signInWithGitHub(app, owner, token)).status).toBe(200);

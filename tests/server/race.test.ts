@@ -1,5 +1,5 @@
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, createPersonalLink, newAccount, register } from '../helpers/fixtures';
+import { createInvitation, createPersonalLink, findUser, newAccount, register } from '../helpers/fixtures';
 
 let app: TestApp;
 useTestApp((started) => {
@@ -74,6 +74,8 @@ test('the same sign-up sent several times at once (a double click, a retry) make
 /**
  * The first `lifecycle` of `model` that `matches` paused: a site's own lifecycle that waits.
  * Resolves `reached` when the pause begins; `release` lets it go on. Later ones are not paused.
+ * `during(run)` runs a test's steps with the pause in place and, however they end, lets it go and
+ * removes it, so that a failed step cannot leave a request hanging.
  */
 const pauseFirst = (model: string, lifecycle: 'beforeCreate' | 'afterUpdate', matches: (event: Event) => boolean) => {
   let release = () => {};
@@ -94,7 +96,15 @@ const pauseFirst = (model: string, lifecycle: 'beforeCreate' | 'afterUpdate', ma
       await held;
     },
   });
-  return { reached, release, unsubscribe };
+  const during = async (run: () => Promise<void>) => {
+    try {
+      await run();
+    } finally {
+      release();
+      unsubscribe();
+    }
+  };
+  return { reached, release, during };
 };
 
 type Event = { params: { data?: Record<string, unknown>; where?: Record<string, unknown> } };
@@ -134,7 +144,7 @@ test('the same person through their personal link and the shared link at once ge
   const person = newAccount();
   const { invitation, token: personalToken } = await createPersonalLink(app, person.email, { maxUses: 5 });
   const pause = pauseRegistrationOf(person.email);
-  try {
+  await pause.during(async () => {
     const throughPersonalLink = register(app, { ...person, invitationToken: personalToken }).then((res) => res);
     await pause.reached;
     const throughSharedLink = register(app, {
@@ -148,10 +158,7 @@ test('the same person through their personal link and the shared link at once ge
     const refused = await throughSharedLink;
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('Email or Username are already taken');
-  } finally {
-    pause.release();
-    pause.unsubscribe();
-  }
+  });
   const users = await app.strapi.db
     .query('plugin::users-permissions.user')
     .findMany({ where: { email: person.email.toLowerCase() } });
@@ -168,7 +175,7 @@ onPostgres("one link's sign-ups do not wait for each other's (the seat's row loc
   const invitation = await createInvitation(app, { maxUses: 5 });
   const slow = newAccount();
   const pause = pauseRegistrationOf(slow.email);
-  try {
+  await pause.during(async () => {
     const slowRegistration = register(app, { ...slow, invitationToken: invitation.token }).then((res) => res);
     await pause.reached;
     const quick = await within(
@@ -179,10 +186,7 @@ onPostgres("one link's sign-ups do not wait for each other's (the seat's row loc
     expect(quick.status).toBe(200);
     pause.release();
     expect((await slowRegistration).status).toBe(200);
-  } finally {
-    pause.release();
-    pause.unsubscribe();
-  }
+  });
   const row = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
   expect(row.usedCount).toBe(2);
 });
@@ -220,19 +224,14 @@ const changeRole = (invitationId: number, role: number) =>
     .then((res) => res);
 
 /** The role id of the account with this email. */
-const roleOf = async (email: string) =>
-  (
-    await app.strapi.db
-      .query('plugin::users-permissions.user')
-      .findOne({ where: { email: email.toLowerCase() }, populate: ['role'] })
-  ).role.id;
+const roleOf = async (email: string) => (await findUser(app, email)).role.id;
 
 onPostgres('an admin edit waits for a sign-up in progress, which gets the settings it read', async () => {
   const { before, after } = await rolesToSwitch('early-editors');
   const invitation = await createInvitation(app, { maxUses: 5, role: before });
   const account = newAccount();
   const pause = pauseRegistrationOf(account.email);
-  try {
+  await pause.during(async () => {
     const registration = register(app, { ...account, invitationToken: invitation.token }).then((res) => res);
     await pause.reached;
     const edit = changeRole(invitation.id, after);
@@ -240,10 +239,7 @@ onPostgres('an admin edit waits for a sign-up in progress, which gets the settin
     pause.release();
     expect((await registration).status).toBe(200);
     expect((await edit).status).toBe(200);
-  } finally {
-    pause.release();
-    pause.unsubscribe();
-  }
+  });
   expect(await roleOf(account.email)).toBe(before);
 });
 
@@ -257,7 +253,7 @@ onPostgres("a personal link's sign-up that starts during an admin's role change 
     'afterUpdate',
     (event) => Number(event.params.where?.id) === invitation.id
   );
-  try {
+  await pause.during(async () => {
     const edit = changeRole(invitation.id, after);
     await within(10_000, pause.reached, "the admin's edit never reached its write");
     const registration = register(app, { ...person, invitationToken: token }).then((res) => res);
@@ -265,9 +261,6 @@ onPostgres("a personal link's sign-up that starts during an admin's role change 
     pause.release();
     expect((await edit).status).toBe(200);
     expect((await registration).status).toBe(200);
-  } finally {
-    pause.release();
-    pause.unsubscribe();
-  }
+  });
   expect(await roleOf(person.email)).toBe(after);
 });

@@ -3,6 +3,7 @@ import {
   countUsers,
   createInvitation,
   expectStrapiError,
+  findUser,
   newAccount,
   redemptionsOf,
   register,
@@ -14,9 +15,6 @@ let app: TestApp;
 useTestApp((started) => {
   app = started;
 });
-
-const findUser = (email: string) =>
-  app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: ['role'] });
 
 describe('without an invitation', () => {
   test('registration is refused with 403 and no account is made', async () => {
@@ -66,8 +64,8 @@ describe('with a valid invitation', () => {
     expect((await register(app, { ...partner, invitationToken: withRole.token })).status).toBe(200);
     expect((await register(app, { ...member, invitationToken: withoutRole.token })).status).toBe(200);
 
-    expect((await findUser(partner.email)).role.type).toBe('partner');
-    expect((await findUser(member.email)).role.type).toBe('authenticated');
+    expect((await findUser(app, partner.email)).role.type).toBe('partner');
+    expect((await findUser(app, member.email)).role.type).toBe('authenticated');
   });
 
   test('the last seat goes to one person only', async () => {
