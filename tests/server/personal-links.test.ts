@@ -146,10 +146,17 @@ describe('signing up through a personal link', () => {
     expect((await status(invitation.token)).body.data).not.toHaveProperty('email');
   });
 
-  test("with the recipient's address (in any case): one account, one seat, the recipient accepted", async () => {
-    const { invitation, token, recipientId } = await createPersonalLink(app, 'right@example.com');
+  test("with the recipient's address (in any case): one account with the link's role, one seat, the recipient accepted", async () => {
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .create({ data: { name: 'Personal guest', description: 'Invited in person', type: 'personal-guest' } });
+    const { invitation, token, recipientId } = await createPersonalLink(app, 'right@example.com', { role: role.id });
     const res = await registerWith(token, 'RIGHT@Example.com');
     expect(res.status).toBe(200);
+    const account = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { id: res.body.user.id }, populate: ['role'] });
+    expect(account.role.type).toBe('personal-guest');
     expect(await seatsUsedOf(app, invitation.id)).toBe(1);
     expect(await redemptionsOf(app, invitation.id)).toHaveLength(1);
     const [row] = await recipientRowsOf(app, invitation.id);
