@@ -97,10 +97,11 @@ const spreadDetail = (label, plain, gated) => {
 };
 
 const measureInterleaved = async (bench, site, { token, tally, onRound }) => {
-  // 336 of each kind: with 150 (15 rounds of 10), three runs of the same code were 1.008 to
-  // 1.031 apart, as wide as the cost measured.
+  // 504 of each kind: with 150 (15 rounds of 10), three runs of the same code were 1.008 to
+  // 1.031 apart, as wide as the cost measured; with 24 rounds the median still moved about ±0.010
+  // (rounds spread with a deviation of about 0.04), a third of the 1.03 target's margin.
   const count = bench.rounds(14, 4);
-  const rounds = bench.rounds(24, 2);
+  const rounds = bench.rounds(36, 2);
   const result = await comparePairedRounds({
     rounds,
     round: interleavedRound(site, { count, token, tally }),
@@ -110,9 +111,12 @@ const measureInterleaved = async (bench, site, { token, tally, onRound }) => {
 };
 
 const measureInBatches = async (bench, site, { label, concurrency, token, tally, onRound }) => {
-  // Batches of six waves: shorter ones (two waves) were measured to spread twice as wide.
+  // Batches of six waves: shorter ones (two waves) were measured to spread twice as wide. 18
+  // rounds: the same code against itself (A/A) spread with a deviation of 0.061 (PostgreSQL) and
+  // 0.076 (SQLite) a round, so the median of 9 moved about ±0.026 to ±0.032, nearly the whole
+  // margin under the target; 18 bring that to about ±0.018 to ±0.022 (bench/RESULTS.md, row 1).
   const count = concurrency * bench.rounds(6, 2);
-  const rounds = bench.rounds(9, 2);
+  const rounds = bench.rounds(18, 2);
   const cpu = { plain: [], gated: [] };
   const latencies = { plain: [], gated: [] };
   const result = await compareInRounds({
