@@ -111,12 +111,12 @@ const measureInterleaved = async (bench, site, { token, tally, onRound }) => {
 };
 
 const measureInBatches = async (bench, site, { label, concurrency, token, tally, onRound }) => {
-  // Batches of six waves: shorter ones (two waves) were measured to spread twice as wide. 18
+  // Batches of six waves: shorter ones (two waves) were measured to spread twice as wide. 27
   // rounds: the same code against itself (A/A) spread with a deviation of 0.061 (PostgreSQL) and
   // 0.076 (SQLite) a round, so the median of 9 moved about ±0.026 to ±0.032, nearly the whole
-  // margin under the target; 18 bring that to about ±0.018 to ±0.022 (bench/RESULTS.md, row 1).
+  // margin under the target; 27 bring that to about ±0.015 to ±0.018 (bench/RESULTS.md, row 1).
   const count = concurrency * bench.rounds(6, 2);
-  const rounds = bench.rounds(18, 2);
+  const rounds = bench.rounds(27, 2);
   const cpu = { plain: [], gated: [] };
   const latencies = { plain: [], gated: [] };
   const result = await compareInRounds({
