@@ -22,9 +22,10 @@ export interface UserQueryParams {
  * waited about 1.5 ms against 0.2 to 0.4 ms for one sent right behind another (bench/RESULTS.md,
  * row 1). So the claim (the seat's UPDATE, or on PostgreSQL the link's locks and read) goes out
  * while users-permissions starts its own reads, and the redemption is written as soon as the
- * account exists, while users-permissions builds its answer. What keeps the rules is what waits
- * for the claim: every read and the insert of an account (the user lifecycles in bootstrap.ts),
- * and the commit.
+ * account exists: on PostgreSQL with the account's role link, before Strapi reads the account
+ * back (which saves the query engine's two statements for that link); elsewhere while
+ * users-permissions builds its answer. What keeps the rules is what waits for the claim: every
+ * read and the insert of an account (the user lifecycles in bootstrap.ts), and the commit.
  */
 export interface RedemptionInProgress {
   /** The claim: the invitation whose seat it is (or, on PostgreSQL, will be), or why the link refuses (404, 410, 403). */
