@@ -8,17 +8,10 @@ export interface JoinTable {
   ownerColumn: string;
   /** The column that points at the related row. */
   targetColumn: string;
-  /** Where the related row keeps the order of its owners (`<owner>_ord`), when the relation has one. */
-  targetOrderColumn?: string;
 }
 
 interface JoinTableMeta {
-  joinTable: {
-    name: string;
-    joinColumn: { name: string };
-    inverseJoinColumn: { name: string };
-    inverseOrderColumnName?: string;
-  };
+  joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
 }
 
 /**
@@ -44,12 +37,7 @@ export const columnName = (strapi: Core.Strapi, uid: UID.Schema, attribute: stri
 /** The join table of a relation attribute. */
 export const joinTableOf = (strapi: Core.Strapi, uid: UID.Schema, attribute: string): JoinTable => {
   const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute] as unknown as JoinTableMeta;
-  return {
-    name: joinTable.name,
-    ownerColumn: joinTable.joinColumn.name,
-    targetColumn: joinTable.inverseJoinColumn.name,
-    ...(joinTable.inverseOrderColumnName && { targetOrderColumn: joinTable.inverseOrderColumnName }),
-  };
+  return { name: joinTable.name, ownerColumn: joinTable.joinColumn.name, targetColumn: joinTable.inverseJoinColumn.name };
 };
 
 /** `LIKE` pattern matching `text` anywhere, its wildcards taken literally (with `ESCAPE '!'`). */

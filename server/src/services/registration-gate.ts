@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID, USER_UID } from '../constants';
+import { PLUGIN_ID } from '../constants';
 import { getService } from '../utils/get-service';
 import { invitationRequiredError } from '../utils/errors';
 import type { Knex } from 'knex';
 import { redemptionScope, startRedemption, type RedemptionInProgress } from '../utils/redemption-scope';
 import type { RedeemableInvitation } from './seats';
-import { takesSeatWithRedemption } from '../database/record-redemption';
 import { validateRegistrationText } from '../validation/registration';
 import type { KoaContext } from '../koa';
 
@@ -56,24 +55,6 @@ const CLAIM_MAY_OVERLAP_REGISTER = new Set(['postgres', 'sqlite']);
  * the seat is given back by the rollback.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let roleLinkStepSubscribed = false;
-
-  /**
-   * The user lifecycle that takes the registrant's role out of the account's INSERT, for the
-   * redemption's statement to link (PostgreSQL). Lifecycles run in the order they were subscribed,
-   * so this one is subscribed at the first registration through an invitation, once the site has
-   * started: the site's own beforeCreate hooks still see the role first, and may change it.
-   */
-  const takeRoleLinksAfterTheSite = () => {
-    if (roleLinkStepSubscribed) return;
-    roleLinkStepSubscribed = true;
-    strapi.db.lifecycles.subscribe({
-      models: [USER_UID],
-      beforeCreate: (event) => {
-        redemptionScope.getStore()?.takeRoleLink(event.params);
-      },
-    });
-  };
   /**
    * What to throw once everything the registration started has settled (nothing is left running
    * when the transaction rolls back): the seat's refusal first (a link that takes no one says so,
@@ -96,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     trx: Knex.Transaction
   ) => {
     const { recording } = redemption;
-    if (!recording) return getService(strapi, 'seats').recordRedemption(invitation, userId, trx, redemption.settleRoleLink());
+    if (!recording) return getService(strapi, 'seats').recordRedemption(invitation, userId, trx);
     if (recording.userId !== userId) throw new Error('users-permissions answered with another account than the one it created');
     return recording.redeemedAt;
   };
@@ -117,11 +98,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // email address, is refused before any password is hashed (users-permissions reads the
       // accounts first, and those reads wait for the claim); a registration that fails takes no seat.
       const { email, username } = (ctx.request.body ?? {}) as { email?: unknown; username?: unknown };
-      const redemption = startRedemption(
-        seats.claimAtRecord(token, trx, { email, username }),
-        email,
-        (invitation, userId, roleId) => seats.recordRedemption(invitation, userId, trx, roleId),
-        { linksRole: takesSeatWithRedemption(strapi) }
+      const redemption = startRedemption(seats.claimAtRecord(token, trx, { email, username }), email, (invitation, userId) =>
+        seats.recordRedemption(invitation, userId, trx)
       );
       if (!CLAIM_MAY_OVERLAP_REGISTER.has(strapi.db.dialect.client)) await redemption.claimed;
       try {
@@ -158,7 +136,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
         }
 
-        if (takesSeatWithRedemption(strapi)) takeRoleLinksAfterTheSite();
         const { redemption, invitation, user, redeemedAt } = await redeem(token, originalRegister, ctx);
         getService(strapi, 'seats').announceRedemption(invitation, user as { id: number; email?: string }, redeemedAt);
         await sendHeldEmails(redemption);

@@ -250,18 +250,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row ? lockSeats({ tokenHash: row.tokenHash }, trx) : null;
     },
 
-    /**
-     * Records who took the seat (and, through a personal link, whose link made the account; with
-     * `roleId`, the account's role link); returns when.
-     */
-    async recordRedemption(
-      invitation: RedeemableInvitation,
-      userId: number,
-      trx: Knex.Transaction,
-      roleId?: number
-    ): Promise<Date> {
+    /** Records who took the seat (and, through a personal link, whose link made the account); returns when. */
+    async recordRedemption(invitation: RedeemableInvitation, userId: number, trx: Knex.Transaction): Promise<Date> {
       const redeemedAt = new Date();
-      const values = { invitationId: invitation.id, userId, redeemedAt, roleId };
+      const values = { invitationId: invitation.id, userId, redeemedAt };
       const written = await insertRedemption(strapi, values, trx, { takeSeat: invitation.seatAtRecord === true });
       // Used up or expired since the registration read the link: the rollback undoes the account.
       if (!written) throw await seatRefusal({ id: invitation.id }, trx);
