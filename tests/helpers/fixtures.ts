@@ -44,6 +44,10 @@ export const setInvitationRow = (app: TestApp, id: number, data: Record<string, 
 export const findUser = (app: TestApp, email: string) =>
   app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: ['role'] });
 
+/** A users-permissions role of the test's own, named by its `type`; its row (with `id`). */
+export const createRole = (app: TestApp, type: string, name = type) =>
+  app.strapi.db.query('plugin::users-permissions.role').create({ data: { name, description: 'Made by a test', type } });
+
 export const countUsers = (app: TestApp) => app.strapi.db.query('plugin::users-permissions.user').count();
 
 /** The seats a link has given, as the database counts them. */

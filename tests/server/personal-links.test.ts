@@ -2,6 +2,7 @@ import type { Test } from 'supertest';
 import {
   countUsers,
   createInvitation,
+  createRole,
   createPersonalLink,
   expectStrapiError,
   newAccount,
@@ -147,9 +148,7 @@ describe('signing up through a personal link', () => {
   });
 
   test("with the recipient's address (in any case): one account with the link's role, one seat, the recipient accepted", async () => {
-    const role = await app.strapi.db
-      .query('plugin::users-permissions.role')
-      .create({ data: { name: 'Personal guest', description: 'Invited in person', type: 'personal-guest' } });
+    const role = await createRole(app, 'personal-guest');
     const { invitation, token, recipientId } = await createPersonalLink(app, 'right@example.com', { role: role.id });
     const res = await registerWith(token, 'RIGHT@Example.com');
     expect(res.status).toBe(200);

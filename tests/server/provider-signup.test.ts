@@ -4,6 +4,7 @@ import {
   countUsers,
   createInvitation,
   createPersonalLink,
+  createRole,
   expectStrapiError,
   findUser,
   newAccount,
@@ -38,9 +39,7 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
   });
 
   test("through an invitation link: the account is made with the link's role, and takes one seat", async () => {
-    const partner = await app.strapi.db
-      .query('plugin::users-permissions.role')
-      .create({ data: { name: 'GitHub partner', description: 'Invited', type: 'github-partner' } });
+    const partner = await createRole(app, 'github-partner', 'GitHub partner');
     const invitation = await createInvitation(app, { maxUses: 2, role: partner.id });
     const profile = gitHubProfile();
 

@@ -1,5 +1,5 @@
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, createPersonalLink, findUser, newAccount, register } from '../helpers/fixtures';
+import { createInvitation, createPersonalLink, createRole, findUser, newAccount, register } from '../helpers/fixtures';
 
 let app: TestApp;
 useTestApp((started) => {
@@ -207,10 +207,9 @@ const waitingForLinkLock = async () => {
 
 /** A role of the test's own (before) and the authenticated role (after): an admin's change of a link's role. */
 const rolesToSwitch = async (type: string) => {
-  const roles = app.strapi.db.query('plugin::users-permissions.role');
   const suffix = `${process.pid}-${Date.now()}`;
-  const { id: before } = await roles.create({ data: { name: `${type} ${suffix}`, type: `${type}-${suffix}`, description: '' } });
-  const { id: after } = await roles.findOne({ where: { type: 'authenticated' } });
+  const { id: before } = await createRole(app, `${type}-${suffix}`, `${type} ${suffix}`);
+  const { id: after } = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
   return { before: before as number, after: after as number };
 };
 

@@ -2,6 +2,7 @@ import { useTestApp, type TestApp } from '../helpers/strapi';
 import {
   countUsers,
   createInvitation,
+  createRole,
   expectStrapiError,
   findUser,
   newAccount,
@@ -54,8 +55,7 @@ describe('with a valid invitation', () => {
   });
 
   test("gives the account the invitation's role, or the site's default role", async () => {
-    const roles = app.strapi.db.query('plugin::users-permissions.role');
-    const special = await roles.create({ data: { name: 'Partner', description: 'Invited partners', type: 'partner' } });
+    const special = await createRole(app, 'partner', 'Partner');
     const withRole = await createInvitation(app, { role: special.id });
     const withoutRole = await createInvitation(app);
 

@@ -1,5 +1,5 @@
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, findUser, newAccount, register } from '../helpers/fixtures';
+import { createInvitation, createRole, findUser, newAccount, register } from '../helpers/fixtures';
 
 /**
  * The account made from an invitation, as the rest of the site sees it: its own user lifecycle
@@ -35,8 +35,18 @@ const roleLinksOf = async (userIds: number[]) => {
   );
 };
 
-const createRole = (type: string) =>
-  app.strapi.db.query('plugin::users-permissions.role').create({ data: { name: type, description: 'For the test', type } });
+/** Runs `run` with `subscriber` on the accounts' lifecycles, and removes it however `run` ends. */
+const whileSubscribed = async (
+  subscriber: Record<string, (event: { params: { data: Record<string, unknown> }; result?: unknown }) => void>,
+  run: () => Promise<void>
+) => {
+  const unsubscribe = app.strapi.db.lifecycles.subscribe({ models: [USER], ...subscriber });
+  try {
+    await run();
+  } finally {
+    unsubscribe();
+  }
+};
 
 type CreatedAccount = { id: number; email: string; role?: { type: string } | null; roleInData: unknown };
 
@@ -46,41 +56,29 @@ type CreatedAccount = { id: number; email: string; role?: { type: string } | nul
  */
 const registerWatched = async (token: string, accounts: Array<ReturnType<typeof newAccount>>) => {
   const created: CreatedAccount[] = [];
-  const unsubscribe = app.strapi.db.lifecycles.subscribe({
-    models: [USER],
-    afterCreate: (event) => {
-      created.push({ ...(event.result as CreatedAccount), roleInData: event.params.data.role });
-    },
-  });
-  try {
+  const afterCreate = (event: { params: { data: Record<string, unknown> }; result?: unknown }) => {
+    created.push({ ...(event.result as CreatedAccount), roleInData: event.params.data.role });
+  };
+  await whileSubscribed({ afterCreate }, async () => {
     for (const account of accounts) expect((await register(app, { ...account, invitationToken: token })).status).toBe(200);
-  } finally {
-    unsubscribe();
-  }
+  });
   return created;
 };
 
 /** While `run` goes, a site's own beforeCreate hook on accounts sees their role and gives them `replacement` instead. */
 const withRoleReplacedBySite = async (replacement: number, run: () => Promise<void>) => {
   const seen: unknown[] = [];
-  const unsubscribe = app.strapi.db.lifecycles.subscribe({
-    models: [USER],
-    beforeCreate: (event) => {
-      seen.push(event.params.data.role);
-      event.params.data.role = replacement;
-    },
-  });
-  try {
-    await run();
-  } finally {
-    unsubscribe();
-  }
+  const beforeCreate = (event: { params: { data: Record<string, unknown> } }) => {
+    seen.push(event.params.data.role);
+    event.params.data.role = replacement;
+  };
+  await whileSubscribed({ beforeCreate }, run);
   return seen;
 };
 
 test("a site's own beforeCreate hook sees the invitation's role, and the role it sets is the one the account gets", async () => {
-  const invited = await createRole('hook-invited');
-  const chosen = await createRole('hook-chosen');
+  const invited = await createRole(app, 'hook-invited');
+  const chosen = await createRole(app, 'hook-chosen');
   const invitation = await createInvitation(app, { role: invited.id });
   const account = newAccount();
   const seen = await withRoleReplacedBySite(chosen.id, async () => {
@@ -93,7 +91,7 @@ test("a site's own beforeCreate hook sees the invitation's role, and the role it
 });
 
 test("a site's own afterCreate gets the account with its role, which keeps the role's users in order", async () => {
-  const partners = await createRole('ordered-partner');
+  const partners = await createRole(app, 'ordered-partner');
   const withRole = await createInvitation(app, { role: partners.id });
   const withoutRole = await createInvitation(app);
 
