@@ -13,6 +13,8 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
+    // The hostile suite (SECURITY.md): each rule an attacker would try, on SQLite and PostgreSQL.
+    { ...shared, displayName: 'security', testEnvironment: 'node', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },
     // Real `strapi start` processes on one PostgreSQL or MariaDB database: run by scripts/test.js in its servers.
     { ...shared, displayName: 'instances', testEnvironment: 'node', testMatch: ['<rootDir>/tests/instances/**/*.test.ts'] },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },

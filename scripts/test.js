@@ -4,8 +4,8 @@
 /**
  * The test command (`npm test`, also what .ci/run calls). Runs, in order:
  *   0. the packed file list (what `npm pack` ships), then the admin panel's component suites (jsdom);
- *   1. the server suites on SQLite;
- *   2. the same server suites on PostgreSQL, in a private cluster started here (needs Debian's
+ *   1. the server suites, then the hostile security suites (tests/security), on SQLite;
+ *   2. the same server and security suites on PostgreSQL, in a private cluster started here (needs Debian's
  *      `postgresql`);
  *   3. in the same cluster, the suites that start several Strapi processes on one database;
  *   4. phases 2 and 3 again on MariaDB, in a private server started here (needs Debian's
@@ -109,9 +109,11 @@ const runPhases = () => {
   runJest('Packed file list', 'package');
   runJest('Admin component suites', 'admin');
   runJest('Server suites on SQLite', 'server');
+  runJest('Security suites on SQLite', 'security');
 
   inDatabaseServer(startPostgres, 'PostgreSQL is not installed: apt-get install postgresql', [
     ['Server suites on PostgreSQL', 'server'],
+    ['Security suites on PostgreSQL', 'security'],
     ['Several instances on PostgreSQL', 'instances'],
   ]);
   inDatabaseServer(startMariadb, 'MariaDB is not installed: apt-get install mariadb-server', [
