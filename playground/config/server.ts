@@ -5,7 +5,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   // Behind a load balancer: the client's address from X-Forwarded-For (the rate limit is per client).
-  proxy: { koa: env.bool('SERVER_PROXY', false) },
+  // maxIpsCount is the number of proxies in front of Strapi: Koa then reads the address the
+  // outermost of them saw, and ignores what the client itself wrote further left.
+  proxy: { koa: env.bool('SERVER_PROXY', false), maxIpsCount: env.int('PROXY_HOPS', 1) },
   app: {
     keys: env.array('APP_KEYS'),
   },

@@ -13,7 +13,7 @@ export const RATE_LIMIT_TABLE = 'invitations_rate_limit_hits';
 /** Rows removed by one background statement, so that a cleanup never holds locks for long. */
 export const CLEANUP_BATCH_SIZE = 1000;
 
-/** A client key (route scope and IP, an IPv6 address is at most 45 characters) fits with room to spare. */
+/** A client key (route scope and the budget's hash, see utils/client-address.ts) fits with room to spare. */
 const KEY_LENGTH = 100;
 
 const createTable = (knex: Knex, strapi: Core.Strapi) =>

@@ -14,7 +14,13 @@ import {
  * plugin) would make every error here a 500.
  */
 
-const NAME_BY_STATUS = { 403: 'ForbiddenError', 409: 'ConflictError', 410: 'GoneError', 502: 'BadGatewayError' } as const;
+const NAME_BY_STATUS = {
+  403: 'ForbiddenError',
+  409: 'ConflictError',
+  410: 'GoneError',
+  502: 'BadGatewayError',
+  503: 'ServiceUnavailableError',
+} as const;
 
 /**
  * An HTTP error Strapi's error middleware formats as it is: `{ data: null, error: { status, name,
@@ -43,6 +49,12 @@ Object.setPrototypeOf(InvitationHttpError.prototype, errors.HttpError.prototype)
 /** 410 Gone in Strapi's error format. */
 export const goneError = (message: string, details: Record<string, unknown> = {}) =>
   new InvitationHttpError(410, message, details);
+
+/** 503: the rate limit's store failed, so the request cannot be counted and is not let through uncounted. */
+export const rateLimitUnavailableError = () =>
+  new InvitationHttpError(503, 'This service is unavailable for a moment, please try again later.', {
+    reason: 'rate-limit-unavailable',
+  });
 
 /** 403 with its message kept (see InvitationHttpError). */
 export const invitationRequiredError = () => new InvitationHttpError(403, 'An invitation is required to register');

@@ -3,10 +3,15 @@ export interface WindowLimit {
   windowMs: number;
 }
 
+/** How a shared store failed: it did not answer in time (the request goes on), or it answered with an error. */
+export type StoreFailure = 'timeout' | 'error';
+
 export interface HitResult {
   allowed: boolean;
   /** Milliseconds until the key's window ends. */
   retryAfterMs: number;
+  /** Set when the store could not count the hit. */
+  failure?: StoreFailure;
 }
 
 /**

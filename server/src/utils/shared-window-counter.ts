@@ -1,14 +1,18 @@
-import type { HitResult, WindowLimit } from './fixed-window-counter';
+import type { HitResult, StoreFailure, WindowLimit } from './fixed-window-counter';
 
 export interface SharedWindowCounterOptions {
   /** Counts one hit of `key` in the window starting at `windowStart` (ms); resolves with the window's count. */
   countHit: (key: string, windowStart: number) => Promise<number>;
   /** How long a hit waits for `countHit` before the request goes on uncounted. */
   timeoutMs: number;
-  /** Told why the store failed, at most once per window. */
-  onUnavailable: (error: Error) => void;
+  /** Told why the store failed, at most once per window for each of the two ways it fails. */
+  onUnavailable: (error: Error, failure: StoreFailure) => void;
   now?: () => number;
 }
+
+export type SharedHitResult = HitResult & { counted: boolean };
+
+class StoreTimeoutError extends Error {}
 
 /**
  * The request stops waiting; the hit itself is not withdrawn. Its upsert still runs when the
@@ -18,7 +22,7 @@ export interface SharedWindowCounterOptions {
  */
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    const timer = setTimeout(() => reject(new StoreTimeoutError(`no answer within ${ms} ms`)), ms);
     promise.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 
@@ -27,12 +31,14 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
  * are aligned to the clock (a window of 60 s starts at each whole minute), so that every instance
  * agrees on where the current one ends and gives the same Retry-After.
  *
- * A store that fails or does not answer in time lets the request through (`counted: false`): the
- * limit guards against guessing tokens, and a request that goes on reaches a handler that needs the
- * same database, so it is answered as Strapi answers any request while its database is down.
+ * A store that does not answer in time lets the request through (`counted: false`): a database
+ * slower than `timeoutMs` should slow the site down, not shut its links. A store that answers with
+ * an error (a failed insert, a refused connection) refuses it (`allowed: false`, `failure: 'error'`):
+ * that error would come back on every try, and letting it through would give unlimited tries to
+ * whoever can cause it.
  */
 export class SharedWindowCounter {
-  private lastReportedWindow: number | null = null;
+  private readonly lastReportedWindow: Record<StoreFailure, number | null> = { timeout: null, error: null };
 
   private readonly now: () => number;
 
@@ -40,7 +46,7 @@ export class SharedWindowCounter {
     this.now = options.now ?? Date.now;
   }
 
-  async hit(key: string, { max, windowMs }: WindowLimit): Promise<HitResult & { counted: boolean }> {
+  async hit(key: string, { max, windowMs }: WindowLimit): Promise<SharedHitResult> {
     const now = this.now();
     const windowStart = now - (now % windowMs);
     const retryAfterMs = windowStart + windowMs - now;
@@ -48,14 +54,15 @@ export class SharedWindowCounter {
       const count = await withTimeout(this.options.countHit(key, windowStart), this.options.timeoutMs);
       return { allowed: count <= max, retryAfterMs, counted: true };
     } catch (error) {
-      this.reportOnce(windowStart, error as Error);
-      return { allowed: true, retryAfterMs, counted: false };
+      const failure: StoreFailure = error instanceof StoreTimeoutError ? 'timeout' : 'error';
+      this.reportOnce(windowStart, error as Error, failure);
+      return { allowed: failure === 'timeout', retryAfterMs, counted: false, failure };
     }
   }
 
-  private reportOnce(windowStart: number, error: Error) {
-    if (this.lastReportedWindow === windowStart) return;
-    this.lastReportedWindow = windowStart;
-    this.options.onUnavailable(error);
+  private reportOnce(windowStart: number, error: Error, failure: StoreFailure) {
+    if (this.lastReportedWindow[failure] === windowStart) return;
+    this.lastReportedWindow[failure] = windowStart;
+    this.options.onUnavailable(error, failure);
   }
 }
