@@ -6,17 +6,43 @@ const REDACTED = '[token]';
 
 type MiddlewareFactory = (config: unknown, context: { strapi: Core.Strapi }) => Core.MiddlewareHandler;
 
-/** Paths whose next segment is an invitation token: the public status API and the hosted page. */
-const tokenPathPrefixes = (strapi: Core.Strapi) => [
-  `${strapi.config.get('api.rest.prefix', '/api')}/${PLUGIN_ID}/`,
-  `${JOIN_PATH}/`,
-];
+/** Paths whose next segment is an invitation token (the public status API, the hosted page), lowercase. */
+const tokenPathPrefixes = (strapi: Core.Strapi) =>
+  [`${strapi.config.get('api.rest.prefix', '/api')}/${PLUGIN_ID}/`, `${JOIN_PATH}/`].map((prefix) => prefix.toLowerCase());
 
-/** `url` with the segment after a token path prefix replaced by `[token]`. */
+/** How many times `%2F` may have been encoded again (`%252F`) and still be read as `/`. */
+const MAX_DECODINGS = 3;
+
+/** Each `%XX` as its byte, a few times over; a stray `%` stays (decodeURIComponent would give up on all of it). */
+const percentDecoded = (path: string) => {
+  let decoded = path;
+  for (let i = 0; i < MAX_DECODINGS && /%[0-9a-f]{2}/i.test(decoded); i += 1) {
+    decoded = decoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
+  return decoded;
+};
+
+/**
+ * The path as the router may read it: Strapi's routes match whatever the case, and a proxy may
+ * decode `%2F` or merge `//`, so a token path is recognised in any of those spellings.
+ */
+const normalisedPath = (path: string) =>
+  percentDecoded(path)
+    .replace(/[/\\]+/g, '/')
+    .toLowerCase();
+
+/**
+ * `url` with the segment after a token path prefix replaced by `[token]`. A URL that matches is
+ * logged in its normalised form (what follows the token keeps its place, the query string as sent).
+ */
 const redactTokenInUrl = (url: string, prefixes: string[]): string => {
-  const prefix = prefixes.find((candidate) => url.startsWith(candidate));
+  const queryStart = url.search(/[?#]/);
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : url.slice(queryStart);
+  const normalised = normalisedPath(path);
+  const prefix = prefixes.find((candidate) => normalised.startsWith(candidate));
   if (!prefix) return url;
-  return `${prefix}${REDACTED}${url.slice(prefix.length).replace(/^[^/?#]*/, '')}`;
+  return `${prefix}${REDACTED}${normalised.slice(prefix.length).replace(/^[^/]*/, '')}${query}`;
 };
 
 /**
