@@ -35,7 +35,7 @@ describe('the database store, on this engine', () => {
     const counted = await rows().select('client_key', 'hits');
     const tally = statuses.reduce<Record<number, number>>((t, { status }) => ({ ...t, [status]: (t[status] ?? 0) + 1 }), {});
     expect(tally).toEqual({ 200: MAX, 429: 50 - MAX });
-    expect(counted).toEqual([{ client_key: expect.stringMatching(/^token-routes:.*127\.0\.0\.1$/), hits: 50 }]);
+    expect(counted).toEqual([{ client_key: expect.stringMatching(/^token-routes:[\w-]{43}$/), hits: 50 }]);
   });
 
   test('windows that ended are removed in the background, a batch at a time, and the current one stays', async () => {
@@ -72,7 +72,7 @@ describe('the database store, on this engine', () => {
   });
 });
 
-describe('a store that does not answer', () => {
+describe('a store that does not answer, or fails', () => {
   const limit = { max: 2, windowMs: 60_000 };
 
   test('lets the request through once the timeout is over, and says so once per window', async () => {
@@ -85,7 +85,12 @@ describe('a store that does not answer', () => {
       now: () => now,
     });
     for (let i = 0; i < 3; i += 1) {
-      expect(await counter.hit('a', limit)).toEqual({ allowed: true, counted: false, retryAfterMs: 60_000 - i * 1000 });
+      expect(await counter.hit('a', limit)).toEqual({
+        allowed: true,
+        counted: false,
+        failure: 'timeout',
+        retryAfterMs: 60_000 - i * 1000,
+      });
       now += 1000;
     }
     expect(reports).toEqual(['no answer within 50 ms']);
@@ -126,7 +131,7 @@ describe('a store that does not answer', () => {
     }
   });
 
-  test('a store that fails at once is reported the same way, and counts come back when it answers', async () => {
+  test('a store that fails at once refuses the request, is reported once per window, and counts again when it answers', async () => {
     let failing = true;
     const reports: string[] = [];
     const counter = new SharedWindowCounter({
@@ -135,11 +140,12 @@ describe('a store that does not answer', () => {
         return 3;
       },
       timeoutMs: 1000,
-      onUnavailable: (error) => reports.push(error.message),
+      onUnavailable: (error, failure) => reports.push(`${failure}: ${error.message}`),
     });
-    expect((await counter.hit('c', limit)).counted).toBe(false);
+    expect(await counter.hit('c', limit)).toMatchObject({ allowed: false, counted: false, failure: 'error' });
+    expect(await counter.hit('c', limit)).toMatchObject({ allowed: false, counted: false, failure: 'error' });
     failing = false;
-    expect(await counter.hit('c', limit)).toMatchObject({ allowed: false, counted: true });
-    expect(reports).toEqual(['connect ECONNREFUSED']);
+    expect(await counter.hit('c', limit)).toEqual({ allowed: false, counted: true, retryAfterMs: expect.any(Number) });
+    expect(reports).toEqual(['error: connect ECONNREFUSED']);
   });
 });
