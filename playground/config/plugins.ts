@@ -56,6 +56,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       requireInvitation: env.bool('INVITATIONS_REQUIRE_INVITATION', true),
       signupUrl: env('INVITATIONS_SIGNUP_URL', null),
+      // Comma-separated, newest first (key rotation); unset: the app's ENCRYPTION_KEY, else APP_KEYS.
+      encryptionKey: env.array('INVITATIONS_ENCRYPTION_KEYS', null),
       redirectOrigins: env.array('INVITATIONS_REDIRECT_ORIGINS', ['http://127.0.0.1:1337', 'http://localhost:1337']),
       email: { siteName: env('INVITATIONS_SITE_NAME', 'Invitations playground') },
       rateLimit: {

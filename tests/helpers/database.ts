@@ -57,3 +57,9 @@ export const createTestDatabase = async () => {
   }
   process.env.DATABASE_NAME = name;
 };
+
+/** The database the last app of this test file booted on, as the env that boots another app on it. */
+export const databaseOfThisRun = (): Record<string, string> =>
+  serverClient()
+    ? { DATABASE_NAME: process.env.DATABASE_NAME as string }
+    : { DATABASE_FILENAME: process.env.DATABASE_FILENAME as string };

@@ -15,10 +15,13 @@ export interface TestApp {
 export const ADMIN_EMAIL = 'admin@example.com';
 export const ADMIN_PASSWORD = 'Admin-password-1';
 
-/** Boots the playground in this process, with the plugin built from this repository. */
+/**
+ * Boots the playground in this process, with the plugin built from this repository, on a new
+ * database unless `env` names one (`databaseOfThisRun()` boots again on the last one).
+ */
 export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
   prepareTestEnv(env);
-  await createTestDatabase();
+  if (!env.DATABASE_NAME) await createTestDatabase();
   fs.mkdirSync(path.join(PLAYGROUND_DIR, 'public/uploads'), { recursive: true });
 
   // Required only now: Strapi reads its environment when its modules load.
@@ -76,7 +79,9 @@ export const useTestApp = (onStarted: (app: TestApp) => void, env: Record<string
   });
 };
 
+/** The super admin's token; the account is made unless an earlier boot on this database made it. */
 const createSuperAdminToken = async (strapi: Core.Strapi, http: TestApp['http']) => {
+  if (await strapi.service('admin::user').exists({ email: ADMIN_EMAIL })) return loginAdmin(http, ADMIN_EMAIL, ADMIN_PASSWORD);
   const superAdminRole = await strapi.service('admin::role').getSuperAdmin();
   await strapi.service('admin::user').create({
     email: ADMIN_EMAIL,

@@ -27,8 +27,11 @@ export interface InvitationsConfig {
    * `https://example.com/join?invitation={token}`. Null: the plugin's hosted page.
    */
   signupUrl: string | null;
-  /** Secret the token encryption key is derived from. Null: the app's ENCRYPTION_KEY or APP_KEYS. */
-  encryptionKey: string | null;
+  /**
+   * Secret the token encryption key is derived from, or a list of them, newest first (the first
+   * encrypts, each decrypts: rotation). Null: the app's ENCRYPTION_KEY, else APP_KEYS.
+   */
+  encryptionKey: string | string[] | null;
   /**
    * Origins (`https://example.com`) an invitation's redirectUrl may point to. Anything else is
    * refused, so a link can never send new users to a site the owner did not choose.
@@ -80,14 +83,23 @@ const validateRateLimit = (rateLimit: RateLimitConfig) => {
   }
 };
 
+const MIN_SECRET_LENGTH = 16;
+
+const validateEncryptionKey = (encryptionKey: unknown) => {
+  const secrets = Array.isArray(encryptionKey) ? encryptionKey : [encryptionKey];
+  if (secrets.length === 0 || !secrets.every((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH)) {
+    throw new Error(
+      `encryptionKey must be a string of at least ${MIN_SECRET_LENGTH} characters, or a non-empty list of them (newest first)`
+    );
+  }
+};
+
 const validator = (config: InvitationsConfig) => {
   if (typeof config.requireInvitation !== 'boolean') {
     throw new Error('requireInvitation must be a boolean');
   }
   if (config.signupUrl !== null) validateSignupUrl(config.signupUrl);
-  if (config.encryptionKey !== null && (typeof config.encryptionKey !== 'string' || config.encryptionKey.length < 16)) {
-    throw new Error('encryptionKey must be a string of at least 16 characters');
-  }
+  if (config.encryptionKey !== null) validateEncryptionKey(config.encryptionKey);
   if (!Array.isArray(config.redirectOrigins) || !config.redirectOrigins.every(isOrigin)) {
     throw new Error('redirectOrigins must be a list of origins such as "https://example.com" (no path)');
   }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { async, errors } from '@strapi/utils';
 import { INVITATION_UID, PLUGIN_ID } from '../constants';
 import type { EmailConfig } from '../config/email';
+import { renewTokenCopies } from '../database/renew-token-copies';
 import { escapeForHtml, renderTemplate } from '../email/render';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
 import { getService } from '../utils/get-service';
@@ -95,6 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     if (!row) throw new errors.NotFoundError('Invitation not found');
     if (invitationStatus(row) !== 'active') throw unusableInvitationError(row);
+    await renewTokenCopies(strapi, INVITATION_UID, [row]);
     const token = getService(strapi, 'tokens').decrypt(row.tokenCiphertext, row.tokenHash);
     if (!token) throw linkUnavailableError();
     return {

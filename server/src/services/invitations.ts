@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { INVITATION_UID, ROLE_UID } from '../constants';
 import { columnName, containsPattern, countRows, isoDate, tableName } from '../database/sql';
+import { renewTokenCopies } from '../database/renew-token-copies';
 import { whereStatus } from '../database/status-where';
 import type { CsvExport } from '../export/csv-export';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
@@ -209,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .offset((page - 1) * pageSize) as Promise<Array<{ id: number }>>,
         countRows(matching({ q, status }, now)),
       ]);
-      const rows = await rowsInOrder(idRows.map((row) => row.id));
+      const rows = await renewTokenCopies(strapi, INVITATION_UID, await rowsInOrder(idRows.map((row) => row.id)));
       return {
         results: rows.map((row) => present(row, now)),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
@@ -218,7 +219,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The link, the count and first page of its redemptions (the rest is paged), its emails sent. */
     async findOne(id: number): Promise<InvitationDetail> {
-      const invitation = present(await findRow(id));
+      const [row] = await renewTokenCopies(strapi, INVITATION_UID, [await findRow(id)]);
+      const invitation = present(row);
       const [firstPage, deliveries] = await Promise.all([
         getService(strapi, 'redemptions').page(id, { page: 1, pageSize: DETAIL_REDEMPTIONS }),
         getService(strapi, 'deliveries').logFor(id),

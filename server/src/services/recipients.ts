@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { INVITATION_UID, RECIPIENT_UID } from '../constants';
+import { renewTokenCopies } from '../database/renew-token-copies';
 import { columnName, joinTableOf, tableName } from '../database/sql';
 import { getService } from '../utils/get-service';
 import { deleteInBatches } from '../utils/delete-in-batches';
@@ -310,6 +311,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async resend(invitationId: number, recipientId: number, options: EmailOptions, sender: Sender): Promise<Recipient> {
       const row = await findOwnRow(invitationId, recipientId);
       if (row.status !== 'pending') throw recipientNotPendingError(row.status);
+      await renewTokenCopies(strapi, RECIPIENT_UID, [row]);
       const token = tokens().decrypt(row.tokenCiphertext, row.tokenHash);
       if (!token) throw linkUnavailableError();
       const error = await getService(strapi, 'invitation-emails').sendPersonalLink(

@@ -8,18 +8,27 @@ const CIPHER = 'aes-256-gcm';
 const IV_BYTES = 12;
 const FORMAT_VERSION = 'v1';
 
-/** The secret the encryption key is derived from: plugin setting, then the app's own secrets. */
-const keyMaterial = (strapi: Core.Strapi): string => {
-  const candidates = [
-    strapi.config.get(`plugin::${PLUGIN_ID}.encryptionKey`),
-    strapi.config.get('admin.secrets.encryptionKey'),
-    ([] as string[]).concat(strapi.config.get('server.app.keys') ?? [])[0],
-  ];
-  const secret = candidates.find((value) => typeof value === 'string' && value.length > 0);
-  if (!secret) {
+const nonEmptyStrings = (value: unknown): string[] =>
+  ([] as unknown[]).concat(value ?? []).filter((entry): entry is string => typeof entry === 'string' && entry.length > 0);
+
+/**
+ * The secrets the encryption keys are derived from, newest first: the first encrypts, every one
+ * decrypts. The plugin's `encryptionKey` (a string or a list) when set, and nothing else; otherwise
+ * the app's ENCRYPTION_KEY then every APP_KEYS entry (a list Strapi rotates new first).
+ */
+const keyMaterials = (strapi: Core.Strapi): string[] => {
+  const configured = nonEmptyStrings(strapi.config.get(`plugin::${PLUGIN_ID}.encryptionKey`));
+  const secrets =
+    configured.length > 0
+      ? configured
+      : [
+          ...nonEmptyStrings(strapi.config.get('admin.secrets.encryptionKey')),
+          ...nonEmptyStrings(strapi.config.get('server.app.keys')),
+        ];
+  if (secrets.length === 0) {
     throw new Error('[invitations] No secret to derive the token encryption key from: set ENCRYPTION_KEY or APP_KEYS');
   }
-  return secret as string;
+  return [...new Set(secrets)];
 };
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest('hex');
@@ -27,9 +36,53 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token, '
 const deriveKey = (secret: string) =>
   Buffer.from(crypto.hkdfSync('sha256', secret, 'strapi-plugin-invitations', 'invitation-token-encryption', 32));
 
+const encryptWith = (key: Buffer, token: string, tokenHash: string): string => {
+  const iv = crypto.randomBytes(IV_BYTES);
+  const cipher = crypto.createCipheriv(CIPHER, key, iv);
+  cipher.setAAD(Buffer.from(tokenHash));
+  const ciphertext = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return [FORMAT_VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
+};
+
+/** The token, or null when this key did not make the copy (or the copy was altered). */
+const decryptWith = (key: Buffer, parts: string[], tokenHash: string): string | null => {
+  const [, iv, tag, ciphertext] = parts;
+  try {
+    const decipher = crypto.createDecipheriv(CIPHER, key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(tokenHash));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    const token = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    return hashToken(token) === tokenHash ? token : null;
+  } catch {
+    return null;
+  }
+};
+
+/** What a stored copy gives back: the token, and a copy under the newest key when an older key made it. */
+export interface OpenedCopy {
+  token: string | null;
+  renewed: string | null;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let key: Buffer | undefined;
-  const getKey = () => (key ??= deriveKey(keyMaterial(strapi)));
+  let keys: Buffer[] | undefined;
+  const getKeys = () => (keys ??= keyMaterials(strapi).map(deriveKey));
+
+  const open = (payload: string | null | undefined, tokenHash: string): OpenedCopy => {
+    const parts = (payload ?? '').split('.');
+    const [version, iv, tag, ciphertext] = parts;
+    if (version !== FORMAT_VERSION || !iv || !tag || !ciphertext) return { token: null, renewed: null };
+    const [newest, ...older] = getKeys();
+    const token = decryptWith(newest, parts, tokenHash);
+    if (token !== null) return { token, renewed: null };
+    for (const key of older) {
+      const oldToken = decryptWith(key, parts, tokenHash);
+      if (oldToken !== null) return { token: oldToken, renewed: encryptWith(newest, oldToken, tokenHash) };
+    }
+    return { token: null, renewed: null };
+  };
 
   return {
     /** A new 256-bit random token, base64url (43 characters). */
@@ -44,30 +97,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** What the database stores and looks tokens up by. */
     hash: hashToken,
 
-    /** Encrypts the token, bound to its hash so a ciphertext cannot be moved to another row. */
+    /** Encrypts the token with the newest key, bound to its hash so a ciphertext cannot be moved to another row. */
     encrypt(token: string, tokenHash: string): string {
-      const iv = crypto.randomBytes(IV_BYTES);
-      const cipher = crypto.createCipheriv(CIPHER, getKey(), iv);
-      cipher.setAAD(Buffer.from(tokenHash));
-      const ciphertext = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
-      return [FORMAT_VERSION, iv, cipher.getAuthTag(), ciphertext]
-        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-        .join('.');
+      return encryptWith(getKeys()[0], token, tokenHash);
     },
 
-    /** The token back, or null when it cannot be recovered (secret changed, data altered). */
+    /** The token back, or null when it cannot be recovered (no configured key made it, data altered). */
     decrypt(payload: string | null | undefined, tokenHash: string): string | null {
-      const [version, iv, tag, ciphertext] = (payload ?? '').split('.');
-      if (version !== FORMAT_VERSION || !iv || !tag || !ciphertext) return null;
-      try {
-        const decipher = crypto.createDecipheriv(CIPHER, getKey(), Buffer.from(iv, 'base64url'));
-        decipher.setAAD(Buffer.from(tokenHash));
-        decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        const token = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
-        return hashToken(token) === tokenHash ? token : null;
-      } catch {
-        return null;
-      }
+      return open(payload, tokenHash).token;
     },
+
+    /** The token back, and the copy to store instead when an older key made this one (see renew-token-copies). */
+    open,
   };
 };
