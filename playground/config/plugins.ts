@@ -55,6 +55,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: packageRoot('strapi-plugin-invitations'),
     config: {
       requireInvitation: env.bool('INVITATIONS_REQUIRE_INVITATION', true),
+      allowUserCreationByUsers: env.bool('INVITATIONS_ALLOW_USER_CREATION_BY_USERS', false),
+      exposeInGraphql: env.bool('INVITATIONS_EXPOSE_IN_GRAPHQL', false),
       signupUrl: env('INVITATIONS_SIGNUP_URL', null),
       redirectOrigins: env.array('INVITATIONS_REDIRECT_ORIGINS', ['http://127.0.0.1:1337', 'http://localhost:1337']),
       email: { siteName: env('INVITATIONS_SITE_NAME', 'Invitations playground') },

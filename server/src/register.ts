@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { acceptInvitationInGraphqlRegister } from './graphql';
+import { acceptInvitationInGraphqlRegister, hideContentTypesFromGraphql } from './graphql';
 import type { KoaContext } from './koa';
 import { keepTokensOutOfRequestLog } from './logging/request-log';
 import { USERS_PERMISSIONS_AUTH } from './constants';
@@ -41,5 +41,6 @@ const gateRegistration = (strapi: Core.Strapi) => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   gateRegistration(strapi);
   acceptInvitationInGraphqlRegister(strapi);
+  hideContentTypesFromGraphql(strapi);
   keepTokensOutOfRequestLog(strapi);
 };
