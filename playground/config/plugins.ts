@@ -55,6 +55,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: packageRoot('strapi-plugin-invitations'),
     config: {
       requireInvitation: env.bool('INVITATIONS_REQUIRE_INVITATION', true),
+      allowUserCreationByUsers: env.bool('INVITATIONS_ALLOW_USER_CREATION_BY_USERS', false),
+      exposeInGraphql: env.bool('INVITATIONS_EXPOSE_IN_GRAPHQL', false),
       signupUrl: env('INVITATIONS_SIGNUP_URL', null),
       // Comma-separated, newest first (key rotation); unset: the app's ENCRYPTION_KEY, else APP_KEYS.
       encryptionKey: env.array('INVITATIONS_ENCRYPTION_KEYS', null),

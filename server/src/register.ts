@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { acceptInvitationInGraphqlRegister } from './graphql';
+import { acceptInvitationInGraphqlRegister, hideContentTypesFromGraphql } from './graphql';
 import type { KoaContext } from './koa';
 import { keepTokensOutOfRequestLog } from './logging/request-log';
 import { USERS_PERMISSIONS_AUTH } from './constants';
 import { getService, type Service } from './utils/get-service';
 import { holdUntilCommitted } from './utils/redemption-scope';
+import { gateUserCreationByUsers } from './user-creation-gate';
 
 const USERS_PERMISSIONS_PROVIDERS = 'plugin::users-permissions.providers';
 const USERS_PERMISSIONS_USERS = 'plugin::users-permissions.user';
@@ -40,6 +41,8 @@ const gateRegistration = (strapi: Core.Strapi) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   gateRegistration(strapi);
+  gateUserCreationByUsers(strapi);
   acceptInvitationInGraphqlRegister(strapi);
+  hideContentTypesFromGraphql(strapi);
   keepTokensOutOfRequestLog(strapi);
 };

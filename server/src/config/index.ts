@@ -23,6 +23,14 @@ export interface InvitationsConfig {
   /** When true, POST /api/auth/local/register needs a valid invitationToken. */
   requireInvitation: boolean;
   /**
+   * While requireInvitation is on, users-permissions' content-API user creation (`POST /api/users`,
+   * GraphQL `createUsersPermissionsUser`) is refused to end users and API tokens unless this is
+   * true. Admins (Content Manager, admin API) are not concerned.
+   */
+  allowUserCreationByUsers: boolean;
+  /** When true, the GraphQL plugin generates queries and mutations for the plugin's own content types. */
+  exposeInGraphql: boolean;
+  /**
    * Where invitation links point when the site has its own sign-up front end, e.g.
    * `https://example.com/join?invitation={token}`. Null: the plugin's hosted page.
    */
@@ -44,6 +52,8 @@ export interface InvitationsConfig {
 
 const defaults: InvitationsConfig = {
   requireInvitation: true,
+  allowUserCreationByUsers: false,
+  exposeInGraphql: false,
   signupUrl: null,
   encryptionKey: null,
   redirectOrigins: [],
@@ -97,6 +107,9 @@ const validateEncryptionKey = (encryptionKey: unknown) => {
 const validator = (config: InvitationsConfig) => {
   if (typeof config.requireInvitation !== 'boolean') {
     throw new Error('requireInvitation must be a boolean');
+  }
+  for (const option of ['allowUserCreationByUsers', 'exposeInGraphql'] as const) {
+    if (typeof (config[option] ?? defaults[option]) !== 'boolean') throw new Error(`${option} must be a boolean`);
   }
   if (config.signupUrl !== null) validateSignupUrl(config.signupUrl);
   if (config.encryptionKey !== null) validateEncryptionKey(config.encryptionKey);

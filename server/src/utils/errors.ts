@@ -107,3 +107,14 @@ export const recipientNotPendingError = (status: RecipientStatus) =>
 /** 502: the email provider refused the message; nothing else changed. */
 export const emailNotSentError = (error: string) =>
   new InvitationHttpError(502, `The email could not be sent: ${error}`, { reason: 'email-failed', error });
+
+/** `details.reason` of the 403 refusing content-API user creation while invitations are required. */
+export const USER_CREATION_BY_USERS_OFF = 'user-creation-by-users-off';
+
+/** 403: accounts come through invitations; the answer names the option that allows user creation. */
+export const userCreationRefusedError = () =>
+  new InvitationHttpError(
+    403,
+    'Accounts are created through invitations: creating users through the API is off (plugin option allowUserCreationByUsers)',
+    { reason: USER_CREATION_BY_USERS_OFF, option: 'allowUserCreationByUsers' }
+  );
