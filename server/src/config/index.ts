@@ -48,6 +48,12 @@ export interface InvitationsConfig {
   /** "Send invitation": site name, concurrency and email templates (see config/email.ts). */
   email: EmailConfig;
   rateLimit: RateLimitConfig;
+  /**
+   * The users-permissions role types (`'authenticated'`, `'members'`…) a link may give, for every
+   * admin, super admins included; null: any role the admin may give in the Content Manager. The
+   * site's default role (`role: null`) is always allowed.
+   */
+  assignableRoles: string[] | null;
 }
 
 const defaults: InvitationsConfig = {
@@ -59,6 +65,7 @@ const defaults: InvitationsConfig = {
   redirectOrigins: [],
   email: emailDefaults,
   rateLimit: { enabled: true, max: 30, windowSeconds: 60, storeTimeoutMs: 300 },
+  assignableRoles: null,
 };
 
 /** True for `scheme://host[:port]` and nothing more. */
@@ -104,6 +111,13 @@ const validateEncryptionKey = (encryptionKey: unknown) => {
   }
 };
 
+const validateAssignableRoles = (assignableRoles: unknown) => {
+  const isRoleType = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value !== 'public';
+  if (assignableRoles !== null && !(Array.isArray(assignableRoles) && assignableRoles.every(isRoleType))) {
+    throw new Error("assignableRoles must be null or a list of role types such as ['authenticated'] (not 'public')");
+  }
+};
+
 const validator = (config: InvitationsConfig) => {
   if (typeof config.requireInvitation !== 'boolean') {
     throw new Error('requireInvitation must be a boolean');
@@ -119,6 +133,7 @@ const validator = (config: InvitationsConfig) => {
   // Strapi always gives the defaults; only a direct call leaves the section out.
   validateEmailConfig(config.email ?? emailDefaults);
   validateRateLimit(config.rateLimit ?? defaults.rateLimit);
+  validateAssignableRoles(config.assignableRoles ?? null);
 };
 
 export default { default: defaults, validator };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { sendCsv } from '../export/csv-export';
 import type { ExportKind } from '../services/invitations';
+import type { AdminAbility } from '../services/roles';
 import { getService } from '../utils/get-service';
 import {
   validateBulkDelete,
@@ -9,11 +10,14 @@ import {
   validateListQuery,
   validateNoQuery,
   validateRedemptionsQuery,
+  validateRolesQuery,
   validateUpdateInput,
 } from '../validation/invitation';
 import type { KoaContext } from '../koa';
 
 const adminUserId = (ctx: KoaContext): number | undefined => ctx.state.user?.id;
+/** What the admin may do elsewhere in the admin panel: who may give which role is checked against it. */
+const adminAbility = (ctx: KoaContext): AdminAbility => ctx.state.userAbility;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const invitations = () => getService(strapi, 'invitations');
@@ -39,17 +43,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx: KoaContext) {
       const input = await validateCreateInput(ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await invitations().create(input, adminUserId(ctx)) };
+      ctx.body = { data: await invitations().create(input, adminUserId(ctx), adminAbility(ctx)) };
     },
 
     async update(ctx: KoaContext) {
       const id = await validateId(ctx.params.id);
       const input = await validateUpdateInput(ctx.request.body);
-      ctx.body = { data: await invitations().update(id, input, adminUserId(ctx)) };
+      ctx.body = { data: await invitations().update(id, input, adminUserId(ctx), adminAbility(ctx)) };
     },
 
     async roles(ctx: KoaContext) {
-      ctx.body = { data: await getService(strapi, 'roles').listAssignable() };
+      const grant = await validateRolesQuery(ctx.query);
+      ctx.body = { data: await getService(strapi, 'roles').listAssignable(adminAbility(ctx), grant) };
     },
 
     /** What the create/edit dialog offers besides roles: presettable user fields, allowed redirects. */

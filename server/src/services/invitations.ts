@@ -20,6 +20,7 @@ import {
 } from '../../../shared';
 import { fieldError, type InvitationInput } from '../validation/invitation';
 import { DETAIL_REDEMPTIONS } from './redemptions';
+import type { AdminAbility } from './roles';
 
 interface Relation {
   id: number;
@@ -290,8 +291,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async create(input: InvitationInput, adminUserId: number | undefined) {
+    async create(input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility) {
       await assertFirstAccessValid(input);
+      await getService(strapi, 'roles').assertCanCreate(ability, input);
       const token = tokens().generate();
       const tokenHash = tokens().hash(token);
       const { id } = await query().create({
@@ -306,12 +308,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return present(await findRow(id));
     },
 
-    async update(id: number, input: InvitationInput, adminUserId: number | undefined) {
+    async update(id: number, input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility) {
       await assertFirstAccessValid(input);
       return strapi.db.transaction(async ({ trx }) => {
         // Locked, the seats taken cannot grow past the new limit before it is written.
         const seats = await getService(strapi, 'seats').lockForChange(id, trx);
         if (!seats) throw notFoundError();
+        const { role } = await query().findOne({ select: ['id'], where: { id }, populate: { role: { select: ['id'] } } });
+        await getService(strapi, 'roles').assertCanEdit(ability, { ...seats, role: role?.id ?? null }, input);
         if (input.maxUses !== undefined && input.maxUses < seats.usedCount) {
           throw fieldError('maxUses', `maxUses cannot be lower than the ${seats.usedCount} uses already made`);
         }

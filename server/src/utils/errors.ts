@@ -118,3 +118,16 @@ export const userCreationRefusedError = () =>
     'Accounts are created through invitations: creating users through the API is off (plugin option allowUserCreationByUsers)',
     { reason: USER_CREATION_BY_USERS_OFF, option: 'allowUserCreationByUsers' }
   );
+
+type RoleRefusal =
+  | { reason: 'assignable-roles'; assignableRoles: string[] }
+  | { reason: 'content-manager-permission'; missing: { action: string; subject: string; field: string } };
+
+const roleRefusalMessage = (role: { name: string }, refusal: RoleRefusal) =>
+  refusal.reason === 'assignable-roles'
+    ? `The role "${role.name}" is not in the plugin's assignableRoles option: no link may give it`
+    : `Giving the role "${role.name}" needs the Content Manager's permission ${refusal.missing.action} on ${refusal.missing.subject}, including its ${refusal.missing.field} field`;
+
+/** 403: the admin may not give this role through a link; `details` names what is missing. */
+export const roleNotAssignableError = (role: { id: number; name: string }, refusal: RoleRefusal) =>
+  new InvitationHttpError(403, roleRefusalMessage(role, refusal), { ...refusal, role: { id: role.id, name: role.name } });

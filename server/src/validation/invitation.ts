@@ -187,6 +187,11 @@ const listQuerySchema = yup.object({
 
 const redemptionsQuerySchema = yup.object(pageQueryFields);
 
+const ROLE_GRANTS = ['create', 'update'] as const;
+const rolesQuerySchema = yup.object({
+  for: yup.string().oneOf([...ROLE_GRANTS], `for must be one of ${ROLE_GRANTS.join(', ')}`),
+});
+
 const bulkDeleteSchema = yup
   .object({
     ids: yup
@@ -254,6 +259,10 @@ export const validateListQuery = async (query: Record<string, unknown> = {}): Pr
 
 export const validateRedemptionsQuery = async (query: Record<string, unknown> = {}): Promise<RedemptionsQuery> =>
   pageOf(await validateQuery(redemptionsQuerySchema, query));
+
+/** `GET /roles?for=`: the roles given by making links (the default) or by editing them. */
+export const validateRolesQuery = async (query: Record<string, unknown> = {}): Promise<(typeof ROLE_GRANTS)[number]> =>
+  ((await validateQuery(rolesQuerySchema, query)).for as (typeof ROLE_GRANTS)[number] | undefined) ?? 'create';
 
 /** A query string that must be empty (the exports, the timeline). */
 export const validateNoQuery = async (query: Record<string, unknown> = {}) => {
