@@ -26,6 +26,7 @@ const { run, buildPlugin, buildAdminPanel, compilePlayground } = require('./lib'
 const { COMPAT_VERSIONS, runCompatibility } = require('./compat');
 const { startServer: startMariadb } = require('./mariadb');
 const { startCluster: startPostgres } = require('./postgres');
+const { fileSeconds, printTimings, readBoots, recordPhase, secondsSince, timedStep } = require('./timings');
 
 const STRICT = process.env.CI === 'true';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -34,24 +35,30 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const runJest = (label, project, env = {}) => {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
-  const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-jest-')), 'results.json');
+  const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-jest-'));
+  const summaryFile = path.join(outputDir, 'results.json');
+  const bootLog = path.join(outputDir, 'boots.txt');
   const args = ['--selectProjects', project, '--passWithNoTests', '--json', `--outputFile=${summaryFile}`];
   const jest = run('jest', [...args, ...process.argv.slice(2)], {
     allowFailure: true,
-    env: { SKIP_BUILD: 'true', ...env },
+    env: { SKIP_BUILD: 'true', STRAPI_BOOT_LOG: bootLog, ...env },
   });
   if (!fs.existsSync(summaryFile)) {
     totals.failed += 1;
+    recordPhase({ label, seconds: secondsSince(started), passed: 0, failed: 1 });
     return;
   }
   const results = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
   // A file that failed before running any test (a boot error) counts as one failure.
   const brokenFiles = results.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  let failed = results.numFailedTests + brokenFiles.length;
+  if (jest.status !== 0 && failed === 0) failed = 1;
   totals.passed += results.numPassedTests;
-  totals.failed += results.numFailedTests + brokenFiles.length;
-  if (jest.status !== 0 && results.numFailedTests + brokenFiles.length === 0) totals.failed += 1;
-  const seconds = Math.round((Date.now() - started) / 1000);
-  console.log(`${label}: ${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles.length} failed (${seconds} s)`);
+  totals.failed += failed;
+  const seconds = secondsSince(started);
+  recordPhase({ label, seconds, passed: results.numPassedTests, failed, files: fileSeconds(results), boots: readBoots(bootLog) });
+  fs.rmSync(outputDir, { recursive: true, force: true });
+  console.log(`${label}: ${results.numPassedTests} passed, ${failed} failed (${Math.round(seconds)} s)`);
 };
 
 const skipPhase = (label, reason) => {
@@ -103,8 +110,10 @@ const compatSelected = () => {
 };
 
 const runPhases = () => {
-  buildPlugin();
-  compilePlayground();
+  timedStep('Plugin build, playground compile', () => {
+    buildPlugin();
+    compilePlayground();
+  });
 
   runJest('Packed file list', 'package');
   runJest('Admin component suites', 'admin');
@@ -123,7 +132,7 @@ const runPhases = () => {
 
   if (fs.existsSync(CHROMIUM)) {
     guarded('Browser suites', () => {
-      buildAdminPanel();
+      timedStep('Admin panel build (playground)', () => buildAdminPanel());
       runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
     });
   } else {
@@ -150,6 +159,7 @@ const main = () => {
     console.error(error);
     totals.failed += 1;
   }
+  printTimings();
   const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
   process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
