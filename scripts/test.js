@@ -4,12 +4,14 @@
 /**
  * The test command (`npm test`, also what .ci/run calls). Runs, in order:
  *   0. the packed file list (what `npm pack` ships), then the admin panel's component suites (jsdom);
- *   1. the server suites, then the hostile security suites (tests/security), on SQLite;
+ *   1. the server suites, then the hostile security suites (tests/security), on SQLite, with
+ *      lint and typecheck beside them when STATIC_CHECKS=true (.ci/run);
  *   2. the same server and security suites on PostgreSQL, in a private cluster started here (needs Debian's
  *      `postgresql`);
  *   3. in the same cluster, the suites that start several Strapi processes on one database;
  *   4. phases 2 and 3 again on MariaDB, in a private server started here (needs Debian's
- *      `mariadb-server`);
+ *      `mariadb-server`), the server suites only those marked @database (scripts/database-suites.js)
+ *      and not the security suites;
  *   5. the browser suites, against the playground started for real (needs Debian's `chromium`);
  *   6. the packed plugin, installed from its tarball into clean apps of the oldest Strapi of its
  *      peer range and of the current one, each checked by the smoke suite (scripts/compat.js; needs
@@ -24,11 +26,15 @@ const os = require('node:os');
 const path = require('node:path');
 const { run, buildPlugin, buildAdminPanel, compilePlayground } = require('./lib');
 const { COMPAT_VERSIONS, runCompatibility } = require('./compat');
+const { databaseSuites } = require('./database-suites');
 const { startServer: startMariadb } = require('./mariadb');
 const { startCluster: startPostgres } = require('./postgres');
+const { startStaticChecks } = require('./static-checks');
 const { fileSeconds, printTimings, readBoots, recordPhase, secondsSince, timedStep } = require('./timings');
 
 const STRICT = process.env.CI === 'true';
+// .ci/run sets it: lint and typecheck run beside the SQLite phase, on the second core.
+const STATIC_CHECKS = process.env.STATIC_CHECKS === 'true';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -87,7 +93,7 @@ const guarded = (label, phase) => {
  * Runs `phases` ([label, Jest project] pairs) against a database server that `start` starts and
  * that is stopped afterwards; skips them, saying why, when `start` finds no server installed.
  */
-const inDatabaseServer = (start, missingNote, phases) => {
+const inDatabaseServer = (start, missingNote, phases, env = {}) => {
   const labels = phases.map(([label]) => label).join(', ');
   guarded(labels, () => {
     const server = start();
@@ -96,11 +102,34 @@ const inDatabaseServer = (start, missingNote, phases) => {
       return;
     }
     try {
-      for (const [label, project] of phases) runJest(label, project, server.env);
+      for (const [label, project] of phases) runJest(label, project, { ...server.env, ...env });
     } finally {
       server.stop();
     }
   });
+};
+
+/**
+ * Runs `phase` (synchronous), with lint and typecheck beside it when STATIC_CHECKS=true; then
+ * prints their output and counts each failed check as one failure.
+ */
+const besideStaticChecks = async (label, phase) => {
+  if (!STATIC_CHECKS) {
+    phase();
+    return;
+  }
+  const staticChecks = startStaticChecks();
+  try {
+    phase();
+  } finally {
+    const { checks, output } = await staticChecks.finish();
+    console.log(`\n${output}`);
+    for (const check of checks) {
+      console.log(`=== ${check.label}: ${check.passed ? 'passed' : 'FAILED'} ===`);
+      if (!check.passed) totals.failed += 1;
+      recordPhase({ label: check.label, seconds: check.seconds, failed: Number(!check.passed), beside: label });
+    }
+  }
 };
 
 /** Minutes of installs: run only with no Jest arguments, or with ones that name tests/compat. */
@@ -109,7 +138,7 @@ const compatSelected = () => {
   return jestArguments.length === 0 || jestArguments.some((argument) => argument.includes('compat'));
 };
 
-const runPhases = () => {
+const runPhases = async () => {
   timedStep('Plugin build, playground compile', () => {
     buildPlugin();
     compilePlayground();
@@ -117,18 +146,26 @@ const runPhases = () => {
 
   runJest('Packed file list', 'package');
   runJest('Admin component suites', 'admin');
-  runJest('Server suites on SQLite', 'server');
-  runJest('Security suites on SQLite', 'security');
+  await besideStaticChecks('SQLite phase', () => {
+    runJest('Server suites on SQLite', 'server');
+    runJest('Security suites on SQLite', 'security');
+  });
 
   inDatabaseServer(startPostgres, 'PostgreSQL is not installed: apt-get install postgresql', [
     ['Server suites on PostgreSQL', 'server'],
     ['Security suites on PostgreSQL', 'security'],
     ['Several instances on PostgreSQL', 'instances'],
   ]);
-  inDatabaseServer(startMariadb, 'MariaDB is not installed: apt-get install mariadb-server', [
-    ['Server suites on MariaDB', 'server'],
-    ['Several instances on MariaDB', 'instances'],
-  ]);
+  console.log(`\nOn MariaDB, the server suites marked @database (scripts/database-suites.js): ${databaseSuites().join(', ')}`);
+  inDatabaseServer(
+    startMariadb,
+    'MariaDB is not installed: apt-get install mariadb-server',
+    [
+      ['Server suites marked @database on MariaDB', 'server'],
+      ['Several instances on MariaDB', 'instances'],
+    ],
+    { DATABASE_SUITES_ONLY: 'true' }
+  );
 
   if (fs.existsSync(CHROMIUM)) {
     guarded('Browser suites', () => {
@@ -151,9 +188,9 @@ const runPhases = () => {
   }
 };
 
-const main = () => {
+const main = async () => {
   try {
-    runPhases();
+    await runPhases();
   } catch (error) {
     // A build or a database cluster that fails still ends with the summary line.
     console.error(error);
