@@ -30,7 +30,7 @@ const isStale = (sources, outputs) => {
 };
 
 const started = Date.now();
-if (isStale(['admin/src', 'server/src', 'shared', 'package.json'], ['dist'])) {
+if (isStale(['admin/src', 'server/src', 'shared'], ['dist'])) {
   console.log('dist/ is older than the sources: building the plugin');
   buildPlugin();
 }
