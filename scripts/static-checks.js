@@ -1,9 +1,9 @@
 'use strict';
 
 /**
- * `npm run lint` then `npm run typecheck`, run by scripts/test.js beside the SQLite phase when
- * STATIC_CHECKS=true (as .ci/run sets it): a background process whose output goes to a file,
- * printed when the checks end; each failed check counts as one failure in the summary line.
+ * `npm run lint` then `npm run typecheck`, run by scripts/test.js beside the build, admin and
+ * SQLite phases when STATIC_CHECKS=true (as .ci/run sets it): a background process whose output
+ * goes to a file, printed when the checks end; each failed check counts as one failure in the summary line.
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');

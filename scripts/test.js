@@ -4,8 +4,7 @@
 /**
  * The test command (`npm test`, also what .ci/run calls). Runs, in order:
  *   0. the packed file list (what `npm pack` ships), then the admin panel's component suites (jsdom);
- *   1. the server suites, then the hostile security suites (tests/security), on SQLite, with
- *      lint and typecheck beside them when STATIC_CHECKS=true (.ci/run);
+ *   1. the server suites, then the hostile security suites (tests/security), on SQLite;
  *   2. the same server and security suites on PostgreSQL, in a private cluster started here (needs Debian's
  *      `postgresql`);
  *   3. in the same cluster, the suites that start several Strapi processes on one database;
@@ -17,6 +16,9 @@
  *      peer range and of the current one, each checked by the smoke suite (scripts/compat.js; needs
  *      `chromium` too).
  * and ends with the line `N passed, N failed` (`, N skipped` when a phase could not run).
+ *
+ * With STATIC_CHECKS=true (.ci/run), `npm run lint` and `npm run typecheck` run beside the build
+ * and phases 0 and 1, and each that fails counts as one failure.
  *
  * A phase whose system package is missing is skipped with a note, unless CI=true: then it fails.
  * Extra arguments go to Jest, e.g. `npm test -- tests/server/race`.
@@ -33,7 +35,7 @@ const { startStaticChecks } = require('./static-checks');
 const { fileSeconds, printTimings, readBoots, recordPhase, secondsSince, timedStep } = require('./timings');
 
 const STRICT = process.env.CI === 'true';
-// .ci/run sets it: lint and typecheck run beside the SQLite phase, on the second core.
+// .ci/run sets it: lint and typecheck run beside the build and the SQLite phase, on the second core.
 const STATIC_CHECKS = process.env.STATIC_CHECKS === 'true';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -139,14 +141,14 @@ const compatSelected = () => {
 };
 
 const runPhases = async () => {
-  timedStep('Plugin build, playground compile', () => {
-    buildPlugin();
-    compilePlayground();
-  });
-
-  runJest('Packed file list', 'package');
-  runJest('Admin component suites', 'admin');
-  await besideStaticChecks('SQLite phase', () => {
+  // From the build on: the checks still count when the build fails and stops the run.
+  await besideStaticChecks('build, admin and SQLite phases', () => {
+    timedStep('Plugin build, playground compile', () => {
+      buildPlugin();
+      compilePlayground();
+    });
+    runJest('Packed file list', 'package');
+    runJest('Admin component suites', 'admin');
     runJest('Server suites on SQLite', 'server');
     runJest('Security suites on SQLite', 'security');
   });
