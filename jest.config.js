@@ -1,7 +1,15 @@
+const { databaseSuites } = require('./scripts/database-suites');
+
 /** @type {import('jest').Config} */
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
 };
+
+// On MariaDB scripts/test.js sets DATABASE_SUITES_ONLY=true: only the suites marked @database run there.
+const serverSuites =
+  process.env.DATABASE_SUITES_ONLY === 'true'
+    ? databaseSuites().map((file) => `<rootDir>/tests/server/${file}`)
+    : ['<rootDir>/tests/server/**/*.test.ts'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -12,7 +20,7 @@ module.exports = {
   // Booting Strapi takes seconds; the browser suites set a longer limit of their own.
   testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
+    { ...shared, displayName: 'server', testEnvironment: 'node', testMatch: serverSuites },
     // The hostile suite (SECURITY.md): each rule an attacker would try, on SQLite and PostgreSQL.
     { ...shared, displayName: 'security', testEnvironment: 'node', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },
     // Real `strapi start` processes on one PostgreSQL or MariaDB database: run by scripts/test.js in its servers.

@@ -22,6 +22,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { ROOT, run } = require('./lib');
 const { keepPrebuild, prebuildsEnv } = require('./prebuilds');
+const { recordPhase } = require('./timings');
 
 /** The oldest Strapi 5 of the peer range that installs here (see STRAPI-NOTES), and the current one. */
 const COMPAT_VERSIONS = ['5.13.0', '5.54.0'];
@@ -29,13 +30,14 @@ const APPS_DIR = path.join(ROOT, 'tests/compat/apps');
 
 const tempDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-/** Runs `fn`, printing and returning how long it took, in seconds. */
+/** Runs `fn`, printing how long it took and recording it in the run's table of phases; returns what `fn` returns. */
 const timed = (label, fn) => {
   const started = Date.now();
   const result = fn();
   const seconds = (Date.now() - started) / 1000;
   console.log(`[compat] ${label}: ${seconds.toFixed(1)} s`);
-  return { result, seconds };
+  recordPhase({ label: `Compatibility: ${label}`, seconds });
+  return result;
 };
 
 /**
@@ -93,10 +95,7 @@ const copyApp = (version) => {
   return appDir;
 };
 
-/**
- * Installs the app of `version` and the plugin's `tarball` into `appDir` (a copyApp), and builds
- * its admin panel. Returns what each step took, in seconds, by step.
- */
+/** Installs the app of `version` and the plugin's `tarball` into `appDir` (a copyApp), and builds its admin panel. */
 const installApp = (appDir, version, tarball) => {
   const inApp = (command, args, env) => () => run(command, args, { cwd: appDir, env: appEnv(appDir, env) });
   const installAppDependencies = () => {
@@ -106,33 +105,21 @@ const installApp = (appDir, version, tarball) => {
     inApp('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], prebuildsEnv())();
     keepPrebuild(appDir);
   };
-  const steps = [
-    ['npm ci', installAppDependencies],
-    ['npm install <tarball>', inApp('npm', ['install', '--no-audit', '--no-fund', tarball])],
-    ['strapi build', inApp('strapi', ['build'], { NODE_ENV: 'production' })],
-  ];
-  return steps.map(([step, action]) => [`${version}: ${step}`, timed(`Strapi ${version}: ${step}`, action).seconds]);
+  timed(`Strapi ${version}: npm ci`, installAppDependencies);
+  timed(`Strapi ${version}: npm install <tarball>`, inApp('npm', ['install', '--no-audit', '--no-fund', tarball]));
+  timed(`Strapi ${version}: strapi build`, inApp('strapi', ['build'], { NODE_ENV: 'production' }));
 };
 
-/** One version: its app installed and built, then the smoke suite in it. Returns the costs. */
+/** One version: its app installed and built, then the smoke suite in it. */
 const checkVersion = (version, tarball, runSuite) => {
   const appDir = copyApp(version);
   try {
-    const costs = installApp(appDir, version, tarball);
-    const label = `Compatibility: packed plugin on Strapi ${version}`;
-    const smoke = timed(`Strapi ${version}: smoke suite`, () =>
-      runSuite(label, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version })
-    );
-    return [...costs, [`${version}: smoke suite (start included)`, smoke.seconds]];
+    installApp(appDir, version, tarball);
+    runSuite(`Compatibility: packed plugin on Strapi ${version}`, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version });
   } finally {
     // About 700 MB each.
     fs.rmSync(appDir, { recursive: true, force: true });
   }
-};
-
-const printCosts = (costs) => {
-  console.log('\n[compat] What each step cost, in seconds:');
-  for (const [step, seconds] of costs) console.log(`  ${step.padEnd(44)} ${seconds.toFixed(1).padStart(7)}`);
 };
 
 /**
@@ -142,31 +129,27 @@ const printCosts = (costs) => {
  */
 const runCompatibility = ({ runSuite, failPhase }) => {
   let tarball;
-  const costs = [];
   try {
-    const packed = timed('npm pack', packPlugin);
-    tarball = packed.result;
-    costs.push(['npm pack (fresh copy, prepack builds)', packed.seconds]);
+    tarball = timed('npm pack (fresh copy, prepack builds)', packPlugin);
   } catch (error) {
     failPhase('Compatibility: npm pack', error);
     return;
   }
   for (const version of COMPAT_VERSIONS) {
     try {
-      costs.push(...checkVersion(version, tarball, runSuite));
+      checkVersion(version, tarball, runSuite);
     } catch (error) {
       failPhase(`Compatibility: packed plugin on Strapi ${version}`, error);
     }
   }
   fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-  printCosts(costs);
 };
 
 module.exports = { COMPAT_VERSIONS, runCompatibility };
 
 if (require.main === module) {
   const versions = process.argv[2] ? [process.argv[2]] : COMPAT_VERSIONS;
-  const { result: tarball } = timed('npm pack', packPlugin);
+  const tarball = timed('npm pack', packPlugin);
   for (const version of versions) {
     const appDir = copyApp(version);
     installApp(appDir, version, tarball);

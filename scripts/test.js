@@ -9,12 +9,16 @@
  *      `postgresql`);
  *   3. in the same cluster, the suites that start several Strapi processes on one database;
  *   4. phases 2 and 3 again on MariaDB, in a private server started here (needs Debian's
- *      `mariadb-server`);
+ *      `mariadb-server`), the server suites only those marked @database (scripts/database-suites.js)
+ *      and not the security suites;
  *   5. the browser suites, against the playground started for real (needs Debian's `chromium`);
  *   6. the packed plugin, installed from its tarball into clean apps of the oldest Strapi of its
  *      peer range and of the current one, each checked by the smoke suite (scripts/compat.js; needs
  *      `chromium` too).
  * and ends with the line `N passed, N failed` (`, N skipped` when a phase could not run).
+ *
+ * With STATIC_CHECKS=true (.ci/run), `npm run lint` and `npm run typecheck` run beside the build
+ * and phases 0 and 1, and each that fails counts as one failure.
  *
  * A phase whose system package is missing is skipped with a note, unless CI=true: then it fails.
  * Extra arguments go to Jest, e.g. `npm test -- tests/server/race`.
@@ -24,34 +28,45 @@ const os = require('node:os');
 const path = require('node:path');
 const { run, buildPlugin, buildAdminPanel, compilePlayground } = require('./lib');
 const { COMPAT_VERSIONS, runCompatibility } = require('./compat');
+const { databaseSuites } = require('./database-suites');
 const { startServer: startMariadb } = require('./mariadb');
 const { startCluster: startPostgres } = require('./postgres');
+const { startStaticChecks } = require('./static-checks');
+const { fileSeconds, printTimings, readBoots, recordPhase, secondsSince, timedStep } = require('./timings');
 
 const STRICT = process.env.CI === 'true';
+// .ci/run sets it: lint and typecheck run beside the build and the SQLite phase, on the second core.
+const STATIC_CHECKS = process.env.STATIC_CHECKS === 'true';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 const runJest = (label, project, env = {}) => {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
-  const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-jest-')), 'results.json');
+  const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-jest-'));
+  const summaryFile = path.join(outputDir, 'results.json');
+  const bootLog = path.join(outputDir, 'boots.txt');
   const args = ['--selectProjects', project, '--passWithNoTests', '--json', `--outputFile=${summaryFile}`];
   const jest = run('jest', [...args, ...process.argv.slice(2)], {
     allowFailure: true,
-    env: { SKIP_BUILD: 'true', ...env },
+    env: { SKIP_BUILD: 'true', STRAPI_BOOT_LOG: bootLog, ...env },
   });
   if (!fs.existsSync(summaryFile)) {
     totals.failed += 1;
+    recordPhase({ label, seconds: secondsSince(started), passed: 0, failed: 1 });
     return;
   }
   const results = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
   // A file that failed before running any test (a boot error) counts as one failure.
   const brokenFiles = results.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  let failed = results.numFailedTests + brokenFiles.length;
+  if (jest.status !== 0 && failed === 0) failed = 1;
   totals.passed += results.numPassedTests;
-  totals.failed += results.numFailedTests + brokenFiles.length;
-  if (jest.status !== 0 && results.numFailedTests + brokenFiles.length === 0) totals.failed += 1;
-  const seconds = Math.round((Date.now() - started) / 1000);
-  console.log(`${label}: ${results.numPassedTests} passed, ${results.numFailedTests + brokenFiles.length} failed (${seconds} s)`);
+  totals.failed += failed;
+  const seconds = secondsSince(started);
+  recordPhase({ label, seconds, passed: results.numPassedTests, failed, files: fileSeconds(results), boots: readBoots(bootLog) });
+  fs.rmSync(outputDir, { recursive: true, force: true });
+  console.log(`${label}: ${results.numPassedTests} passed, ${failed} failed (${Math.round(seconds)} s)`);
 };
 
 const skipPhase = (label, reason) => {
@@ -80,7 +95,7 @@ const guarded = (label, phase) => {
  * Runs `phases` ([label, Jest project] pairs) against a database server that `start` starts and
  * that is stopped afterwards; skips them, saying why, when `start` finds no server installed.
  */
-const inDatabaseServer = (start, missingNote, phases) => {
+const inDatabaseServer = (start, missingNote, phases, env = {}) => {
   const labels = phases.map(([label]) => label).join(', ');
   guarded(labels, () => {
     const server = start();
@@ -89,11 +104,34 @@ const inDatabaseServer = (start, missingNote, phases) => {
       return;
     }
     try {
-      for (const [label, project] of phases) runJest(label, project, server.env);
+      for (const [label, project] of phases) runJest(label, project, { ...server.env, ...env });
     } finally {
       server.stop();
     }
   });
+};
+
+/**
+ * Runs `phase` (synchronous), with lint and typecheck beside it when STATIC_CHECKS=true; then
+ * prints their output and counts each failed check as one failure.
+ */
+const besideStaticChecks = async (label, phase) => {
+  if (!STATIC_CHECKS) {
+    phase();
+    return;
+  }
+  const staticChecks = startStaticChecks();
+  try {
+    phase();
+  } finally {
+    const { checks, output } = await staticChecks.finish();
+    console.log(`\n${output}`);
+    for (const check of checks) {
+      console.log(`=== ${check.label}: ${check.passed ? 'passed' : 'FAILED'} ===`);
+      if (!check.passed) totals.failed += 1;
+      recordPhase({ label: check.label, seconds: check.seconds, failed: Number(!check.passed), beside: label });
+    }
+  }
 };
 
 /** Minutes of installs: run only with no Jest arguments, or with ones that name tests/compat. */
@@ -102,28 +140,38 @@ const compatSelected = () => {
   return jestArguments.length === 0 || jestArguments.some((argument) => argument.includes('compat'));
 };
 
-const runPhases = () => {
-  buildPlugin();
-  compilePlayground();
-
-  runJest('Packed file list', 'package');
-  runJest('Admin component suites', 'admin');
-  runJest('Server suites on SQLite', 'server');
-  runJest('Security suites on SQLite', 'security');
+const runPhases = async () => {
+  // From the build on: the checks still count when the build fails and stops the run.
+  await besideStaticChecks('build, admin and SQLite phases', () => {
+    timedStep('Plugin build, playground compile', () => {
+      buildPlugin();
+      compilePlayground();
+    });
+    runJest('Packed file list', 'package');
+    runJest('Admin component suites', 'admin');
+    runJest('Server suites on SQLite', 'server');
+    runJest('Security suites on SQLite', 'security');
+  });
 
   inDatabaseServer(startPostgres, 'PostgreSQL is not installed: apt-get install postgresql', [
     ['Server suites on PostgreSQL', 'server'],
     ['Security suites on PostgreSQL', 'security'],
     ['Several instances on PostgreSQL', 'instances'],
   ]);
-  inDatabaseServer(startMariadb, 'MariaDB is not installed: apt-get install mariadb-server', [
-    ['Server suites on MariaDB', 'server'],
-    ['Several instances on MariaDB', 'instances'],
-  ]);
+  console.log(`\nOn MariaDB, the server suites marked @database (scripts/database-suites.js): ${databaseSuites().join(', ')}`);
+  inDatabaseServer(
+    startMariadb,
+    'MariaDB is not installed: apt-get install mariadb-server',
+    [
+      ['Server suites marked @database on MariaDB', 'server'],
+      ['Several instances on MariaDB', 'instances'],
+    ],
+    { DATABASE_SUITES_ONLY: 'true' }
+  );
 
   if (fs.existsSync(CHROMIUM)) {
     guarded('Browser suites', () => {
-      buildAdminPanel();
+      timedStep('Admin panel build (playground)', () => buildAdminPanel());
       runJest('Browser suites', 'browser', { CHROMIUM_PATH: CHROMIUM });
     });
   } else {
@@ -142,14 +190,15 @@ const runPhases = () => {
   }
 };
 
-const main = () => {
+const main = async () => {
   try {
-    runPhases();
+    await runPhases();
   } catch (error) {
     // A build or a database cluster that fails still ends with the summary line.
     console.error(error);
     totals.failed += 1;
   }
+  printTimings();
   const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
   process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

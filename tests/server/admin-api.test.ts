@@ -1,3 +1,4 @@
+// @database: case-insensitive search, sorting, batched deletes of thousands of rows
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import {
   countUsers,

@@ -1,3 +1,4 @@
+// @database: an all-or-nothing delete, and a sign-up racing it
 import { createAdminWithRole, useTestApp, type TestApp } from '../helpers/strapi';
 import { countUsers, createInvitation, expectStrapiError, newAccount, register } from '../helpers/fixtures';
 import { actionId } from '../../shared';

@@ -1,3 +1,4 @@
+// @engine-neutral
 import config from '../../server/src/config';
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { countUsers, createInvitation, newAccount, register } from '../helpers/fixtures';

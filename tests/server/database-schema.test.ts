@@ -1,3 +1,4 @@
+// @database: the tables, columns and constraints the engine makes
 import type { Test } from 'supertest';
 import type { Knex } from 'knex';
 import { serverClient, withConnection } from '../helpers/database';

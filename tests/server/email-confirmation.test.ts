@@ -1,3 +1,4 @@
+// @engine-neutral
 import { createInvitation, expectStrapiError, newAccount, redemptionsOf, register, seatsUsedOf } from '../helpers/fixtures';
 import { submitJoinForm } from '../helpers/join-page';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';

@@ -1,3 +1,4 @@
+// @engine-neutral
 import type { Test } from 'supertest';
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import {

@@ -1,3 +1,4 @@
+// @engine-neutral
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useTestApp, type TestApp } from '../helpers/strapi';

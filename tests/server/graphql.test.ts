@@ -1,3 +1,4 @@
+// @engine-neutral
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { countUsers, createInvitation, createPersonalLink, newAccount, recipientRowsOf, seatsUsedOf } from '../helpers/fixtures';
 

@@ -1,3 +1,4 @@
+// @engine-neutral
 import { createInvitation } from '../helpers/fixtures';
 import { useTestApp, type TestApp } from '../helpers/strapi';
 

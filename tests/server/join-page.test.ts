@@ -1,3 +1,4 @@
+// @engine-neutral
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { countUsers, createInvitation, newAccount, seatsUsedOf, setInvitationRow } from '../helpers/fixtures';
 import { joinPath, openJoinForm, submitJoinForm } from '../helpers/join-page';

@@ -1,3 +1,4 @@
+// @database: thousands of rows seeded and paged, the queries of a delete counted
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';

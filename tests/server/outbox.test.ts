@@ -1,3 +1,4 @@
+// @engine-neutral
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';

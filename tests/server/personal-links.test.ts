@@ -1,3 +1,4 @@
+// @database: collations (accents on MariaDB), two sign-ups racing on one link, filters
 import type { Test } from 'supertest';
 import {
   countUsers,

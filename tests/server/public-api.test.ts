@@ -1,3 +1,4 @@
+// @engine-neutral
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError, inDays, newAccount, register, setInvitationRow } from '../helpers/fixtures';
 

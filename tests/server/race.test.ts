@@ -1,3 +1,4 @@
+// @database: seats taken by concurrent sign-ups (the conditional UPDATE)
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, createPersonalLink, createRole, findUser, newAccount, register } from '../helpers/fixtures';
 

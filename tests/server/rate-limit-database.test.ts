@@ -1,3 +1,4 @@
+// @database: the rate-limit counters kept in the database
 import { rateLimitSuite } from './rate-limit-suite';
 
 describe('with the database store', () => {

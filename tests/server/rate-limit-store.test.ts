@@ -1,3 +1,4 @@
+// @database: the rate-limit store: its upsert and its raw SQL
 import net from 'node:net';
 import knex from 'knex';
 import { useTestApp, type TestApp } from '../helpers/strapi';

@@ -1,3 +1,4 @@
+// @engine-neutral
 import { FixedWindowCounter } from '../../server/src/utils/fixed-window-counter';
 import { rateLimitSuite } from './rate-limit-suite';
 

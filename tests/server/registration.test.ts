@@ -1,3 +1,4 @@
+// @database: seats taken and the last seat given once
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import {
   countUsers,

@@ -1,3 +1,4 @@
+// @database: every table read back for plaintext tokens, by the schema inspector and knex
 import crypto from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, newAccount, register } from '../helpers/fixtures';

@@ -1,3 +1,4 @@
+// @engine-neutral
 import { actionId } from '../../shared';
 import { createInvitation, expectStrapiError, newAccount, register, setInvitationRow } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';

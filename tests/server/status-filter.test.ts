@@ -1,3 +1,4 @@
+// @database: the SQL of the status filter
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError, inDays, setInvitationRow } from '../helpers/fixtures';
 import { invitationStatus, type InvitationStatus } from '../../shared';

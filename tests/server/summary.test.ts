@@ -1,3 +1,4 @@
+// @database: counts and date windows computed in SQL
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError, inDays, seedRedemptions, setInvitationRow } from '../helpers/fixtures';
 

@@ -1,3 +1,4 @@
+// @database: the accounts' lifecycles and the role's join table around the registration
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, createRole, findUser, newAccount, register } from '../helpers/fixtures';
 
