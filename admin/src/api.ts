@@ -68,7 +68,9 @@ export const useInvitationsApi = () => {
         (await get<Page<Redemption>>(`${BASE}/invitations/${id}/redemptions`, { params })).data,
       timeline: async (id: number) => (await get<{ data: SignUpTimeline }>(`${BASE}/invitations/${id}/timeline`)).data.data,
       summary: async () => (await get<{ data: InvitationsSummary }>(`${BASE}/summary`)).data.data,
-      roles: async () => (await get<{ data: AssignableRole[] }>(`${BASE}/roles`)).data.data,
+      /** The roles the admin may give by making (`create`) or editing (`update`) a link. */
+      roles: async (grant: 'create' | 'update') =>
+        (await get<{ data: AssignableRole[] }>(`${BASE}/roles`, { params: { for: grant } })).data.data,
       firstAccessOptions: async () => (await get<{ data: FirstAccessOptions }>(`${BASE}/first-access`)).data.data,
       send: async (id: number, body: SendRequest) =>
         (await post<{ data: SendResult }>(`${BASE}/invitations/${id}/send`, body)).data.data,

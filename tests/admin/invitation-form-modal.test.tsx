@@ -106,6 +106,19 @@ test('the default role is preselected once the roles have loaded', async () => {
   );
 });
 
+test('choosing the default role saves role null, which needs no right to give a role', async () => {
+  fetchClient.put.mockResolvedValue({ data: { data: { ...existing, role: null } } });
+  const onSaved = jest.fn();
+  renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={onSaved} />);
+  await userEvent.click(await screen.findByRole('combobox', { name: /Role of new accounts/ }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Authenticated (default)' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { role: null });
+  // The edit dialog offers the roles the admin may give by editing a link.
+  expect(fetchClient.get).toHaveBeenCalledWith('/invitations/roles', { params: { for: 'update' } });
+});
+
 test("the new users' first access is sent from the dialog: welcome text, page after sign-up, presets", async () => {
   fetchClient.put.mockResolvedValue({ data: { data: existing } });
   const onSaved = jest.fn();

@@ -89,7 +89,8 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
-  const rolesRequest = useRequest(() => api.roles(), [api]);
+  const roleGrant = invitation ? 'update' : 'create';
+  const rolesRequest = useRequest(() => api.roles(roleGrant), [api, roleGrant]);
   const roles = rolesRequest.data;
   const firstAccess = useRequest(() => api.firstAccessOptions(), [api]);
   const firstAccessOptions = firstAccess.data;
@@ -100,15 +101,10 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
   const [created, setCreated] = useState<Invitation | null>(null);
   const isEdit = Boolean(invitation);
 
-  // The default role is known only once the roles have loaded: a new link then starts with it.
-  const [rolesSeen, setRolesSeen] = useState(roles);
-  if (roles !== rolesSeen) {
-    setRolesSeen(roles);
-    const defaultRole = roles?.find((role) => role.isDefault)?.id;
-    if (!isEdit && defaultRole !== undefined) {
-      setValues((current) => (current.role === null ? { ...current, role: defaultRole } : current));
-    }
-  }
+  // A link left with the default role is saved with `role: null`: it gives whatever role is the
+  // default when someone signs up, and needs no right to give a role.
+  const defaultRoleId = roles?.find((role) => role.isDefault)?.id;
+  const roleValue = values.role ?? defaultRoleId;
 
   const set = <K extends keyof InvitationFormValues>(key: K, value: InvitationFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -286,8 +282,8 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                     label={t('form.role', 'Role of new accounts')}
                   >
                     <SingleSelect
-                      value={values.role === null ? undefined : String(values.role)}
-                      onChange={(value: string | number) => set('role', Number(value))}
+                      value={roleValue === undefined ? undefined : String(roleValue)}
+                      onChange={(value: string | number) => set('role', Number(value) === defaultRoleId ? null : Number(value))}
                     >
                       {(roles ?? []).map((role) => (
                         <SingleSelectOption key={role.id} value={String(role.id)}>
