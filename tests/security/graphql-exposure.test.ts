@@ -8,8 +8,10 @@ import { PLUGIN_TABLES_QUERY, pluginNamesInSchema } from '../helpers/graphql-sch
  * made from links, mail log) get no generated query, mutation or type: no bearer reads them.
  */
 let app: TestApp;
+const READ_ONLY = 'a read-only API token';
 const FULL_ACCESS = 'a full-access API token';
-const BEARERS = ['a read-only API token', FULL_ACCESS, "an end user's JWT"] as const;
+const END_USER = "an end user's JWT";
+const BEARERS = [READ_ONLY, FULL_ACCESS, END_USER];
 const bearers: Record<string, string> = {};
 useTestApp(
   (started) => {
@@ -21,9 +23,9 @@ useTestApp(
 beforeAll(async () => {
   const invitation = await createInvitation(app, { name: 'Board members', welcomeMessage: 'Welcome aboard' });
   await sendPersonalLinks(app, invitation.id, ['pending-invitee@example.com']);
-  bearers[BEARERS[0]] = await createApiToken(app, 'read-only');
+  bearers[READ_ONLY] = await createApiToken(app, 'read-only');
   bearers[FULL_ACCESS] = await createApiToken(app, 'full-access');
-  bearers[BEARERS[2]] = await signedUpUserJwt(app);
+  bearers[END_USER] = await signedUpUserJwt(app);
 });
 
 test.each(BEARERS)("%s gets none of the plugin's tables: the queries are not in the schema", async (bearer) => {
