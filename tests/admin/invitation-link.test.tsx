@@ -10,13 +10,12 @@ const HIDDEN = /Your role does not let you see or copy invitation links \(permis
 
 beforeEach(() => allowAll());
 
-test('with "Show and copy links": the link and its copy button', () => {
-  renderInAdmin(<InvitationLink url={URL} />);
+test('the link and its copy button only with "Show and copy links"; without it a line that names the permission (in French too)', () => {
+  const { unmount } = renderInAdmin(<InvitationLink url={URL} />);
   expect((screen.getByRole('textbox', { name: 'Invitation link' }) as HTMLInputElement).value).toBe(URL);
   expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
-});
+  unmount();
 
-test('without it: no field, no copy button, a line that names the permission (in French too)', () => {
   allowedActions.canShowLinks = false;
   renderInAdmin(<InvitationLink url={URL} />);
   expect(screen.queryByRole('textbox')).toBeNull();
