@@ -20,8 +20,12 @@ export interface Invitation {
   remaining: number;
   expiresAt: string;
   status: InvitationStatus;
-  token: string | null;
-  url: string | null;
+  /**
+   * The token and the address to give people: only for an admin whose role has "Show and copy
+   * links" (absent otherwise); null when the link can no longer be read (the site's key changed).
+   */
+  token?: string | null;
+  url?: string | null;
   role: { id: number; name: string } | null;
   welcomeMessage: string | null;
   redirectUrl: string | null;

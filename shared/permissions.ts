@@ -10,6 +10,7 @@ export const ACTIONS = {
   update: 'update',
   delete: 'delete',
   send: 'send',
+  showLinks: 'show-links',
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;
@@ -23,6 +24,7 @@ export const PERMISSIONS = {
   update: [{ action: actionId('update'), subject: null }],
   delete: [{ action: actionId('delete'), subject: null }],
   send: [{ action: actionId('send'), subject: null }],
+  showLinks: [{ action: actionId('showLinks'), subject: null }],
 };
 
 /** What Settings > Roles shows for each action. */
@@ -32,4 +34,12 @@ export const ACTION_DEFINITIONS: Array<{ uid: string; displayName: string }> = [
   { uid: ACTIONS.update, displayName: 'Edit invitations' },
   { uid: ACTIONS.delete, displayName: 'Delete invitations' },
   { uid: ACTIONS.send, displayName: 'Send invitations by email' },
+  // Read, send and the rest work without it: the admin then never receives a token or a link's address.
+  { uid: ACTIONS.showLinks, displayName: 'Show and copy links' },
 ];
+
+/**
+ * What stands for the token in an email preview shown to an admin without `showLinks`: the
+ * address reads as the real one up to its token.
+ */
+export const MASKED_TOKEN = '••••••';

@@ -21,7 +21,7 @@ jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => fetchClient,
   useAppInfo: () => '5.54.0',
   useNotification: () => ({ toggleNotification }),
-  useRBAC: () => ({ allowedActions, isLoading: false }),
+  useRBAC: (permissions: unknown) => jest.requireActual('./strapi-admin').rbacOf(allowedActions)(permissions),
   // Strapi's own dialog needs the whole admin app; this one has its parts: a title, the text, two
   // buttons, and Cancel closes the dialog as Strapi's does.
   ConfirmDialog: ({ title, children, onConfirm, onCancel }: ConfirmProps) => (

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SendInvitationModal } from '../../admin/src/components/SendInvitationModal';
+import { MASKED_TOKEN } from '../../shared';
 import { makeInvitation } from './fixtures';
 import { renderInAdmin } from './render';
 
@@ -36,9 +37,9 @@ const previewCalls = () => fetchClient.post.mock.calls.filter(([url]) => String(
 const allSent = (body: SendBody) =>
   Promise.resolve({ data: { data: { sent: body.emails, failed: [], remaining: 10, warnings: [] } } });
 
-const openDialog = async () => {
+const openDialog = async (shown = invitation) => {
   const onSent = jest.fn();
-  renderInAdmin(<SendInvitationModal invitation={invitation} onClose={jest.fn()} onSent={onSent} />);
+  renderInAdmin(<SendInvitationModal invitation={shown} onClose={jest.fn()} onSent={onSent} />);
   await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe(PREVIEW.defaults.subject));
   return { onSent };
 };
@@ -296,6 +297,22 @@ describe('one link for everyone, or a personal link for each person', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
     expect(await screen.findByText('Sent to 2 of 2 addresses.')).toBeTruthy();
     expect(sendCalls()).toEqual([expect.objectContaining({ emails: ['ada@example.com', 'grace@example.org'], personal: true })]);
+  });
+
+  test('for an admin who may not see links (no token, a masked preview): personal links show the example in place of the mask', async () => {
+    const { token, url, ...withoutLink } = invitation;
+    const maskedUrl = (url as string).replace(token as string, MASKED_TOKEN);
+    fetchClient.post.mockImplementation((postUrl: string, body: SendBody) =>
+      postUrl.endsWith('/email-preview')
+        ? Promise.resolve({ data: { data: { ...PREVIEW, html: `<p>Join us: <a href="${maskedUrl}">${maskedUrl}</a></p>` } } })
+        : allSent(body)
+    );
+    await openDialog(withoutLink);
+    expect(previewFrame().getAttribute('srcdoc')).toContain(maskedUrl);
+    await userEvent.click(screen.getByRole('radio', { name: 'A personal link for each person (only they can use it)' }));
+    const html = previewFrame().getAttribute('srcdoc') as string;
+    expect(html).not.toContain(MASKED_TOKEN);
+    expect(html).toContain('/invitations/join/personal-link-example');
   });
 });
 

@@ -23,7 +23,23 @@ export const appInfo: { strapiVersion: string | null } = { strapiVersion: '5.54.
 export const allowedActions: Record<string, boolean> = {};
 
 export const allowAll = () =>
-  Object.assign(allowedActions, { canRead: true, canCreate: true, canUpdate: true, canDelete: true, canSend: true });
+  Object.assign(allowedActions, {
+    canRead: true,
+    canCreate: true,
+    canUpdate: true,
+    canDelete: true,
+    canSend: true,
+    canShowLinks: true,
+  });
+
+/**
+ * Strapi's useRBAC, as far as its callers go: it takes an array of permissions (an object is
+ * deprecated and checks its values only by luck); the answer is the test's `allowedActions`.
+ */
+export const rbacOf = (actions: Record<string, boolean>) => (permissions: unknown) => {
+  if (!Array.isArray(permissions)) throw new Error('useRBAC takes an array of permissions');
+  return { allowedActions: actions, isLoading: false };
+};
 
 export const strapiAdmin = () => ({
   ...real('components/Table.js'),
@@ -37,6 +53,6 @@ export const strapiAdmin = () => ({
   useFetchClient: () => fetchClient,
   useAppInfo: (_consumer: string, select: (info: { strapiVersion: string | null }) => unknown) => select(appInfo),
   useNotification: () => ({ toggleNotification }),
-  useRBAC: () => ({ allowedActions, isLoading: false }),
+  useRBAC: rbacOf(allowedActions),
   useClipboard: () => ({ copy: jest.fn().mockResolvedValue(true) }),
 });

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { PLAYGROUND_DIR, prepareTestEnv } from './env';
 import { createTestDatabase } from './database';
+import { actionId, type ActionName } from '../../shared';
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -110,6 +111,17 @@ export const createAdminWithRole = async (
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   await app.strapi.service('admin::user').create({ ...person, isActive: true, roles: [role.id] });
   return loginAdmin(app.http, person.email, person.password);
+};
+
+/** A new admin whose one role (named after `label`) has exactly these actions of the plugin, logged in: their token. */
+export const createAdminWithActions = async (app: TestApp, label: string, actions: ActionName[]) => {
+  const role = await app.strapi.service('admin::role').create({ name: `Role ${label}`, description: label });
+  await app.strapi.service('admin::role').addPermissions(
+    role.id,
+    actions.map((action) => ({ action: actionId(action), subject: null }))
+  );
+  const email = `${label.replace(/\W+/g, '-')}@example.com`.toLowerCase();
+  return createAdminWithRole(app, role.code, { email, firstname: 'Role', lastname: label, password: ADMIN_PASSWORD });
 };
 
 export const loginAdmin = async (http: TestApp['http'], email: string, password: string) => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';
+import { createAdminWithActions, startTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, createPersonalLink, expectStrapiError, inDays, newAccount, register } from '../helpers/fixtures';
 import { ACTION_DEFINITIONS, ACTIONS, actionId, type ActionName } from '../../shared';
 import type adminRoutes from '../../server/src/routes/admin';
@@ -134,22 +134,13 @@ const ROUTES: RouteRow[] = [
 ];
 
 const ALL_ACTIONS = Object.keys(ACTIONS) as ActionName[];
-const PASSWORD = 'Matrix-password-1';
 
 /** Admin tokens per action: one whose role has only that action, one whose role has all the others. */
 const withOnly = new Map<ActionName, string>();
 const withAllBut = new Map<ActionName, string>();
 let endUserJwt: string;
 
-const adminWithActions = async (label: string, actions: ActionName[]) => {
-  const role = await app.strapi.service('admin::role').create({ name: `Matrix ${label}`, description: label });
-  await app.strapi.service('admin::role').addPermissions(
-    role.id,
-    actions.map((action) => ({ action: actionId(action), subject: null }))
-  );
-  const email = `${label.replace(/\W+/g, '-')}@example.com`.toLowerCase();
-  return createAdminWithRole(app, role.code, { email, firstname: 'Matrix', lastname: label, password: PASSWORD });
-};
+const adminWithActions = (label: string, actions: ActionName[]) => createAdminWithActions(app, `Matrix ${label}`, actions);
 
 beforeAll(async () => {
   // Sent emails go to files there (the playground's outbox provider).

@@ -1,14 +1,31 @@
 import { Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { Duplicate } from '@strapi/icons';
-import { useClipboard, useNotification } from '@strapi/strapi/admin';
+import { useClipboard, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { PERMISSIONS } from '../../../shared';
 import { usePluginTranslation } from '../utils/translations';
 
-/** The link to give people, read-only, with a button that copies it. */
-export const InvitationLink = ({ url }: { url: string | null }) => {
+/**
+ * The link to give people, read-only, with a button that copies it; for an admin whose role lacks
+ * "Show and copy links", a line that says so (the server leaves the link out of their answers).
+ */
+export const InvitationLink = ({ url }: { url?: string | null }) => {
   const t = usePluginTranslation();
   const { copy } = useClipboard();
   const { toggleNotification } = useNotification();
+  const { allowedActions, isLoading } = useRBAC(PERMISSIONS.showLinks);
   const label = t('link.label', 'Invitation link');
+
+  if (isLoading) return null;
+  if (!allowedActions.canShowLinks || url === undefined) {
+    return (
+      <Typography textColor="neutral600">
+        {t(
+          'link.hidden',
+          'Your role does not let you see or copy invitation links (permission "Show and copy links"): send the invitation by email, or ask an administrator.'
+        )}
+      </Typography>
+    );
+  }
 
   if (!url) {
     return (

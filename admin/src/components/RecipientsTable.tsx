@@ -137,13 +137,15 @@ const RecipientsFilters = ({ query, onSearch, onStatus }: FiltersProps) => {
   );
 };
 
+const RECIPIENT_ACTIONS = [...PERMISSIONS.send, ...PERMISSIONS.delete];
+
 /** The people personal links were sent to: their state, when, the account made; resend and revoke. */
 export const RecipientsTable = ({ invitation, onChange }: Props) => {
   const { locale } = useIntl();
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
-  const { allowedActions } = useRBAC({ send: PERMISSIONS.send, delete: PERMISSIONS.delete });
+  const { allowedActions } = useRBAC(RECIPIENT_ACTIONS);
   const [query, setQuery] = useState<Query>({ page: 1, q: '' });
   const [busy, setBusy] = useState<number>();
   const [toRevoke, setToRevoke] = useState<Recipient | null>(null);

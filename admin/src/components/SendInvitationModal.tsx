@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Box, Button, Flex, IconButton, Modal, ProgressBar, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { PaperPlane } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { isEmailInDomains, sortRecipients } from '../../../shared';
+import { isEmailInDomains, MASKED_TOKEN, sortRecipients } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
 import { useDebouncedValue } from '../utils/debounce';
@@ -63,11 +63,14 @@ export const SendInvitationButton = ({ invitation, onClick, compact = false }: B
 /**
  * The preview with the link's own token replaced by a placeholder: a personal sending mails each
  * person a token of their own, which does not exist yet, and the link's must not pass for one.
+ * For an admin who may not see links, the server has already masked the token: the mask is replaced.
  */
-const withExampleLink = (preview: EmailPreviewData | undefined, { token }: Invitation, example: string) =>
-  preview && token
-    ? { ...preview, html: preview.html.split(token).join(example), text: preview.text.split(token).join(example) }
+const withExampleLink = (preview: EmailPreviewData | undefined, { token }: Invitation, example: string) => {
+  const shownToken = token ?? MASKED_TOKEN;
+  return preview
+    ? { ...preview, html: preview.html.split(shownToken).join(example), text: preview.text.split(shownToken).join(example) }
     : preview;
+};
 
 /** "Send invitation": recipients, subject and message, a preview, then the sending and its result. */
 export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {

@@ -60,6 +60,8 @@ const FirstAccess = ({ invitation }: { invitation: InvitationDetail }) => {
   );
 };
 
+const DETAIL_ACTIONS = [...PERMISSIONS.update, ...PERMISSIONS.delete, ...PERMISSIONS.send];
+
 /** One invitation: its link to copy, its numbers, and the accounts created from it. */
 export const InvitationDetailPage = () => {
   const intl = useIntl();
@@ -68,7 +70,7 @@ export const InvitationDetailPage = () => {
   const navigate = useNavigate();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
-  const { allowedActions } = useRBAC({ update: PERMISSIONS.update, delete: PERMISSIONS.delete, send: PERMISSIONS.send });
+  const { allowedActions } = useRBAC(DETAIL_ACTIONS);
   const { data: invitation, error, isLoading, reload } = useRequest(() => api.get(id as string), [api, id]);
   const [isEditing, setIsEditing] = useState(false);
   const [isSending, setIsSending] = useState(false);

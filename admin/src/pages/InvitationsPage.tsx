@@ -32,6 +32,9 @@ const toApiSort = (sort = 'createdAt:DESC') => {
   return `${field}:${direction.toLowerCase()}`;
 };
 
+/** What the page offers besides reading, each shown only to admins who may do it. */
+const ROW_ACTIONS = [...PERMISSIONS.create, ...PERMISSIONS.update, ...PERMISSIONS.delete, ...PERMISSIONS.send];
+
 type Modal = { kind: 'create' } | { kind: 'edit'; invitation: Invitation } | { kind: 'send'; invitation: Invitation } | null;
 
 export const InvitationsPage = () => {
@@ -39,12 +42,7 @@ export const InvitationsPage = () => {
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
-  const { allowedActions } = useRBAC({
-    create: PERMISSIONS.create,
-    update: PERMISSIONS.update,
-    delete: PERMISSIONS.delete,
-    send: PERMISSIONS.send,
-  });
+  const { allowedActions } = useRBAC(ROW_ACTIONS);
   const [{ query }] = useQueryParams<ListQuery>();
   const params = {
     page: Number(query.page ?? 1),

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Sender } from '../services/invitation-emails';
 import { getService } from '../utils/get-service';
+import { linkVisibility } from '../utils/link-visibility';
 import { validateId } from '../validation/invitation';
 import { validateEmailOptions, validateSendInput } from '../validation/send';
 import type { KoaContext } from '../koa';
@@ -15,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(ctx: KoaContext) {
       const id = await validateId(ctx.params.id);
       const options = await validateEmailOptions(ctx.request.body ?? {});
-      ctx.body = { data: await emails().preview(id, options, sender(ctx)) };
+      ctx.body = { data: await emails().preview(id, options, sender(ctx), linkVisibility(ctx)) };
     },
 
     async send(ctx: KoaContext) {

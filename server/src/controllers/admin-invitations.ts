@@ -3,6 +3,7 @@ import { sendCsv } from '../export/csv-export';
 import type { ExportKind } from '../services/invitations';
 import type { AdminAbility } from '../services/roles';
 import { getService } from '../utils/get-service';
+import { linkVisibility } from '../utils/link-visibility';
 import {
   validateBulkDelete,
   validateCreateInput,
@@ -33,23 +34,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: KoaContext) {
-      ctx.body = await invitations().list(await validateListQuery(ctx.query));
+      ctx.body = await invitations().list(await validateListQuery(ctx.query), linkVisibility(ctx));
     },
 
     async findOne(ctx: KoaContext) {
-      ctx.body = { data: await invitations().findOne(await validateId(ctx.params.id)) };
+      ctx.body = { data: await invitations().findOne(await validateId(ctx.params.id), linkVisibility(ctx)) };
     },
 
     async create(ctx: KoaContext) {
       const input = await validateCreateInput(ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await invitations().create(input, adminUserId(ctx), adminAbility(ctx)) };
+      ctx.body = { data: await invitations().create(input, adminUserId(ctx), adminAbility(ctx), linkVisibility(ctx)) };
     },
 
     async update(ctx: KoaContext) {
       const id = await validateId(ctx.params.id);
       const input = await validateUpdateInput(ctx.request.body);
-      ctx.body = { data: await invitations().update(id, input, adminUserId(ctx), adminAbility(ctx)) };
+      ctx.body = { data: await invitations().update(id, input, adminUserId(ctx), adminAbility(ctx), linkVisibility(ctx)) };
     },
 
     async roles(ctx: KoaContext) {

@@ -6,6 +6,7 @@ import { renewTokenCopies } from '../database/renew-token-copies';
 import { escapeForHtml, renderTemplate } from '../email/render';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
 import { getService } from '../utils/get-service';
+import type { LinkVisibility } from '../utils/link-visibility';
 import { linkUnavailableError, unusableInvitationError } from '../utils/errors';
 import {
   invitationStatus,
@@ -188,8 +189,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async preview(id: number, options: EmailOptions, sender: Sender): Promise<ComposedEmail> {
-      return compose(await findSendable(id), options, sender);
+    /** The email as it will be sent; for an admin who may not see links, with the link's token masked. */
+    async preview(id: number, options: EmailOptions, sender: Sender, { showLinks }: LinkVisibility): Promise<ComposedEmail> {
+      const invitation = await findSendable(id);
+      const shown = showLinks ? invitation : { ...invitation, url: getService(strapi, 'links').maskedInvitationUrl() };
+      return compose(shown, options, sender);
     },
 
     /**

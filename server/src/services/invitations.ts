@@ -8,6 +8,7 @@ import { whereStatus } from '../database/status-where';
 import type { CsvExport } from '../export/csv-export';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
 import { getService, type Service } from '../utils/get-service';
+import type { LinkVisibility } from '../utils/link-visibility';
 import {
   invitationStatus,
   remainingSeats,
@@ -87,8 +88,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(INVITATION_UID);
   const tokens = () => getService(strapi, 'tokens');
 
-  const present = (row: InvitationRow, now = new Date()): Invitation => {
+  /** The token and the address to give people, only for an admin who may see them; null: not readable any more. */
+  const linkOf = (row: InvitationRow, { showLinks }: LinkVisibility): Pick<Invitation, 'token' | 'url'> => {
+    if (!showLinks) return {};
     const token = tokens().decrypt(row.tokenCiphertext, row.tokenHash);
+    return { token, url: token ? getService(strapi, 'links').invitationUrl(token) : null };
+  };
+
+  const present = (row: InvitationRow, visibility: LinkVisibility, now = new Date()): Invitation => {
     return {
       id: row.id,
       name: row.name,
@@ -97,8 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       remaining: remainingSeats(row),
       expiresAt: isoDate(row.expiresAt),
       status: invitationStatus(row, now),
-      token,
-      url: token ? getService(strapi, 'links').invitationUrl(token) : null,
+      ...linkOf(row, visibility),
       role: row.role ? { id: row.role.id, name: row.role.name as string } : null,
       welcomeMessage: row.welcomeMessage ?? null,
       redirectUrl: row.redirectUrl ?? null,
@@ -197,7 +203,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** A page of links: the page's ids and the count in SQL (search, status, sort), then those rows. */
-    async list({ page, pageSize, sort, q, status }: ListQuery): Promise<Page<Invitation>> {
+    async list({ page, pageSize, sort, q, status }: ListQuery, visibility: LinkVisibility): Promise<Page<Invitation>> {
       const now = new Date();
       const [field, direction] = sort.split(':');
       const [idRows, total] = await Promise.all([
@@ -213,15 +219,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       const rows = await renewTokenCopies(strapi, INVITATION_UID, await rowsInOrder(idRows.map((row) => row.id)));
       return {
-        results: rows.map((row) => present(row, now)),
+        results: rows.map((row) => present(row, visibility, now)),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
       };
     },
 
     /** The link, the count and first page of its redemptions (the rest is paged), its emails sent. */
-    async findOne(id: number): Promise<InvitationDetail> {
+    async findOne(id: number, visibility: LinkVisibility): Promise<InvitationDetail> {
       const [row] = await renewTokenCopies(strapi, INVITATION_UID, [await findRow(id)]);
-      const invitation = present(row);
+      const invitation = present(row, visibility);
       const [firstPage, deliveries] = await Promise.all([
         getService(strapi, 'redemptions').page(id, { page: 1, pageSize: DETAIL_REDEMPTIONS }),
         getService(strapi, 'deliveries').logFor(id),
@@ -291,7 +297,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async create(input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility) {
+    async create(input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility, visibility: LinkVisibility) {
       await assertFirstAccessValid(input);
       await getService(strapi, 'roles').assertCanCreate(ability, input);
       const token = tokens().generate();
@@ -305,10 +311,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(adminUserId && { createdBy: adminUserId, updatedBy: adminUserId }),
         },
       });
-      return present(await findRow(id));
+      return present(await findRow(id), visibility);
     },
 
-    async update(id: number, input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility) {
+    async update(id: number, input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility, visibility: LinkVisibility) {
       await assertFirstAccessValid(input);
       return strapi.db.transaction(async ({ trx }) => {
         // Locked, the seats taken cannot grow past the new limit before it is written.
@@ -323,7 +329,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           where: { id },
           data: { ...toData(input), ...(adminUserId && { updatedBy: adminUserId }) },
         });
-        return present(await findRow(id));
+        return present(await findRow(id), visibility);
       });
     },
 
