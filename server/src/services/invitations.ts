@@ -314,7 +314,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return present(await findRow(id), visibility);
     },
 
-    async update(id: number, input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility, visibility: LinkVisibility) {
+    async update(
+      id: number,
+      input: InvitationInput,
+      adminUserId: number | undefined,
+      ability: AdminAbility,
+      visibility: LinkVisibility
+    ) {
       await assertFirstAccessValid(input);
       return strapi.db.transaction(async ({ trx }) => {
         // Locked, the seats taken cannot grow past the new limit before it is written.
