@@ -2,6 +2,7 @@ import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError } from '../helpers/fixtures';
 import { captureLogs } from '../helpers/logs';
 import { RATE_LIMIT_TABLE } from '../../server/src/database/rate-limit-table';
+import { UNPARSEABLE_ADDRESS, clientBudgetOf } from '../../server/src/utils/client-address';
 
 const MAX = 3;
 // One window that started in 1970 and ends in 2065: every request of the file lands in the same one.
@@ -93,5 +94,26 @@ describe('the rate limit counts the client the trusted proxy saw', () => {
     }
     expect(logLines.filter((line) => line.includes("rate limit's database store failed"))).toHaveLength(1);
     expect(await statusesFor(['203.0.113.30'])).toEqual([200]);
+  });
+});
+
+describe('the budget an address belongs to', () => {
+  test.each([
+    ['203.0.113.7', '203.0.113.7'],
+    [' 203.0.113.7:8080', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['[::FFFF:cb00:7107]:443', '203.0.113.7'],
+    ['2001:db8:a:b:c:d:e:f', '2001:db8:a:b::/64'],
+    ['[2001:db8:a:b::1]:443', '2001:db8:a:b::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::', '0:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['', UNPARSEABLE_ADDRESS],
+    ['203.0.113.256', UNPARSEABLE_ADDRESS],
+    ['2001:db8::g', UNPARSEABLE_ADDRESS],
+    ['203.0.113.7, 198.51.100.1', UNPARSEABLE_ADDRESS],
+    [`203.0.113.7${' '.repeat(60)}`, UNPARSEABLE_ADDRESS],
+  ])('%j counts as %s', (address, budget) => {
+    expect(clientBudgetOf(address)).toBe(budget);
   });
 });
