@@ -60,6 +60,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       signupUrl: env('INVITATIONS_SIGNUP_URL', null),
       // Comma-separated, newest first (key rotation); unset: the app's ENCRYPTION_KEY, else APP_KEYS.
       encryptionKey: env.array('INVITATIONS_ENCRYPTION_KEYS', null),
+      // Comma-separated; unset: the plugin's default (the built-in providers that verify addresses).
+      ...(env('INVITATIONS_VERIFIED_EMAIL_PROVIDERS')
+        ? { verifiedEmailProviders: env.array('INVITATIONS_VERIFIED_EMAIL_PROVIDERS') }
+        : {}),
       redirectOrigins: env.array('INVITATIONS_REDIRECT_ORIGINS', ['http://127.0.0.1:1337', 'http://localhost:1337']),
       email: { siteName: env('INVITATIONS_SITE_NAME', 'Invitations playground') },
       rateLimit: {

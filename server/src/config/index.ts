@@ -45,6 +45,12 @@ export interface InvitationsConfig {
    * refused, so a link can never send new users to a site the owner did not choose.
    */
   redirectOrigins: string[];
+  /**
+   * users-permissions providers whose email address counts as verified: only an account from one
+   * of them may use a personal link or a link limited to email domains (both trust the address).
+   * Null: VERIFIED_EMAIL_PROVIDERS (a list default would be merged into the site's by index).
+   */
+  verifiedEmailProviders: string[] | null;
   /** "Send invitation": site name, concurrency and email templates (see config/email.ts). */
   email: EmailConfig;
   rateLimit: RateLimitConfig;
@@ -56,6 +62,14 @@ export interface InvitationsConfig {
   assignableRoles: string[] | null;
 }
 
+/**
+ * The built-in providers of users-permissions 5.54.0 that refuse an unverified address: each checks
+ * the provider's own verified flag (Discord `verified`, Google `verified_email`, GitHub's
+ * `/user/emails` entry, Cognito, CAS and Keycloak `email_verified`, Patreon `is_email_verified`).
+ * The others only check that an address is there, or make one up (`…@strapi.io`).
+ */
+export const VERIFIED_EMAIL_PROVIDERS = ['discord', 'google', 'github', 'cognito', 'cas', 'patreon', 'keycloak'] as const;
+
 const defaults: InvitationsConfig = {
   requireInvitation: true,
   allowUserCreationByUsers: false,
@@ -63,6 +77,7 @@ const defaults: InvitationsConfig = {
   signupUrl: null,
   encryptionKey: null,
   redirectOrigins: [],
+  verifiedEmailProviders: null,
   email: emailDefaults,
   rateLimit: { enabled: true, max: 30, windowSeconds: 60, storeTimeoutMs: 300 },
   assignableRoles: null,
@@ -129,6 +144,13 @@ const validator = (config: InvitationsConfig) => {
   if (config.encryptionKey !== null) validateEncryptionKey(config.encryptionKey);
   if (!Array.isArray(config.redirectOrigins) || !config.redirectOrigins.every(isOrigin)) {
     throw new Error('redirectOrigins must be a list of origins such as "https://example.com" (no path)');
+  }
+  const providers = config.verifiedEmailProviders ?? null;
+  if (
+    providers !== null &&
+    (!Array.isArray(providers) || !providers.every((provider) => typeof provider === 'string' && provider.length > 0))
+  ) {
+    throw new Error('verifiedEmailProviders must be a list of users-permissions provider names, such as ["google", "github"]');
   }
   // Strapi always gives the defaults; only a direct call leaves the section out.
   validateEmailConfig(config.email ?? emailDefaults);

@@ -3,8 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { PLUGIN_ID } from '../constants';
+import { VERIFIED_EMAIL_PROVIDERS } from '../config';
 import { getService } from '../utils/get-service';
-import { invitationRequiredError } from '../utils/errors';
+import { invitationRequiredError, providerEmailUnverifiedError } from '../utils/errors';
 import type { RedeemableInvitation } from './seats';
 import type { KoaContext } from '../koa';
 
@@ -32,8 +33,9 @@ interface CarriedInvitation {
 }
 
 /** One provider callback in progress: the invitation it carries and the seat it took. */
-type SignupScope =
-  { token: null; trx: null; claimed: null } | { token: string; trx: Knex.Transaction; claimed: RedeemableInvitation | null };
+type SignupScope = { provider: string } & (
+  { token: null; trx: null; claimed: null } | { token: string; trx: Knex.Transaction; claimed: RedeemableInvitation | null }
+);
 
 const scopes = new AsyncLocalStorage<SignupScope>();
 
@@ -52,6 +54,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const carried = session?.[SESSION_KEY] as CarriedInvitation | undefined;
     if (!carried || typeof carried.tokenHash !== 'string' || !(carried.expiresAt > Date.now())) return null;
     return tokens().decrypt(carried.sealedToken, carried.tokenHash);
+  };
+
+  /** Personal links and email domains trust the address: only as far as the provider verifies it. */
+  const assertEmailTrusted = (invitation: RedeemableInvitation, provider: string) => {
+    const trustsEmail = invitation.recipientId !== undefined || (invitation.allowedEmailDomains?.length ?? 0) > 0;
+    const verified: readonly string[] =
+      strapi.config.get(`plugin::${PLUGIN_ID}.verifiedEmailProviders`) ?? VERIFIED_EMAIL_PROVIDERS;
+    if (trustsEmail && !verified.includes(provider)) throw providerEmailUnverifiedError(provider);
   };
 
   return {
@@ -85,11 +95,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const session = strapi.requestContext.get()?.session as Session | undefined;
         const token = carriedToken(session);
         if (token === null) {
-          return scopes.run({ token, trx: null, claimed: null }, () => connect(provider, oauthData, options));
+          return scopes.run({ token, provider, trx: null, claimed: null }, () => connect(provider, oauthData, options));
         }
         const seats = getService(strapi, 'seats');
         const { user, redemption } = await strapi.db.transaction(async ({ trx }) => {
-          const scope: SignupScope = { token, trx, claimed: null };
+          const scope: SignupScope = { token, provider, trx, claimed: null };
           const connected = await scopes.run(scope, () => connect(provider, oauthData, options));
           if (!scope.claimed) return { user: connected, redemption: null };
           const redeemedAt = await seats.recordRedemption(scope.claimed, connected.id, trx);
@@ -118,8 +128,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
           return null;
         }
-        scope.claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx, data.email);
-        return scope.claimed;
+        const claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx, data.email);
+        // Thrown inside the callback's transaction: the seat just taken goes back with it.
+        assertEmailTrusted(claimed, scope.provider);
+        scope.claimed = claimed;
+        return claimed;
       } catch (error) {
         const ctx = strapi.requestContext.get();
         if (ctx) ctx.state[REFUSAL] = error;

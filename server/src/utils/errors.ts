@@ -90,6 +90,20 @@ export const emailMismatchError = () =>
     reason: EMAIL_MISMATCH,
   });
 
+/** `details.reason` of the 403 for a provider sign-up whose address the provider does not vouch for. */
+export const PROVIDER_EMAIL_UNVERIFIED = 'provider-email-unverified';
+
+/**
+ * 403: a personal or domain-limited link trusts the address, and this provider does not vouch
+ * that its addresses are verified (`verifiedEmailProviders`).
+ */
+export const providerEmailUnverifiedError = (provider: string) =>
+  new InvitationHttpError(
+    403,
+    `This invitation only accepts a verified email address, and ${provider} does not confirm that its addresses are verified: sign up with the form or another provider`,
+    { reason: PROVIDER_EMAIL_UNVERIFIED, provider }
+  );
+
 /** 410: a personal link makes one account. */
 export const personalLinkUsedError = () =>
   goneError('This personal invitation link has already been used', { reason: PERSONAL_LINK_USED });
