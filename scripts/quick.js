@@ -38,7 +38,8 @@ if (isStale(['playground/src', 'playground/config', 'playground/tsconfig.json'],
   console.log('playground/dist is older than the playground: compiling it');
   compilePlayground();
 }
-const jest = run('jest', ['--selectProjects', 'admin', 'server', ...process.argv.slice(2)], {
+// The Jest arguments first: --selectProjects would take a test path after it for a project's name.
+const jest = run('jest', [...process.argv.slice(2), '--selectProjects', 'admin', 'server'], {
   allowFailure: true,
   env: { SKIP_BUILD: 'true' },
 });
