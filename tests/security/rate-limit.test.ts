@@ -97,6 +97,33 @@ describe('the rate limit counts the client the trusted proxy saw', () => {
   });
 });
 
+describe('behind a proxy set up without maxIpsCount', () => {
+  let app: TestApp;
+  useTestApp(
+    (started) => {
+      app = started;
+    },
+    {
+      DISABLE_RATE_LIMIT: 'false',
+      INVITATIONS_RATE_LIMIT_MAX: String(MAX),
+      INVITATIONS_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      INVITATIONS_RATE_LIMIT_STORE: 'memory',
+      SERVER_PROXY: 'true',
+      PROXY_HOPS: '0',
+    }
+  );
+
+  test('the rightmost X-Forwarded-For entry is counted, not the leftmost one Koa would take', async () => {
+    const { token } = await createInvitation(app);
+    const statuses = [];
+    for (let i = 0; i < MAX + 2; i += 1) {
+      const forwardedFor = `198.51.100.${i + 1}, 203.0.113.40`;
+      statuses.push((await app.http().get(`/api/invitations/${token}`).set('X-Forwarded-For', forwardedFor)).status);
+    }
+    expect(statuses).toEqual([...Array(MAX).fill(200), 429, 429]);
+  });
+});
+
 describe('the budget an address belongs to', () => {
   test.each([
     ['203.0.113.7', '203.0.113.7'],
