@@ -27,3 +27,14 @@ export const testEnv = (overrides: Record<string, string> = {}): Record<string, 
 export const prepareTestEnv = (overrides: Record<string, string> = {}) => {
   Object.assign(process.env, testEnv(overrides));
 };
+
+/** A window that started in 1970 and ends in 2065: every request of a suite lands in the same one. */
+export const WHOLE_SUITE_WINDOW_SECONDS = 3_000_000_000;
+
+/** The plugin's rate limit on, `max` requests per client over the whole suite, counted in `store`. */
+export const rateLimitEnv = (max: number, store?: 'memory' | 'database'): Record<string, string> => ({
+  DISABLE_RATE_LIMIT: 'false',
+  INVITATIONS_RATE_LIMIT_MAX: String(max),
+  INVITATIONS_RATE_LIMIT_WINDOW_SECONDS: String(WHOLE_SUITE_WINDOW_SECONDS),
+  ...(store && { INVITATIONS_RATE_LIMIT_STORE: store }),
+});

@@ -1,3 +1,4 @@
+import { rateLimitEnv } from '../helpers/env';
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, expectStrapiError } from '../helpers/fixtures';
 import { captureLogs } from '../helpers/logs';
@@ -5,8 +6,6 @@ import { RATE_LIMIT_TABLE } from '../../server/src/database/rate-limit-table';
 import { UNPARSEABLE_ADDRESS, clientBudgetOf } from '../../server/src/utils/client-address';
 
 const MAX = 3;
-// One window that started in 1970 and ends in 2065: every request of the file lands in the same one.
-const WINDOW_SECONDS = 3_000_000_000;
 const KEY_COLUMN_LENGTH = 100;
 
 /**
@@ -23,14 +22,7 @@ describe('the rate limit counts the client the trusted proxy saw', () => {
       app = started;
       logLines = captureLogs(app.strapi);
     },
-    {
-      DISABLE_RATE_LIMIT: 'false',
-      INVITATIONS_RATE_LIMIT_MAX: String(MAX),
-      INVITATIONS_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
-      INVITATIONS_RATE_LIMIT_STORE: 'database',
-      SERVER_PROXY: 'true',
-      PROXY_HOPS: '1',
-    }
+    { ...rateLimitEnv(MAX, 'database'), SERVER_PROXY: 'true', PROXY_HOPS: '1' }
   );
 
   beforeAll(async () => {
@@ -103,14 +95,7 @@ describe('behind a proxy set up without maxIpsCount', () => {
     (started) => {
       app = started;
     },
-    {
-      DISABLE_RATE_LIMIT: 'false',
-      INVITATIONS_RATE_LIMIT_MAX: String(MAX),
-      INVITATIONS_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
-      INVITATIONS_RATE_LIMIT_STORE: 'memory',
-      SERVER_PROXY: 'true',
-      PROXY_HOPS: '0',
-    }
+    { ...rateLimitEnv(MAX, 'memory'), SERVER_PROXY: 'true', PROXY_HOPS: '0' }
   );
 
   test('the rightmost X-Forwarded-For entry is counted, not the leftmost one Koa would take', async () => {

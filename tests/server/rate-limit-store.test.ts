@@ -1,6 +1,7 @@
 // @database: the rate-limit store: its upsert and its raw SQL
 import net from 'node:net';
 import knex from 'knex';
+import { rateLimitEnv } from '../helpers/env';
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation } from '../helpers/fixtures';
 import { captureLogs } from '../helpers/logs';
@@ -8,8 +9,6 @@ import { CLEANUP_BATCH_SIZE, RATE_LIMIT_TABLE, rateLimitTable } from '../../serv
 import { SharedWindowCounter } from '../../server/src/utils/shared-window-counter';
 
 const MAX = 10;
-// One window that started in 1970 and ends in 2065: every hit of a test lands in the same one.
-const WINDOW_SECONDS = 3_000_000_000;
 
 describe('the database store, on this engine', () => {
   let app: TestApp;
@@ -19,12 +18,7 @@ describe('the database store, on this engine', () => {
       app = started;
       logLines = captureLogs(app.strapi);
     },
-    {
-      DISABLE_RATE_LIMIT: 'false',
-      INVITATIONS_RATE_LIMIT_MAX: String(MAX),
-      INVITATIONS_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
-      INVITATIONS_RATE_LIMIT_STORE: 'database',
-    }
+    rateLimitEnv(MAX, 'database')
   );
 
   const rows = () => app.strapi.db.connection(RATE_LIMIT_TABLE);
