@@ -66,15 +66,16 @@ const externalSteps = () => {
 
 const cell = (value, width) => String(value).padStart(width);
 
-const phaseRow = (phase) => {
+const labelOf = (phase) => (phase.beside ? `${phase.label} [beside: ${phase.beside}]` : phase.label);
+
+const phaseRow = (phase, width) => {
   const tests = phase.passed === undefined ? '-' : `${phase.passed}`;
   // A step of .ci/run that failed counts as one failure, as in the summary line.
   const failed = phase.failed ?? (phase.status ? Number(phase.status === 'failed') : '-');
   const boots = phase.boots?.length
     ? `${phase.boots.length} (${phase.boots.reduce((sum, seconds) => sum + seconds, 0).toFixed(0)} s)`
     : '-';
-  const label = phase.beside ? `${phase.label} [beside: ${phase.beside}]` : phase.label;
-  return `${label.padEnd(58)} ${cell(phase.seconds.toFixed(0), 7)} ${cell(tests, 6)} ${cell(failed, 6)} ${cell(boots, 14)}`;
+  return `${labelOf(phase).padEnd(width)} ${cell(phase.seconds.toFixed(0), 7)} ${cell(tests, 6)} ${cell(failed, 6)} ${cell(boots, 14)}`;
 };
 
 const printSlowest = (phase) => {
@@ -93,11 +94,12 @@ const printTimings = () => {
   const all = [...before, ...phases];
   const total = before.reduce((sum, step) => sum + step.seconds, 0) + secondsSince(runStarted);
   console.log('\n=== Time by phase (seconds of wall time; Strapi boots: count and their summed seconds) ===');
+  const width = Math.max(...all.map((phase) => labelOf(phase).length));
   console.log(
-    `${'phase'.padEnd(58)} ${cell('seconds', 7)} ${cell('passed', 6)} ${cell('failed', 6)} ${cell('Strapi boots', 14)}`
+    `${'phase'.padEnd(width)} ${cell('seconds', 7)} ${cell('passed', 6)} ${cell('failed', 6)} ${cell('Strapi boots', 14)}`
   );
-  for (const phase of all) console.log(phaseRow(phase));
-  console.log(`${'total (wall)'.padEnd(58)} ${cell(total.toFixed(0), 7)}`);
+  for (const phase of all) console.log(phaseRow(phase, width));
+  console.log(`${'total (wall)'.padEnd(width)} ${cell(total.toFixed(0), 7)}`);
   console.log('\nSlowest test files of each phase (seconds):');
   for (const phase of all) printSlowest(phase);
 };
