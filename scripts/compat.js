@@ -7,17 +7,16 @@
  * 1. Copies the repository's files as a fresh clone has them (tracked and new files, nothing that
  *    .gitignore names: no dist/) and runs `npm pack` there, so `prepack` must build dist/.
  * 2. For each version, copies the hand-written app tests/compat/apps/<version> (its package.json
- *    and package-lock.json) and tests/compat/apps/shared (config, src) into a fresh directory and
- *    installs the app's own dependencies with `npm ci` (better-sqlite3 compiled once and kept: see
- *    prebuilds.js); `npm test` does this in a background process during its database phases
- *    (startAppInstalls). Then it installs the tarball with a plain `npm install <tarball>` and
- *    builds the admin panel with `strapi build`.
+ *    and package-lock.json) and tests/compat/apps/shared (config, src) into a fresh directory,
+ *    installs the app's own dependencies with `npm ci` (better-sqlite3 compiled once and kept:
+ *    see prebuilds.js), then the tarball with a plain `npm install <tarball>`, and builds the admin
+ *    panel with `strapi build`.
  * The smoke suite (tests/compat) then starts each app and checks the plugin in it.
  *
  * `node scripts/compat.js [version]` prepares the apps and keeps them, for running the suite by
  * hand: it prints the variables for `<them> npx jest --selectProjects compat`.
  */
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -96,122 +95,64 @@ const copyApp = (version) => {
   return appDir;
 };
 
-/** Installs the app's own dependencies into `appDir` (a copyApp) with `npm ci`. */
-const installAppDependencies = (appDir) => {
-  // The repository's own install compiled the same better-sqlite3 already: the app unpacks it.
-  keepPrebuild(ROOT);
-  // The lockfile pins every version: npm's cached metadata is enough to find them.
-  run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: appDir, env: appEnv(appDir, prebuildsEnv()) });
-  keepPrebuild(appDir);
-};
-
-/** Installs the plugin's `tarball` into the installed app of `version` in `appDir`, and builds its admin panel. */
-const installPlugin = (appDir, version, tarball) => {
+/** Installs the app of `version` and the plugin's `tarball` into `appDir` (a copyApp), and builds its admin panel. */
+const installApp = (appDir, version, tarball) => {
   const inApp = (command, args, env) => () => run(command, args, { cwd: appDir, env: appEnv(appDir, env) });
+  const installAppDependencies = () => {
+    // The repository's own install compiled the same better-sqlite3 already: the app unpacks it.
+    keepPrebuild(ROOT);
+    // The lockfile pins every version: npm's cached metadata is enough to find them.
+    inApp('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], prebuildsEnv())();
+    keepPrebuild(appDir);
+  };
+  timed(`Strapi ${version}: npm ci`, installAppDependencies);
   timed(`Strapi ${version}: npm install <tarball>`, inApp('npm', ['install', '--no-audit', '--no-fund', tarball]));
   timed(`Strapi ${version}: strapi build`, inApp('strapi', ['build'], { NODE_ENV: 'production' }));
 };
 
-/**
- * The apps of every version copied and installed (`npm ci`), one after the other, in a process of
- * its own: the installs wait on the network and the disk while the caller runs its database
- * phases. Their output goes to a file; `ready()` resolves, once they end, to
- * `{ apps: [{ version, appDir, seconds, error? }], output }`.
- */
-const startAppInstalls = () => {
-  const dir = tempDir('invitations-compat-installs-');
-  const resultsFile = path.join(dir, 'results.json');
-  const logFd = fs.openSync(path.join(dir, 'output.log'), 'w');
-  const child = spawn(process.execPath, [__filename, '--install-apps', resultsFile], {
-    cwd: ROOT,
-    stdio: ['ignore', logFd, logFd],
-  });
-  const exited = new Promise((resolve) => {
-    child.on('exit', resolve);
-    child.on('error', resolve);
-  });
-  const ready = async () => {
-    await exited;
-    fs.closeSync(logFd);
-    const output = fs.readFileSync(path.join(dir, 'output.log'), 'utf8');
-    const apps = fs.existsSync(resultsFile)
-      ? JSON.parse(fs.readFileSync(resultsFile, 'utf8'))
-      : COMPAT_VERSIONS.map((version) => ({ version, seconds: 0, error: 'the installs process died' }));
-    fs.rmSync(dir, { recursive: true, force: true });
-    return { apps, output };
-  };
-  return { ready };
-};
-
-/** The background process of startAppInstalls: each version's app copied and installed. */
-const installAppsInto = (resultsFile) => {
-  const apps = COMPAT_VERSIONS.map((version) => {
-    const started = Date.now();
-    const appDir = copyApp(version);
-    try {
-      installAppDependencies(appDir);
-      return { version, appDir, seconds: (Date.now() - started) / 1000 };
-    } catch (error) {
-      fs.rmSync(appDir, { recursive: true, force: true });
-      return { version, seconds: (Date.now() - started) / 1000, error: error.message };
-    }
-  });
-  fs.writeFileSync(resultsFile, JSON.stringify(apps));
-};
-
-/** One version, its app installed by startAppInstalls: the plugin installed and built in it, then the smoke suite. */
-const checkVersion = ({ version, appDir }, tarball, runSuite) => {
-  installPlugin(appDir, version, tarball);
-  runSuite(`Compatibility: packed plugin on Strapi ${version}`, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version });
-};
-
-/**
- * The phase, its apps' installs started earlier by startAppInstalls (`appInstalls`, ran beside the
- * phases named `beside`): packs once, then checks each version, the smoke suite run by
- * `runSuite(label, env)`. What stops a version before its suite (a failed install, npm refusing
- * the tarball, a failed build) is reported with `failPhase(label, error)`, and the next version
- * still runs.
- */
-const runCompatibility = async ({ appInstalls, beside, runSuite, failPhase }) => {
-  const { apps, output } = await appInstalls.ready();
-  console.log(`\n=== Compatibility: the apps' installs (beside: ${beside}) ===\n${output}`);
-  for (const app of apps) {
-    recordPhase({ label: `Compatibility: Strapi ${app.version}: npm ci`, seconds: app.seconds, beside });
-  }
+/** One version: its app installed and built, then the smoke suite in it. */
+const checkVersion = (version, tarball, runSuite) => {
+  const appDir = copyApp(version);
   try {
-    let tarball;
-    try {
-      tarball = timed('npm pack (fresh copy, prepack builds)', packPlugin);
-    } catch (error) {
-      failPhase('Compatibility: npm pack', error);
-      return;
-    }
-    for (const app of apps) {
-      try {
-        if (app.error) throw new Error(`npm ci of the Strapi ${app.version} app failed: ${app.error}`);
-        checkVersion(app, tarball, runSuite);
-      } catch (error) {
-        failPhase(`Compatibility: packed plugin on Strapi ${app.version}`, error);
-      }
-    }
-    fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+    installApp(appDir, version, tarball);
+    runSuite(`Compatibility: packed plugin on Strapi ${version}`, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version });
   } finally {
     // About 700 MB each.
-    for (const app of apps) if (app.appDir) fs.rmSync(app.appDir, { recursive: true, force: true });
+    fs.rmSync(appDir, { recursive: true, force: true });
   }
 };
 
-module.exports = { COMPAT_VERSIONS, runCompatibility, startAppInstalls };
+/**
+ * The phase: packs once, then checks each version, the smoke suite run by `runSuite(label, env)`.
+ * What stops a version before its suite (npm refusing the tarball, a failed build) is reported
+ * with `failPhase(label, error)`, and the next version still runs.
+ */
+const runCompatibility = ({ runSuite, failPhase }) => {
+  let tarball;
+  try {
+    tarball = timed('npm pack (fresh copy, prepack builds)', packPlugin);
+  } catch (error) {
+    failPhase('Compatibility: npm pack', error);
+    return;
+  }
+  for (const version of COMPAT_VERSIONS) {
+    try {
+      checkVersion(version, tarball, runSuite);
+    } catch (error) {
+      failPhase(`Compatibility: packed plugin on Strapi ${version}`, error);
+    }
+  }
+  fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+};
 
-if (require.main === module && process.argv[2] === '--install-apps') {
-  installAppsInto(process.argv[3]);
-} else if (require.main === module) {
+module.exports = { COMPAT_VERSIONS, runCompatibility };
+
+if (require.main === module) {
   const versions = process.argv[2] ? [process.argv[2]] : COMPAT_VERSIONS;
   const tarball = timed('npm pack', packPlugin);
   for (const version of versions) {
     const appDir = copyApp(version);
-    timed(`Strapi ${version}: npm ci`, () => installAppDependencies(appDir));
-    installPlugin(appDir, version, tarball);
+    installApp(appDir, version, tarball);
     console.log(`Strapi ${version} with the packed plugin: COMPAT_APP_DIR=${appDir} COMPAT_STRAPI_VERSION=${version}`);
   }
 }

@@ -12,8 +12,7 @@
  *      `mariadb-server`), the server suites only those marked @database (scripts/database-suites.js)
  *      and not the security suites;
  *   5. the browser suites, against the playground started for real (needs Debian's `chromium`);
- *   6. the packed plugin, installed from its tarball into clean apps (whose own `npm ci` runs in the
- *      background from phase 2 on) of the oldest Strapi of its
+ *   6. the packed plugin, installed from its tarball into clean apps of the oldest Strapi of its
  *      peer range and of the current one, each checked by the smoke suite (scripts/compat.js; needs
  *      `chromium` too).
  * and ends with the line `N passed, N failed` (`, N skipped` when a phase could not run).
@@ -28,7 +27,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { run, buildPlugin, buildAdminPanel, compilePlayground } = require('./lib');
-const { COMPAT_VERSIONS, runCompatibility, startAppInstalls } = require('./compat');
+const { COMPAT_VERSIONS, runCompatibility } = require('./compat');
 const { databaseSuites } = require('./database-suites');
 const { startServer: startMariadb } = require('./mariadb');
 const { startCluster: startPostgres } = require('./postgres');
@@ -154,10 +153,6 @@ const runPhases = async () => {
     runJest('Security suites on SQLite', 'security');
   });
 
-  // The compatibility apps' `npm ci` waits on the network and the disk: it runs beside the database phases.
-  const compatRuns = compatSelected() && fs.existsSync(CHROMIUM);
-  const appInstalls = compatRuns ? startAppInstalls() : null;
-
   inDatabaseServer(startPostgres, 'PostgreSQL is not installed: apt-get install postgresql', [
     ['Server suites on PostgreSQL', 'server'],
     ['Security suites on PostgreSQL', 'security'],
@@ -185,13 +180,8 @@ const runPhases = async () => {
 
   if (!compatSelected()) {
     console.log('\n=== Compatibility phase: not run, the Jest arguments select other suites ===');
-  } else if (compatRuns) {
-    await runCompatibility({
-      appInstalls,
-      beside: 'database and browser phases',
-      runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }),
-      failPhase,
-    });
+  } else if (fs.existsSync(CHROMIUM)) {
+    runCompatibility({ runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }), failPhase });
   } else {
     skipPhase(
       `Compatibility: packed plugin on Strapi ${COMPAT_VERSIONS.join(' / ')}`,
