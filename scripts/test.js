@@ -181,7 +181,10 @@ const runPhases = async () => {
   if (!compatSelected()) {
     console.log('\n=== Compatibility phase: not run, the Jest arguments select other suites ===');
   } else if (fs.existsSync(CHROMIUM)) {
-    runCompatibility({ runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }), failPhase });
+    await runCompatibility({
+      runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }),
+      failPhase,
+    });
   } else {
     skipPhase(
       `Compatibility: packed plugin on Strapi ${COMPAT_VERSIONS.join(' / ')}`,
