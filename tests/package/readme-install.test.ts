@@ -3,7 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import semver from 'semver';
 import ts from 'typescript';
-import pluginConfig from '../../server/src/config';
+import pluginConfig, { type InvitationsConfig } from '../../server/src/config';
 
 /**
  * The README's install section, tried as a new owner would follow it (issue 28): each check guards
@@ -84,9 +84,9 @@ const evaluate = (source: string, fileName: string): { syntaxErrors: string[]; c
 };
 
 /** The plugin's configuration as Strapi gives it: the plugin's defaults under the site's values. */
-const withDefaults = (config: Record<string, unknown>) => {
+const withDefaults = (config: Record<string, unknown>): InvitationsConfig => {
   const defaults = pluginConfig.default as unknown as Record<string, unknown>;
-  return {
+  return <InvitationsConfig>{
     ...defaults,
     ...config,
     email: { ...(defaults.email as object), ...(config.email as object) },
@@ -139,15 +139,13 @@ describe.each([
     const invitations = merged.config?.invitations;
     expect(invitations).toMatchObject({ enabled: true, config: expect.any(Object) });
     const config = withDefaults(invitations!.config!);
-    expect(() => pluginConfig.validator(config as never)).not.toThrow();
+    expect(() => pluginConfig.validator(config)).not.toThrow();
     guard(
       'friction 2 (issue 28): without email.siteName the send dialog proposes "Your invitation to join localhost"',
       typeof config.email.siteName === 'string' && config.email.siteName.trim() !== '',
       true
     );
-    const exampleOrigins = config.redirectOrigins.filter((origin: string) =>
-      /(^|\.)example\.com$/.test(new URL(origin).hostname)
-    );
+    const exampleOrigins = config.redirectOrigins.filter((origin) => /(^|\.)example\.com$/.test(new URL(origin).hostname));
     guard(
       "friction 3 (issue 28): an example redirect origin is kept as is, and the dialog then demands it: list the site's own front end",
       {
