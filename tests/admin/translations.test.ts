@@ -173,9 +173,13 @@ test.each(LANGUAGES)('%s.json is a translation: most of its messages differ from
 });
 
 test('no key is written twice in a translation file (JSON keeps the last one and drops the other silently)', () => {
-  const duplicated = ['en', ...LANGUAGES].map((language) => `${language}.json`).flatMap((file) => {
-    const keys = [...readFileSync(join(SRC, 'translations', file), 'utf8').matchAll(/^\s*"([^"]+)":/gm)].map((match) => match[1]);
-    return keys.filter((key, index) => keys.indexOf(key) !== index).map((key) => `${file} ${key}`);
-  });
+  const duplicated = ['en', ...LANGUAGES]
+    .map((language) => `${language}.json`)
+    .flatMap((file) => {
+      const keys = [...readFileSync(join(SRC, 'translations', file), 'utf8').matchAll(/^\s*"([^"]+)":/gm)].map(
+        (match) => match[1]
+      );
+      return keys.filter((key, index) => keys.indexOf(key) !== index).map((key) => `${file} ${key}`);
+    });
   expect(duplicated).toEqual([]);
 });

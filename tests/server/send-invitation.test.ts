@@ -115,10 +115,34 @@ describe('POST /invitations/invitations/:id/send', () => {
   });
 
   test.each([
-    ['de', 'de-AT', `Ihre Einladung zu ${SITE_NAME}`, 'Klicken Sie auf diesen Einladungslink', /gültig bis \d{1,2}\. \p{L}+ \d{4}/u],
-    ['es', 'es', `Tu invitación para unirte a ${SITE_NAME}`, 'Haz clic en este enlace de invitación', /hasta el \d{1,2} de \p{L}+ de \d{4}/u],
-    ['it', 'it-CH', `Il tuo invito a unirti a ${SITE_NAME}`, 'Fai clic su questo link di invito', /invito: \d{1,2} \p{L}+ \d{4}/u],
-    ['pt-BR', 'pt', `Seu convite para participar de ${SITE_NAME}`, 'Clique neste link de convite', /até \d{1,2} de \p{L}+ de \d{4}/u],
+    [
+      'de',
+      'de-AT',
+      `Ihre Einladung zu ${SITE_NAME}`,
+      'Klicken Sie auf diesen Einladungslink',
+      /gültig bis \d{1,2}\. \p{L}+ \d{4}/u,
+    ],
+    [
+      'es',
+      'es',
+      `Tu invitación para unirte a ${SITE_NAME}`,
+      'Haz clic en este enlace de invitación',
+      /hasta el \d{1,2} de \p{L}+ de \d{4}/u,
+    ],
+    [
+      'it',
+      'it-CH',
+      `Il tuo invito a unirti a ${SITE_NAME}`,
+      'Fai clic su questo link di invito',
+      /invito: \d{1,2} \p{L}+ \d{4}/u,
+    ],
+    [
+      'pt-BR',
+      'pt',
+      `Seu convite para participar de ${SITE_NAME}`,
+      'Clique neste link de convite',
+      /até \d{1,2} de \p{L}+ de \d{4}/u,
+    ],
     ['nl', 'nl-BE', `Uw uitnodiging voor ${SITE_NAME}`, 'Klik op deze uitnodigingslink', /geldig tot \d{1,2} \p{L}+ \d{4}/u],
   ])('writes the email in %s when asked for %s, the date in that language too', async (lang, asked, subject, linkIntro, date) => {
     const invitation = await createInvitation(app);

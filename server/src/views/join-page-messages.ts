@@ -149,7 +149,8 @@ const fr: JoinPageMessages = {
 // Spanish, Italian, Brazilian Portuguese: the familiar one (tú, tu, você), as their sites usually do.
 const de: JoinPageMessages = {
   formTitle: 'Konto erstellen',
-  formIntro: 'Sie wurden eingeladen, dieser Website beizutreten. Wählen Sie einen Benutzernamen und ein Passwort, um Ihr Konto zu erstellen.',
+  formIntro:
+    'Sie wurden eingeladen, dieser Website beizutreten. Wählen Sie einen Benutzernamen und ein Passwort, um Ihr Konto zu erstellen.',
   username: 'Benutzername',
   email: 'E-Mail',
   password: 'Passwort',
@@ -175,7 +176,8 @@ const de: JoinPageMessages = {
   notFoundText:
     'Vielleicht wurde er falsch abgeschrieben oder gelöscht. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
   expiredTitle: 'Dieser Einladungslink ist abgelaufen',
-  expiredText: 'Mit ihm kann kein Konto mehr erstellt werden. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
+  expiredText:
+    'Mit ihm kann kein Konto mehr erstellt werden. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
   exhaustedTitle: 'Dieser Einladungslink ist aufgebraucht',
   exhaustedText:
     'Alle Konten, die er erlaubte, wurden bereits erstellt. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
@@ -321,7 +323,8 @@ const ptBR: JoinPageMessages = {
   reload: 'Abrir o link de convite de novo',
   createdTitle: 'Sua conta está pronta',
   createdText: 'Agora você pode entrar no site com seu e-mail e sua senha.',
-  confirmEmailText: 'Enviamos um e-mail para você: clique no link que ele contém para confirmar seu endereço e depois entre no site.',
+  confirmEmailText:
+    'Enviamos um e-mail para você: clique no link que ele contém para confirmar seu endereço e depois entre no site.',
   confirmEmailFailedText:
     'Sua conta foi criada, mas não foi possível enviar o e-mail que confirma seu endereço. Peça à pessoa que convidou você para reenviá-lo.',
   continueLink: 'Continuar para o site',
@@ -359,7 +362,8 @@ const nl: JoinPageMessages = {
   expiredTitle: 'Deze uitnodigingslink is verlopen',
   expiredText: 'Er kan geen account meer mee worden aangemaakt. Vraag de persoon die u heeft uitgenodigd om een nieuwe link.',
   exhaustedTitle: 'Deze uitnodigingslink is opgebruikt',
-  exhaustedText: 'Alle accounts die hij toestond, zijn al aangemaakt. Vraag de persoon die u heeft uitgenodigd om een nieuwe link.',
+  exhaustedText:
+    'Alle accounts die hij toestond, zijn al aangemaakt. Vraag de persoon die u heeft uitgenodigd om een nieuwe link.',
   usedTitle: 'Deze uitnodigingslink is al gebruikt',
   usedText: 'Uw account is er al mee aangemaakt: log in op de website.',
   formExpiredTitle: 'Dit formulier is verlopen',
