@@ -5,6 +5,9 @@ const shared = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
 };
 
+/** The projects whose apps start on a copy of the run's template database (scripts/template-database.js). */
+const bootsStrapi = { globalSetup: '<rootDir>/tests/database-setup.js' };
+
 // On MariaDB scripts/test.js sets DATABASE_SUITES_ONLY=true: only the suites marked @database run there.
 const serverSuites =
   process.env.DATABASE_SUITES_ONLY === 'true'
@@ -20,11 +23,23 @@ module.exports = {
   // Booting Strapi takes seconds; the browser suites set a longer limit of their own.
   testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: 'server', testEnvironment: 'node', testMatch: serverSuites },
+    { ...shared, ...bootsStrapi, displayName: 'server', testEnvironment: 'node', testMatch: serverSuites },
     // The hostile suite (SECURITY.md): each rule an attacker would try, on SQLite and PostgreSQL.
-    { ...shared, displayName: 'security', testEnvironment: 'node', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },
+    {
+      ...shared,
+      ...bootsStrapi,
+      displayName: 'security',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
+    },
     // Real `strapi start` processes on one PostgreSQL or MariaDB database: run by scripts/test.js in its servers.
-    { ...shared, displayName: 'instances', testEnvironment: 'node', testMatch: ['<rootDir>/tests/instances/**/*.test.ts'] },
+    {
+      ...shared,
+      ...bootsStrapi,
+      displayName: 'instances',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/instances/**/*.test.ts'],
+    },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
     // What `npm pack` ships: run by scripts/test.js once dist/ is built.
     { ...shared, displayName: 'package', testEnvironment: 'node', testMatch: ['<rootDir>/tests/package/**/*.test.ts'] },

@@ -11,6 +11,8 @@
  *    installs the app's own dependencies with `npm ci` (better-sqlite3 compiled once and kept:
  *    see prebuilds.js), then the tarball with a plain `npm install <tarball>`, and builds the admin
  *    panel with `strapi build`.
+ * The pack and the versions' installs and builds run at the same time, one process each (installs
+ * wait on the disk, builds use one core each); the output of each is prefixed with its name.
  * The smoke suite (tests/compat) then starts each app and checks the plugin in it.
  *
  * `node scripts/compat.js [version]` prepares the apps and keeps them, for running the suite by
@@ -20,7 +22,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, run } = require('./lib');
+const { ROOT, runAsync } = require('./lib');
 const { keepPrebuild, prebuildsEnv } = require('./prebuilds');
 const { recordPhase } = require('./timings');
 
@@ -30,13 +32,19 @@ const APPS_DIR = path.join(ROOT, 'tests/compat/apps');
 
 const tempDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-/** Runs `fn`, printing how long it took and recording it in the run's table of phases; returns what `fn` returns. */
-const timed = (label, fn) => {
+/** What the steps of one version ran beside, in the run's table of phases. */
+const BESIDE = 'the other version and npm pack';
+
+/**
+ * Awaits `fn`, printing how long it took and recording it in the run's table of phases (`beside`
+ * the steps that ran at the same time); resolves to what `fn` resolves to.
+ */
+const timed = async (label, fn, beside) => {
   const started = Date.now();
-  const result = fn();
+  const result = await fn();
   const seconds = (Date.now() - started) / 1000;
   console.log(`[compat] ${label}: ${seconds.toFixed(1)} s`);
-  recordPhase({ label: `Compatibility: ${label}`, seconds });
+  recordPhase({ label: `Compatibility: ${label}`, seconds, beside });
   return result;
 };
 
@@ -71,11 +79,15 @@ const copyAsFreshClone = () => {
 };
 
 /** `npm pack` of a fresh copy of the repository: the path of the tarball, in a directory of its own. */
-const packPlugin = () => {
+const packPlugin = async () => {
   const clone = copyAsFreshClone();
   const destination = tempDir('invitations-tarball-');
   try {
-    run('npm', ['pack', '--pack-destination', destination, '--silent'], { cwd: clone, env: appEnv(clone) });
+    await runAsync('npm', ['pack', '--pack-destination', destination, '--silent'], {
+      cwd: clone,
+      env: appEnv(clone),
+      prefix: '[npm pack]',
+    });
   } finally {
     fs.rmSync(clone, { recursive: true, force: true });
   }
@@ -95,64 +107,70 @@ const copyApp = (version) => {
   return appDir;
 };
 
-/** Installs the app of `version` and the plugin's `tarball` into `appDir` (a copyApp), and builds its admin panel. */
-const installApp = (appDir, version, tarball) => {
-  const inApp = (command, args, env) => () => run(command, args, { cwd: appDir, env: appEnv(appDir, env) });
-  const installAppDependencies = () => {
-    // The repository's own install compiled the same better-sqlite3 already: the app unpacks it.
+/**
+ * Installs the app of `version` into `appDir` (a copyApp): its dependencies, then the plugin's
+ * tarball once `tarballReady` resolves to it; then builds its admin panel.
+ */
+const installApp = async (appDir, version, tarballReady) => {
+  const inApp = (command, args, env) => () =>
+    runAsync(command, args, { cwd: appDir, env: appEnv(appDir, env), prefix: `[Strapi ${version}]` });
+  const installAppDependencies = async () => {
     keepPrebuild(ROOT);
-    // The lockfile pins every version: npm's cached metadata is enough to find them.
-    inApp('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], prebuildsEnv())();
+    await inApp('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], prebuildsEnv())();
     keepPrebuild(appDir);
   };
-  timed(`Strapi ${version}: npm ci`, installAppDependencies);
-  timed(`Strapi ${version}: npm install <tarball>`, inApp('npm', ['install', '--no-audit', '--no-fund', tarball]));
-  timed(`Strapi ${version}: strapi build`, inApp('strapi', ['build'], { NODE_ENV: 'production' }));
+  await timed(`Strapi ${version}: npm ci`, installAppDependencies, BESIDE);
+  const tarball = await tarballReady;
+  await timed(`Strapi ${version}: npm install <tarball>`, inApp('npm', ['install', '--no-audit', '--no-fund', tarball]), BESIDE);
+  await timed(`Strapi ${version}: strapi build`, inApp('strapi', ['build'], { NODE_ENV: 'production' }), BESIDE);
 };
 
-/** One version: its app installed and built, then the smoke suite in it. */
-const checkVersion = (version, tarball, runSuite) => {
-  const appDir = copyApp(version);
-  try {
-    installApp(appDir, version, tarball);
-    runSuite(`Compatibility: packed plugin on Strapi ${version}`, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version });
-  } finally {
-    // About 700 MB each.
-    fs.rmSync(appDir, { recursive: true, force: true });
-  }
-};
+/** Removes an app (about 700 MB). */
+const removeApp = (appDir) => fs.rmSync(appDir, { recursive: true, force: true });
 
 /**
- * The phase: packs once, then checks each version, the smoke suite run by `runSuite(label, env)`.
- * What stops a version before its suite (npm refusing the tarball, a failed build) is reported
- * with `failPhase(label, error)`, and the next version still runs.
+ * The phase: packs once while every version's app installs, then runs the smoke suite in each
+ * app with `runSuite(label, env)`, one version after the other. What stops a version before its
+ * suite (npm refusing the tarball, a failed build) is reported with `failPhase(label, error)`, and
+ * the other versions still run.
  */
-const runCompatibility = ({ runSuite, failPhase }) => {
-  let tarball;
+const runCompatibility = async ({ runSuite, failPhase }) => {
+  const tarballReady = timed('npm pack (fresh copy, prepack builds)', packPlugin, "the versions' npm ci");
+  // Settled now, so that a failed pack is never an unhandled rejection while the installs run.
+  const packed = Promise.allSettled([tarballReady]).then(([outcome]) => outcome);
+  const apps = COMPAT_VERSIONS.map((version) => ({ version, appDir: copyApp(version) }));
+  const installs = await Promise.allSettled(apps.map(({ version, appDir }) => installApp(appDir, version, tarballReady)));
+  const pack = await packed;
   try {
-    tarball = timed('npm pack (fresh copy, prepack builds)', packPlugin);
-  } catch (error) {
-    failPhase('Compatibility: npm pack', error);
-    return;
-  }
-  for (const version of COMPAT_VERSIONS) {
-    try {
-      checkVersion(version, tarball, runSuite);
-    } catch (error) {
-      failPhase(`Compatibility: packed plugin on Strapi ${version}`, error);
+    if (pack.status === 'rejected') {
+      failPhase('Compatibility: npm pack', pack.reason);
+      return;
     }
+    apps.forEach(({ version, appDir }, index) => {
+      const label = `Compatibility: packed plugin on Strapi ${version}`;
+      if (installs[index].status === 'rejected') failPhase(label, installs[index].reason);
+      else runSuite(label, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version });
+      removeApp(appDir);
+    });
+  } finally {
+    for (const { appDir } of apps) removeApp(appDir);
+    if (pack.status === 'fulfilled') fs.rmSync(path.dirname(pack.value), { recursive: true, force: true });
   }
-  fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 };
 
 module.exports = { COMPAT_VERSIONS, runCompatibility };
 
 if (require.main === module) {
   const versions = process.argv[2] ? [process.argv[2]] : COMPAT_VERSIONS;
-  const tarball = timed('npm pack', packPlugin);
-  for (const version of versions) {
-    const appDir = copyApp(version);
-    installApp(appDir, version, tarball);
-    console.log(`Strapi ${version} with the packed plugin: COMPAT_APP_DIR=${appDir} COMPAT_STRAPI_VERSION=${version}`);
-  }
+  const tarballReady = packPlugin();
+  Promise.all(
+    versions.map(async (version) => {
+      const appDir = copyApp(version);
+      await installApp(appDir, version, tarballReady);
+      console.log(`Strapi ${version} with the packed plugin: COMPAT_APP_DIR=${appDir} COMPAT_STRAPI_VERSION=${version}`);
+    })
+  ).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

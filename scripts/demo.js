@@ -5,7 +5,7 @@
  * `npm run demo`: builds the plugin and the playground's admin panel, then starts Strapi with the
  * plugin at http://127.0.0.1:1337/admin (SQLite in playground/.tmp by default).
  *
- * Honours HOST, PORT, DATABASE_CLIENT, DATABASE_FILENAME and DATABASE_* (see README), and creates
+ * Honours HOST, PORT, DATABASE_CLIENT, DATABASE_FILENAME and DATABASE_* (see docs/development.md), and creates
  * the super admin DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD at start when the app has none.
  */
 const fs = require('node:fs');

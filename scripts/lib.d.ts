@@ -1,5 +1,5 @@
 // The types of scripts/lib.js (plain CommonJS, shared by the scripts, the bench and the TypeScript tests).
-import type { ChildProcess, SpawnSyncOptions, SpawnSyncReturns } from 'node:child_process';
+import type { ChildProcess, SpawnOptions, SpawnSyncOptions, SpawnSyncReturns } from 'node:child_process';
 
 export const ROOT: string;
 export const PLAYGROUND: string;
@@ -10,6 +10,13 @@ export const run: (
   args: string[],
   options?: Omit<SpawnSyncOptions, 'env'> & { env?: Record<string, string>; allowFailure?: boolean }
 ) => SpawnSyncReturns<Buffer>;
+
+/** `run` without blocking, each line of output prefixed with `prefix`; rejects on failure. */
+export const runAsync: (
+  command: string,
+  args: string[],
+  options: Omit<SpawnOptions, 'env' | 'stdio'> & { env?: Record<string, string | undefined>; prefix: string }
+) => Promise<void>;
 
 export const buildPlugin: () => void;
 export const buildAdminPanel: (env?: Record<string, string>, args?: string[]) => SpawnSyncReturns<Buffer>;

@@ -1,10 +1,11 @@
 'use strict';
 
-const { execFileSync, spawnSync } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const readline = require('node:readline');
 
 const ROOT = path.resolve(__dirname, '..');
 const PLAYGROUND = path.join(ROOT, 'playground');
@@ -23,6 +24,28 @@ const run = (command, args, options = {}) => {
   }
   return result;
 };
+
+/**
+ * `run`, without blocking: resolves when the command succeeds, rejects when it fails. Each line it
+ * prints is prefixed with `prefix`, so that commands running at the same time can be told apart.
+ */
+const runAsync = (command, args, { prefix, ...options }) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      ...options,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ...options.env },
+    });
+    for (const output of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: output }).on('line', (line) => console.log(`${prefix} ${line}`));
+    }
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      if (status === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} failed (exit ${status ?? signal})`));
+    });
+  });
 
 /** Builds the plugin's admin and server bundles into dist/, as a site installing it from npm gets them. */
 const buildPlugin = () => {
@@ -137,6 +160,7 @@ module.exports = {
   ROOT,
   PLAYGROUND,
   run,
+  runAsync,
   buildPlugin,
   buildAdminPanel,
   compilePlayground,

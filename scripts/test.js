@@ -3,14 +3,15 @@
 
 /**
  * The test command (`npm test`, also what .ci/run calls). Runs, in order:
- *   0. the packed file list (what `npm pack` ships), then the admin panel's component suites (jsdom);
- *   1. the server suites, then the hostile security suites (tests/security), on SQLite;
+ *   0. the package suites (what `npm pack` ships, the README's install snippets) and the admin
+ *      panel's component suites (jsdom), in one Jest run;
+ *   1. the server suites and the hostile security suites (tests/security), on SQLite, in one Jest run;
  *   2. the same server and security suites on PostgreSQL, in a private cluster started here (needs Debian's
- *      `postgresql`);
- *   3. in the same cluster, the suites that start several Strapi processes on one database;
- *   4. phases 2 and 3 again on MariaDB, in a private server started here (needs Debian's
- *      `mariadb-server`), the server suites only those marked @database (scripts/database-suites.js)
- *      and not the security suites;
+ *      `postgresql`), with the suites that start several Strapi processes on one database (tests/instances),
+ *      in one Jest run;
+ *   3. phase 2 again on MariaDB, in a private server started here (needs Debian's `mariadb-server`),
+ *      the server suites only those marked @database (scripts/database-suites.js) and not the
+ *      security suites;
  *   5. the browser suites, against the playground started for real (needs Debian's `chromium`);
  *   6. the packed plugin, installed from its tarball into clean apps of the oldest Strapi of its
  *      peer range and of the current one, each checked by the smoke suite (scripts/compat.js; needs
@@ -40,13 +41,14 @@ const STATIC_CHECKS = process.env.STATIC_CHECKS === 'true';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-const runJest = (label, project, env = {}) => {
+/** Runs the Jest `projects` (one name or a list, in one Jest run) as the phase `label`. */
+const runJest = (label, projects, env = {}) => {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
   const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'invitations-jest-'));
   const summaryFile = path.join(outputDir, 'results.json');
   const bootLog = path.join(outputDir, 'boots.txt');
-  const args = ['--selectProjects', project, '--passWithNoTests', '--json', `--outputFile=${summaryFile}`];
+  const args = ['--selectProjects', ...[projects].flat(), '--passWithNoTests', '--json', `--outputFile=${summaryFile}`];
   const jest = run('jest', [...args, ...process.argv.slice(2)], {
     allowFailure: true,
     env: { SKIP_BUILD: 'true', STRAPI_BOOT_LOG: bootLog, ...env },
@@ -92,7 +94,7 @@ const guarded = (label, phase) => {
 };
 
 /**
- * Runs `phases` ([label, Jest project] pairs) against a database server that `start` starts and
+ * Runs `phases` ([label, Jest projects] pairs) against a database server that `start` starts and
  * that is stopped afterwards; skips them, saying why, when `start` finds no server installed.
  */
 const inDatabaseServer = (start, missingNote, phases, env = {}) => {
@@ -104,7 +106,7 @@ const inDatabaseServer = (start, missingNote, phases, env = {}) => {
       return;
     }
     try {
-      for (const [label, project] of phases) runJest(label, project, { ...server.env, ...env });
+      for (const [label, projects] of phases) runJest(label, projects, { ...server.env, ...env });
     } finally {
       server.stop();
     }
@@ -147,25 +149,18 @@ const runPhases = async () => {
       buildPlugin();
       compilePlayground();
     });
-    runJest('Packed file list', 'package');
-    runJest('Admin component suites', 'admin');
-    runJest('Server suites on SQLite', 'server');
-    runJest('Security suites on SQLite', 'security');
+    runJest('Package suites (packed files, README install) and admin component suites', ['package', 'admin']);
+    runJest('Server and security suites on SQLite', ['server', 'security']);
   });
 
   inDatabaseServer(startPostgres, 'PostgreSQL is not installed: apt-get install postgresql', [
-    ['Server suites on PostgreSQL', 'server'],
-    ['Security suites on PostgreSQL', 'security'],
-    ['Several instances on PostgreSQL', 'instances'],
+    ['Server, security and several-instances suites on PostgreSQL', ['server', 'security', 'instances']],
   ]);
   console.log(`\nOn MariaDB, the server suites marked @database (scripts/database-suites.js): ${databaseSuites().join(', ')}`);
   inDatabaseServer(
     startMariadb,
     'MariaDB is not installed: apt-get install mariadb-server',
-    [
-      ['Server suites marked @database on MariaDB', 'server'],
-      ['Several instances on MariaDB', 'instances'],
-    ],
+    [['Server suites marked @database and several-instances suites on MariaDB', ['server', 'instances']]],
     { DATABASE_SUITES_ONLY: 'true' }
   );
 
@@ -181,7 +176,10 @@ const runPhases = async () => {
   if (!compatSelected()) {
     console.log('\n=== Compatibility phase: not run, the Jest arguments select other suites ===');
   } else if (fs.existsSync(CHROMIUM)) {
-    runCompatibility({ runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }), failPhase });
+    await runCompatibility({
+      runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }),
+      failPhase,
+    });
   } else {
     skipPhase(
       `Compatibility: packed plugin on Strapi ${COMPAT_VERSIONS.join(' / ')}`,

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import knex, { type Knex } from 'knex';
 
 /** The knex driver of each DATABASE_CLIENT that runs on a server. */
@@ -41,20 +42,26 @@ export const withConnection = async <T>(database: string | undefined, use: (knex
 };
 
 /**
- * With DATABASE_CLIENT=postgres or mysql, each test file gets a database of its own, dropped by
- * nobody: the server is thrown away with the run. SQLite gets a fresh file instead (env.ts). A
+ * A new database for the next app of this test file, copied from the run's template database when
+ * there is one (scripts/template-database.js: the schema made, as on a site's second start).
+ * SQLite: the fresh file testEnv named gets the template's content. PostgreSQL or MySQL: a
+ * database of the test file's own, dropped by nobody (the server is thrown away with the run). A
  * PostgreSQL DATABASE_SCHEMA other than public is created in it, as a site owner would beforehand
- * (Strapi creates tables in it, not the schema).
+ * (Strapi creates tables in it, not the schema); such a database starts empty.
  */
 export const createTestDatabase = async () => {
   const client = serverClient();
-  if (!client) return;
-  const name = `invitations_test_${crypto.randomBytes(6).toString('hex')}`;
-  await withConnection(undefined, (server) => server.raw(`CREATE DATABASE ${name}`));
-  const schema = process.env.DATABASE_SCHEMA;
-  if (client === 'postgres' && schema && schema !== 'public') {
-    await withConnection(name, (database) => database.raw('CREATE SCHEMA ??', [schema]));
+  if (!client) {
+    const template = process.env.INVITATIONS_TEST_TEMPLATE_FILE;
+    if (template) fs.copyFileSync(template, process.env.DATABASE_FILENAME as string);
+    return;
   }
+  const name = `invitations_test_${crypto.randomBytes(6).toString('hex')}`;
+  const schema = process.env.DATABASE_SCHEMA;
+  const inOtherSchema = client === 'postgres' && schema && schema !== 'public';
+  const template = client === 'postgres' && !inOtherSchema ? process.env.INVITATIONS_TEST_TEMPLATE_DATABASE : undefined;
+  await withConnection(undefined, (server) => server.raw(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+  if (inOtherSchema) await withConnection(name, (database) => database.raw('CREATE SCHEMA ??', [schema]));
   process.env.DATABASE_NAME = name;
 };
 

@@ -18,11 +18,11 @@ export const ADMIN_PASSWORD = 'Admin-password-1';
 
 /**
  * Boots the playground in this process, with the plugin built from this repository, on a new
- * database unless `env` names one (`databaseOfThisRun()` boots again on the last one).
+ * database (createTestDatabase) unless `env` names one (`databaseOfThisRun()` boots again on the last one).
  */
 export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
   prepareTestEnv(env);
-  if (!env.DATABASE_NAME) await createTestDatabase();
+  if (!env.DATABASE_NAME && !env.DATABASE_FILENAME) await createTestDatabase();
   fs.mkdirSync(path.join(PLAYGROUND_DIR, 'public/uploads'), { recursive: true });
 
   // Required only now: Strapi reads its environment when its modules load.
