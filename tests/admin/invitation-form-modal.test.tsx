@@ -42,6 +42,25 @@ test('Finish on an empty form shows what is missing under each field and sends n
   expect(fetchClient.post).not.toHaveBeenCalled();
 });
 
+test.each([
+  ['empty', ''],
+  ['blank', '   '],
+])('a name left %s gets one error, "This field is required", and nothing is sent', async (_label, typed) => {
+  renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
+  const name = await screen.findByLabelText(/^Name/);
+  await userEvent.clear(name);
+  if (typed) await userEvent.type(name, typed);
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+  // The field's own box (its label, input, hint and errors) holds one error, the one the input points to.
+  let field = name.parentElement!;
+  while (!field.querySelector('label')) field = field.parentElement!;
+  const errors = [...field.querySelectorAll('[id$="-error"]')].map((element) => element.textContent);
+  expect(errors).toEqual(['This field is required']);
+  expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toBe('This field is required');
+  expect(fetchClient.put).not.toHaveBeenCalled();
+});
+
 test('a number of invitations below 1 is refused before sending', async () => {
   renderInAdmin(<InvitationFormModal onClose={jest.fn()} onSaved={jest.fn()} />);
   await userEvent.type(await screen.findByLabelText(/^Number of invitations/), '0');

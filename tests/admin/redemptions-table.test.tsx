@@ -86,6 +86,27 @@ test('a search asks the server from page 1 and says when nothing matches', async
   expect(await screen.findByText('No account matches this search.')).toBeTruthy();
 });
 
+/** The width set on the search box or the nearest element around it that has one, in characters. */
+const searchWidthInCharacters = (box: HTMLElement) => {
+  for (let element: HTMLElement | null = box; element; element = element.parentElement) {
+    const match = /^(\d+(?:\.\d+)?)ch$/.exec(element.style.width);
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+};
+
+test.each([
+  ['en', 'Search by username or email'],
+  ['fr', "Rechercher par nom d'utilisateur ou e-mail"],
+] as const)('the search box is wide enough for its whole placeholder (%s)', (locale, placeholder) => {
+  serveRedemptions();
+  renderInAdmin(<RedemptionsTable invitation={detail(25)} />, locale);
+  const box = screen.getByRole('searchbox', { name: placeholder });
+  expect(box.getAttribute('placeholder')).toBe(placeholder);
+  // Not the input's own width of about 20 characters: room for every letter, the icon and the clear button.
+  expect(searchWidthInCharacters(box)).toBeGreaterThanOrEqual(placeholder.length + 4);
+});
+
 test('a link nobody used says so, and asks nothing more', () => {
   serveRedemptions();
   renderInAdmin(<RedemptionsTable invitation={detail(0)} />);

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SendInvitationModal } from '../../admin/src/components/SendInvitationModal';
 import { MASKED_TOKEN } from '../../shared';
@@ -362,6 +362,30 @@ describe('importing recipients from a CSV file', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send to 3 people' }));
     expect(await screen.findByText('Sent to 3 of 3 addresses.')).toBeTruthy();
     expect(sendCalls()[0].emails).toEqual(['ada@example.com', 'grace@example.org', 'alan@example.net']);
+  });
+
+  test("the control is the design system's button, which opens the hidden file input, then names the file read", async () => {
+    serve(allSent);
+    await openDialog();
+    const input = screen.getByLabelText('Import addresses from a CSV file') as HTMLInputElement;
+    // The browser's bare file input is not what the admin sees or tabs to.
+    expect(input.type).toBe('file');
+    expect(input.tabIndex).toBe(-1);
+    expect(input.closest('button')).toBeNull();
+    const button = screen.getByRole('button', { name: 'Choose a CSV file' });
+    expect(button.getAttribute('aria-describedby')).toBe(input.id + '-hint');
+    const opened = jest.fn();
+    input.addEventListener('click', opened);
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(opened).toHaveBeenCalledTimes(1);
+
+    fireEvent.change(input, {
+      target: { files: [new File(['email\nada@example.com\n'], 'team.csv', { type: 'text/csv' })] },
+    });
+    expect(await screen.findByText('team.csv')).toBeTruthy();
+    await waitFor(() => expect(chips()).toEqual(['ada@example.com']));
+    expect(screen.getByText('1 address added from the file.')).toBeTruthy();
   });
 
   test('a file without a header: the first column', async () => {

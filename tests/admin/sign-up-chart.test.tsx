@@ -59,3 +59,24 @@ test('a link nobody used yet: a sentence, no empty drawing', () => {
   expect(screen.getByText('No sign-up yet. 0 sign-ups out of 50 seats.')).toBeTruthy();
   expect(screen.queryByRole('img')).toBeNull();
 });
+
+test('one seat and one sign-up: both in the singular, in English and in French', () => {
+  const one: SignUpTimeline = { unit: 'day', buckets: [day('2026-03-01', 1)], maxUses: 1, usedCount: 1 };
+  const { unmount } = renderInAdmin(<SignUpChart timeline={one} />);
+  expect(screen.getByRole('img').getAttribute('aria-label')).toBe('1 sign-up out of 1 seat. Busiest day: Mar 1, 2026 (1).');
+  unmount();
+  renderInAdmin(<SignUpChart timeline={one} />, 'fr');
+  expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^1 inscription sur 1 place\. /);
+});
+
+test('a link with one day of sign-ups: one bar, a dot for the total, one date under the drawing', () => {
+  renderInAdmin(<SignUpChart timeline={{ unit: 'day', buckets: [day('2026-03-03', 4)], maxUses: 10, usedCount: 4 }} />);
+  const chart = screen.getByRole('img');
+  expect(chart.querySelectorAll('rect')).toHaveLength(1);
+  // The running total is no line across the whole width: every point of its path is at the bar's middle.
+  const d = chart.querySelector('path')?.getAttribute('d') ?? '';
+  const xs = [...d.matchAll(/[ML](-?[\d.]+),/g)].map(([, x]) => Number(x));
+  expect(new Set(xs)).toEqual(new Set([300]));
+  // The date once under the drawing (the screen readers' table has it too).
+  expect(screen.getAllByText('Mar 3, 2026').filter((element) => !element.closest('table'))).toHaveLength(1);
+});

@@ -958,3 +958,22 @@ test.each(cases)('%s → 4xx in Strapi error format, nothing changed', async (_l
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
 });
+
+describe('an empty or blank name: one error for the field, not two', () => {
+  const nameErrors = (res: { body: { error?: { details?: { errors?: Array<{ path: string[]; message: string }> } } } }) =>
+    (res.body.error?.details?.errors ?? []).filter(({ path }) => path[0] === 'name').map(({ message }) => message);
+
+  test.each([
+    ['POST', ''],
+    ['POST', '   '],
+    ['PUT', ''],
+    ['PUT', '   '],
+  ] as const)('%s with name %j', async (method, name) => {
+    const request =
+      method === 'POST' ? app.http().post('/invitations/invitations') : app.http().put(`/invitations/invitations/${fixture.id}`);
+    const body = method === 'POST' ? { ...validInvitation(), name } : { name };
+    const res = await request.set('Authorization', `Bearer ${app.adminToken}`).send(body);
+    expect(res.status).toBe(400);
+    expect(nameErrors(res)).toEqual(['name is required']);
+  });
+});

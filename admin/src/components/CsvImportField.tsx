@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
-import { Box, Button, Field, Flex, Typography } from '@strapi/design-system';
+import { useId, useRef, useState } from 'react';
+import { Box, Button, Field, Flex, Typography, VisuallyHidden } from '@strapi/design-system';
+import { FileCsv } from '@strapi/icons';
 import { MAX_RECIPIENTS } from '../../../shared';
 import { parseRecipientsCsv, type InvalidRow, type RecipientsCsv } from '../utils/recipients-csv';
 import { usePluginTranslation } from '../utils/translations';
@@ -31,11 +32,14 @@ export const CsvImportField = ({ invalidRows, onImport, onLeaveOut }: Props) => 
   const t = usePluginTranslation();
   const id = useId();
   const [summary, setSummary] = useState<Summary>();
+  const [fileName, setFileName] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const importFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
+    setFileName(file.name);
     try {
       const csv = parseRecipientsCsv(await readText(file));
       const { added, leftOut } = onImport(csv);
@@ -61,7 +65,27 @@ export const CsvImportField = ({ invalidRows, onImport, onLeaveOut }: Props) => 
         )}
       >
         <Field.Label>{t('send.csv', 'Import addresses from a CSV file')}</Field.Label>
-        <input id={id} type="file" accept=".csv,text/csv" aria-describedby={`${id}-hint`} onChange={importFile} />
+        {/* The browser's own file input ("Choose File / No file chosen") stays out of sight and out
+            of the tab order: the design system's button opens it, and says which file was read. */}
+        <Flex gap={3} alignItems="center" wrap="wrap">
+          <Button
+            type="button"
+            variant="secondary"
+            startIcon={<FileCsv />}
+            aria-describedby={`${id}-hint`}
+            onClick={() => fileInput.current?.click()}
+          >
+            {t('send.csv.choose', 'Choose a CSV file')}
+          </Button>
+          {fileName && (
+            <Typography textColor="neutral600" ellipsis>
+              {fileName}
+            </Typography>
+          )}
+        </Flex>
+        <VisuallyHidden>
+          <input ref={fileInput} id={id} type="file" accept=".csv,text/csv" tabIndex={-1} onChange={importFile} />
+        </VisuallyHidden>
         <Field.Hint />
       </Field.Root>
       {summary?.kind === 'unreadable' && (

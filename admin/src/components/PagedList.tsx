@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Flex, IconButton, Searchbar, Typography } from '@strapi/design-system';
+import { Box, Flex, IconButton, Searchbar, Typography } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { useDebouncedValue } from '../utils/debounce';
 import { usePluginTranslation } from '../utils/translations';
@@ -24,18 +24,22 @@ export const ListSearch = ({ label, onSearch, defaultValue = '' }: SearchProps) 
   const [text, setText] = useState(defaultValue);
   const settled = useDebouncedValue(text.trim(), 300);
   useEffect(() => onSearch(settled), [settled, onSearch]);
+  // The input's own width is about 20 characters, which cut "Search by username or email": the
+  // box is as wide as its placeholder in the admin's language, plus the icon and the clear button.
   return (
-    <Searchbar
-      name="search"
-      size="S"
-      value={text}
-      placeholder={label}
-      onChange={(event) => setText(event.target.value)}
-      onClear={() => setText('')}
-      clearLabel={t('pager.clear', 'Clear the search')}
-    >
-      {label}
-    </Searchbar>
+    <Box style={{ width: `${label.length + 8}ch`, maxWidth: '100%' }}>
+      <Searchbar
+        name="search"
+        size="S"
+        value={text}
+        placeholder={label}
+        onChange={(event) => setText(event.target.value)}
+        onClear={() => setText('')}
+        clearLabel={t('pager.clear', 'Clear the search')}
+      >
+        {label}
+      </Searchbar>
+    </Box>
   );
 };
 

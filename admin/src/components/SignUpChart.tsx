@@ -34,10 +34,14 @@ const useSummary = (timeline: SignUpTimeline) => {
   const t = usePluginTranslation();
   const total = timeline.buckets.reduce((sum, { count }) => sum + count, 0);
   const busiest = timeline.buckets.reduce((best, bucket) => (bucket.count > best.count ? bucket : best), timeline.buckets[0]);
-  const seats = t('chart.summary', '{total, plural, one {# sign-up} other {# sign-ups}} out of {seats} seats.', {
-    total,
-    seats: timeline.maxUses,
-  });
+  const seats = t(
+    'chart.summary',
+    '{total, plural, one {# sign-up} other {# sign-ups}} out of {seats, plural, one {# seat} other {# seats}}.',
+    {
+      total,
+      seats: timeline.maxUses,
+    }
+  );
   if (total === 0) return { total, text: seats };
   const peak = t(
     'chart.summary.busiest',
@@ -120,6 +124,9 @@ export const SignUpChart = ({ timeline }: { timeline: SignUpTimeline }) => {
   // The top of the drawing: the seats, unless the limit was lowered below the accounts already made.
   const top = Math.max(timeline.maxUses, cumulative[cumulative.length - 1]);
   const seatsY = Math.max(HEIGHT - (timeline.maxUses / top) * HEIGHT, 1);
+  const totalY = HEIGHT - (cumulative[cumulative.length - 1] / top) * HEIGHT;
+  const firstLabel = formatBucket(intl, buckets[0].start, timeline.unit);
+  const lastLabel = formatBucket(intl, buckets[buckets.length - 1].start, timeline.unit);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-chart="sign-ups">
@@ -157,18 +164,31 @@ export const SignUpChart = ({ timeline }: { timeline: SignUpTimeline }) => {
             strokeDasharray="6 4"
             vectorEffect="non-scaling-stroke"
           />
-          <path
-            d={cumulativePath(cumulative, top)}
-            fill="none"
-            stroke={colors.primary600}
-            strokeWidth="2"
-            vectorEffect="non-scaling-stroke"
-          />
+          {buckets.length === 1 ? (
+            // One bucket has no course to draw: the running total is a dot above its one bar (a
+            // line of no length with round ends, which stays round in a stretched drawing).
+            <path
+              d={`M${WIDTH / 2},${totalY} L${WIDTH / 2},${totalY}`}
+              fill="none"
+              stroke={colors.primary600}
+              strokeWidth="8"
+              strokeLinecap="round"
+              vectorEffect="non-scaling-stroke"
+            />
+          ) : (
+            <path
+              d={cumulativePath(cumulative, top)}
+              fill="none"
+              stroke={colors.primary600}
+              strokeWidth="2"
+              vectorEffect="non-scaling-stroke"
+            />
+          )}
         </svg>
       </Box>
       <Flex justifyContent="space-between" gap={4} wrap="wrap">
         <Typography variant="pi" textColor="neutral600">
-          {formatBucket(intl, buckets[0].start, timeline.unit)}
+          {firstLabel}
         </Typography>
         <Flex gap={4} wrap="wrap">
           <LegendItem color={colors.primary200}>
@@ -186,9 +206,12 @@ export const SignUpChart = ({ timeline }: { timeline: SignUpTimeline }) => {
             {t('chart.legend.seats', 'Seats ({seats})', { seats: timeline.maxUses })}
           </LegendItem>
         </Flex>
-        <Typography variant="pi" textColor="neutral600">
-          {formatBucket(intl, buckets[buckets.length - 1].start, timeline.unit)}
-        </Typography>
+        {/* One bucket, or buckets that read the same: one label, never the same date twice. */}
+        {lastLabel !== firstLabel && (
+          <Typography variant="pi" textColor="neutral600">
+            {lastLabel}
+          </Typography>
+        )}
       </Flex>
       <ChartTable timeline={timeline} cumulative={cumulative} />
     </Flex>

@@ -20,17 +20,24 @@ const MAX_DATABASE_ID = 2_147_483_647;
 export const SORTABLE_FIELDS = ['name', 'expiresAt', 'createdAt', 'maxUses', 'usedCount'] as const;
 const SORT_VALUES = SORTABLE_FIELDS.flatMap((field) => [`${field}:asc`, `${field}:desc`]);
 
-const nameField = yup
-  .string()
-  .typeError('name must be a string')
-  .test('trimmed-length', `name must be 1 to ${LIMITS.nameMaxLength} characters long`, (value) => {
-    if (value === undefined) return true;
-    const length = value.trim().length;
-    return length >= 1 && length <= LIMITS.nameMaxLength;
-  })
-  .test('no-control-characters', 'name must not contain control characters or broken Unicode', (value) =>
-    value === undefined ? true : isPlainText(value)
-  );
+/**
+ * One error for each way a name is wrong: missing, empty and blank all say "name is required" (yup's
+ * own `required` would say it a second time for an empty string, beside a length rule).
+ */
+const nameField = (required: boolean) =>
+  yup
+    .string()
+    .typeError('name must be a string')
+    .test('name', '', function checkName(value) {
+      if (value === undefined) return required ? this.createError({ message: 'name is required' }) : true;
+      const length = value.trim().length;
+      if (length === 0) return this.createError({ message: 'name is required' });
+      if (length > LIMITS.nameMaxLength) {
+        return this.createError({ message: `name must be at most ${LIMITS.nameMaxLength} characters long` });
+      }
+      if (!isPlainText(value)) return this.createError({ message: 'name must not contain control characters or broken Unicode' });
+      return true;
+    });
 
 const maxUsesField = yup
   .number()
@@ -139,7 +146,7 @@ const firstAccessFields = {
 
 const createSchema = yup
   .object({
-    name: nameField.required('name is required'),
+    name: nameField(true),
     maxUses: maxUsesField.required('maxUses is required'),
     expiresAt: expiresAtField.required('expiresAt is required'),
     ...firstAccessFields,
@@ -151,7 +158,7 @@ const createSchema = yup
 
 const updateSchema = yup
   .object({
-    name: nameField,
+    name: nameField(false),
     maxUses: maxUsesField,
     expiresAt: expiresAtField,
     ...firstAccessFields,
