@@ -8,4 +8,5 @@ export * from './email-addresses';
 export * from './email-domains';
 export * from './status';
 export * from './recipients';
+export * from './languages';
 export type * from './api';
