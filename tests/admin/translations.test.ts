@@ -1,19 +1,22 @@
 /**
  * The admin panel's words: every `t('key', 'default')` in admin/src has its key in en.json with
  * that very default (the default is what a reader of the code sees, so it must not drift from
- * what the admin sees), every key is used, and fr.json says the same things with the same
- * placeholders.
+ * what the admin sees), every key is used, and each other language's file says the same things
+ * with the same placeholders, in valid ICU with the plural forms its language has.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import en from '../../admin/src/translations/en.json';
-import fr from '../../admin/src/translations/fr.json';
+import { icuArguments, icuProblems } from '../helpers/icu';
 
 const SRC = join(__dirname, '../../admin/src');
 const EN: Record<string, string> = en;
-const FR: Record<string, string> = fr;
+/** The admin panel's languages besides English (the playground's config.locales offers them all). */
+const LANGUAGES = ['fr', 'de', 'es', 'it', 'pt-BR', 'nl'];
+const TRANSLATIONS: Record<string, Record<string, string>> = Object.fromEntries(
+  LANGUAGES.map((language) => [language, JSON.parse(readFileSync(join(SRC, 'translations', `${language}.json`), 'utf8'))])
+);
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -91,29 +94,7 @@ for (const file of sourceFiles(SRC)) {
   visit(source);
 }
 
-/** Placeholder names of an ICU message, nested ones (in plural branches) included. */
-const argumentsOf = (message: string): string[] => {
-  const names = new Set<string>();
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const element of elements) {
-      if (
-        element.type === TYPE.argument ||
-        element.type === TYPE.number ||
-        element.type === TYPE.date ||
-        element.type === TYPE.time
-      ) {
-        names.add(element.value);
-      }
-      if (element.type === TYPE.plural || element.type === TYPE.select) {
-        names.add(element.value);
-        Object.values(element.options).forEach((option) => walk(option.value));
-      }
-      if (element.type === TYPE.tag) walk(element.children);
-    }
-  };
-  walk(parse(message));
-  return [...names].sort();
-};
+const argumentsOf = icuArguments;
 
 test('the walk finds the messages of the admin code', () => {
   expect(uses.length).toBeGreaterThan(100);
@@ -156,22 +137,49 @@ test('every key of en.json is used', () => {
   expect(Object.keys(EN).filter((key) => !used.has(key) && !literals.has(key))).toEqual([]);
 });
 
-test('fr.json has the same keys as en.json', () => {
-  expect(Object.keys(FR).sort()).toEqual(Object.keys(EN).sort());
+test('the translation files are English and the six other languages, no more', () => {
+  const files = readdirSync(join(SRC, 'translations')).sort();
+  expect(files).toEqual(['en.json', ...LANGUAGES.map((language) => `${language}.json`)].sort());
 });
 
-test('every message is valid ICU, and the French one uses the same placeholders as the English', () => {
-  const differing = Object.keys(EN)
-    .filter((key) => key in FR)
-    .filter((key) => JSON.stringify(argumentsOf(EN[key])) !== JSON.stringify(argumentsOf(FR[key])))
-    .map((key) => `${key}: en ${argumentsOf(EN[key]).join(',')}; fr ${argumentsOf(FR[key]).join(',')}`);
-  expect(differing).toEqual([]);
+test.each(LANGUAGES)('%s.json has exactly the keys of en.json', (language) => {
+  const keys = Object.keys(TRANSLATIONS[language]);
+  expect(Object.keys(EN).filter((key) => !keys.includes(key))).toEqual([]);
+  expect(keys.filter((key) => !(key in EN))).toEqual([]);
+});
+
+test.each(LANGUAGES)(
+  '%s.json: each message is valid ICU with the placeholders of the English one and its language’s plural forms',
+  (language) => {
+    const translation = TRANSLATIONS[language];
+    const problems = Object.keys(EN)
+      .filter((key) => key in translation)
+      .flatMap((key) => icuProblems(EN[key], translation[key], language).map((problem) => `${key}: ${problem}`));
+    expect(problems).toEqual([]);
+  }
+);
+
+test('English messages are valid ICU with English plural forms', () => {
+  const problems = Object.entries(EN).flatMap(([key, message]) =>
+    icuProblems(message, message, 'en').map((problem) => `${key}: ${problem}`)
+  );
+  expect(problems).toEqual([]);
+});
+
+test.each(LANGUAGES)('%s.json is a translation: most of its messages differ from the English', (language) => {
+  const same = Object.keys(EN).filter((key) => TRANSLATIONS[language][key] === EN[key]);
+  // Names, placeholders and words that read the same (Status, Name, E-mail…) may stay as they are.
+  expect(same.length).toBeLessThan(Object.keys(EN).length / 10);
 });
 
 test('no key is written twice in a translation file (JSON keeps the last one and drops the other silently)', () => {
-  const duplicated = ['en.json', 'fr.json'].flatMap((file) => {
-    const keys = [...readFileSync(join(SRC, 'translations', file), 'utf8').matchAll(/^\s*"([^"]+)":/gm)].map((match) => match[1]);
-    return keys.filter((key, index) => keys.indexOf(key) !== index).map((key) => `${file} ${key}`);
-  });
+  const duplicated = ['en', ...LANGUAGES]
+    .map((language) => `${language}.json`)
+    .flatMap((file) => {
+      const keys = [...readFileSync(join(SRC, 'translations', file), 'utf8').matchAll(/^\s*"([^"]+)":/gm)].map(
+        (match) => match[1]
+      );
+      return keys.filter((key, index) => keys.indexOf(key) !== index).map((key) => `${file} ${key}`);
+    });
   expect(duplicated).toEqual([]);
 });

@@ -197,7 +197,8 @@ describe('the email section of the plugin config', () => {
     expect(withEmail({ siteName: 'My site', concurrency: 10 })).not.toThrow();
     expect(withEmail({ templates: { fr: { subject: 'Rejoignez {{siteName}}' } } })).not.toThrow();
     const german = { subject: 'Einladung', message: 'Hallo', text: '{{link}}', html: '<a href="{{link}}">{{link}}</a>' };
-    expect(withEmail({ templates: { de: german, 'pt-BR': german } })).not.toThrow();
+    expect(withEmail({ templates: { de: german, 'pt-BR': german, ja: german } })).not.toThrow();
+    expect(withEmail({ templates: { nl: { subject: 'Welkom op {{siteName}}' } } })).not.toThrow();
   });
 
   test('the whole plugin validator checks it', () => {
@@ -216,7 +217,7 @@ describe('the email section of the plugin config', () => {
     ['templates that are a list', { ...emailDefaults, templates: [] }, /keyed by language/],
     ['a language that is no code', { ...emailDefaults, templates: { English: { subject: 'x' } } }, /not a language code/],
     ['an unknown part', { ...emailDefaults, templates: { en: { body: 'x' } } }, /en\.body is not a template part/],
-    ['a new language without every part', { ...emailDefaults, templates: { de: { subject: 'x' } } }, /de\.message is required/],
+    ['a new language without every part', { ...emailDefaults, templates: { ja: { subject: 'x' } } }, /ja\.message is required/],
     ['a subject on two lines', { ...emailDefaults, templates: { en: { subject: 'a\nb' } } }, /one line/],
     ['a text part without the link', { ...emailDefaults, templates: { en: { text: 'Welcome' } } }, /must contain \{\{link\}\}/],
     [

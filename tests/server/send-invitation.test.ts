@@ -110,8 +110,50 @@ describe('POST /invitations/invitations/:id/send', () => {
         .query('admin::user')
         .update({ where: { email: 'admin@example.com' }, data: { preferedLanguage: null } });
     }
-    expect((await send(invitation.id, { emails: ['unknown-language@example.com'], locale: 'de' })).status).toBe(200);
+    expect((await send(invitation.id, { emails: ['unknown-language@example.com'], locale: 'ja' })).status).toBe(200);
     expect(smtp.receivedBy('unknown-language@example.com')[0].mail.subject).toBe(`Your invitation to join ${SITE_NAME}`);
+  });
+
+  test.each([
+    [
+      'de',
+      'de-AT',
+      `Ihre Einladung zu ${SITE_NAME}`,
+      'Klicken Sie auf diesen Einladungslink',
+      /gültig bis \d{1,2}\. \p{L}+ \d{4}/u,
+    ],
+    [
+      'es',
+      'es',
+      `Tu invitación para unirte a ${SITE_NAME}`,
+      'Haz clic en este enlace de invitación',
+      /hasta el \d{1,2} de \p{L}+ de \d{4}/u,
+    ],
+    [
+      'it',
+      'it-CH',
+      `Il tuo invito a unirti a ${SITE_NAME}`,
+      'Fai clic su questo link di invito',
+      /invito: \d{1,2} \p{L}+ \d{4}/u,
+    ],
+    [
+      'pt-BR',
+      'pt',
+      `Seu convite para participar de ${SITE_NAME}`,
+      'Clique neste link de convite',
+      /até \d{1,2} de \p{L}+ de \d{4}/u,
+    ],
+    ['nl', 'nl-BE', `Uw uitnodiging voor ${SITE_NAME}`, 'Klik op deze uitnodigingslink', /geldig tot \d{1,2} \p{L}+ \d{4}/u],
+  ])('writes the email in %s when asked for %s, the date in that language too', async (lang, asked, subject, linkIntro, date) => {
+    const invitation = await createInvitation(app);
+    const to = `${asked.toLowerCase()}@example.com`;
+    expect((await send(invitation.id, { emails: [to], locale: asked })).status).toBe(200);
+    const [mail] = smtp.receivedBy(to);
+    expect(mail.mail.subject).toBe(subject);
+    expect(mail.mail.text).toContain(linkIntro);
+    expect(mail.mail.text).toMatch(date);
+    expect(mail.mail.text).not.toContain('{{');
+    expect(htmlOf(mail)).toContain(`<html lang="${lang}">`);
   });
 
   test('an address the mail server refuses fails alone: the others are sent', async () => {

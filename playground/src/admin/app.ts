@@ -1,7 +1,8 @@
-// The playground's admin panel speaks French as well as English (Settings > Profile > Interface language).
+// The playground's admin panel speaks every language the plugin does, English included
+// (Settings > Profile > Interface language).
 export default {
   config: {
-    locales: ['fr'],
+    locales: ['fr', 'de', 'es', 'it', 'pt-BR', 'nl'],
   },
   bootstrap() {},
 };

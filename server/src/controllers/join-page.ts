@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { USERS_PERMISSIONS_AUTH } from '../constants';
 import { getService } from '../utils/get-service';
 import { isCsrfTokenValid, issueCsrfToken } from '../utils/csrf';
-import { renderJoinForm, renderMessagePage, type FormState, type PageContext } from '../views/join-page';
+import { keepLanguage, renderJoinForm, renderMessagePage, type FormState, type PageContext } from '../views/join-page';
 import type { LinkProblem } from '../services/join-page';
 import { CONFIRMATION_EMAIL_FAILED, type RegisterResponse } from '../services/registration-gate';
 import type { KoaContext } from '../koa';
@@ -12,6 +12,9 @@ interface JoinFormValues {
   email: string;
   password: string;
 }
+
+/** The pages saying the account was made: a language link would lead back to the form. */
+const NO_LANGUAGE_LINKS = { languageLinks: false };
 
 /** The form's fields; anything but a string (a repeated field, say) counts as empty. */
 const readForm = (body: Record<string, unknown>): JoinFormValues => {
@@ -63,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const showFormExpired = (ctx: KoaContext, page: PageContext) => {
     const { formExpiredTitle, formExpiredText, reload } = page.messages;
     // Relative to this page's own address, whatever path prefix a proxy adds.
-    const link = { href: encodeURIComponent(ctx.params.token), label: reload };
+    const link = { href: keepLanguage(encodeURIComponent(ctx.params.token), page), label: reload };
     return sendPage(ctx, page, 403, renderMessagePage(page, formExpiredTitle, formExpiredText, link));
   };
 
@@ -75,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { createdTitle, createdText, confirmEmailText, continueLink } = page.messages;
     if (!response.jwt) {
       const next = response.redirectUrl ? { href: response.redirectUrl, label: continueLink } : undefined;
-      return sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, confirmEmailText, next));
+      return sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, confirmEmailText, next, NO_LANGUAGE_LINKS));
     }
     if (response.redirectUrl) {
       joinPage().setSecurityHeaders(ctx, page);
@@ -83,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.redirect(response.redirectUrl);
       return;
     }
-    sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, createdText));
+    sendPage(ctx, page, 201, renderMessagePage(page, createdTitle, createdText, undefined, NO_LANGUAGE_LINKS));
   };
 
   /**
@@ -92,7 +95,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const showFailure = async (ctx: KoaContext, page: PageContext, error: unknown, values: JoinFormValues) => {
     if ((error as { details?: { reason?: unknown } })?.details?.reason === CONFIRMATION_EMAIL_FAILED) {
-      return sendPage(ctx, page, 201, renderMessagePage(page, page.messages.createdTitle, page.messages.confirmEmailFailedText));
+      const { createdTitle, confirmEmailFailedText } = page.messages;
+      return sendPage(
+        ctx,
+        page,
+        201,
+        renderMessagePage(page, createdTitle, confirmEmailFailedText, undefined, NO_LANGUAGE_LINKS)
+      );
     }
     const linkProblem = joinPage().linkProblem(error, page.messages);
     if (linkProblem) return showLinkProblem(ctx, page, linkProblem);

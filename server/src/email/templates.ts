@@ -94,7 +94,80 @@ const fr: EmailWords = {
   ignore: "Si vous n'attendiez pas cette invitation, vous pouvez ignorer ce courrier électronique.",
 };
 
+// German and Dutch address the invitee formally (Sie, u), Spanish, Italian and Brazilian Portuguese
+// familiarly (tú, tu, você), as invitations are usually written in each.
+const de: EmailWords = {
+  lang: 'de',
+  subject: 'Ihre Einladung zu {{siteName}}',
+  message: 'Hallo,\n\nich möchte Sie einladen, bei {{siteName}} dabei zu sein.',
+  invitedBy: '{{senderName}} lädt Sie ein, ein Konto auf {{siteName}} zu erstellen.',
+  button: 'Mein Konto erstellen',
+  textLinkIntro: 'Klicken Sie auf diesen Einladungslink, um Ihr Konto zu erstellen:',
+  htmlLinkIntro: 'Oder kopieren Sie diesen Einladungslink in Ihren Browser:',
+  validUntil: 'Dieser Einladungslink ist gültig bis {{expiresAt}}.',
+  ignore: 'Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.',
+};
+
+const es: EmailWords = {
+  lang: 'es',
+  subject: 'Tu invitación para unirte a {{siteName}}',
+  message: 'Hola:\n\nMe gustaría que te unieras a nosotros en {{siteName}}.',
+  invitedBy: '{{senderName}} te invita a crear una cuenta en {{siteName}}.',
+  button: 'Crear mi cuenta',
+  textLinkIntro: 'Haz clic en este enlace de invitación para crear tu cuenta:',
+  htmlLinkIntro: 'O copia este enlace de invitación en tu navegador:',
+  validUntil: 'Este enlace de invitación es válido hasta el {{expiresAt}}.',
+  ignore: 'Si no esperabas esta invitación, puedes ignorar este correo electrónico.',
+};
+
+const it: EmailWords = {
+  lang: 'it',
+  subject: 'Il tuo invito a unirti a {{siteName}}',
+  message: 'Ciao,\n\nmi piacerebbe che ti unissi a noi su {{siteName}}.',
+  invitedBy: '{{senderName}} ti invita a creare un account su {{siteName}}.',
+  button: 'Crea il mio account',
+  textLinkIntro: 'Fai clic su questo link di invito per creare il tuo account:',
+  htmlLinkIntro: 'Oppure copia questo link di invito nel tuo browser:',
+  validUntil: 'Data di scadenza di questo link di invito: {{expiresAt}}.',
+  ignore: 'Se non ti aspettavi questo invito, puoi ignorare questa email.',
+};
+
+const ptBR: EmailWords = {
+  lang: 'pt-BR',
+  subject: 'Seu convite para participar de {{siteName}}',
+  message: 'Olá,\n\nGostaria que você se juntasse a nós em {{siteName}}.',
+  invitedBy: '{{senderName}} convida você para criar uma conta em {{siteName}}.',
+  button: 'Criar minha conta',
+  textLinkIntro: 'Clique neste link de convite para criar sua conta:',
+  htmlLinkIntro: 'Ou copie este link de convite no seu navegador:',
+  validUntil: 'Este link de convite é válido até {{expiresAt}}.',
+  ignore: 'Se você não esperava este convite, pode ignorar este e-mail.',
+};
+
+const nl: EmailWords = {
+  lang: 'nl',
+  subject: 'Uw uitnodiging voor {{siteName}}',
+  message: 'Hallo,\n\nGraag nodig ik u uit om u bij ons aan te sluiten op {{siteName}}.',
+  invitedBy: '{{senderName}} nodigt u uit om een account aan te maken op {{siteName}}.',
+  button: 'Mijn account aanmaken',
+  textLinkIntro: 'Klik op deze uitnodigingslink om uw account aan te maken:',
+  htmlLinkIntro: 'Of kopieer deze uitnodigingslink naar uw browser:',
+  validUntil: 'Deze uitnodigingslink is geldig tot {{expiresAt}}.',
+  ignore: 'Als u deze uitnodiging niet verwachtte, kunt u deze e-mail negeren.',
+};
+
 export const DEFAULT_LOCALE = 'en';
 
+/** The languages the plugin ships templates for. */
+export const BUILT_IN_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'pt-BR', 'nl'] as const;
+
 /** The templates shipped with the plugin; a site's config can change them or add languages. */
-export const BUILT_IN_TEMPLATES: Record<string, EmailTemplate> = { en: templateOf(en), fr: templateOf(fr) };
+export const BUILT_IN_TEMPLATES: Record<string, EmailTemplate> = {
+  en: templateOf(en),
+  fr: templateOf(fr),
+  de: templateOf(de),
+  es: templateOf(es),
+  it: templateOf(it),
+  'pt-BR': templateOf(ptBR),
+  nl: templateOf(nl),
+};

@@ -6,6 +6,7 @@ import { renewTokenCopies } from '../database/renew-token-copies';
 import { escapeForHtml, renderTemplate } from '../email/render';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
 import { getService } from '../utils/get-service';
+import { matchLanguage } from '../utils/language';
 import type { LinkVisibility } from '../utils/link-visibility';
 import { linkUnavailableError, unusableInvitationError } from '../utils/errors';
 import {
@@ -80,12 +81,14 @@ const seatsWarnings = (recipients: number, remaining: number): SeatsWarning[] =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const emailConfig = () => strapi.config.get(`plugin::${PLUGIN_ID}.email`) as EmailConfig;
 
-  /** The template of the language asked for, else of its base language, else English. */
+  /**
+   * The template of the language asked for, else of one of the same primary language (`pt` →
+   * `pt-BR`), else English. The site's config templates count as languages too.
+   */
   const templateFor = (requested: string): { locale: string; template: EmailTemplate } => {
     const overrides = emailConfig().templates;
-    const locale =
-      [requested, requested.split('-')[0]].find((candidate) => BUILT_IN_TEMPLATES[candidate] || overrides[candidate]) ??
-      DEFAULT_LOCALE;
+    const known = [...new Set([...Object.keys(BUILT_IN_TEMPLATES), ...Object.keys(overrides)])];
+    const locale = matchLanguage(known, requested) ?? DEFAULT_LOCALE;
     return { locale, template: { ...BUILT_IN_TEMPLATES[locale], ...overrides[locale] } as EmailTemplate };
   };
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { EMAIL_DOMAIN_REFUSED, EMAIL_MISMATCH, PERSONAL_LINK_USED } from '../../../shared';
 import { getService } from '../utils/get-service';
+import { negotiateLanguage } from '../utils/language';
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../views/join-page-messages';
 import type { FieldErrors, JoinField, PageContext } from '../views/join-page';
 import type { KoaContext } from '../koa';
@@ -91,8 +92,16 @@ const setSecurityHeaders = (strapi: Core.Strapi, ctx: KoaContext, page: PageCont
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   pageContext(ctx: KoaContext): PageContext {
-    const locale = (ctx.acceptsLanguages([...JOIN_PAGE_LOCALES]) || 'en') as PageContext['locale'];
-    return { locale, messages: JOIN_PAGE_MESSAGES[locale], styleNonce: crypto.randomBytes(16).toString('base64') };
+    const { locale, explicit } = negotiateLanguage(JOIN_PAGE_LOCALES, 'en', {
+      explicit: ctx.query?.lang,
+      acceptLanguage: ctx.get('Accept-Language'),
+    });
+    return {
+      locale,
+      explicitLanguage: explicit,
+      messages: JOIN_PAGE_MESSAGES[locale],
+      styleNonce: crypto.randomBytes(16).toString('base64'),
+    };
   },
 
   setSecurityHeaders: (ctx: KoaContext, page: PageContext) => setSecurityHeaders(strapi, ctx, page),

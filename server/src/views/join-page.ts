@@ -1,10 +1,12 @@
-import type { JoinPageLocale, JoinPageMessages } from './join-page-messages';
+import { JOIN_PAGE_LOCALES, LANGUAGE_NAMES, type JoinPageLocale, type JoinPageMessages } from './join-page-messages';
 
 export type JoinField = 'username' | 'email' | 'password';
 export type FieldErrors = Partial<Record<JoinField, string>>;
 
 export interface PageContext {
   locale: JoinPageLocale;
+  /** The language was asked for in the address (`?lang=`): links to the page keep asking for it. */
+  explicitLanguage: boolean;
   messages: JoinPageMessages;
   /** Lets the page's one inline style block through the Content-Security-Policy. */
   styleNonce: string;
@@ -56,25 +58,46 @@ const STYLE = `
            background: #4945ff; border: 0; border-radius: 4px; cursor: pointer; }
   button:focus-visible, input:focus-visible, a:focus-visible { outline: 2px solid #4945ff; outline-offset: 2px; }
   .note { color: #666687; font-size: 0.875rem; }
+  .languages ul { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.25rem 0.75rem;
+                  list-style: none; margin: 0 0 1rem; padding: 0; font-size: 0.875rem; }
+  .languages a { color: #4945ff; }
   @media (prefers-color-scheme: dark) {
     body { background: #181826; color: #eaeaef; } main { background: #212134; }
-    .welcome { background: #2a2a45; } .hint, .note { color: #a5a5ba; }
+    .welcome { background: #2a2a45; } .hint, .note { color: #a5a5ba; } .languages a { color: #7b79ff; }
     input { background: #181826; color: inherit; } .alert { background: #4a1d1d; }
   }
 `;
 
-const layout = ({ locale, styleNonce }: PageContext, title: string, content: string) => `<!doctype html>
-<html lang="${locale}">
+/** `href` asking for the page's language when the visitor chose it in the address. */
+export const keepLanguage = (href: string, { locale, explicitLanguage }: PageContext) =>
+  explicitLanguage ? `${href}?lang=${encodeURIComponent(locale)}` : href;
+
+/**
+ * Plain links to this same address in each other language: no script, a GET that shows a new form
+ * (with its own CSRF value) in the language chosen.
+ */
+const languageLinks = ({ locale, messages }: PageContext) => {
+  const items = JOIN_PAGE_LOCALES.map((code) =>
+    code === locale
+      ? `<li><strong lang="${code}" aria-current="true">${escapeHtml(LANGUAGE_NAMES[code])}</strong></li>`
+      : `<li><a href="?lang=${encodeURIComponent(code)}" hreflang="${code}" lang="${code}">${escapeHtml(LANGUAGE_NAMES[code])}</a></li>`
+  );
+  return `<nav class="languages" aria-label="${escapeHtml(messages.languages)}"><ul>${items.join('')}</ul></nav>
+`;
+};
+
+const layout = (page: PageContext, title: string, content: string, withLanguageLinks = true) => `<!doctype html>
+<html lang="${page.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(title)}</title>
-<style nonce="${styleNonce}">${STYLE}</style>
+<style nonce="${page.styleNonce}">${STYLE}</style>
 </head>
 <body>
 <main>
-${content}
+${withLanguageLinks ? languageLinks(page) : ''}${content}
 </main>
 </body>
 </html>
@@ -120,12 +143,22 @@ ${inputField(page, state, 'password', 'type="password" autocomplete="new-passwor
   return layout(page, messages.formTitle, content);
 };
 
-/** A page with a title and a text and no form: errors, and the confirmation of a new account. */
-export const renderMessagePage = (page: PageContext, title: string, text: string, link?: { href: string; label: string }) =>
+/**
+ * A page with a title and a text and no form: errors, and the confirmation of a new account (which
+ * has no language links: they would lead back to the form).
+ */
+export const renderMessagePage = (
+  page: PageContext,
+  title: string,
+  text: string,
+  link?: { href: string; label: string },
+  { languageLinks: withLanguageLinks = true } = {}
+) =>
   layout(
     page,
     title,
     `<h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(text)}</p>
-${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''}`
+${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''}`,
+    withLanguageLinks
   );
