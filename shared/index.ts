@@ -8,4 +8,5 @@ export * from './email-addresses';
 export * from './email-domains';
 export * from './status';
 export * from './recipients';
+export * from './email-templates';
 export type * from './api';

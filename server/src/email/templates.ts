@@ -1,4 +1,4 @@
-import { escapeHtml } from '../views/join-page';
+import { escapeHtml } from '../../../shared/email-templates';
 
 /**
  * An invitation email in one language. Every part is a template (see render.ts): `subject` and
