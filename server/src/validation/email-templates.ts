@@ -8,8 +8,9 @@ import {
   type EmailTemplateText,
 } from '../../../shared';
 
+// An empty string is `required`'s to refuse: one error, not two.
 const lengthBetween = (min: number, max: number) => (value: string | undefined) =>
-  value === undefined || (value.trim().length >= min && value.length <= max);
+  value === undefined || value === '' || (value.trim().length >= min && value.length <= max);
 
 const templateSchema = yup
   .object({
