@@ -49,14 +49,14 @@ const languageName = (language: string, adminLocale: string) => {
 /** Sample values for the live preview; the link's token is masked, as in "Send me a test". */
 const useSampleValues = (language: string, subject: string) => {
   const t = usePluginTranslation();
+  // Fixed when the page opens: a week from then, as links often last.
+  const [sampleExpiry] = useState(() => new Date(Date.now() + SAMPLE_VALIDITY_MS));
   return useMemo(() => {
     const known = {
       siteName: t('templates.sample.siteName', 'Your site'),
       senderName: t('templates.sample.senderName', 'Ada Lovelace'),
     };
-    const expiresAt = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(
-      new Date(Date.now() + SAMPLE_VALIDITY_MS)
-    );
+    const expiresAt = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(sampleExpiry);
     return {
       ...known,
       link: `${window.location.origin}/invitations/join/${MASKED_TOKEN}`,
@@ -64,7 +64,7 @@ const useSampleValues = (language: string, subject: string) => {
       message: t('templates.sample.message', 'The personal message written in the send dialog goes here.'),
       subject: renderTemplate(subject, known),
     };
-  }, [t, language, subject]);
+  }, [t, language, subject, sampleExpiry]);
 };
 
 interface EditorProps {
