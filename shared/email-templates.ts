@@ -47,9 +47,6 @@ export const escapeForHtml = (value: string) => escapeHtml(value).replace(/\r?\n
 export const EMAIL_KINDS = ['invitation', 'personal-invitation'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
-/** The languages the plugin ships its emails in. */
-export const EMAIL_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt-BR', 'nl'] as const;
-
 export const TEMPLATE_SUBJECT_MAX_LENGTH = 200;
 export const TEMPLATE_BODY_MAX_LENGTH = 10000;
 

@@ -9,4 +9,5 @@ export * from './email-domains';
 export * from './status';
 export * from './recipients';
 export * from './email-templates';
+export * from './languages';
 export type * from './api';

@@ -125,7 +125,7 @@ test("the server's field error shows under its field", async () => {
 test('Reset to default asks for confirmation first, and only then sends DELETE', async () => {
   await openPage();
   await userEvent.click(screen.getByRole('combobox', { name: 'Language' }));
-  await userEvent.click(await screen.findByRole('option', { name: /French|français/ }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Français' }));
   await waitFor(() => expect(subjectInput().value).toBe(EDITED.subject));
   fetchClient.del.mockResolvedValue({ data: { data: row('invitation', 'fr') } });
 

@@ -427,3 +427,61 @@ describe('importing recipients from a CSV file', () => {
     expect(chips()).toEqual(['grace@example.org']);
   });
 });
+
+describe('the language of the email', () => {
+  const GERMAN = {
+    locale: 'de',
+    subject: 'Ihre Einladung zu Site',
+    text: 'text',
+    html: '<p>html</p>',
+    defaults: { subject: 'Ihre Einladung zu Site', message: 'Hallo,\n\nich möchte Sie einladen, bei Site dabei zu sein.' },
+  };
+
+  /** Previews in the language asked for (German or English); sends go through. */
+  const serveByLanguage = () =>
+    fetchClient.post.mockImplementation((url: string, body: SendBody) =>
+      url.endsWith('/email-preview')
+        ? Promise.resolve({ data: { data: body.locale === 'de' ? GERMAN : PREVIEW } })
+        : allSent(body)
+    );
+
+  const chooseLanguage = async (name: string) => {
+    await userEvent.click(screen.getByRole('combobox', { name: /^Language of the email/ }));
+    await userEvent.click(await screen.findByRole('option', { name }));
+  };
+
+  test('starts in the admin panel’s language and offers the seven shipped ones, each named in itself', async () => {
+    serveByLanguage();
+    await openDialog();
+    const select = screen.getByRole('combobox', { name: /^Language of the email/ });
+    expect(select.textContent).toContain('English');
+    await userEvent.click(select);
+    const options = (await screen.findAllByRole('option')).map((option) => option.textContent);
+    expect(options).toEqual(['English', 'Français', 'Deutsch', 'Español', 'Italiano', 'Português (Brasil)', 'Nederlands']);
+  });
+
+  test('another language: the template’s words become that language’s, and the email is sent in it', async () => {
+    serveByLanguage();
+    await openDialog();
+    await chooseLanguage('Deutsch');
+    await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe(GERMAN.defaults.subject));
+    expect((screen.getByLabelText(/^Message/) as HTMLTextAreaElement).value).toBe(GERMAN.defaults.message);
+    expect(previewCalls().map(([, body]) => (body as SendBody).locale)).toContain('de');
+    await pasteRecipients('jonas@example.de');
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 1 person' }));
+    expect(await screen.findByText('Sent to 1 of 1 address.')).toBeTruthy();
+    expect(sendCalls()).toEqual([
+      expect.objectContaining({ subject: GERMAN.defaults.subject, message: GERMAN.defaults.message, locale: 'de' }),
+    ]);
+  });
+
+  test('words the admin wrote stay when the language changes; only the template’s give way', async () => {
+    serveByLanguage();
+    await openDialog();
+    await userEvent.clear(screen.getByLabelText(/^Subject/));
+    await userEvent.type(screen.getByLabelText(/^Subject/), 'Willkommen im Vorstand');
+    await chooseLanguage('Deutsch');
+    await waitFor(() => expect((screen.getByLabelText(/^Message/) as HTMLTextAreaElement).value).toBe(GERMAN.defaults.message));
+    expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Willkommen im Vorstand');
+  });
+});

@@ -1,5 +1,5 @@
 // @database: the edits live in the plugin's store (strapi_core_store_settings) and outlive a restart on the same database
-import { EMAIL_KINDS, EMAIL_LANGUAGES, MASKED_TOKEN } from '../../shared';
+import { EMAIL_KINDS, SHIPPED_LANGUAGES, MASKED_TOKEN } from '../../shared';
 import { databaseOfThisRun } from '../helpers/database';
 import { createInvitation, expectExactStrapiError, recipientRowsOf, type JsonBody } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -59,9 +59,9 @@ describe('GET /invitations/email-templates', () => {
     const res = await list();
     expect(res.status).toBe(200);
     const rows: JsonBody[] = res.body.data;
-    expect(rows).toHaveLength(EMAIL_KINDS.length * EMAIL_LANGUAGES.length);
+    expect(rows).toHaveLength(EMAIL_KINDS.length * SHIPPED_LANGUAGES.length);
     for (const kind of EMAIL_KINDS) {
-      for (const language of EMAIL_LANGUAGES) {
+      for (const language of SHIPPED_LANGUAGES) {
         const row = rowOf(rows, kind, language);
         expect(row).toEqual({
           kind,

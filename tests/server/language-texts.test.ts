@@ -4,12 +4,8 @@
  * the built-in email templates say the same things as the English ones, with the same
  * placeholders; and the rules that pick a language from `?lang=` and Accept-Language.
  */
-import {
-  JOIN_PAGE_LOCALES,
-  JOIN_PAGE_MESSAGES,
-  LANGUAGE_NAMES,
-  type JoinPageMessages,
-} from '../../server/src/views/join-page-messages';
+import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../../server/src/views/join-page-messages';
+import { LANGUAGE_NAMES } from '../../shared';
 import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES } from '../../server/src/email/templates';
 import { PLACEHOLDERS, placeholdersIn, renderTemplate } from '../../server/src/email/render';
 import { matchLanguage, negotiateLanguage, parseAcceptLanguage } from '../../server/src/utils/language';

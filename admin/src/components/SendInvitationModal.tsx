@@ -11,6 +11,7 @@ import { addImported, type InvalidRow, type RecipientsCsv } from '../utils/recip
 import { sendInBatches, type SendOutcome } from '../utils/send-batches';
 import { usePluginTranslation } from '../utils/translations';
 import { CsvImportField } from './CsvImportField';
+import { defaultEmailLanguage, EmailLanguageField } from './EmailLanguageField';
 import { EmailPreview } from './EmailPreview';
 import { FormField } from './FormField';
 import { Notice } from './Notice';
@@ -92,6 +93,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   // Problems are shown once the admin has tried to send, then follow each change.
   const [triedToSend, setTriedToSend] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'compose' });
+  const [language, setLanguage] = useState(() => defaultEmailLanguage(locale));
 
   const usesTemplate = defaults !== 'prefilled';
   // A blank subject is left out: after the prefill it is pointed out at the field (and the preview
@@ -99,31 +101,49 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const subjectOption = subject?.trim() ? subject : undefined;
   const messageOption = usesTemplate && !message?.trim() ? undefined : message;
   // The send request carries the words as written, the template's included.
-  const options = { locale, timeZone: adminTimeZone(), subject: subjectOption, message: messageOption };
+  const options = { locale: language, timeZone: adminTimeZone(), subject: subjectOption, message: messageOption };
   // The preview leaves out words still equal to the template's (the server writes the same ones):
   // prefilling the fields then does not change what is asked, and fetches no second preview.
   const previewSubject = subjectOption === template?.subject ? undefined : subjectOption;
   const previewMessage = messageOption === template?.message ? undefined : messageOption;
   const previewRequest = useMemo(
-    () => ({ locale, timeZone: adminTimeZone(), subject: previewSubject, message: previewMessage }),
-    [locale, previewSubject, previewMessage]
+    () => ({ locale: language, timeZone: adminTimeZone(), subject: previewSubject, message: previewMessage }),
+    [language, previewSubject, previewMessage]
   );
   const previewOptions = useDebouncedValue(previewRequest, 400);
-  const preview = useRequest(() => api.previewEmail(invitation.id, previewOptions), [api, invitation.id, previewOptions]);
+  // Each preview with what it was asked for: the one of a language before stays on screen while the
+  // next loads, and must not prefill the fields.
+  const preview = useRequest(
+    () => api.previewEmail(invitation.id, previewOptions).then((email) => ({ email, asked: previewOptions })),
+    [api, invitation.id, previewOptions]
+  );
+  const previewEmail = preview.data?.email;
 
-  // Done while rendering, as soon as the first preview (or its failure) is there.
-  if (defaults !== 'prefilled') {
-    if (preview.data) {
+  // Done while rendering, as soon as the first preview in the email's language (or its failure) is there.
+  if (defaults !== 'prefilled' && previewOptions.locale === language) {
+    if (previewEmail && preview.data?.asked === previewOptions) {
       // What the admin wrote meanwhile stays; only blank fields take the template's words.
-      const words = preview.data.defaults;
+      const words = previewEmail.defaults;
       setSubject((current) => (current?.trim() ? current : words.subject));
       setMessage((current) => (current?.trim() ? current : words.message));
       setTemplate(words);
       setDefaults('prefilled');
-    } else if (preview.error && defaults === 'waiting') {
+    } else if (preview.error && !preview.isLoading && defaults === 'waiting') {
       setDefaults('unavailable');
     }
   }
+
+  /**
+   * Another language: words still the template's are the old language's, and give way to the new
+   * template's once its preview is there; words the admin wrote stay.
+   */
+  const changeLanguage = (next: string) => {
+    if (next === language) return;
+    if (template && subject === template.subject) setSubject('');
+    if (template && message === template.message) setMessage('');
+    setLanguage(next);
+    setDefaults('waiting');
+  };
 
   const { valid, invalid } = sortRecipients(entries);
   const outsideDomains = valid.filter((address) => !isEmailInDomains(address, invitation.allowedEmailDomains));
@@ -207,6 +227,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                   onRemove={() => setEntries(entries.filter((entry) => !outsideDomains.includes(entry)))}
                 />
                 {seatsWarning && <Notice variant="warning">{seatsWarning}</Notice>}
+                <EmailLanguageField adminLocale={locale} value={language} onChange={changeLanguage} />
                 <FormField
                   name="subject"
                   label={t('send.subject', 'Subject')}
@@ -255,8 +276,8 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                   }
                   preview={
                     personal
-                      ? withExampleLink(preview.data, invitation, t('send.mode.personal.example', 'personal-link-example'))
-                      : preview.data
+                      ? withExampleLink(previewEmail, invitation, t('send.mode.personal.example', 'personal-link-example'))
+                      : previewEmail
                   }
                   error={preview.error}
                   isLoading={preview.isLoading}

@@ -12,9 +12,9 @@ import {
 } from '@strapi/design-system';
 import { ArrowClockwise, Check, PaperPlane } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import {
   EMAIL_KINDS,
+  LANGUAGE_NAMES,
   MASKED_TOKEN,
   PERMISSIONS,
   renderBodyAsHtml,
@@ -25,6 +25,7 @@ import {
   type EmailKind,
   type EmailTemplateRow,
   type EmailTemplateText,
+  type ShippedLanguage,
 } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { ConfirmActionDialog } from '../components/ConfirmActionDialog';
@@ -37,14 +38,8 @@ const SAMPLE_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 
 const keyOf = (kind: EmailKind, language: string) => `${kind}/${language}`;
 
-/** The language's name in the admin's language ("French", "français"), else its code. */
-const languageName = (language: string, adminLocale: string) => {
-  try {
-    return new Intl.DisplayNames([adminLocale], { type: 'language' }).of(language) ?? language;
-  } catch {
-    return language;
-  }
-};
+/** A shipped language's name in itself, as the send dialog names it; a language the config adds, by its code. */
+const languageName = (language: string) => LANGUAGE_NAMES[language as ShippedLanguage] ?? language;
 
 /** Sample values for the live preview; the link's token is masked, as in "Send me a test". */
 const useSampleValues = (language: string, subject: string) => {
@@ -226,7 +221,6 @@ const TemplateEditor = ({ row, onChanged }: EditorProps) => {
 /** Settings > Invitations > Email templates: pick an email and a language, edit it, preview it, test it. */
 export const EmailTemplatesPage = () => {
   const t = usePluginTranslation();
-  const { locale } = useIntl();
   const api = useInvitationsApi();
   const request = useRequest(() => api.emailTemplates(), [api]);
   const [kind, setKind] = useState<EmailKind>('invitation');
@@ -277,7 +271,7 @@ export const EmailTemplatesPage = () => {
                   <SingleSelect value={language} onChange={(value: string | number) => setLanguage(String(value))}>
                     {languages.map((option) => (
                       <SingleSelectOption key={option} value={option}>
-                        {languageName(option, locale)}
+                        {languageName(option)}
                       </SingleSelectOption>
                     ))}
                   </SingleSelect>

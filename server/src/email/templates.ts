@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../../shared/email-templates';
+import { escapeHtml, SHIPPED_LANGUAGES } from '../../../shared';
 
 /**
  * An invitation email in one language. Every part is a template (see render.ts): `subject` and
@@ -159,7 +159,7 @@ const nl: EmailWords = {
 export const DEFAULT_LOCALE = 'en';
 
 /** The languages the plugin ships templates for. */
-export const BUILT_IN_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'pt-BR', 'nl'] as const;
+export const BUILT_IN_LOCALES = SHIPPED_LANGUAGES;
 
 /** The templates shipped with the plugin; a site's config can change them or add languages. */
 export const BUILT_IN_TEMPLATES: Record<string, EmailTemplate> = {

@@ -3,18 +3,9 @@
  * for. Tags compare without case; a tag no language has falls back to one of the same primary
  * language (`de-AT` → `de`, `pt` or `pt-PT` → `pt-BR`).
  */
+import { matchLanguage } from '../../../shared';
 
-const primaryOf = (tag: string) => tag.split('-')[0].toLowerCase();
-
-/** The supported language `tag` names, exactly or through its primary language; undefined if none. */
-export const matchLanguage = <T extends string>(supported: readonly T[], tag: string): T | undefined => {
-  const wanted = tag.trim().toLowerCase();
-  if (!wanted) return undefined;
-  return (
-    supported.find((candidate) => candidate.toLowerCase() === wanted) ??
-    supported.find((candidate) => primaryOf(candidate) === primaryOf(wanted))
-  );
-};
+export { matchLanguage };
 
 interface WeightedRange {
   range: string;

@@ -1,6 +1,8 @@
 /** The hosted sign-up page's words, in each language it speaks. English is the fallback. */
-export const JOIN_PAGE_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'pt-BR', 'nl'] as const;
-export type JoinPageLocale = (typeof JOIN_PAGE_LOCALES)[number];
+import { SHIPPED_LANGUAGES, type ShippedLanguage } from '../../../shared';
+
+export const JOIN_PAGE_LOCALES = SHIPPED_LANGUAGES;
+export type JoinPageLocale = ShippedLanguage;
 
 /** A list of domains as the hint shows it, with what a `*.` entry means when one has it. */
 const domainList = (domains: string[], wildcardNote: string) =>
@@ -381,14 +383,3 @@ const nl: JoinPageMessages = {
 };
 
 export const JOIN_PAGE_MESSAGES: Record<JoinPageLocale, JoinPageMessages> = { en, fr, de, es, it, 'pt-BR': ptBR, nl };
-
-/** Each language's name in that language, for the page's language links. */
-export const LANGUAGE_NAMES: Record<JoinPageLocale, string> = {
-  en: 'English',
-  fr: 'Français',
-  de: 'Deutsch',
-  es: 'Español',
-  it: 'Italiano',
-  'pt-BR': 'Português (Brasil)',
-  nl: 'Nederlands',
-};

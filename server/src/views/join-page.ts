@@ -1,5 +1,5 @@
-import { escapeHtml } from '../../../shared/email-templates';
-import { JOIN_PAGE_LOCALES, LANGUAGE_NAMES, type JoinPageLocale, type JoinPageMessages } from './join-page-messages';
+import { escapeHtml, LANGUAGE_NAMES } from '../../../shared';
+import { JOIN_PAGE_LOCALES, type JoinPageLocale, type JoinPageMessages } from './join-page-messages';
 
 export type JoinField = 'username' | 'email' | 'password';
 export type FieldErrors = Partial<Record<JoinField, string>>;
