@@ -39,8 +39,8 @@ const openPage = async () => {
 
 const subjectInput = () => screen.getByLabelText(/^Subject/) as HTMLInputElement;
 const bodyInput = () => screen.getByLabelText(/^Body/) as HTMLTextAreaElement;
-const previewHtml = () => (screen.getByTitle('Preview with sample values') as HTMLIFrameElement).getAttribute('srcdoc') ?? '';
-const previewSubject = () => screen.getByTestId('template-preview-subject').textContent;
+const previewHtml = () => (screen.getByTitle('Preview') as HTMLIFrameElement).getAttribute('srcdoc') ?? '';
+const previewSubject = () => screen.getByTestId('preview-subject').textContent;
 
 const typeInto = async (input: HTMLElement, text: string) => {
   await userEvent.clear(input);

@@ -29,6 +29,7 @@ import {
 } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { ConfirmActionDialog } from '../components/ConfirmActionDialog';
+import { EmailPreview } from '../components/EmailPreview';
 import { FormField } from '../components/FormField';
 import { LoadFailure } from '../components/Notice';
 import { fieldErrorsOf, messageOf } from '../utils/errors';
@@ -125,28 +126,33 @@ const TemplateEditor = ({ row, onChanged }: EditorProps) => {
       return t('templates.reset.done', 'Template reset to its default');
     });
 
-  const variables = (names: string[]) => names.map((name) => `{{${name}}}`).join(' ');
+  /** One part's field: its variables as the hint, the server's error or the form's own. */
+  const partField = (part: keyof EmailTemplateText, label: string, input: React.ReactNode) => (
+    <FormField
+      name={part}
+      label={label}
+      hint={t('templates.variables', 'Variables: {variables}', {
+        variables: row.variables[part].map((name) => `{{${name}}}`).join(' '),
+      })}
+      error={serverErrors[part] || problems[part] || undefined}
+      required
+    >
+      {input}
+    </FormField>
+  );
   return (
     <Grid.Root gap={6}>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={4}>
-        <FormField
-          name="subject"
-          label={t('templates.subject', 'Subject')}
-          hint={t('templates.variables', 'Variables: {variables}', { variables: variables(row.variables.subject) })}
-          error={serverErrors.subject || problems.subject || undefined}
-          required
-        >
+        {partField(
+          'subject',
+          t('templates.subject', 'Subject'),
           <TextInput value={draft.subject} onChange={edit('subject')} maxLength={TEMPLATE_SUBJECT_MAX_LENGTH} />
-        </FormField>
-        <FormField
-          name="body"
-          label={t('templates.body', 'Body')}
-          hint={t('templates.variables', 'Variables: {variables}', { variables: variables(row.variables.body) })}
-          error={serverErrors.body || problems.body || undefined}
-          required
-        >
+        )}
+        {partField(
+          'body',
+          t('templates.body', 'Body'),
           <Textarea value={draft.body} onChange={edit('body')} rows={16} maxLength={TEMPLATE_BODY_MAX_LENGTH} />
-        </FormField>
+        )}
         <Typography variant="pi" textColor="neutral600">
           {t(
             'templates.sections',
@@ -196,23 +202,10 @@ const TemplateEditor = ({ row, onChanged }: EditorProps) => {
         </Flex>
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={2}>
-        <Typography variant="pi" fontWeight="bold" tag="h3">
-          {t('templates.preview', 'Preview with sample values')}
-        </Typography>
-        <Box borderColor="neutral200" borderStyle="solid" borderWidth="1px" hasRadius overflow="hidden">
-          <Box padding={3} background="neutral100">
-            <Typography variant="omega" data-testid="template-preview-subject">
-              {t('send.preview.subject', 'Subject: {subject}', { subject: values.subject })}
-            </Typography>
-          </Box>
-          {/* Sandboxed: the preview runs no script and cannot reach the admin panel. */}
-          <iframe
-            title={t('templates.preview', 'Preview with sample values')}
-            sandbox=""
-            srcDoc={renderBodyAsHtml(draft.body, values, row.language)}
-            style={{ display: 'block', width: '100%', height: '32rem', border: 0, background: '#fff' }}
-          />
-        </Box>
+        <EmailPreview
+          note={t('templates.preview', 'Sample values fill the template; the link is not a real one.')}
+          preview={{ subject: values.subject, html: renderBodyAsHtml(draft.body, values, row.language) }}
+        />
       </Grid.Item>
     </Grid.Root>
   );

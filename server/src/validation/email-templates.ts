@@ -12,33 +12,20 @@ import {
 const lengthBetween = (min: number, max: number) => (value: string | undefined) =>
   value === undefined || value === '' || (value.trim().length >= min && value.length <= max);
 
+/** One part of a template: a string of `min`-`max` characters without the control characters `forbidden` finds. */
+const partField = (part: 'subject' | 'body', max: number, forbidden: RegExp, characters: string) =>
+  yup
+    .string()
+    .typeError(`${part} must be a string`)
+    .required(`${part} is required`)
+    .test(`${part}-length`, `${part} must be 1 to ${max} characters long`, lengthBetween(1, max))
+    .test(`${part}-characters`, `${part} must ${characters}`, (value) => (value === undefined ? true : !forbidden.test(value)));
+
 const templateSchema = yup
   .object({
     // One line: a line break in a subject would start a new mail header.
-    subject: yup
-      .string()
-      .typeError('subject must be a string')
-      .required('subject is required')
-      .test(
-        'subject-length',
-        `subject must be 1 to ${TEMPLATE_SUBJECT_MAX_LENGTH} characters long`,
-        lengthBetween(1, TEMPLATE_SUBJECT_MAX_LENGTH)
-      )
-      .test('subject-one-line', 'subject must be one line without control characters', (value) =>
-        value === undefined ? true : !CONTROL_CHARACTERS.test(value)
-      ),
-    body: yup
-      .string()
-      .typeError('body must be a string')
-      .required('body is required')
-      .test(
-        'body-length',
-        `body must be 1 to ${TEMPLATE_BODY_MAX_LENGTH} characters long`,
-        lengthBetween(1, TEMPLATE_BODY_MAX_LENGTH)
-      )
-      .test('body-characters', 'body must not contain control characters', (value) =>
-        value === undefined ? true : !CONTROL_CHARACTERS_EXCEPT_LINES.test(value)
-      ),
+    subject: partField('subject', TEMPLATE_SUBJECT_MAX_LENGTH, CONTROL_CHARACTERS, 'be one line without control characters'),
+    body: partField('body', TEMPLATE_BODY_MAX_LENGTH, CONTROL_CHARACTERS_EXCEPT_LINES, 'not contain control characters'),
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
