@@ -127,6 +127,27 @@ describe('PUT /invitations/email-templates/:kind/:language', () => {
     expect(await storedEdits()).toEqual({ 'personal-invitation': { fr: edited('Personnel') } });
   });
 
+  test('a resent personal link uses the personal-invitation edit too, a <script> in the message escaped', async () => {
+    expect((await put('personal-invitation', 'nl', edited('Opnieuw'))).status).toBe(200);
+    const invitation = await createInvitation(app);
+    expect((await send(invitation.id, { emails: ['again@example.com'], personal: true, locale: 'nl' })).status).toBe(200);
+    const [recipient] = await recipientRowsOf(app, invitation.id);
+    await smtp.clear();
+    const message = '<script>alert(1)</script> "welcome"';
+    const res = await app
+      .http()
+      .post(`/invitations/invitations/${invitation.id}/recipients/${recipient.id}/resend`)
+      .set(admin())
+      .send({ locale: 'nl', message });
+    expect(res.status).toBe(200);
+    const [received] = smtp.receivedBy('again@example.com');
+    expect(received.mail.subject).toBe(`Opnieuw: Ada Admin invites you to ${SITE_NAME}`);
+    expect(received.mail.text).toContain(`Note: ${message}\n`);
+    const html = String(received.mail.html);
+    expect(html).toContain('Note: &lt;script&gt;alert(1)&lt;/script&gt; &quot;welcome&quot;');
+    expect(html).not.toContain('<script>');
+  });
+
   test('the send preview of personal links shows the personal-invitation template', async () => {
     expect((await put('personal-invitation', 'en', edited('Preview'))).status).toBe(200);
     const invitation = await createInvitation(app);
