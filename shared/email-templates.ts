@@ -92,20 +92,35 @@ ${content}
 `;
 };
 
-/**
- * What is wrong with one part of a template, in words naming the culprit, or null. The server's
- * validation and the admin's form both ask.
- */
-export const templatePartProblem = (kind: EmailKind, part: 'subject' | 'body', template: string): string | null => {
+/** What is wrong with one part of a template: the server says it in English, the admin page in the admin's language. */
+export type TemplateProblem =
+  | { code: 'unknown-variable'; part: 'subject' | 'body'; variable: string; allowed: readonly Placeholder[] }
+  | { code: 'open-section'; part: 'subject' | 'body' }
+  | { code: 'missing-link'; part: 'body' };
+
+const tag = (name: string) => `{{${name}}}`;
+
+/** What is wrong with one part of a template, or null. The server's validation and the admin's form both ask. */
+export const templatePartProblem = (kind: EmailKind, part: 'subject' | 'body', template: string): TemplateProblem | null => {
   const allowed = TEMPLATE_VARIABLES[kind][part];
   const unknown = placeholdersIn(template).find((name) => !(allowed as readonly string[]).includes(name));
-  if (unknown) {
-    return `${part} uses {{${unknown}}}, which is not a variable of this email; it may use ${allowed.map((name) => `{{${name}}}`).join(', ')}`;
-  }
-  if (!sectionsAreClosed(template)) return `${part} opens a {{#section}} it does not close with {{/section}}`;
+  if (unknown) return { code: 'unknown-variable', part, variable: unknown, allowed };
+  if (!sectionsAreClosed(template)) return { code: 'open-section', part };
   // Outside any section: a section's text may be left out of the email.
-  if (part === 'body' && !template.replace(SECTION, '').includes(`{{${REQUIRED_BODY_VARIABLE}}}`)) {
-    return `body must contain {{${REQUIRED_BODY_VARIABLE}}} outside any section: an invitation email cannot go out without its link`;
+  if (part === 'body' && !template.replace(SECTION, '').includes(tag(REQUIRED_BODY_VARIABLE))) {
+    return { code: 'missing-link', part };
   }
   return null;
+};
+
+/** The problem in English words naming the culprit, as the admin API's 400 says it. */
+export const describeTemplateProblem = (problem: TemplateProblem): string => {
+  switch (problem.code) {
+    case 'unknown-variable':
+      return `${problem.part} uses ${tag(problem.variable)}, which is not a variable of this email; it may use ${problem.allowed.map(tag).join(', ')}`;
+    case 'open-section':
+      return `${problem.part} opens a {{#section}} it does not close with {{/section}}`;
+    case 'missing-link':
+      return `body must contain ${tag(REQUIRED_BODY_VARIABLE)} outside any section: an invitation email cannot go out without its link`;
+  }
 };

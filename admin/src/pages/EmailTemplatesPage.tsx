@@ -26,6 +26,7 @@ import {
   type EmailTemplateRow,
   type EmailTemplateText,
   type ShippedLanguage,
+  type TemplateProblem,
 } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { ConfirmActionDialog } from '../components/ConfirmActionDialog';
@@ -63,6 +64,33 @@ const useSampleValues = (language: string, subject: string) => {
   }, [t, language, subject, sampleExpiry]);
 };
 
+/** A template's mistake in the admin's language. */
+const useProblemText = () => {
+  const t = usePluginTranslation();
+  return (problem: TemplateProblem) => {
+    switch (problem.code) {
+      case 'unknown-variable':
+        return t('templates.problem.unknown', '{variable} is not a variable of this email; it may use {allowed}', {
+          variable: `{{${problem.variable}}}`,
+          allowed: problem.allowed.map((name) => `{{${name}}}`).join(', '),
+        });
+      case 'open-section':
+        return t('templates.problem.section', 'A section is opened with {start} but not closed with {end}', {
+          start: '{{#…}}',
+          end: '{{/…}}',
+        });
+      case 'missing-link':
+        return t(
+          'templates.problem.link',
+          'The body must contain {link} outside any section: no email may go out without its link',
+          {
+            link: '{{link}}',
+          }
+        );
+    }
+  };
+};
+
 interface EditorProps {
   row: EmailTemplateRow;
   onChanged: (row: EmailTemplateRow) => void;
@@ -78,17 +106,14 @@ const TemplateEditor = ({ row, onChanged }: EditorProps) => {
   const [busy, setBusy] = useState<'save' | 'test' | 'reset' | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const values = useSampleValues(row.language, draft.subject);
+  const problemText = useProblemText();
 
-  const problems = {
-    subject:
-      draft.subject.trim() === ''
-        ? t('templates.subject.required', 'The subject is required')
-        : templatePartProblem(row.kind, 'subject', draft.subject),
-    body:
-      draft.body.trim() === ''
-        ? t('templates.body.required', 'The body is required')
-        : templatePartProblem(row.kind, 'body', draft.body),
+  const problemOf = (part: keyof EmailTemplateText) => {
+    if (draft[part].trim() === '') return t('templates.required', 'This field is required');
+    const problem = templatePartProblem(row.kind, part, draft[part]);
+    return problem && problemText(problem);
   };
+  const problems = { subject: problemOf('subject'), body: problemOf('body') };
   const unsaved = draft.subject !== row.subject || draft.body !== row.body;
   const edit = (part: keyof EmailTemplateText) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     setDraft((previous) => ({ ...previous, [part]: event.target.value }));

@@ -3,6 +3,7 @@ import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES } from './text';
 import {
   TEMPLATE_BODY_MAX_LENGTH,
   TEMPLATE_SUBJECT_MAX_LENGTH,
+  describeTemplateProblem,
   templatePartProblem,
   type EmailKind,
   type EmailTemplateText,
@@ -40,7 +41,7 @@ export const validateTemplateText = async (kind: EmailKind, body: unknown): Prom
   const text = (await validateYupSchema(templateSchema)(body)) as EmailTemplateText;
   for (const part of ['subject', 'body'] as const) {
     const problem = templatePartProblem(kind, part, text[part]);
-    if (problem) throw templateProblemError(part, problem);
+    if (problem) throw templateProblemError(part, describeTemplateProblem(problem));
   }
   return { subject: text.subject.trim(), body: text.body };
 };
