@@ -31,9 +31,12 @@ const registerSettings = (app: StrapiApp) => {
     permissions: PERMISSIONS.editEmailTemplates,
     Component: () => import('./pages/EmailTemplatesPage'),
   };
-  // Releases before addSettingsLink took a section object have only createSettingSection.
-  if (typeof app.addSettingsLink === 'function') app.addSettingsLink(section, link);
-  else app.createSettingSection(section, [link]);
+  try {
+    app.addSettingsLink(section, link);
+  } catch {
+    // Older releases' addSettingsLink takes only an existing section's id: they make one this way.
+    app.createSettingSection(section, [link]);
+  }
 };
 
 export default {
