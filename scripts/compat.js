@@ -32,8 +32,9 @@ const APPS_DIR = path.join(ROOT, 'tests/compat/apps');
 
 const tempDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-/** What the steps of one version ran beside, in the run's table of phases. */
-const BESIDE = 'the other version and npm pack';
+/** The row of the run's table for the steps that run at the same time; each step's own row says it ran beside it. */
+const SETUP = 'Compatibility setup: npm pack and every version installed and built';
+const BESIDE = 'compatibility setup';
 
 /**
  * Awaits `fn`, printing how long it took and recording it in the run's table of phases (`beside`
@@ -135,12 +136,17 @@ const removeApp = (appDir) => fs.rmSync(appDir, { recursive: true, force: true }
  * the other versions still run.
  */
 const runCompatibility = async ({ runSuite, failPhase }) => {
-  const tarballReady = timed('npm pack (fresh copy, prepack builds)', packPlugin, "the versions' npm ci");
+  // Recorded first, so that the table shows it above the steps it holds; its seconds come at the end.
+  const setup = { label: SETUP, seconds: 0 };
+  recordPhase(setup);
+  const setupStarted = Date.now();
+  const tarballReady = timed('npm pack (fresh copy, prepack builds)', packPlugin, BESIDE);
   // Settled now, so that a failed pack is never an unhandled rejection while the installs run.
   const packed = Promise.allSettled([tarballReady]).then(([outcome]) => outcome);
   const apps = COMPAT_VERSIONS.map((version) => ({ version, appDir: copyApp(version) }));
   const installs = await Promise.allSettled(apps.map(({ version, appDir }) => installApp(appDir, version, tarballReady)));
   const pack = await packed;
+  setup.seconds = (Date.now() - setupStarted) / 1000;
   try {
     if (pack.status === 'rejected') {
       failPhase('Compatibility: npm pack', pack.reason);
@@ -150,7 +156,6 @@ const runCompatibility = async ({ runSuite, failPhase }) => {
       const label = `Compatibility: packed plugin on Strapi ${version}`;
       if (installs[index].status === 'rejected') failPhase(label, installs[index].reason);
       else runSuite(label, { COMPAT_APP_DIR: appDir, COMPAT_STRAPI_VERSION: version });
-      removeApp(appDir);
     });
   } finally {
     for (const { appDir } of apps) removeApp(appDir);
