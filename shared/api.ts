@@ -3,6 +3,7 @@
  * Both sides import them from here, so they cannot drift apart.
  */
 import type { InvitationStatus } from './status';
+import type { EmailKind } from './email-templates';
 
 /** The admin who created a record. */
 export interface AdminAuthor {
@@ -246,4 +247,29 @@ export interface PublicInvitationStatus {
   allowedEmailDomains: string[];
   /** Only for a personal link: the one address it can make an account for. */
   email?: string;
+}
+
+/** One email's subject and body in one language, as edited in Settings > Invitations > Email templates. */
+export interface EmailTemplateText {
+  subject: string;
+  body: string;
+}
+
+/** `GET /invitations/email-templates`: one row per kind and language; `PUT` answers one. */
+export interface EmailTemplateRow extends EmailTemplateText {
+  kind: EmailKind;
+  language: string;
+  /** What the subject and the body may use, each as `{{name}}`. */
+  variables: { subject: string[]; body: string[] };
+  /** True when no edit is stored: the template is the config file's, else the built-in one. */
+  isDefault: boolean;
+  /** What "Reset to default" comes back to. */
+  default: EmailTemplateText;
+}
+
+/** `POST /invitations/email-templates/:kind/:language/test`. */
+export interface EmailTemplateTestResult {
+  /** The calling admin's own address, where the test went. */
+  sentTo: string;
+  subject: string;
 }

@@ -8,5 +8,6 @@ export * from './email-addresses';
 export * from './email-domains';
 export * from './status';
 export * from './recipients';
+export * from './email-templates';
 export * from './languages';
 export type * from './api';

@@ -11,6 +11,7 @@ export const ACTIONS = {
   delete: 'delete',
   send: 'send',
   showLinks: 'show-links',
+  editEmailTemplates: 'edit-email-templates',
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;
@@ -25,6 +26,7 @@ export const PERMISSIONS = {
   delete: [{ action: actionId('delete'), subject: null }],
   send: [{ action: actionId('send'), subject: null }],
   showLinks: [{ action: actionId('showLinks'), subject: null }],
+  editEmailTemplates: [{ action: actionId('editEmailTemplates'), subject: null }],
 };
 
 /** What Settings > Roles shows for each action. */
@@ -36,6 +38,8 @@ export const ACTION_DEFINITIONS: Array<{ uid: string; displayName: string }> = [
   { uid: ACTIONS.send, displayName: 'Send invitations by email' },
   // Read, send and the rest work without it: the admin then never receives a token or a link's address.
   { uid: ACTIONS.showLinks, displayName: 'Show and copy links' },
+  // Reads the templates too: they are the site's settings, not invitations.
+  { uid: ACTIONS.editEmailTemplates, displayName: 'Edit email templates' },
 ];
 
 /**

@@ -5,7 +5,11 @@ import { PLUGIN_ID } from '../../shared';
 import type {
   AssignableRole,
   BulkDeleteResult,
+  EmailKind,
   EmailOptions,
+  EmailTemplateRow,
+  EmailTemplateTestResult,
+  EmailTemplateText,
   FirstAccessOptions,
   ComposedEmail,
   Invitation,
@@ -80,8 +84,15 @@ export const useInvitationsApi = () => {
         (await post<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}/resend`, options)).data.data,
       revokeRecipient: async (id: number, recipientId: number) =>
         (await del<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}`)).data.data,
-      previewEmail: async (id: number, body: EmailOptions) =>
+      previewEmail: async (id: number, body: EmailOptions & { personal?: boolean }) =>
         (await post<{ data: ComposedEmail }>(`${BASE}/invitations/${id}/email-preview`, body)).data.data,
+      emailTemplates: async () => (await get<{ data: EmailTemplateRow[] }>(`${BASE}/email-templates`)).data.data,
+      saveEmailTemplate: async (kind: EmailKind, language: string, text: EmailTemplateText) =>
+        (await put<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`, text)).data.data,
+      resetEmailTemplate: async (kind: EmailKind, language: string) =>
+        (await del<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`)).data.data,
+      testEmailTemplate: async (kind: EmailKind, language: string) =>
+        (await post<{ data: EmailTemplateTestResult }>(`${BASE}/email-templates/${kind}/${language}/test`)).data.data,
     }),
     [get, post, put, del]
   );

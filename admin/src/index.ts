@@ -21,6 +21,24 @@ const registerWidget = (app: StrapiApp) => {
   });
 };
 
+/** Settings > Invitations > Email templates, for admins whose role has "Edit email templates". */
+const registerSettings = (app: StrapiApp) => {
+  const section = { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Invitations' } };
+  const link = {
+    id: 'email-templates',
+    to: `${PLUGIN_ID}/email-templates`,
+    intlLabel: { id: `${PLUGIN_ID}.templates.title`, defaultMessage: 'Email templates' },
+    permissions: PERMISSIONS.editEmailTemplates,
+    Component: () => import('./pages/EmailTemplatesPage'),
+  };
+  try {
+    app.addSettingsLink(section, link);
+  } catch {
+    // Older releases' addSettingsLink takes only an existing section's id: they make one this way.
+    app.createSettingSection(section, [link]);
+  }
+};
+
 export default {
   register(app: StrapiApp) {
     app.addMenuLink({
@@ -30,6 +48,7 @@ export default {
       permissions: PERMISSIONS.read,
       Component: () => import('./pages/App'),
     });
+    registerSettings(app);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     registerWidget(app);
   },

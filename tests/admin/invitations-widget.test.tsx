@@ -72,6 +72,8 @@ test('a summary that cannot be loaded: the error state', async () => {
 /** The parts of the admin app that `register` uses; `widgets` only where the admin has them. */
 const fakeApp = (withWidgets: boolean) => ({
   addMenuLink: jest.fn(),
+  addSettingsLink: jest.fn(),
+  createSettingSection: jest.fn(),
   registerPlugin: jest.fn(),
   ...(withWidgets && { widgets: { register: jest.fn() } }),
 });
@@ -99,4 +101,32 @@ test('an admin without the widgets API (before Strapi 5.13) gets the menu link a
   expect(() => plugin.register(app as unknown as StrapiApp)).not.toThrow();
   expect(app.addMenuLink).toHaveBeenCalledTimes(1);
   expect(app.registerPlugin).toHaveBeenCalledTimes(1);
+});
+
+describe('Settings > Invitations > Email templates', () => {
+  const SECTION = { id: 'invitations', intlLabel: { id: 'invitations.plugin.name', defaultMessage: 'Invitations' } };
+  const LINK = expect.objectContaining({
+    id: 'email-templates',
+    to: 'invitations/email-templates',
+    intlLabel: { id: 'invitations.templates.title', defaultMessage: 'Email templates' },
+    permissions: [{ action: 'plugin::invitations.edit-email-templates', subject: null }],
+  });
+
+  test('a section of its own with the email templates link, for admins with Edit email templates, its page loaded on demand', async () => {
+    const app = fakeApp(true);
+    plugin.register(app as unknown as StrapiApp);
+    expect(app.addSettingsLink).toHaveBeenCalledWith(SECTION, LINK);
+    expect(app.createSettingSection).not.toHaveBeenCalled();
+    const page = await app.addSettingsLink.mock.calls[0][1].Component();
+    expect(typeof page.default).toBe('function');
+  });
+
+  test('where addSettingsLink takes only an existing section (older releases), the section is made with createSettingSection', () => {
+    const app = fakeApp(false);
+    app.addSettingsLink.mockImplementation(() => {
+      throw new Error('The section does not exist');
+    });
+    expect(() => plugin.register(app as unknown as StrapiApp)).not.toThrow();
+    expect(app.createSettingSection).toHaveBeenCalledWith(SECTION, [LINK]);
+  });
 });

@@ -485,3 +485,25 @@ describe('the language of the email', () => {
     expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe('Willkommen im Vorstand');
   });
 });
+
+describe('the personal-invitation template', () => {
+  const PERSONAL = {
+    ...PREVIEW,
+    subject: 'Your own invitation to Site',
+    defaults: { subject: 'Your own invitation to Site', message: 'This link is yours alone.' },
+  };
+
+  test('personal links: the preview asks for the personal-invitation template, whose words replace the shared one’s', async () => {
+    fetchClient.post.mockImplementation((url: string, body: SendBody & { personal?: boolean }) =>
+      url.endsWith('/email-preview') ? Promise.resolve({ data: { data: body.personal ? PERSONAL : PREVIEW } }) : allSent(body)
+    );
+    await openDialog();
+    await userEvent.click(screen.getByRole('radio', { name: 'A personal link for each person (only they can use it)' }));
+    await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe(PERSONAL.defaults.subject));
+    expect((screen.getByLabelText(/^Message/) as HTMLTextAreaElement).value).toBe(PERSONAL.defaults.message);
+    expect(previewCalls().at(-1)?.[1]).toEqual(expect.objectContaining({ personal: true }));
+
+    await userEvent.click(screen.getByRole('radio', { name: /^One link for everyone/ }));
+    await waitFor(() => expect((screen.getByLabelText(/^Subject/) as HTMLInputElement).value).toBe(PREVIEW.defaults.subject));
+  });
+});

@@ -12,7 +12,7 @@ import type { ExposedRoute } from './exposed';
  * only after reviewing who the new entry lets in (SECURITY.md).
  */
 const route = (method: string, path: string, access: string): ExposedRoute => ({ method, path, access });
-const admin = (method: string, path: string, action: 'read' | 'create' | 'update' | 'delete' | 'send') =>
+const admin = (method: string, path: string, action: 'read' | 'create' | 'update' | 'delete' | 'send' | 'edit-email-templates') =>
   route(method, path, `admin with plugin::invitations.${action}`);
 const usersPermissions = (method: string, path: string, action: string) =>
   route(method, path, `plugin::users-permissions.${action}`);
@@ -44,6 +44,12 @@ export const ROUTES: ExposedRoute[] = [
   admin('GET', '/invitations/invitations/:id/recipients', 'read'),
   admin('POST', '/invitations/invitations/:id/recipients/:recipientId/resend', 'send'),
   admin('DELETE', '/invitations/invitations/:id/recipients/:recipientId', 'delete'),
+  // Settings > Invitations > Email templates: reading them too needs the action (they are settings).
+  // The test route mails the calling admin only, with a masked link (tests/server/email-templates.test.ts).
+  admin('GET', '/invitations/email-templates', 'edit-email-templates'),
+  admin('PUT', '/invitations/email-templates/:kind/:language', 'edit-email-templates'),
+  admin('DELETE', '/invitations/email-templates/:kind/:language', 'edit-email-templates'),
+  admin('POST', '/invitations/email-templates/:kind/:language/test', 'edit-email-templates'),
 
   // users-permissions' sign-in and sign-up: register and the provider callback pass the plugin's gate.
   usersPermissions('POST', '/api/auth/local', 'auth.callback'),

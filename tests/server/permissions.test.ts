@@ -131,6 +131,34 @@ const ROUTES: RouteRow[] = [
     request: (id, recipientId) => ({ url: `/invitations/invitations/${id}/recipients/${recipientId}` }),
     success: 200,
   },
+  {
+    method: 'GET',
+    path: '/email-templates',
+    action: 'editEmailTemplates',
+    request: () => ({ url: '/invitations/email-templates' }),
+    success: 200,
+  },
+  {
+    method: 'PUT',
+    path: '/email-templates/:kind/:language',
+    action: 'editEmailTemplates',
+    request: () => ({ url: '/invitations/email-templates/invitation/en', body: { subject: 'Matrix', body: 'Join: {{link}}' } }),
+    success: 200,
+  },
+  {
+    method: 'DELETE',
+    path: '/email-templates/:kind/:language',
+    action: 'editEmailTemplates',
+    request: () => ({ url: '/invitations/email-templates/invitation/en' }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/email-templates/:kind/:language/test',
+    action: 'editEmailTemplates',
+    request: () => ({ url: '/invitations/email-templates/personal-invitation/fr/test' }),
+    success: 200,
+  },
 ];
 
 const ALL_ACTIONS = Object.keys(ACTIONS) as ActionName[];
@@ -162,15 +190,16 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Every invitation, email sent and recipient, as stored, to tell whether a request did anything. */
+/** Every invitation, email sent and recipient, and the edited email templates, as stored, to tell whether a request did anything. */
 const invitationsState = async () =>
-  JSON.stringify(
-    await Promise.all(
+  JSON.stringify([
+    ...(await Promise.all(
       ['plugin::invitations.invitation', 'plugin::invitations.delivery', 'plugin::invitations.recipient'].map((uid) =>
         app.strapi.db.query(uid).findMany({ orderBy: { id: 'asc' } })
       )
-    )
-  );
+    )),
+    await app.strapi.store({ type: 'plugin', name: 'invitations' }).get({ key: 'email-templates' }),
+  ]);
 
 const call = async (row: RouteRow, authorization?: string) => {
   // A fresh link for each call, so that a successful delete or edit has something to act on.

@@ -6,18 +6,18 @@ import type { ComposedEmail as Preview } from '../../../shared';
 interface Props {
   /** What the preview stands for, said above it. */
   note?: string;
-  preview: Preview | undefined;
-  error: unknown;
-  isLoading: boolean;
-  /** Asks for the preview again, offered when it failed. */
-  onRetry: () => void;
+  preview: Pick<Preview, 'subject' | 'html'> | undefined;
+  /** For a preview the server writes: its failure, its loading, and how to ask again. */
+  error?: unknown;
+  isLoading?: boolean;
+  onRetry?: () => void;
 }
 
 /**
  * The email as the server writes it, subject and HTML part. The HTML is shown in a sandboxed
  * frame: it runs no script and cannot reach the admin panel.
  */
-export const EmailPreview = ({ note, preview, error, isLoading, onRetry }: Props) => {
+export const EmailPreview = ({ note, preview, error, isLoading = false, onRetry = () => undefined }: Props) => {
   const t = usePluginTranslation();
   const title = t('send.preview', 'Preview');
   return (

@@ -94,6 +94,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const [triedToSend, setTriedToSend] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'compose' });
   const [language, setLanguage] = useState(() => defaultEmailLanguage(locale));
+  const personal = mode === 'personal';
 
   const usesTemplate = defaults !== 'prefilled';
   // A blank subject is left out: after the prefill it is pointed out at the field (and the preview
@@ -106,9 +107,16 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   // prefilling the fields then does not change what is asked, and fetches no second preview.
   const previewSubject = subjectOption === template?.subject ? undefined : subjectOption;
   const previewMessage = messageOption === template?.message ? undefined : messageOption;
+  // Personal links go out in an email of their own (Settings > Invitations > Email templates).
   const previewRequest = useMemo(
-    () => ({ locale: language, timeZone: adminTimeZone(), subject: previewSubject, message: previewMessage }),
-    [language, previewSubject, previewMessage]
+    () => ({
+      locale: language,
+      personal: personal || undefined,
+      timeZone: adminTimeZone(),
+      subject: previewSubject,
+      message: previewMessage,
+    }),
+    [language, personal, previewSubject, previewMessage]
   );
   const previewOptions = useDebouncedValue(previewRequest, 400);
   // Each preview with what it was asked for: the one of a language before stays on screen while the
@@ -120,7 +128,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const previewEmail = preview.data?.email;
 
   // Done while rendering, as soon as the first preview in the email's language (or its failure) is there.
-  if (defaults !== 'prefilled' && previewOptions.locale === language) {
+  if (defaults !== 'prefilled' && previewOptions.locale === language && Boolean(previewOptions.personal) === personal) {
     if (previewEmail && preview.data?.asked === previewOptions) {
       // What the admin wrote meanwhile stays; only blank fields take the template's words.
       const words = previewEmail.defaults;
@@ -130,6 +138,17 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
       setDefaults('prefilled');
     } else if (preview.error && !preview.isLoading && defaults === 'waiting') {
       setDefaults('unavailable');
+    }
+  }
+  // Personal links have a template of their own (personal-invitation): once the preview of the other
+  // kind is there, words still the old template's become the new one's; the fields stay filled meanwhile.
+  const arrived = preview.data?.asked === previewOptions ? previewEmail?.defaults : undefined;
+  const sameKindAndLanguage = previewOptions.locale === language && Boolean(previewOptions.personal) === personal;
+  if (defaults === 'prefilled' && template && arrived && sameKindAndLanguage) {
+    if (arrived.subject !== template.subject || arrived.message !== template.message) {
+      setSubject((current) => (current === template.subject ? arrived.subject : current));
+      setMessage((current) => (current === template.message ? arrived.message : current));
+      setTemplate(arrived);
     }
   }
 
@@ -147,8 +166,6 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
 
   const { valid, invalid } = sortRecipients(entries);
   const outsideDomains = valid.filter((address) => !isEmailInDomains(address, invitation.allowedEmailDomains));
-  const personal = mode === 'personal';
-
   const importCsv = (csv: RecipientsCsv) => {
     const imported = addImported(entries, csv.addresses);
     setEntries(imported.entries);

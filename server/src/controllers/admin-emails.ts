@@ -3,7 +3,7 @@ import type { Sender } from '../services/invitation-emails';
 import { getService } from '../utils/get-service';
 import { linkVisibility } from '../utils/link-visibility';
 import { validateId } from '../validation/invitation';
-import { validateEmailOptions, validateSendInput } from '../validation/send';
+import { validatePreviewOptions, validateSendInput } from '../validation/send';
 import type { KoaContext } from '../koa';
 
 const sender = (ctx: KoaContext): Sender => ctx.state.user as Sender;
@@ -15,7 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async preview(ctx: KoaContext) {
       const id = await validateId(ctx.params.id);
-      const options = await validateEmailOptions(ctx.request.body ?? {});
+      const options = await validatePreviewOptions(ctx.request.body ?? {});
       ctx.body = { data: await emails().preview(id, options, sender(ctx), linkVisibility(ctx)) };
     },
 

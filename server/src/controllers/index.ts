@@ -1,3 +1,4 @@
+import adminEmailTemplates from './admin-email-templates';
 import adminEmails from './admin-emails';
 import adminInvitations from './admin-invitations';
 import adminRecipients from './admin-recipients';
@@ -6,6 +7,7 @@ import providerSignup from './provider-signup';
 import publicInvitations from './public-invitations';
 
 export default {
+  'admin-email-templates': adminEmailTemplates,
   'admin-emails': adminEmails,
   'admin-invitations': adminInvitations,
   'admin-recipients': adminRecipients,

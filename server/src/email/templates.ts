@@ -1,5 +1,4 @@
-import { SHIPPED_LANGUAGES } from '../../../shared';
-import { escapeHtml } from '../views/join-page';
+import { escapeHtml, SHIPPED_LANGUAGES } from '../../../shared';
 
 /**
  * An invitation email in one language. Every part is a template (see render.ts): `subject` and

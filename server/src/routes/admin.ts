@@ -32,5 +32,10 @@ export default {
     route('GET', '/invitations/:id/recipients', 'admin-recipients.find', 'read'),
     route('POST', '/invitations/:id/recipients/:recipientId/resend', 'admin-recipients.resend', 'send'),
     route('DELETE', '/invitations/:id/recipients/:recipientId', 'admin-recipients.revoke', 'delete'),
+    // The templates are the site's settings: reading them needs the same action as editing them.
+    route('GET', '/email-templates', 'admin-email-templates.find', 'editEmailTemplates'),
+    route('PUT', '/email-templates/:kind/:language', 'admin-email-templates.update', 'editEmailTemplates'),
+    route('DELETE', '/email-templates/:kind/:language', 'admin-email-templates.reset', 'editEmailTemplates'),
+    route('POST', '/email-templates/:kind/:language/test', 'admin-email-templates.sendTest', 'editEmailTemplates'),
   ],
 };

@@ -1,4 +1,5 @@
 import deliveries from './deliveries';
+import emailTemplates from './email-templates';
 import firstAccess from './first-access';
 import invitationEmails from './invitation-emails';
 import invitations from './invitations';
@@ -15,6 +16,7 @@ import tokens from './tokens';
 
 export default {
   deliveries,
+  'email-templates': emailTemplates,
   'first-access': firstAccess,
   'invitation-emails': invitationEmails,
   invitations,

@@ -4,20 +4,24 @@ import { INVITATION_UID, PLUGIN_ID } from '../constants';
 import type { EmailConfig } from '../config/email';
 import { renewTokenCopies } from '../database/renew-token-copies';
 import { escapeForHtml, renderTemplate } from '../email/render';
-import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
+import { DEFAULT_LOCALE } from '../email/templates';
 import { getService } from '../utils/get-service';
 import { matchLanguage } from '../utils/language';
 import type { LinkVisibility } from '../utils/link-visibility';
-import { linkUnavailableError, unusableInvitationError } from '../utils/errors';
+import { emailNotSentError, linkUnavailableError, unusableInvitationError } from '../utils/errors';
 import {
   invitationStatus,
   remainingSeats,
+  renderBodyAsHtml,
   type ComposedEmail,
+  type EmailKind,
   type EmailOptions,
+  type EmailTemplateTestResult,
   type SeatsWarning,
   type SendResult,
 } from '../../../shared';
 import type { SendInput } from '../validation/send';
+import type { EffectiveTemplate } from './email-templates';
 import type { PersonalLink } from './recipients';
 
 /** The admin sending, as Strapi puts it in ctx.state.user. */
@@ -36,6 +40,14 @@ interface SendableInvitation {
   expiresAt: Date;
   remaining: number;
 }
+
+/** The template an email is written from, in the language chosen. */
+interface Written extends EffectiveTemplate {
+  locale: string;
+}
+
+/** How long the sample link of a test email would work: a week, as links often do. */
+const TEST_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
 const INVITATION_DELETED = 'Not sent: the invitation was deleted while its emails were being sent';
 const ERROR_MAX_LENGTH = 500;
@@ -81,16 +93,20 @@ const seatsWarnings = (recipients: number, remaining: number): SeatsWarning[] =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const emailConfig = () => strapi.config.get(`plugin::${PLUGIN_ID}.email`) as EmailConfig;
 
+  const templates = () => getService(strapi, 'email-templates');
+
   /**
-   * The template of the language asked for, else of one of the same primary language (`pt` →
-   * `pt-BR`), else English. The site's config templates count as languages too.
+   * The template of this kind in the language asked for, else in one of the same primary language
+   * (`pt` → `pt-BR`), else in English: an admin's edit, else the config file's, else the built-in
+   * one. The site's config templates count as languages too.
    */
-  const templateFor = (requested: string): { locale: string; template: EmailTemplate } => {
-    const overrides = emailConfig().templates;
-    const known = [...new Set([...Object.keys(BUILT_IN_TEMPLATES), ...Object.keys(overrides)])];
-    const locale = matchLanguage(known, requested) ?? DEFAULT_LOCALE;
-    return { locale, template: { ...BUILT_IN_TEMPLATES[locale], ...overrides[locale] } as EmailTemplate };
+  const templateFor = async (kind: EmailKind, requested: string): Promise<Written> => {
+    const locale = matchLanguage(templates().languages(), requested) ?? DEFAULT_LOCALE;
+    return { locale, ...(await templates().effective(kind, locale)) };
   };
+
+  const writtenFor = (kind: EmailKind, options: EmailOptions, sender: Sender) =>
+    templateFor(kind, options.locale ?? sender.preferedLanguage ?? DEFAULT_LOCALE);
 
   /** An invitation that can be sent: it exists, has seats left, has not expired, and its link can be shown. */
   const findSendable = async (id: number): Promise<SendableInvitation> => {
@@ -111,8 +127,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const compose = (invitation: SendableInvitation, options: EmailOptions, sender: Sender): ComposedEmail => {
-    const { locale, template } = templateFor(options.locale ?? sender.preferedLanguage ?? DEFAULT_LOCALE);
+  const compose = (
+    invitation: Pick<SendableInvitation, 'url' | 'expiresAt'>,
+    options: EmailOptions,
+    sender: Sender,
+    { locale, template, edited }: Written
+  ): ComposedEmail => {
     const known = {
       siteName: emailConfig().siteName ?? new URL(invitation.url).hostname,
       senderName: senderName(sender),
@@ -129,7 +149,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       locale,
       subject: values.subject,
       text: renderTemplate(template.text, values),
-      html: renderTemplate(template.html, values, escapeForHtml),
+      // An edited body is plain text: its HTML part is made from it, every value escaped.
+      html: edited ? renderBodyAsHtml(template.text, values, locale) : renderTemplate(template.html, values, escapeForHtml),
       defaults,
     };
   };
@@ -167,20 +188,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     link: PersonalLink,
     recipient: string,
     options: EmailOptions,
-    sender: Sender
+    sender: Sender,
+    written: Written
   ) => ({
     recipient,
-    email: compose({ ...invitation, url: getService(strapi, 'links').invitationUrl(link.token) }, options, sender),
+    email: compose({ ...invitation, url: getService(strapi, 'links').invitationUrl(link.token) }, options, sender, written),
     personalLinkId: link.id,
   });
 
   const lettersFor = async (invitation: SendableInvitation, { recipients, personal, ...options }: SendInput, sender: Sender) => {
     if (!personal) {
-      const email = compose(invitation, options, sender);
+      const email = compose(invitation, options, sender, await writtenFor('invitation', options, sender));
       return recipients.map((recipient): Letter => ({ recipient, email }));
     }
+    const written = await writtenFor('personal-invitation', options, sender);
     const links = await getService(strapi, 'recipients').linksFor(invitation.id, recipients);
-    return links.map((link, index): Letter => personalLetter(invitation, link, recipients[index], options, sender));
+    return links.map((link, index): Letter => personalLetter(invitation, link, recipients[index], options, sender, written));
   };
 
   /** Counts the personal links whose email went. */
@@ -193,10 +216,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** The email as it will be sent; for an admin who may not see links, with the link's token masked. */
-    async preview(id: number, options: EmailOptions, sender: Sender, { showLinks }: LinkVisibility): Promise<ComposedEmail> {
+    async preview(
+      id: number,
+      { personal, ...options }: EmailOptions & { personal?: boolean },
+      sender: Sender,
+      { showLinks }: LinkVisibility
+    ): Promise<ComposedEmail> {
       const invitation = await findSendable(id);
       const shown = showLinks ? invitation : { ...invitation, url: getService(strapi, 'links').maskedInvitationUrl() };
-      return compose(shown, options, sender);
+      return compose(shown, options, sender, await writtenFor(personal ? 'personal-invitation' : 'invitation', options, sender));
+    },
+
+    /**
+     * "Send me a test": the template of this kind and language, filled with sample values and a
+     * link whose token is masked (no invitation behind it), sent to the calling admin only and
+     * recorded nowhere. The provider's refusal is a 502.
+     */
+    async sendTemplateTest(kind: EmailKind, language: string, sender: Sender): Promise<EmailTemplateTestResult> {
+      const sample = { url: getService(strapi, 'links').maskedInvitationUrl(), expiresAt: new Date(Date.now() + TEST_EXPIRY_MS) };
+      const email = compose(sample, { locale: language }, sender, {
+        locale: language,
+        ...(await templates().effective(kind, language)),
+      });
+      const subject = `[Test] ${email.subject}`;
+      try {
+        await strapi.plugin('email').service('email').send({ to: sender.email, subject, text: email.text, html: email.html });
+      } catch (error) {
+        throw emailNotSentError(errorText(error));
+      }
+      strapi.log.info(`[invitations] Admin ${sender.id} sent themselves a test of the ${kind} email in ${language}`);
+      return { sentTo: sender.email, subject };
     },
 
     /**
@@ -235,7 +284,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Mails one personal link again, recorded like any send; the provider's error, or null once sent. */
     async sendPersonalLink(id: number, link: PersonalLink, options: EmailOptions, sender: Sender): Promise<string | null> {
-      const letter = personalLetter(await findSendable(id), link, link.email, options, sender);
+      const written = await writtenFor('personal-invitation', options, sender);
+      const letter = personalLetter(await findSendable(id), link, link.email, options, sender, written);
       const outcome = await deliver(id, letter.email, letter.recipient, sender);
       if (outcome.invitationDeleted) throw new errors.NotFoundError('Invitation not found');
       await countSentLinks([{ ...outcome, personalLinkId: link.id }]);

@@ -66,8 +66,14 @@ const sendSchema = yup
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
   .typeError('The body must be a JSON object');
-const previewSchema = yup
+const emailOptionsSchema = yup
   .object(emailFields)
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required()
+  .typeError('The body must be a JSON object');
+// `personal`: the preview of the email personal links go out in (its own template).
+const previewSchema = yup
+  .object({ personal: personalField, ...emailFields })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
   .typeError('The body must be a JSON object');
@@ -108,4 +114,8 @@ export const validateSendInput = async (body: unknown): Promise<SendInput> => {
   return { recipients: valid, personal: personal ?? false, ...options };
 };
 
-export const validateEmailOptions = validateYupSchema(previewSchema) as (body: unknown) => Promise<EmailOptions>;
+export const validateEmailOptions = validateYupSchema(emailOptionsSchema) as (body: unknown) => Promise<EmailOptions>;
+
+export const validatePreviewOptions = validateYupSchema(previewSchema) as (
+  body: unknown
+) => Promise<EmailOptions & { personal?: boolean }>;

@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES } from '../../../shared';
+import { escapeHtml, LANGUAGE_NAMES } from '../../../shared';
 import { JOIN_PAGE_LOCALES, type JoinPageLocale, type JoinPageMessages } from './join-page-messages';
 
 export type JoinField = 'username' | 'email' | 'password';
@@ -25,10 +25,6 @@ export interface FormState {
   fieldErrors: FieldErrors;
   formError: string | null;
 }
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
 
 /** Paragraphs from the admin's plain text: blank lines split them, single line breaks stay. */
 const paragraphs = (text: string) =>
