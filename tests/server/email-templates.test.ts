@@ -2,25 +2,21 @@
 import { EMAIL_KINDS, SHIPPED_LANGUAGES, MASKED_TOKEN } from '../../shared';
 import { databaseOfThisRun } from '../helpers/database';
 import { createInvitation, expectExactStrapiError, recipientRowsOf, type JsonBody } from '../helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { createAdminWithActions, startTestApp, type TestApp } from '../helpers/strapi';
+import { useAppWithMailServer, type MailApp } from '../helpers/mail-app';
+import type { TestSmtpServer } from '../helpers/smtp';
+import { createAdminWithActions, type TestApp } from '../helpers/strapi';
 
 const SITE_NAME = 'Invitations playground';
 const STORE_KEY = 'email-templates';
 
 let app: TestApp;
 let smtp: TestSmtpServer;
+let restart: MailApp['restart'];
 
-beforeAll(async () => {
-  // The mail server refuses these mailboxes at RCPT TO, as real ones refuse unknown addresses.
-  smtp = await startSmtpServer({ rejects: (address) => address.startsWith('nobody') });
-  app = await startTestApp(smtp.env);
+useAppWithMailServer((started) => {
+  ({ app, smtp } = started);
+  restart = started.restart;
 });
-afterAll(async () => {
-  await app?.stop();
-  await smtp?.stop();
-});
-beforeEach(() => smtp.clear());
 
 const admin = () => ({ Authorization: `Bearer ${app.adminToken}` });
 const list = () => app.http().get('/invitations/email-templates').set(admin());
@@ -245,8 +241,7 @@ describe('POST /invitations/email-templates/:kind/:language/test', () => {
 describe('after a restart on the same database', () => {
   test('the edit is still there and still used', async () => {
     await put('invitation', 'it', edited('Riavvio'));
-    await app.stop();
-    app = await startTestApp({ ...smtp.env, ...databaseOfThisRun() });
+    app = await restart(databaseOfThisRun());
 
     const rows: JsonBody[] = (await list()).body.data;
     expect(rowOf(rows, 'invitation', 'it')).toMatchObject({ ...edited('Riavvio'), isDefault: false });

@@ -16,8 +16,9 @@ import {
   setInvitationRow,
 } from '../helpers/fixtures';
 import { joinPath, openJoinForm, submitJoinForm } from '../helpers/join-page';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { useAppWithMailServer } from '../helpers/mail-app';
+import type { TestSmtpServer } from '../helpers/smtp';
+import type { TestApp } from '../helpers/strapi';
 
 /**
  * Personal links: one per recipient, usable once and only with the recipient's address, each
@@ -26,15 +27,9 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 let app: TestApp;
 let smtp: TestSmtpServer;
 
-beforeAll(async () => {
-  smtp = await startSmtpServer({ rejects: (address) => address.startsWith('nobody') });
-  app = await startTestApp(smtp.env);
+useAppWithMailServer((started) => {
+  ({ app, smtp } = started);
 });
-afterAll(async () => {
-  await app?.stop();
-  await smtp?.stop();
-});
-beforeEach(() => smtp.clear());
 
 const admin = (call: Test) => call.set('Authorization', `Bearer ${app.adminToken}`);
 const recipientsOf = (id: number, query = '') => admin(app.http().get(`/invitations/invitations/${id}/recipients${query}`));

@@ -1,8 +1,9 @@
 // @engine-neutral
 import { actionId } from '../../shared';
 import { createInvitation, expectStrapiError, newAccount, register, setInvitationRow } from '../helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { createAdminWithRole, startTestApp, type TestApp } from '../helpers/strapi';
+import { useAppWithMailServer } from '../helpers/mail-app';
+import type { TestSmtpServer } from '../helpers/smtp';
+import { createAdminWithRole, type TestApp } from '../helpers/strapi';
 
 const DELIVERY_UID = 'plugin::invitations.delivery';
 const SITE_NAME = 'Invitations playground';
@@ -10,16 +11,9 @@ const SITE_NAME = 'Invitations playground';
 let app: TestApp;
 let smtp: TestSmtpServer;
 
-beforeAll(async () => {
-  // The mail server refuses these mailboxes at RCPT TO, as real ones refuse unknown addresses.
-  smtp = await startSmtpServer({ rejects: (address) => address.startsWith('nobody') });
-  app = await startTestApp(smtp.env);
+useAppWithMailServer((started) => {
+  ({ app, smtp } = started);
 });
-afterAll(async () => {
-  await app?.stop();
-  await smtp?.stop();
-});
-beforeEach(() => smtp.clear());
 
 const admin = () => ({ Authorization: `Bearer ${app.adminToken}` });
 const send = (id: number | string, body: unknown, headers = admin()) =>
