@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { EmailTemplatesPage } from '../../admin/src/pages/EmailTemplatesPage';
 import type { EmailKind, EmailTemplateRow } from '../../shared';
+import { fieldRefusal } from './fixtures';
 import { renderInAdmin } from './render';
 import { allowAll, fetchClient, toggleNotification } from './strapi-admin';
 
@@ -104,19 +105,7 @@ test('Save sends PUT with the subject and body of the chosen email and language'
 test("the server's field error shows under its field", async () => {
   await openPage();
   await typeInto(subjectInput(), 'Changed {{siteName}}');
-  fetchClient.put.mockRejectedValue({
-    response: {
-      data: {
-        data: null,
-        error: {
-          status: 400,
-          name: 'ValidationError',
-          message: 'subject is too long for the server',
-          details: { errors: [{ path: ['subject'], message: 'subject is too long for the server' }] },
-        },
-      },
-    },
-  });
+  fetchClient.put.mockRejectedValue(fieldRefusal(['subject'], 'subject is too long for the server'));
   await userEvent.click(screen.getByRole('button', { name: 'Save' }));
   expect(await screen.findAllByText('subject is too long for the server')).not.toHaveLength(0);
   expect(toggleNotification).toHaveBeenCalledWith(expect.objectContaining({ type: 'danger' }));

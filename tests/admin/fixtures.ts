@@ -20,3 +20,10 @@ export const makeInvitation = (overrides: Partial<Invitation> = {}): Invitation 
   createdBy: null,
   ...overrides,
 });
+
+/** What the fetch client rejects with when the admin API answers a 400 ValidationError about the field at `path`. */
+export const fieldRefusal = (path: string[], message: string) => ({
+  response: {
+    data: { data: null, error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path, message }] } } },
+  },
+});

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { InvitationFormModal } from '../../admin/src/components/InvitationFormModal';
-import { makeInvitation } from './fixtures';
+import { fieldRefusal, makeInvitation } from './fixtures';
 import { renderInAdmin } from './render';
 
 const fetchClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
@@ -70,19 +70,7 @@ test('a number of invitations below 1 is refused before sending', async () => {
 });
 
 test("the server's refusal shows under the field it is about", async () => {
-  fetchClient.put.mockRejectedValue({
-    response: {
-      data: {
-        data: null,
-        error: {
-          status: 400,
-          name: 'ValidationError',
-          message: 'maxUses cannot be lower than the 4 uses already made',
-          details: { errors: [{ path: ['maxUses'], message: 'maxUses cannot be lower than the 4 uses already made' }] },
-        },
-      },
-    },
-  });
+  fetchClient.put.mockRejectedValue(fieldRefusal(['maxUses'], 'maxUses cannot be lower than the 4 uses already made'));
   const onSaved = jest.fn();
   renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={onSaved} />);
   const number = await screen.findByLabelText(/^Number of invitations/);
@@ -256,10 +244,6 @@ test('roles that fail to load are pointed out, and Retry loads them', async () =
 });
 
 describe('a server field error about a field the dialog does not show goes in a notification', () => {
-  const refusal = (path: string[], message: string) => ({
-    response: { data: { error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path, message }] } } } },
-  });
-
   test('a preset when the dialog offers none', async () => {
     // Only a JSON field can be preset, which the dialog leaves to the API.
     fetchClient.get.mockImplementation(async (url: string) => ({
@@ -268,7 +252,7 @@ describe('a server field error about a field the dialog does not show goes in a 
       },
     }));
     const message = 'userDefaults.profile: profile must be a `object` type';
-    fetchClient.put.mockRejectedValue(refusal(['userDefaults', 'profile'], message));
+    fetchClient.put.mockRejectedValue(fieldRefusal(['userDefaults', 'profile'], message));
     renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
     await userEvent.type(await screen.findByLabelText(/^Name/), ' 2');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -276,7 +260,7 @@ describe('a server field error about a field the dialog does not show goes in a 
   });
 
   test('a field the dialog has no input for', async () => {
-    fetchClient.put.mockRejectedValue(refusal(['token'], 'Unknown field: token'));
+    fetchClient.put.mockRejectedValue(fieldRefusal(['token'], 'Unknown field: token'));
     renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
     await userEvent.type(await screen.findByLabelText(/^Name/), ' 2');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -284,7 +268,7 @@ describe('a server field error about a field the dialog does not show goes in a 
   });
 
   test('but one about a field it shows goes under that field only', async () => {
-    fetchClient.put.mockRejectedValue(refusal(['name'], 'name is taken'));
+    fetchClient.put.mockRejectedValue(fieldRefusal(['name'], 'name is taken'));
     renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
     await userEvent.type(await screen.findByLabelText(/^Name/), ' 2');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
