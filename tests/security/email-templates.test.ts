@@ -1,4 +1,5 @@
 import { ACTIONS, type ActionName } from '../../shared';
+import { createApiToken, signedUpUserJwt } from '../helpers/content-api';
 import { createInvitation, expectStrapiError, personalTokenOf, sendPersonalLinks } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { createAdminWithActions, startTestApp, type TestApp } from '../helpers/strapi';
@@ -10,12 +11,16 @@ import { createAdminWithActions, startTestApp, type TestApp } from '../helpers/s
 let app: TestApp;
 let smtp: TestSmtpServer;
 let withoutTheAction: string;
+let endUserJwt: string;
+let readOnlyApiToken: string;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
   app = await startTestApp(smtp.env);
   const others = (Object.keys(ACTIONS) as ActionName[]).filter((action) => action !== 'editEmailTemplates');
   withoutTheAction = await createAdminWithActions(app, 'every action but templates', others);
+  endUserJwt = await signedUpUserJwt(app);
+  readOnlyApiToken = await createApiToken(app, 'read-only');
 });
 afterAll(async () => {
   await app?.stop();
@@ -41,6 +46,15 @@ describe.each(ROUTES)('%s %s', (method, url) => {
 
   test('without a token: 401, no email, nothing stored', async () => {
     expectStrapiError(await call(), 401);
+    expect(smtp.received).toHaveLength(0);
+    expect(await storedEdits()).toBeNull();
+  });
+
+  test.each([
+    ['an end user (users-permissions JWT)', () => endUserJwt],
+    ['a read-only API token', () => readOnlyApiToken],
+  ])('as %s: 401, no email, nothing stored', async (_caller, bearer) => {
+    expectStrapiError(await call(`Bearer ${bearer()}`), 401);
     expect(smtp.received).toHaveLength(0);
     expect(await storedEdits()).toBeNull();
   });
