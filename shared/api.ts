@@ -153,6 +153,8 @@ export interface Recipient {
   lastSentAt: string;
   sendCount: number;
   acceptedAt: string | null;
+  /** The language of the last email sent to them (a language tag such as `de`); null for links sent before it was kept. */
+  language: string | null;
   /** The account made with the link; null until accepted, or once that account was deleted. */
   user: { id: number; username: string; email: string } | null;
 }
@@ -215,9 +217,16 @@ export interface ComposedEmail {
   defaults: { subject: string; message: string };
 }
 
+/** A recipient with a language of their own (a CSV file's `language` column): their email is written in it. */
+export interface RecipientWithLanguage {
+  email: string;
+  language?: string;
+}
+
 /** `POST /invitations/:id/send`. */
 export interface SendRequest extends EmailOptions {
-  emails: string[];
+  /** Addresses, or addresses with their own language; the others get the email in `locale`. */
+  emails: Array<string | RecipientWithLanguage>;
   /** true: each address gets a link of its own, usable once and only with that address. Default false: the link itself. */
   personal?: boolean;
 }

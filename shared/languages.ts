@@ -16,6 +16,18 @@ export const LANGUAGE_NAMES: Record<ShippedLanguage, string> = {
   nl: 'Nederlands',
 };
 
+/** A language tag as the plugin takes one: `en`, `fr`, `pt-BR`, `de-AT` (lowercase primary language). */
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** The longest tag kept with a recipient: far above any real one, within the column's length. */
+export const LANGUAGE_TAG_MAX_LENGTH = 35;
+
+export const isLanguageTag = (value: string): boolean =>
+  value.length <= LANGUAGE_TAG_MAX_LENGTH && LANGUAGE_TAG_PATTERN.test(value);
+
+/** A language's own name when the plugin ships it (`de` → Deutsch), else its tag as written. */
+export const languageName = (tag: string): string => LANGUAGE_NAMES[tag as ShippedLanguage] ?? tag;
+
 const primaryOf = (tag: string) => tag.split('-')[0].toLowerCase();
 
 /**

@@ -5,6 +5,7 @@ describe('parseRecipientsCsv', () => {
   test('a file without a header: the first column, every row', () => {
     expect(parseRecipientsCsv('ada@example.com,Ada\ngrace@example.org,Grace\n')).toEqual({
       addresses: ['ada@example.com', 'grace@example.org'],
+      languages: new Map(),
       invalid: [],
       duplicates: 0,
     });
@@ -25,6 +26,7 @@ describe('parseRecipientsCsv', () => {
     const csv = 'name,email\nAda,ada@example.com\n\n,\nGrace,grace@example\nAlan,\nBob,bob@example.net\n';
     expect(parseRecipientsCsv(csv)).toEqual({
       addresses: ['ada@example.com', 'bob@example.net'],
+      languages: new Map(),
       invalid: [
         { row: 5, value: 'grace@example' },
         { row: 6, value: '' },
@@ -36,6 +38,7 @@ describe('parseRecipientsCsv', () => {
   test('a first row that is neither an address nor a header is an invalid row, not a header', () => {
     expect(parseRecipientsCsv('ada.example.com\ngrace@example.org\n')).toEqual({
       addresses: ['grace@example.org'],
+      languages: new Map(),
       invalid: [{ row: 1, value: 'ada.example.com' }],
       duplicates: 0,
     });
@@ -44,6 +47,7 @@ describe('parseRecipientsCsv', () => {
   test('addresses repeated in another case are kept once, in their first spelling', () => {
     expect(parseRecipientsCsv('Ada@Example.com\nada@example.com\n grace@example.org \n')).toEqual({
       addresses: ['Ada@Example.com', 'grace@example.org'],
+      languages: new Map(),
       invalid: [],
       duplicates: 1,
     });
@@ -54,8 +58,40 @@ describe('parseRecipientsCsv', () => {
     expect(parseRecipientsCsv(csv).addresses).toEqual(['ada@example.com', 'grace@example.org']);
   });
 
+  test('a column named language gives each address its language, written as a tag; a blank cell gives none', () => {
+    const csv =
+      'Email,Name,Language\nada@example.com,Ada,DE\ngrace@example.org,Grace,pt_BR\nalan@example.net,Alan,\nADA@example.com,Ada,fr\n';
+    expect(parseRecipientsCsv(csv)).toEqual({
+      addresses: ['ada@example.com', 'grace@example.org', 'alan@example.net'],
+      languages: new Map([
+        ['ada@example.com', 'de'],
+        ['grace@example.org', 'pt-BR'],
+      ]),
+      invalid: [],
+      duplicates: 1,
+    });
+    expect(parseRecipientsCsv('lang;email\nnl;kees@example.nl\n').languages).toEqual(new Map([['kees@example.nl', 'nl']]));
+  });
+
+  test('a language cell that is no language code makes its row invalid, listed with the cell', () => {
+    const csv = 'email,language\nada@example.com,German\ngrace@example.org,en\nbad,de\n';
+    expect(parseRecipientsCsv(csv)).toEqual({
+      addresses: ['grace@example.org'],
+      languages: new Map([['grace@example.org', 'en']]),
+      invalid: [
+        { row: 2, value: 'German', problem: 'language' },
+        { row: 4, value: 'bad' },
+      ],
+      duplicates: 0,
+    });
+  });
+
+  test('without a header row, no column is taken for a language', () => {
+    expect(parseRecipientsCsv('ada@example.com,de\n').languages).toEqual(new Map());
+  });
+
   test('an empty file has nothing', () => {
-    expect(parseRecipientsCsv('\n\n')).toEqual({ addresses: [], invalid: [], duplicates: 0 });
+    expect(parseRecipientsCsv('\n\n')).toEqual({ addresses: [], languages: new Map(), invalid: [], duplicates: 0 });
   });
 });
 

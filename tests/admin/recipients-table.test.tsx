@@ -48,6 +48,7 @@ const recipient = (overrides: Partial<Recipient>): Recipient => ({
   lastSentAt: '2026-11-03T09:00:00.000Z',
   sendCount: 2,
   acceptedAt: null,
+  language: 'de',
   user: null,
   ...overrides,
 });
@@ -61,7 +62,7 @@ const GRACE = recipient({
   acceptedAt: '2026-11-04T09:00:00.000Z',
   user: { id: 40, username: 'grace', email: 'grace@example.org' },
 });
-const ALAN = recipient({ id: 3, email: 'alan@example.net', status: 'revoked', sendCount: 1 });
+const ALAN = recipient({ id: 3, email: 'alan@example.net', status: 'revoked', sendCount: 1, language: null });
 
 const page = (results: Recipient[], pagination: Partial<{ page: number; pageCount: number; total: number }> = {}) => ({
   data: { results, pagination: { page: 1, pageSize: 10, pageCount: 1, total: results.length, ...pagination } },
@@ -84,7 +85,7 @@ beforeEach(() => {
   fetchClient.get.mockResolvedValue(page([ADA, GRACE, ALAN]));
 });
 
-test('each recipient with its state, dates, sendings and the account made; actions on pending ones only', async () => {
+test('each recipient with its state, dates, sendings, language and the account made; actions on pending ones only', async () => {
   await showTable();
   expect(listCalls()).toEqual([{ page: 1, pageSize: 10 }]);
   expect(fetchClient.get).toHaveBeenCalledWith('/invitations/invitations/7/recipients', expect.anything());
@@ -94,6 +95,7 @@ test('each recipient with its state, dates, sendings and the account made; actio
   expect(within(ada).getByText('2')).toBeTruthy();
   expect(within(ada).getByText('Nov 2, 2026, 9:00 AM')).toBeTruthy();
   expect(within(ada).getByText('Nov 3, 2026, 9:00 AM')).toBeTruthy();
+  expect(within(ada).getByText('Deutsch')).toBeTruthy();
   expect(within(ada).getByRole('button', { name: 'Send again to ada@example.com' })).toBeTruthy();
   expect(within(ada).getByRole('button', { name: 'Revoke the link of ada@example.com' })).toBeTruthy();
 
@@ -103,6 +105,8 @@ test('each recipient with its state, dates, sendings and the account made; actio
   expect(within(grace).queryAllByRole('button')).toHaveLength(0);
   expect(within(rowOf('alan@example.net')).getByText('Revoked')).toBeTruthy();
   expect(within(rowOf('alan@example.net')).queryAllByRole('button')).toHaveLength(0);
+  // A link sent before languages were kept has none.
+  expect(within(rowOf('alan@example.net')).getByText('-')).toBeTruthy();
   // A single page needs no pager.
   expect(screen.queryByRole('navigation', { name: 'Pages of recipients' })).toBeNull();
 });
@@ -159,13 +163,12 @@ test('the pages: next and previous ask for those pages', async () => {
   ]);
 });
 
-test('Resend mails the link again, says so and reloads', async () => {
+test("Resend mails the link again in the recipient's language (the server's to choose), says so and reloads", async () => {
   fetchClient.post.mockResolvedValue({ data: { data: { ...ADA, sendCount: 3 } } });
   const { onChange } = await showTable();
   await userEvent.click(screen.getByRole('button', { name: 'Send again to ada@example.com' }));
   await waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
   expect(fetchClient.post).toHaveBeenCalledWith('/invitations/invitations/7/recipients/1/resend', {
-    locale: 'en',
     timeZone: expect.any(String),
   });
   expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Personal link sent again to ada@example.com' });

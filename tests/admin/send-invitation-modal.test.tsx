@@ -34,8 +34,13 @@ const serve = (onSend: (body: SendBody) => Promise<unknown>) => {
 
 const previewCalls = () => fetchClient.post.mock.calls.filter(([url]) => String(url).endsWith('/email-preview'));
 
-const allSent = (body: SendBody) =>
-  Promise.resolve({ data: { data: { sent: body.emails, failed: [], remaining: 10, warnings: [] } } });
+/** As the server answers: every address sent (an entry with its own language is `{ email, language }`). */
+const allSent = (body: SendBody) => {
+  const sent = (body.emails as Array<string | { email: string }>).map((entry) =>
+    typeof entry === 'string' ? entry : entry.email
+  );
+  return Promise.resolve({ data: { data: { sent, failed: [], remaining: 10, warnings: [] } } });
+};
 
 const openDialog = async (shown = invitation) => {
   const onSent = jest.fn();
@@ -388,6 +393,35 @@ describe('importing recipients from a CSV file', () => {
     expect(screen.getByText('1 address added from the file.')).toBeTruthy();
   });
 
+  test("a language column: those addresses are sent with their language, and a note counts who reads another than the email's", async () => {
+    serve(allSent);
+    await openDialog();
+    await upload('email,language\nada@example.com,de\ngrace@example.org,\nalan@example.net,en-GB\n');
+    await waitFor(() => expect(chips()).toEqual(['ada@example.com', 'grace@example.org', 'alan@example.net']));
+    expect(
+      screen.getByText(
+        '1 recipient gets the email in their own language, from the CSV file, with the subject and message of that language’s template.'
+      )
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Send to 3 people' }));
+    expect(await screen.findByText('Sent to 3 of 3 addresses.')).toBeTruthy();
+    // Addresses with a language of their own go as { email, language }.
+    expect(sendCalls()[0].emails as unknown[]).toEqual([
+      { email: 'ada@example.com', language: 'de' },
+      'grace@example.org',
+      { email: 'alan@example.net', language: 'en-GB' },
+    ]);
+  });
+
+  test('a language cell that is no language code is an invalid row, named with the cell', async () => {
+    serve(allSent);
+    await openDialog();
+    await upload('email,language\nada@example.com,German\ngrace@example.org,fr\n');
+    const rows = await screen.findByRole('list', { name: 'Invalid rows' });
+    expect(within(rows).getByRole('listitem').textContent).toBe('Row 2: “German” is not a language code such as “en” or “de”');
+    expect(chips()).toEqual(['grace@example.org']);
+  });
+
   test('a file without a header: the first column', async () => {
     serve(allSent);
     await openDialog();
@@ -408,7 +442,7 @@ describe('importing recipients from a CSV file', () => {
     expect(chips()).toEqual(['ada@example.com', 'bob@example.net']);
 
     await userEvent.click(screen.getByRole('button', { name: 'Send to 2 people' }));
-    expect(await screen.findByText(/Some rows of the CSV file are not valid email addresses/)).toBeTruthy();
+    expect(await screen.findByText(/Some rows of the CSV file cannot be used/)).toBeTruthy();
     expect(sendCalls()).toHaveLength(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Leave these rows out' }));

@@ -233,16 +233,16 @@ describe('GET /invitations/invitations/:id/deliveries/export', () => {
 });
 
 describe('GET /invitations/invitations/:id/recipients/export', () => {
-  test('lists the personal links of a link, oldest first', async () => {
+  test('lists the personal links of a link, oldest first, with the language their email was written in', async () => {
     const invitation = await createInvitation(app);
     await sendPersonalLinks(app, invitation.id, ['ann@example.com', '=bob@example.com']);
     const rows = Papa.parse<string[]>((await download(`/invitations/invitations/${invitation.id}/recipients/export`)).trimEnd(), {
       newline: '\r\n',
     }).data;
-    expect(rows[0]).toEqual(['email', 'status', 'sentAt', 'lastSentAt', 'sendCount', 'acceptedAt', 'username']);
-    expect(rows.slice(1).map((row) => [row[0], row[1], row[4], row[5], row[6]])).toEqual([
-      ['ann@example.com', 'pending', '1', '', ''],
-      ["'=bob@example.com", 'pending', '1', '', ''],
+    expect(rows[0]).toEqual(['email', 'status', 'sentAt', 'lastSentAt', 'sendCount', 'acceptedAt', 'language', 'username']);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[4], row[5], row[6], row[7]])).toEqual([
+      ['ann@example.com', 'pending', '1', '', 'en', ''],
+      ["'=bob@example.com", 'pending', '1', '', 'en', ''],
     ]);
   });
 

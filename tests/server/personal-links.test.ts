@@ -311,6 +311,7 @@ describe('recipients in the admin', () => {
       lastSentAt: expect.any(String),
       sendCount: 1,
       acceptedAt: expect.any(String),
+      language: 'en',
       user: { id: accepted.body.user.id, username: accepted.body.user.username, email: 'list-a@example.com' },
     });
     expect(all.body.results[0]).not.toHaveProperty('tokenHash');
@@ -345,6 +346,35 @@ describe('recipients in the admin', () => {
     const [first, second] = smtp.receivedBy('resend@example.com');
     expect(linkIn(second)).toBe(linkIn(first));
     expect(await recipientRowsOf(app, invitation.id)).toHaveLength(1);
+  });
+
+  test("a personal link keeps its email's language: the list shows it, a resend writes in it unless the admin asks for another", async () => {
+    const invitation = await createInvitation(app);
+    const sent = await admin(app.http().post(`/invitations/invitations/${invitation.id}/send`)).send({
+      emails: [{ email: 'lang@example.com', language: 'de-AT' }, 'plain-lang@example.com'],
+      personal: true,
+      locale: 'fr',
+    });
+    expect(sent.status).toBe(200);
+    const listed = (await recipientsOf(invitation.id)).body.results;
+    expect(Object.fromEntries(listed.map((row: { email: string; language: string }) => [row.email, row.language]))).toEqual({
+      'lang@example.com': 'de',
+      'plain-lang@example.com': 'fr',
+    });
+    const german = listed.find((row: { email: string }) => row.email === 'lang@example.com');
+
+    expect((await resend(invitation.id, german.id)).body.data).toMatchObject({ language: 'de', sendCount: 2 });
+    const again = await admin(app.http().post(`/invitations/invitations/${invitation.id}/recipients/${german.id}/resend`)).send({
+      locale: 'nl',
+    });
+    expect(again.body.data).toMatchObject({ language: 'nl', sendCount: 3 });
+    const subjects = smtp.receivedBy('lang@example.com').map((message) => message.mail.subject);
+    expect(subjects).toEqual([
+      'Ihre Einladung zu Invitations playground',
+      'Ihre Einladung zu Invitations playground',
+      'Uw uitnodiging voor Invitations playground',
+    ]);
+    expect(smtp.receivedBy('plain-lang@example.com')[0].mail.subject).toBe('Votre invitation à rejoindre Invitations playground');
   });
 
   test("resend of a link that is used or revoked: 409; of another link's recipient: 404", async () => {

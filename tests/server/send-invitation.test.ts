@@ -204,6 +204,32 @@ describe('POST /invitations/invitations/:id/send', () => {
     expect(htmlOf(received)).toContain('Create my account');
   });
 
+  test("a recipient with a language of their own gets the email in it, with that template's words; the admin's words go to the send's language", async () => {
+    const invitation = await createInvitation(app);
+    const res = await send(invitation.id, {
+      emails: [
+        'plain@example.com',
+        { email: 'de@example.com', language: 'de' },
+        { email: 'quebec@example.com', language: 'fr-CA' },
+        { email: 'british@example.com', language: 'en-GB' },
+      ],
+      locale: 'en',
+      subject: 'Come aboard',
+      message: 'A note from the team',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.sent).toHaveLength(4);
+    const received = (email: string) => smtp.receivedBy(email)[0].mail;
+    for (const email of ['plain@example.com', 'british@example.com']) {
+      expect(received(email).subject).toBe('Come aboard');
+      expect(received(email).text).toContain('A note from the team');
+    }
+    expect(received('de@example.com').subject).toBe(`Ihre Einladung zu ${SITE_NAME}`);
+    expect(received('de@example.com').text).not.toContain('A note from the team');
+    expect(received('de@example.com').text).toContain(invitation.url);
+    expect(received('quebec@example.com').subject).toBe(`Votre invitation à rejoindre ${SITE_NAME}`);
+  });
+
   describe('refuses, sending nothing', () => {
     const refusals: Array<[string, unknown, RegExp]> = [
       ['an invalid address, naming it', { emails: ['ok@example.com', 'not-an-address'] }, /"not-an-address"/],
@@ -216,7 +242,22 @@ describe('POST /invitations/invitations/:id/send', () => {
       ['an empty list', { emails: [] }, /at least one address/],
       ['no list', { subject: 'Hello' }, /emails is required/],
       ['a list that is not one', { emails: 'ok@example.com' }, /emails must be a list/],
-      ['entries that are not strings', { emails: ['ok@example.com', 42] }, /only strings/],
+      [
+        'entries that are neither strings nor addresses with a language',
+        { emails: ['ok@example.com', 42] },
+        /emails\[1\] must be an email address, or an object \{ email, language \}/,
+      ],
+      [
+        'an entry with an unknown field',
+        { emails: [{ email: 'ok@example.com', cc: 'x@example.com' }] },
+        /emails\[0\] must be an email address, or an object/,
+      ],
+      [
+        'an entry whose language is no language code',
+        { emails: ['ok@example.com', { email: 'de@example.com', language: 'German' }] },
+        /emails\[1\]\.language must be a language code/,
+      ],
+      ['an entry with language whose address is none', { emails: [{ email: 'nope', language: 'de' }] }, /"nope"/],
       ['more than 1000 addresses', { emails: Array.from({ length: 1001 }, (_, i) => `x${i}@example.com`) }, /at most 1000/],
       ['a subject on two lines', { emails: ['ok@example.com'], subject: 'Hello\r\nBcc: victim@example.com' }, /one line/],
       ['a blank subject', { emails: ['ok@example.com'], subject: '  ' }, /subject must be 1 to 255/],

@@ -51,8 +51,13 @@ export const CsvImportField = ({ invalidRows, onImport, onLeaveOut }: Props) => 
     input.value = '';
   };
 
-  const rowText = ({ row, value }: InvalidRow) =>
-    value ? t('send.csv.row', 'Row {row}: “{value}”', { row, value }) : t('send.csv.row.empty', 'Row {row}: no address', { row });
+  const rowText = ({ row, value, problem }: InvalidRow) => {
+    if (problem === 'language')
+      return t('send.csv.row.language', 'Row {row}: “{value}” is not a language code such as “en” or “de”', { row, value });
+    return value
+      ? t('send.csv.row', 'Row {row}: “{value}”', { row, value })
+      : t('send.csv.row.empty', 'Row {row}: no address', { row });
+  };
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
@@ -61,7 +66,7 @@ export const CsvImportField = ({ invalidRows, onImport, onLeaveOut }: Props) => 
         name="recipientsFile"
         hint={t(
           'send.csv.hint',
-          'The column named “email”, or else the first column, as a spreadsheet or a mail client exports it. A header row is optional.'
+          'The column named “email”, or else the first column, as a spreadsheet or a mail client exports it. A header row is optional; a column named “language” (en, fr, de…) writes each person’s email in their language.'
         )}
       >
         <Field.Label>{t('send.csv', 'Import addresses from a CSV file')}</Field.Label>
@@ -114,7 +119,7 @@ export const CsvImportField = ({ invalidRows, onImport, onLeaveOut }: Props) => 
           >
             {t(
               'send.csv.invalid',
-              '{count, plural, one {This row of the file is not a valid email address.} other {These # rows of the file are not valid email addresses.}} Correct the file and import it again, or leave them out: nothing is sent until then.',
+              '{count, plural, one {This row of the file cannot be used.} other {These # rows of the file cannot be used.}} Correct the file and import it again, or leave them out: nothing is sent until then.',
               { count: invalidRows.length }
             )}
           </Notice>

@@ -1,4 +1,4 @@
-import { SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { LANGUAGE_NAMES, matchLanguage, SHIPPED_LANGUAGES } from '../../../shared';
 import { usePluginTranslation } from '../utils/translations';
 import { FormField } from './FormField';
@@ -47,5 +47,23 @@ export const EmailLanguageField = ({ adminLocale, value, onChange }: Props) => {
         ))}
       </SingleSelect>
     </FormField>
+  );
+};
+
+/**
+ * Under the field, when a CSV file gave some recipients another language: they get the email in
+ * theirs, written with that language's own subject and message (the server does the same).
+ */
+export const OtherLanguagesNote = ({ count }: { count: number }) => {
+  const t = usePluginTranslation();
+  if (count === 0) return null;
+  return (
+    <Typography variant="pi" textColor="neutral600" aria-live="polite">
+      {t(
+        'send.language.others',
+        '{count, plural, one {# recipient gets} other {# recipients get}} the email in their own language, from the CSV file, with the subject and message of that language’s template.',
+        { count }
+      )}
+    </Typography>
   );
 };

@@ -3,7 +3,7 @@ import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/desi
 import { ArrowClockwise, Cross } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { PERMISSIONS, RECIPIENT_STATUSES } from '../../../shared';
+import { languageName, PERMISSIONS, RECIPIENT_STATUSES } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
 import { messageOf } from '../utils/errors';
@@ -85,6 +85,9 @@ const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
         <Typography>{recipient.sendCount}</Typography>
       </Td>
       <Td>
+        <Typography>{recipient.language ? languageName(recipient.language) : '-'}</Typography>
+      </Td>
+      <Td>
         <Account recipient={recipient} />
       </Td>
       <Td>
@@ -141,7 +144,6 @@ const RECIPIENT_ACTIONS = [...PERMISSIONS.send, ...PERMISSIONS.delete];
 
 /** The people personal links were sent to: their state, when, the account made; resend and revoke. */
 export const RecipientsTable = ({ invitation, onChange }: Props) => {
-  const { locale } = useIntl();
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
@@ -174,8 +176,8 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
   const act = async (recipient: Recipient, action: 'resend' | 'revoke') => {
     setBusy(recipient.id);
     try {
-      // Mailed again in the admin panel's language, as the send dialog does.
-      if (action === 'resend') await api.resendRecipient(invitation.id, recipient.id, { locale, timeZone: adminTimeZone() });
+      // Mailed again in the language of the last email they got (the server knows it).
+      if (action === 'resend') await api.resendRecipient(invitation.id, recipient.id, { timeZone: adminTimeZone() });
       else await api.revokeRecipient(invitation.id, recipient.id);
       toggleNotification({
         type: 'success',
@@ -204,7 +206,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
       {data.results.length === 0 ? (
         <Typography textColor="neutral600">{t('recipients.empty.search', 'No recipient matches.')}</Typography>
       ) : (
-        <Table colCount={7} rowCount={data.results.length + 1}>
+        <Table colCount={8} rowCount={data.results.length + 1}>
           <TableHeader
             labels={[
               t('recipients.email', 'Email'),
@@ -212,6 +214,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
               t('recipients.sentAt', 'First sent'),
               t('recipients.lastSentAt', 'Last sent'),
               t('recipients.sendCount', 'Times sent'),
+              t('recipients.language', 'Language'),
               t('recipients.account', 'Account'),
               t('table.actions', 'Actions'),
             ]}

@@ -7,11 +7,12 @@ import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
 import { useDebouncedValue } from '../utils/debounce';
 import { messageOf } from '../utils/errors';
+import { otherLanguageCount, withLanguages } from '../utils/recipient-languages';
 import { addImported, type InvalidRow, type RecipientsCsv } from '../utils/recipients-csv';
 import { sendInBatches, type SendOutcome } from '../utils/send-batches';
 import { usePluginTranslation } from '../utils/translations';
 import { CsvImportField } from './CsvImportField';
-import { defaultEmailLanguage, EmailLanguageField } from './EmailLanguageField';
+import { defaultEmailLanguage, EmailLanguageField, OtherLanguagesNote } from './EmailLanguageField';
 import { EmailPreview } from './EmailPreview';
 import { FormField } from './FormField';
 import { Notice } from './Notice';
@@ -82,6 +83,8 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const [entries, setEntries] = useState<string[]>([]);
   // The rows of the last CSV file that are not addresses: nothing is sent while there are some.
   const [invalidCsvRows, setInvalidCsvRows] = useState<InvalidRow[]>([]);
+  // Each address's own language, from a CSV file's `language` column (the last file's wins).
+  const [recipientLanguages, setRecipientLanguages] = useState<Map<string, string>>(new Map());
   // Undefined until the admin writes or the template's words arrive from the server to prefill both.
   const [subject, setSubject] = useState<string>();
   const [message, setMessage] = useState<string>();
@@ -169,6 +172,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const importCsv = (csv: RecipientsCsv) => {
     const imported = addImported(entries, csv.addresses);
     setEntries(imported.entries);
+    setRecipientLanguages((current) => new Map([...current, ...csv.languages]));
     setInvalidCsvRows(csv.invalid);
     return imported;
   };
@@ -192,10 +196,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
       ),
     }),
     ...(invalidCsvRows.length > 0 && {
-      recipients: t(
-        'send.csv.error',
-        'Some rows of the CSV file are not valid email addresses (listed below). Nothing has been sent.'
-      ),
+      recipients: t('send.csv.error', 'Some rows of the CSV file cannot be used (listed below). Nothing has been sent.'),
     }),
     ...(defaults !== 'unavailable' && !subject?.trim() && { subject: t('form.error.required', 'This field is required') }),
   };
@@ -209,7 +210,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
     setStep({ kind: 'sending', done: 0, total: valid.length });
     const outcome = await sendInBatches(
       valid,
-      (emails) => api.send(invitation.id, { ...options, emails, personal }),
+      (emails) => api.send(invitation.id, { ...options, emails: withLanguages(emails, recipientLanguages), personal }),
       (done) => setStep({ kind: 'sending', done, total: valid.length }),
       (error) => messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.')
     );
@@ -245,6 +246,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                 />
                 {seatsWarning && <Notice variant="warning">{seatsWarning}</Notice>}
                 <EmailLanguageField adminLocale={locale} value={language} onChange={changeLanguage} />
+                <OtherLanguagesNote count={otherLanguageCount(valid, recipientLanguages, language)} />
                 <FormField
                   name="subject"
                   label={t('send.subject', 'Subject')}

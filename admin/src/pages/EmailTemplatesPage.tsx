@@ -14,7 +14,7 @@ import { ArrowClockwise, Check, PaperPlane } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import {
   EMAIL_KINDS,
-  LANGUAGE_NAMES,
+  languageName,
   MASKED_TOKEN,
   PERMISSIONS,
   renderBodyAsHtml,
@@ -25,7 +25,6 @@ import {
   type EmailKind,
   type EmailTemplateRow,
   type EmailTemplateText,
-  type ShippedLanguage,
   type TemplateProblem,
 } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
@@ -41,7 +40,6 @@ const SAMPLE_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 const keyOf = (kind: EmailKind, language: string) => `${kind}/${language}`;
 
 /** A shipped language's name in itself, as the send dialog names it; a language the config adds, by its code. */
-const languageName = (language: string) => LANGUAGE_NAMES[language as ShippedLanguage] ?? language;
 
 /** Sample values for the live preview; the link's token is masked, as in "Send me a test". */
 const useSampleValues = (language: string, subject: string) => {

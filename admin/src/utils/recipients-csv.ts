@@ -1,20 +1,32 @@
 /**
  * Recipients from a CSV file, as a spreadsheet or a mail client exports a list: the column named
  * `email` (any case), or else the first one; a header row is optional; blank rows are ignored.
+ * A column named `language` (with a header row) gives a recipient's own language.
  */
 import Papa from 'papaparse';
-import { isEmailAddress, MAX_RECIPIENTS, splitRecipients, uniqueRecipients } from '../../../shared';
+import {
+  isEmailAddress,
+  isLanguageTag,
+  MAX_RECIPIENTS,
+  normalizeRecipientEmail,
+  splitRecipients,
+  uniqueRecipients,
+} from '../../../shared';
 
-/** A row whose address is not one, numbered as a spreadsheet numbers it (the header is row 1). */
+/** A row that cannot be sent as it is, numbered as a spreadsheet numbers it (the header is row 1). */
 export interface InvalidRow {
   row: number;
   /** The cell as written, trimmed; empty when the row has no address. */
   value: string;
+  /** What is wrong: the address (the default), or the language cell. */
+  problem?: 'language';
 }
 
 export interface RecipientsCsv {
   /** Valid addresses, each once (the first spelling, compared without case), in the file's order. */
   addresses: string[];
+  /** The `language` column's value of each address that has one, by normalizeRecipientEmail. */
+  languages: Map<string, string>;
   invalid: InvalidRow[];
   /** How many valid addresses repeated an earlier one. */
   duplicates: number;
@@ -26,6 +38,15 @@ const isEmailHeader = (cell: string) => /^e[-_ ]?mail([-_ ]?address)?$/i.test(ce
 /** Words, not data: letters, spaces and a few separators, no `@`, no digit, no dot. */
 const looksLikeHeader = (cell: string) => /^[\p{L}][\p{L} _'’-]*$/u.test(cell.trim());
 
+/** `language`, `Lang`, `locale`: the column of a recipient's own language. */
+const isLanguageHeader = (cell: string) => /^(language|lang|locale)$/i.test(cell.trim());
+
+/** `de`, `DE`, `pt_BR` → `de`, `de`, `pt-BR`: the primary language lowercase, `_` as `-`. */
+const languageTagOf = (cell: string) => {
+  const [primary = '', ...rest] = cell.trim().replace(/_/g, '-').split('-');
+  return [primary.toLowerCase(), ...rest].join('-');
+};
+
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
 /** A cell's address: `Ada Lovelace <ada@example.com>` counts as the address, as when pasted. */
@@ -34,12 +55,44 @@ const addressIn = (cell: string) => {
   return parts.length === 1 ? parts[0] : cell.trim();
 };
 
-/** Which column holds the addresses, and whether the first row names the columns. */
-const layoutOf = (firstRow: string[]): { column: number; hasHeader: boolean } => {
+interface Layout {
+  column: number;
+  hasHeader: boolean;
+  /** The column of the recipients' languages, if the header names one. */
+  languageColumn?: number;
+}
+
+/** Which column holds the addresses (and the languages), and whether the first row names the columns. */
+const layoutOf = (firstRow: string[]): Layout => {
   const named = firstRow.findIndex(isEmailHeader);
-  if (named >= 0) return { column: named, hasHeader: true };
   const first = firstRow[0] ?? '';
-  return { column: 0, hasHeader: !isEmailAddress(addressIn(first)) && looksLikeHeader(first) };
+  const hasHeader = named >= 0 || (!isEmailAddress(addressIn(first)) && looksLikeHeader(first));
+  const languageColumn = hasHeader ? firstRow.findIndex(isLanguageHeader) : -1;
+  return { column: Math.max(named, 0), hasHeader, ...(languageColumn >= 0 && { languageColumn }) };
+};
+
+interface Row {
+  row: number;
+  value: string;
+  /** The language cell as written (trimmed), and as a tag; '' when empty. */
+  languageCell: string;
+  language: string;
+}
+
+/** Each address's language, the first given for it. */
+const languagesOf = (rows: Row[]) => {
+  const languages = new Map<string, string>();
+  for (const { value, language } of rows) {
+    const key = normalizeRecipientEmail(value);
+    if (language && !languages.has(key)) languages.set(key, language);
+  }
+  return languages;
+};
+
+const problemOf = ({ row, value, languageCell, language }: Row): InvalidRow | null => {
+  if (!isEmailAddress(value)) return { row, value };
+  if (language && !isLanguageTag(language)) return { row, value: languageCell, problem: 'language' };
+  return null;
 };
 
 /**
@@ -53,17 +106,20 @@ const rowsOf = (text: string): string[][] => {
 
 /** Reads the text of a CSV file (comma, semicolon or tab separated, as detected). */
 export const parseRecipientsCsv = (text: string): RecipientsCsv => {
-  const rows = rowsOf(text.replace(/^\uFEFF/, ''));
-  const numbered = rows.map((cells, index) => ({ cells, row: index + 1 })).filter(({ cells }) => !isBlank(cells));
-  if (numbered.length === 0) return { addresses: [], invalid: [], duplicates: 0 };
+  const numbered = rowsOf(text.replace(/^\uFEFF/, ''))
+    .map((cells, index) => ({ cells, row: index + 1 }))
+    .filter(({ cells }) => !isBlank(cells));
+  if (numbered.length === 0) return { addresses: [], languages: new Map(), invalid: [], duplicates: 0 };
 
-  const { column, hasHeader } = layoutOf(numbered[0].cells);
-  const values = (hasHeader ? numbered.slice(1) : numbered).map(({ cells, row }) => ({
-    row,
-    value: addressIn(cells[column] ?? ''),
-  }));
-  const { unique, duplicates } = uniqueRecipients(values.filter(({ value }) => isEmailAddress(value)).map(({ value }) => value));
-  return { addresses: unique, invalid: values.filter(({ value }) => !isEmailAddress(value)), duplicates };
+  const { column, hasHeader, languageColumn } = layoutOf(numbered[0].cells);
+  const rows: Row[] = (hasHeader ? numbered.slice(1) : numbered).map(({ cells, row }) => {
+    const languageCell = languageColumn === undefined ? '' : (cells[languageColumn] ?? '').trim();
+    return { row, value: addressIn(cells[column] ?? ''), languageCell, language: languageTagOf(languageCell) };
+  });
+  const invalid = rows.flatMap((row) => problemOf(row) ?? []);
+  const valid = rows.filter((row) => problemOf(row) === null);
+  const { unique, duplicates } = uniqueRecipients(valid.map(({ value }) => value));
+  return { addresses: unique, languages: languagesOf(valid), invalid, duplicates };
 };
 
 /**

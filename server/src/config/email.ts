@@ -1,6 +1,7 @@
 import { PLACEHOLDERS, placeholdersIn } from '../email/render';
 import { CONTROL_CHARACTERS, isPlainObject } from '../validation/text';
 import { BUILT_IN_TEMPLATES, type EmailTemplate } from '../email/templates';
+import { LANGUAGE_TAG_PATTERN } from '../../../shared';
 
 /** The `email` section of the plugin's config: how "Send invitation" writes and sends its emails. */
 export interface EmailConfig {
@@ -17,7 +18,6 @@ export interface EmailConfig {
 
 export const emailDefaults: EmailConfig = { siteName: null, concurrency: 5, templates: {} };
 
-export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const MAX_CONCURRENCY = 50;
 const TEMPLATE_PARTS = ['subject', 'message', 'text', 'html'] as const;
 /** What each part may use: the message is offered to the admin before the link or date exist. */
@@ -44,7 +44,7 @@ const validateTemplatePart = (where: string, part: (typeof TEMPLATE_PARTS)[numbe
 
 const validateTemplate = (locale: string, template: unknown) => {
   const where = `email.templates.${locale}`;
-  if (!LOCALE_PATTERN.test(locale))
+  if (!LANGUAGE_TAG_PATTERN.test(locale))
     throw new Error(`email.templates: "${locale}" is not a language code such as "en" or "pt-BR"`);
   if (!isPlainObject(template)) throw new Error(`${where} must be an object`);
   const unknownPart = Object.keys(template).find((key) => !(TEMPLATE_PARTS as readonly string[]).includes(key));

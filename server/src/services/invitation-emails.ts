@@ -11,6 +11,7 @@ import type { LinkVisibility } from '../utils/link-visibility';
 import { emailNotSentError, linkUnavailableError, unusableInvitationError } from '../utils/errors';
 import {
   invitationStatus,
+  normalizeRecipientEmail,
   remainingSeats,
   renderBodyAsHtml,
   type ComposedEmail,
@@ -179,8 +180,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   interface Letter {
     recipient: string;
     email: ComposedEmail;
-    /** The personal link mailed, whose send count grows once the email is sent. */
+    /** The personal link mailed, whose send count (and language) changes once the email is sent. */
     personalLinkId?: number;
+  }
+
+  /** What became of one letter: the provider's error, or null once sent. */
+  interface Outcome {
+    recipient: string;
+    error: string | null;
+    personalLinkId?: number;
+    language?: string;
   }
 
   const personalLetter = (
@@ -190,26 +199,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     options: EmailOptions,
     sender: Sender,
     written: Written
-  ) => ({
+  ): Letter => ({
     recipient,
     email: compose({ ...invitation, url: getService(strapi, 'links').invitationUrl(link.token) }, options, sender, written),
     personalLinkId: link.id,
   });
 
-  const lettersFor = async (invitation: SendableInvitation, { recipients, personal, ...options }: SendInput, sender: Sender) => {
-    if (!personal) {
-      const email = compose(invitation, options, sender, await writtenFor('invitation', options, sender));
-      return recipients.map((recipient): Letter => ({ recipient, email }));
-    }
-    const written = await writtenFor('personal-invitation', options, sender);
-    const links = await getService(strapi, 'recipients').linksFor(invitation.id, recipients);
-    return links.map((link, index): Letter => personalLetter(invitation, link, recipients[index], options, sender, written));
+  /** A recipient's template, and the options it is written with. */
+  interface Wording {
+    written: Written;
+    options: EmailOptions;
+  }
+
+  /**
+   * Each recipient's wording: in their own language when the send gives one (a CSV file's
+   * `language` column), else in the send's. The subject and message the admin wrote are in the
+   * send's language: a recipient whose email is in another gets that language's own.
+   */
+  const wordingForEach = async (kind: EmailKind, input: SendInput, sender: Sender): Promise<Wording[]> => {
+    const byLanguage = new Map<string | undefined, Promise<Written>>();
+    const writtenIn = (language: string | undefined) => {
+      if (!byLanguage.has(language))
+        byLanguage.set(language, writtenFor(kind, { ...input, locale: language ?? input.locale }, sender));
+      return byLanguage.get(language) as Promise<Written>;
+    };
+    const sendLanguage = (await writtenIn(undefined)).locale;
+    const templateWords: EmailOptions = { timeZone: input.timeZone };
+    return Promise.all(
+      input.recipients.map(async (recipient) => {
+        const written = await writtenIn(input.languages.get(normalizeRecipientEmail(recipient)));
+        return { written, options: written.locale === sendLanguage ? input : templateWords };
+      })
+    );
   };
 
-  /** Counts the personal links whose email went. */
-  const countSentLinks = async (outcomes: Array<{ error: string | null; personalLinkId?: number }>) => {
-    const sentLinks = outcomes.flatMap(({ error, personalLinkId }) =>
-      error === null && personalLinkId !== undefined ? [personalLinkId] : []
+  const lettersFor = async (invitation: SendableInvitation, input: SendInput, sender: Sender): Promise<Letter[]> => {
+    const { recipients } = input;
+    if (!input.personal) {
+      const wordings = await wordingForEach('invitation', input, sender);
+      // One email per language, the same for everyone who reads it.
+      const emails = new Map<Written, ComposedEmail>();
+      return recipients.map((recipient, index) => {
+        const { written, options } = wordings[index];
+        if (!emails.has(written)) emails.set(written, compose(invitation, options, sender, written));
+        return { recipient, email: emails.get(written) as ComposedEmail };
+      });
+    }
+    const wordings = await wordingForEach('personal-invitation', input, sender);
+    const links = await getService(strapi, 'recipients').linksFor(invitation.id, recipients);
+    return links.map((link, index) =>
+      personalLetter(invitation, link, recipients[index], wordings[index].options, sender, wordings[index].written)
+    );
+  };
+
+  /** Counts the personal links whose email went, and keeps the language each was written in. */
+  const countSentLinks = async (outcomes: Outcome[]) => {
+    const sentLinks = outcomes.flatMap(({ error, personalLinkId, language }) =>
+      error === null && personalLinkId !== undefined ? [{ id: personalLinkId, language }] : []
     );
     if (sentLinks.length > 0) await getService(strapi, 'recipients').markSent(sentLinks);
   };
@@ -259,13 +305,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const letters = await lettersFor(invitation, input, sender);
       let invitationDeleted = false;
       // Strapi's p-map: results in the recipients' order, at most `concurrency` at once.
-      const outcomes: Array<{ recipient: string; error: string | null; personalLinkId?: number }> = await async.map(
+      const outcomes: Outcome[] = await async.map(
         letters,
         async ({ recipient, email, personalLinkId }: Letter) => {
           if (invitationDeleted) return { recipient, error: INVITATION_DELETED };
           const outcome = await deliver(id, email, recipient, sender);
           invitationDeleted ||= outcome.invitationDeleted;
-          return { ...outcome, personalLinkId };
+          return { ...outcome, personalLinkId, language: email.locale };
         },
         { concurrency: emailConfig().concurrency }
       );
@@ -288,7 +334,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const letter = personalLetter(await findSendable(id), link, link.email, options, sender, written);
       const outcome = await deliver(id, letter.email, letter.recipient, sender);
       if (outcome.invitationDeleted) throw new errors.NotFoundError('Invitation not found');
-      await countSentLinks([{ ...outcome, personalLinkId: link.id }]);
+      await countSentLinks([{ ...outcome, personalLinkId: link.id, language: letter.email.locale }]);
       return outcome.error;
     },
   };

@@ -39,13 +39,14 @@ export interface RecipientRow {
   lastSentAt: string | Date;
   sendCount: number;
   acceptedAt: string | Date | null;
+  language: string | null;
   tokenHash: string;
   tokenCiphertext: string | null;
   invitation?: { id: number } | null;
   user?: { id: number; username: string; email: string } | null;
 }
 
-const PRESENTED_FIELDS = ['id', 'email', 'status', 'sentAt', 'lastSentAt', 'sendCount', 'acceptedAt'];
+const PRESENTED_FIELDS = ['id', 'email', 'status', 'sentAt', 'lastSentAt', 'sendCount', 'acceptedAt', 'language'];
 const POPULATE = { user: { select: ['id', 'username', 'email'] } };
 
 const toIso = (value: string | Date) => new Date(value).toISOString();
@@ -58,6 +59,7 @@ const present = (row: RecipientRow): Recipient => ({
   lastSentAt: toIso(row.lastSentAt),
   sendCount: row.sendCount,
   acceptedAt: row.acceptedAt ? toIso(row.acceptedAt) : null,
+  language: row.language ?? null,
   user: row.user ? { id: row.user.id, username: row.user.username, email: row.user.email } : null,
 });
 
@@ -68,6 +70,7 @@ const CSV_COLUMNS: CsvExport<RecipientRow>['columns'] = [
   { header: 'lastSentAt', value: (row) => toIso(row.lastSentAt) },
   { header: 'sendCount', value: (row) => String(row.sendCount) },
   { header: 'acceptedAt', value: (row) => (row.acceptedAt ? toIso(row.acceptedAt) : null) },
+  { header: 'language', value: (row) => row.language ?? null },
   { header: 'username', value: (row) => row.user?.username ?? null },
 ];
 
@@ -122,6 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sendCount: column('sendCount'),
       lastSentAt: column('lastSentAt'),
       acceptedAt: column('acceptedAt'),
+      language: column('language'),
       updatedAt: column('updatedAt'),
       invitationLink: {
         name: invitationLink.name,
@@ -225,20 +229,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Counts one more email sent for each of these links, if still pending. */
-    async markSent(ids: number[]): Promise<void> {
+    /**
+     * Counts one more email sent for each of these links, if still pending, and keeps the language
+     * it was written in: a resend writes in it, unless the admin asks for another.
+     */
+    async markSent(sent: Array<{ id: number; language?: string }>): Promise<void> {
       const table = tables();
       const knex = strapi.db.connection;
       const now = new Date();
-      for (const batch of inBatches(ids)) {
-        await knex(table.name)
-          .whereIn(table.id, batch)
-          .andWhere(table.status, 'pending')
-          .update({
-            [table.sendCount]: knex.raw('?? + 1', [table.sendCount]),
-            [table.lastSentAt]: now,
-            [table.updatedAt]: now,
-          });
+      const byLanguage = new Map<string | null, number[]>();
+      for (const { id, language = null } of sent) byLanguage.set(language, [...(byLanguage.get(language) ?? []), id]);
+      for (const [language, ids] of byLanguage) {
+        for (const batch of inBatches(ids)) {
+          await knex(table.name)
+            .whereIn(table.id, batch)
+            .andWhere(table.status, 'pending')
+            .update({
+              [table.sendCount]: knex.raw('?? + 1', [table.sendCount]),
+              [table.lastSentAt]: now,
+              [table.updatedAt]: now,
+              ...(language !== null && { [table.language]: language }),
+            });
+        }
       }
     },
 
@@ -307,17 +319,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { results: (results as RecipientRow[]).map(present), pagination };
     },
 
-    /** Mails the same personal link again (pending ones only, 409 otherwise); answers the recipient as it is now. */
+    /**
+     * Mails the same personal link again (pending ones only, 409 otherwise), in the recipient's
+     * language unless `options.locale` names another; answers the recipient as it is now.
+     */
     async resend(invitationId: number, recipientId: number, options: EmailOptions, sender: Sender): Promise<Recipient> {
       const row = await findOwnRow(invitationId, recipientId);
       if (row.status !== 'pending') throw recipientNotPendingError(row.status);
       await renewTokenCopies(strapi, RECIPIENT_UID, [row]);
       const token = tokens().decrypt(row.tokenCiphertext, row.tokenHash);
       if (!token) throw linkUnavailableError();
+      // In the language of the last email they got, unless the admin chose one.
       const error = await getService(strapi, 'invitation-emails').sendPersonalLink(
         invitationId,
         { id: row.id, email: row.email, token },
-        options,
+        { ...options, locale: options.locale ?? row.language ?? undefined },
         sender
       );
       if (error !== null) throw emailNotSentError(error);

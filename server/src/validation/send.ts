@@ -1,7 +1,15 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
-import { LOCALE_PATTERN } from '../config/email';
-import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES } from './text';
-import { isEmailAddress, MAX_RECIPIENTS, sortRecipients, type EmailOptions } from '../../../shared';
+import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, isPlainObject } from './text';
+import {
+  isEmailAddress,
+  isLanguageTag,
+  LANGUAGE_TAG_PATTERN,
+  MAX_RECIPIENTS,
+  normalizeRecipientEmail,
+  sortRecipients,
+  type EmailOptions,
+  type RecipientWithLanguage,
+} from '../../../shared';
 
 export const SUBJECT_MAX_LENGTH = 255;
 export const MESSAGE_MAX_LENGTH = 5000;
@@ -39,7 +47,7 @@ const emailFields = {
   locale: yup
     .string()
     .typeError('locale must be a string')
-    .matches(LOCALE_PATTERN, 'locale must be a language code such as "en" or "fr"'),
+    .matches(LANGUAGE_TAG_PATTERN, 'locale must be a language code such as "en" or "fr"'),
   timeZone: yup
     .string()
     .typeError('timeZone must be a string')
@@ -50,10 +58,30 @@ const emailFields = {
     ),
 };
 
+const LANGUAGE_MESSAGE = 'must be a language code such as "en" or "de"';
+
+/** `{ email, language }`: an address with its own language (a CSV file's `language` column). */
+const isRecipientWithLanguage = (value: unknown): value is RecipientWithLanguage =>
+  isPlainObject(value) &&
+  Object.keys(value).every((key) => key === 'email' || key === 'language') &&
+  typeof value.email === 'string' &&
+  (value.language === undefined || typeof value.language === 'string');
+
+const emailEntry = yup
+  .mixed<string | RecipientWithLanguage>()
+  .test(
+    'email-entry',
+    '${path} must be an email address, or an object { email, language }',
+    (value) => typeof value === 'string' || isRecipientWithLanguage(value)
+  )
+  .test('entry-language', `\${path}.language ${LANGUAGE_MESSAGE}`, (value) =>
+    isRecipientWithLanguage(value) && value.language !== undefined ? isLanguageTag(value.language) : true
+  );
+
 const emailsField = yup
   .array()
   .typeError('emails must be a list of email addresses')
-  .of(yup.string().typeError('emails must contain only strings'))
+  .of(emailEntry)
   .required('emails is required')
   .min(1, 'emails must list at least one address')
   .max(MAX_RECIPIENTS, `emails must list at most ${MAX_RECIPIENTS} addresses`);
@@ -81,6 +109,8 @@ const previewSchema = yup
 export interface SendInput extends EmailOptions {
   /** Valid, trimmed and each once (compared without case). */
   recipients: string[];
+  /** A recipient's own language, by address as normalizeRecipientEmail writes it; the others' is `locale`. */
+  languages: Map<string, string>;
   /** Each recipient gets a personal link instead of the link itself. */
   personal: boolean;
 }
@@ -104,14 +134,26 @@ const invalidAddressesError = (emails: string[], invalid: string[]) => {
   return new errors.ValidationError(message, { errors: fieldErrors, invalid });
 };
 
+/** Each address's own language: the first one given for it. */
+const languagesOf = (entries: Array<string | RecipientWithLanguage>) => {
+  const languages = new Map<string, string>();
+  for (const entry of entries) {
+    if (typeof entry === 'string' || entry.language === undefined) continue;
+    const key = normalizeRecipientEmail(entry.email);
+    if (!languages.has(key)) languages.set(key, entry.language);
+  }
+  return languages;
+};
+
 export const validateSendInput = async (body: unknown): Promise<SendInput> => {
   const { emails, personal, ...options } = (await validateYupSchema(sendSchema)(body)) as EmailOptions & {
-    emails: string[];
+    emails: Array<string | RecipientWithLanguage>;
     personal?: boolean;
   };
-  const { valid, invalid } = sortRecipients(emails);
-  if (invalid.length > 0) throw invalidAddressesError(emails, invalid);
-  return { recipients: valid, personal: personal ?? false, ...options };
+  const addresses = emails.map((entry) => (typeof entry === 'string' ? entry : entry.email));
+  const { valid, invalid } = sortRecipients(addresses);
+  if (invalid.length > 0) throw invalidAddressesError(addresses, invalid);
+  return { recipients: valid, languages: languagesOf(emails), personal: personal ?? false, ...options };
 };
 
 export const validateEmailOptions = validateYupSchema(emailOptionsSchema) as (body: unknown) => Promise<EmailOptions>;
