@@ -15,7 +15,8 @@
  *   5. the browser suites, against the playground started for real (needs Debian's `chromium`);
  *   6. the packed plugin, installed from its tarball into clean apps of the oldest Strapi of its
  *      peer range and of the current one, each checked by the smoke suite (scripts/compat.js; needs
- *      `chromium` too).
+ *      `chromium` too). The tarball is packed first of all (its `prepack` is the plugin's build),
+ *      and the apps are installed and built in a process of their own beside phases 3 and 5.
  * and ends with the line `N passed, N failed` (`, N skipped` when a phase could not run).
  *
  * With STATIC_CHECKS=true (.ci/run), `npm run lint` and `npm run typecheck` run beside the build
@@ -27,8 +28,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { run, buildPlugin, buildAdminPanel, compilePlayground } = require('./lib');
-const { COMPAT_VERSIONS, runCompatibility } = require('./compat');
+const { run, buildAdminPanel, compilePlayground } = require('./lib');
+const { COMPAT_VERSIONS, packPlugin, runCompatibility, startCompatibilitySetup } = require('./compat');
 const { databaseSuites } = require('./database-suites');
 const { startServer: startMariadb } = require('./mariadb');
 const { startCluster: startPostgres } = require('./postgres');
@@ -142,11 +143,15 @@ const compatSelected = () => {
   return jestArguments.length === 0 || jestArguments.some((argument) => argument.includes('compat'));
 };
 
+/** The phases the compatibility setup runs beside, on the cores they leave idle (database waits, builds). */
+const COMPAT_BESIDE = 'the MariaDB, admin build and browser phases';
+
 const runPhases = async () => {
+  let tarball;
   // From the build on: the checks still count when the build fails and stops the run.
   await besideStaticChecks('build, admin and SQLite phases', () => {
-    timedStep('Plugin build, playground compile', () => {
-      buildPlugin();
+    timedStep('Plugin build (npm pack: its prepack builds dist/), playground compile', () => {
+      tarball = packPlugin();
       compilePlayground();
     });
     runJest('Package suites (packed files, README install) and admin component suites', ['package', 'admin']);
@@ -156,6 +161,8 @@ const runPhases = async () => {
   inDatabaseServer(startPostgres, 'PostgreSQL is not installed: apt-get install postgresql', [
     ['Server, security and several-instances suites on PostgreSQL', ['server', 'security', 'instances']],
   ]);
+
+  const compatibility = compatSelected() && fs.existsSync(CHROMIUM) ? startCompatibilitySetup(tarball) : null;
   console.log(`\nOn MariaDB, the server suites marked @database (scripts/database-suites.js): ${databaseSuites().join(', ')}`);
   inDatabaseServer(
     startMariadb,
@@ -173,13 +180,15 @@ const runPhases = async () => {
     skipPhase('Browser suites', `no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   }
 
-  if (!compatSelected()) {
-    console.log('\n=== Compatibility phase: not run, the Jest arguments select other suites ===');
-  } else if (fs.existsSync(CHROMIUM)) {
+  if (compatibility) {
     await runCompatibility({
+      setup: compatibility,
+      beside: COMPAT_BESIDE,
       runSuite: (label, env) => runJest(label, 'compat', { CHROMIUM_PATH: CHROMIUM, ...env }),
       failPhase,
     });
+  } else if (!compatSelected()) {
+    console.log('\n=== Compatibility phase: not run, the Jest arguments select other suites ===');
   } else {
     skipPhase(
       `Compatibility: packed plugin on Strapi ${COMPAT_VERSIONS.join(' / ')}`,

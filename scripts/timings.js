@@ -22,6 +22,9 @@ const secondsSince = (started) => (Date.now() - started) / 1000;
  */
 const recordPhase = (phase) => phases.push(phase);
 
+/** The phases recorded so far (a process that runs part of the run hands them to the one that prints). */
+const recordedPhases = () => phases.map((phase) => ({ ...phase }));
+
 /** Runs `fn` and records it as a phase without tests; returns what `fn` returns. */
 const timedStep = (label, fn) => {
   const started = Date.now();
@@ -104,4 +107,4 @@ const printTimings = () => {
   for (const phase of all) printSlowest(phase);
 };
 
-module.exports = { recordPhase, timedStep, fileSeconds, readBoots, secondsSince, printTimings };
+module.exports = { recordPhase, recordedPhases, timedStep, fileSeconds, readBoots, secondsSince, printTimings };

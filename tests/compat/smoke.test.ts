@@ -6,6 +6,7 @@ import { testEnv } from '../helpers/env';
 import { expectExactStrapiError, inDays, newAccount } from '../helpers/fixtures';
 import { adminClient, standaloneApp, startStrapiApp, type AdminClient, type StrapiProcess } from '../helpers/server-process';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
+import { invitationsSnippet } from '../../scripts/readme-snippets';
 
 /**
  * The packed plugin in a clean app of one Strapi version (COMPAT_APP_DIR, made by scripts/compat.js
@@ -15,6 +16,8 @@ jest.setTimeout(120_000);
 
 const APP_DIR = process.env.COMPAT_APP_DIR ?? '';
 const STRAPI_VERSION = process.env.COMPAT_STRAPI_VERSION ?? '';
+/** `create-strapi-app` (the app a newcomer makes, configured by the README) or `by hand`. */
+const MADE_WITH = process.env.COMPAT_APP_MADE_WITH ?? 'by hand';
 
 let server: StrapiProcess;
 let admin: AdminClient;
@@ -26,15 +29,20 @@ beforeAll(async () => {
     );
   }
   const started = Date.now();
-  server = await startStrapiApp(
-    standaloneApp(APP_DIR),
-    testEnv({ NODE_ENV: 'production', SMOKE_ADMIN_EMAIL: ADMIN_EMAIL, SMOKE_ADMIN_PASSWORD: ADMIN_PASSWORD }),
-    (url) => ({ INVITATIONS_REDIRECT_ORIGINS: url })
-  );
+  server = await startStrapiApp(standaloneApp(APP_DIR), testEnv({ NODE_ENV: 'production' }), (url) => ({
+    INVITATIONS_REDIRECT_ORIGINS: url,
+  }));
   // Not through console.log: Jest would wrap it in a stack trace.
   process.stdout.write(
     `[compat] Strapi ${STRAPI_VERSION}: strapi start answered in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
   );
+  // The first admin, as a new owner makes it on the admin panel's first screen.
+  const registered = await fetch(`${server.url}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD, firstname: 'Smoke', lastname: 'Admin' }),
+  });
+  if (!registered.ok) throw new Error(`register-admin: ${registered.status} ${await registered.text()}`);
   admin = await adminClient(server.url);
 });
 afterAll(async () => {
@@ -63,6 +71,18 @@ describe('the installed app', () => {
     expect(fs.lstatSync(pluginDir).isSymbolicLink()).toBe(false);
     expect(readJson(path.join(APP_DIR, 'package.json')).dependencies['strapi-plugin-invitations']).toMatch(/^file:.*\.tgz$/);
     expect(fs.existsSync(path.join(pluginDir, 'node_modules'))).toBe(false);
+  });
+});
+
+(MADE_WITH === 'create-strapi-app' ? describe : describe.skip)('the app a newcomer makes with create-strapi-app', () => {
+  test("is create-strapi-app's TypeScript app, its plugins file the scaffold's with the README's block pasted in", () => {
+    const manifest = readJson(path.join(APP_DIR, 'package.json'));
+    expect(manifest.strapi?.uuid).toEqual(expect.any(String));
+    expect(manifest.devDependencies?.typescript).toBeDefined();
+
+    const plugins = fs.readFileSync(path.join(APP_DIR, 'config/plugins.ts'), 'utf8');
+    expect(plugins).toContain(invitationsSnippet('config/plugins.ts'));
+    expect(plugins).toContain("jwtManagement: 'refresh'");
   });
 });
 

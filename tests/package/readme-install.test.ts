@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import semver from 'semver';
 import ts from 'typescript';
 import pluginConfig, { type InvitationsConfig } from '../../server/src/config';
+import { codeBlocks, INSTALL_HEADING, section, snippetsFor, spliceInto } from '../../scripts/readme-snippets';
 
 /**
  * The README's install section, tried as a new owner would follow it (issue 28): each check guards
@@ -19,33 +20,8 @@ const SCAFFOLD = path.join(__dirname, 'fixtures/create-strapi-app-5.54.0');
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const scaffoldFile = (name: string) => fs.readFileSync(path.join(SCAFFOLD, name), 'utf8');
 
-const INSTALL_HEADING = '## Install in your Strapi app';
 const DEMO_COMMAND = 'npm ci && DEMO_ADMIN_EMAIL=admin@example.com DEMO_ADMIN_PASSWORD=Admin-password-1 npm run demo';
 const TEST_COMMAND = 'npm ci && npm test';
-
-/** The text from the level-2 heading that starts with `heading` to the next level-2 heading. */
-const section = (markdown: string, heading: string): string => {
-  const start = markdown.indexOf(`\n${heading}`);
-  if (start === -1) return '';
-  const end = markdown.indexOf('\n## ', start + 1);
-  return markdown.slice(start, end === -1 ? undefined : end);
-};
-
-const codeBlocks = (markdown: string) =>
-  [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map(([, lang, code]) => ({ lang, code }));
-
-/** The README's blocks for `file` (`config/plugins.ts` or `.js`): those whose first line names it. */
-const snippetsFor = (file: string) =>
-  codeBlocks(section(readme, INSTALL_HEADING))
-    .filter(({ code }) => code.startsWith(`// ${file}`))
-    .map(({ code }) => code);
-
-/** The scaffold's plugins file with `snippets` added inside the object its function returns. */
-const spliceInto = (scaffold: string, snippets: string[]) => {
-  const opening = '=> ({\n';
-  expect(scaffold.split(opening)).toHaveLength(2);
-  return scaffold.replace(opening, `${opening}${snippets.join('\n')}\n`);
-};
 
 /** Strapi's `env` helper, answering every variable as unset. */
 const env = Object.assign((_key: string, fallback?: unknown) => fallback, {
