@@ -23,7 +23,7 @@ test('the link and its copy button only with "Show and copy links"; without it a
   expect(screen.getByText(HIDDEN)).toBeTruthy();
 
   renderInAdmin(<InvitationLink url={URL} />, 'fr');
-  expect(screen.getByText(/permission « Afficher et copier les liens »/)).toBeTruthy();
+  expect(screen.getByText(/permission « Show and copy links »/)).toBeTruthy();
 });
 
 test('an answer without the link (the role changed since the page loaded) says the same, not that the key changed', () => {

@@ -257,7 +257,7 @@ test('in French, one seat left reads in the singular', async () => {
   await userEvent.paste('a@example.com b@example.com');
   expect(
     screen.getByText(
-      "Vous envoyez ce lien à 2 personnes, mais une seule peut encore créer un compte avec : la première à s'inscrire obtient un compte."
+      "Vous envoyez ce lien à 2 personnes, mais une seule personne peut encore l'utiliser pour créer un compte : la première à le faire obtient un compte."
     )
   ).toBeTruthy();
 });

@@ -70,7 +70,7 @@ test('the language links lead to the same form in the language chosen, with no s
 });
 
 const ADMIN_PAGES = [
-  ['de-DE', 'Einladungen', 'Einladungslink erstellen', 'Verfallsdatum', 'Aktiv'],
+  ['de-DE', 'Einladungen', 'Einladungslink erstellen', 'Ablaufdatum', 'Aktiv'],
   ['es-ES', 'Invitaciones', 'Crear enlace de invitación', 'Fecha de expiración', 'Activo'],
 ] as const;
 

@@ -115,7 +115,7 @@ test('in French, from the detail page: the French email, and the failed address 
   await dialog.getByLabel(/^Destinataires/).pressSequentially('marie@exemple.fr,nobody@exemple.fr');
   await page.keyboard.press('Enter');
   await dialog.getByRole('button', { name: 'Envoyer à 2 personnes' }).click();
-  await dialog.getByText('Envoyé à 1 adresse sur 2.').waitFor();
+  await dialog.getByText('Envoyé à 1 sur 2 adresses.').waitFor();
   const failed = dialog.locator('tr[data-result=failed]');
   await expect(failed.textContent()).resolves.toMatch(/nobody@exemple\.fr.*Échec.*(550|rejected)/);
 
@@ -126,6 +126,6 @@ test('in French, from the detail page: the French email, and the failed address 
   expect(smtp.receivedBy('nobody@exemple.fr')).toHaveLength(0);
 
   await dialog.getByRole('button', { name: 'Fermer' }).last().click();
-  await page.getByText('1 envoyé, 1 en échec.').waitFor();
+  await page.getByText('Envoyés : 1 ; en échec : 1.').waitFor();
   await page.context().close();
 });

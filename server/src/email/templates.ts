@@ -115,7 +115,7 @@ const es: EmailWords = {
   invitedBy: '{{senderName}} te invita a crear una cuenta en {{siteName}}.',
   button: 'Crear mi cuenta',
   textLinkIntro: 'Haz clic en este enlace de invitación para crear tu cuenta:',
-  htmlLinkIntro: 'O copia este enlace de invitación en tu navegador:',
+  htmlLinkIntro: 'O copia y pega este enlace de invitación en tu navegador:',
   validUntil: 'Este enlace de invitación es válido hasta el {{expiresAt}}.',
   ignore: 'Si no esperabas esta invitación, puedes ignorar este correo electrónico.',
 };
@@ -139,7 +139,7 @@ const ptBR: EmailWords = {
   invitedBy: '{{senderName}} convida você para criar uma conta em {{siteName}}.',
   button: 'Criar minha conta',
   textLinkIntro: 'Clique neste link de convite para criar sua conta:',
-  htmlLinkIntro: 'Ou copie este link de convite no seu navegador:',
+  htmlLinkIntro: 'Ou copie e cole este link de convite no seu navegador:',
   validUntil: 'Este link de convite é válido até {{expiresAt}}.',
   ignore: 'Se você não esperava este convite, pode ignorar este e-mail.',
 };

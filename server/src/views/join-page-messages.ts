@@ -176,13 +176,13 @@ const de: JoinPageMessages = {
   registrationFailed: 'Ihr Konto konnte nicht erstellt werden. Bitte versuchen Sie es später erneut.',
   notFoundTitle: 'Diesen Einladungslink gibt es nicht',
   notFoundText:
-    'Vielleicht wurde er falsch abgeschrieben oder gelöscht. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
+    'Möglicherweise wurde er falsch eingegeben oder gelöscht. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
   expiredTitle: 'Dieser Einladungslink ist abgelaufen',
   expiredText:
     'Mit ihm kann kein Konto mehr erstellt werden. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
   exhaustedTitle: 'Dieser Einladungslink ist aufgebraucht',
   exhaustedText:
-    'Alle Konten, die er erlaubte, wurden bereits erstellt. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
+    'Es wurden bereits alle Konten erstellt, die damit möglich waren. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.',
   usedTitle: 'Dieser Einladungslink wurde bereits verwendet',
   usedText: 'Ihr Konto wurde bereits damit erstellt: Melden Sie sich stattdessen auf der Website an.',
   formExpiredTitle: 'Dieses Formular ist abgelaufen',
@@ -193,7 +193,7 @@ const de: JoinPageMessages = {
   confirmEmailText:
     'Wir haben Ihnen eine E-Mail gesendet: Klicken Sie auf den Link darin, um Ihre Adresse zu bestätigen, und melden Sie sich dann an.',
   confirmEmailFailedText:
-    'Ihr Konto wurde erstellt, aber die E-Mail zur Bestätigung Ihrer Adresse konnte nicht gesendet werden. Bitten Sie die Person, die Sie eingeladen hat, sie erneut senden zu lassen.',
+    'Ihr Konto wurde erstellt, aber die E-Mail zur Bestätigung Ihrer Adresse konnte nicht gesendet werden. Bitten Sie die Person, die Sie eingeladen hat, die E-Mail erneut senden zu lassen.',
   continueLink: 'Weiter zur Website',
   tooManyRequestsTitle: 'Zu viele Versuche',
   tooManyRequestsText: 'Bitte warten Sie zu Ihrer Sicherheit eine Minute und öffnen Sie dann den Einladungslink erneut.',
@@ -277,8 +277,8 @@ const it: JoinPageMessages = {
   usedTitle: 'Questo link di invito è già stato usato',
   usedText: 'Il tuo account è già stato creato con questo link: accedi al sito.',
   formExpiredTitle: 'Questo modulo è scaduto',
-  formExpiredText: 'Per la tua sicurezza, apri di nuovo il link di invito e compila di nuovo il modulo.',
-  reload: 'Apri di nuovo il link di invito',
+  formExpiredText: 'Per la tua sicurezza, riapri il link di invito e compila di nuovo il modulo.',
+  reload: 'Riapri il link di invito',
   createdTitle: 'Il tuo account è pronto',
   createdText: 'Ora puoi accedere al sito con il tuo indirizzo email e la tua password.',
   confirmEmailText: 'Ti abbiamo inviato un’email: fai clic sul link che contiene per confermare il tuo indirizzo, poi accedi.',
@@ -286,7 +286,7 @@ const it: JoinPageMessages = {
     'Il tuo account è stato creato, ma non è stato possibile inviare l’email che conferma il tuo indirizzo. Chiedi alla persona che ti ha invitato di fartela inviare di nuovo.',
   continueLink: 'Vai al sito',
   tooManyRequestsTitle: 'Troppi tentativi',
-  tooManyRequestsText: 'Per la tua sicurezza, attendi un minuto, poi apri di nuovo il link di invito.',
+  tooManyRequestsText: 'Per la tua sicurezza, attendi un minuto, poi riapri il link di invito.',
   languages: 'Lingua',
 };
 
@@ -330,7 +330,7 @@ const ptBR: JoinPageMessages = {
   confirmEmailFailedText:
     'Sua conta foi criada, mas não foi possível enviar o e-mail que confirma seu endereço. Peça à pessoa que convidou você para reenviá-lo.',
   continueLink: 'Continuar para o site',
-  tooManyRequestsTitle: 'Tentativas demais',
+  tooManyRequestsTitle: 'Muitas tentativas',
   tooManyRequestsText: 'Para sua segurança, aguarde um minuto e depois abra o link de convite de novo.',
   languages: 'Idioma',
 };
@@ -359,13 +359,11 @@ const nl: JoinPageMessages = {
     'Er bestaat al een account met dit e-mailadres of deze gebruikersnaam. Is het van u, log dan in op de website; kies anders een andere gebruikersnaam.',
   registrationFailed: 'Uw account kon niet worden aangemaakt. Probeer het later opnieuw.',
   notFoundTitle: 'Deze uitnodigingslink bestaat niet',
-  notFoundText:
-    'Misschien is hij verkeerd overgenomen of verwijderd. Vraag de persoon die u heeft uitgenodigd om een nieuwe link.',
+  notFoundText: 'Misschien is hij verkeerd getypt of verwijderd. Vraag de persoon die u heeft uitgenodigd om een nieuwe link.',
   expiredTitle: 'Deze uitnodigingslink is verlopen',
   expiredText: 'Er kan geen account meer mee worden aangemaakt. Vraag de persoon die u heeft uitgenodigd om een nieuwe link.',
   exhaustedTitle: 'Deze uitnodigingslink is opgebruikt',
-  exhaustedText:
-    'Alle accounts die hij toestond, zijn al aangemaakt. Vraag de persoon die u heeft uitgenodigd om een nieuwe link.',
+  exhaustedText: 'Het maximale aantal accounts is al aangemaakt. Vraag de persoon die u heeft uitgenodigd om een nieuwe link.',
   usedTitle: 'Deze uitnodigingslink is al gebruikt',
   usedText: 'Uw account is er al mee aangemaakt: log in op de website.',
   formExpiredTitle: 'Dit formulier is verlopen',
@@ -375,7 +373,7 @@ const nl: JoinPageMessages = {
   createdText: 'U kunt nu met uw e-mailadres en wachtwoord inloggen op de website.',
   confirmEmailText: 'We hebben u een e-mail gestuurd: klik op de link erin om uw adres te bevestigen en log daarna in.',
   confirmEmailFailedText:
-    'Uw account is aangemaakt, maar de e-mail die uw adres bevestigt, kon niet worden verzonden. Vraag de persoon die u heeft uitgenodigd om die opnieuw te laten versturen.',
+    'Uw account is aangemaakt, maar de e-mail om uw adres te bevestigen kon niet worden verzonden. Vraag de persoon die u heeft uitgenodigd om die opnieuw te laten versturen.',
   continueLink: 'Verder naar de website',
   tooManyRequestsTitle: 'Te veel pogingen',
   tooManyRequestsText: 'Wacht voor uw veiligheid een minuut en open daarna de uitnodigingslink opnieuw.',
