@@ -95,7 +95,10 @@ const printSlowest = (phase) => {
 const printTimings = () => {
   const before = externalSteps();
   const all = [...before, ...phases];
-  const total = before.reduce((sum, step) => sum + step.seconds, 0) + secondsSince(runStarted);
+  // A step of .ci/run that ran beside another (its label says so) is not added twice.
+  const total =
+    before.filter((step) => !/\(beside /.test(step.label)).reduce((sum, step) => sum + step.seconds, 0) +
+    secondsSince(runStarted);
   console.log('\n=== Time by phase (seconds of wall time; Strapi boots: count and their summed seconds) ===');
   const width = Math.max(...all.map((phase) => labelOf(phase).length));
   console.log(
