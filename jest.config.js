@@ -6,7 +6,10 @@ const shared = {
 };
 
 /** The projects whose apps start on a copy of the run's template database (scripts/template-database.js). */
-const bootsStrapi = { globalSetup: '<rootDir>/tests/database-setup.js' };
+const bootsStrapi = {
+  globalSetup: '<rootDir>/tests/database-setup.js',
+  testEnvironment: '<rootDir>/tests/strapi-environment.js',
+};
 
 // On MariaDB scripts/test.js sets DATABASE_SUITES_ONLY=true: only the suites marked @database run there.
 const serverSuites =
@@ -23,13 +26,12 @@ module.exports = {
   // Booting Strapi takes seconds; the browser suites set a longer limit of their own.
   testTimeout: 60_000,
   projects: [
-    { ...shared, ...bootsStrapi, displayName: 'server', testEnvironment: 'node', testMatch: serverSuites },
+    { ...shared, ...bootsStrapi, displayName: 'server', testMatch: serverSuites },
     // The hostile suite (SECURITY.md): each rule an attacker would try, on SQLite and PostgreSQL.
     {
       ...shared,
       ...bootsStrapi,
       displayName: 'security',
-      testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
     },
     // Real `strapi start` processes on one PostgreSQL or MariaDB database: run by scripts/test.js in its servers.
@@ -37,7 +39,6 @@ module.exports = {
       ...shared,
       ...bootsStrapi,
       displayName: 'instances',
-      testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/instances/**/*.test.ts'],
     },
     { ...shared, displayName: 'browser', testEnvironment: 'node', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },

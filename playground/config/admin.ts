@@ -15,6 +15,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
   },
+  // The test suites log in once per app, many apps per process: Strapi's login limit would count them all.
+  rateLimit: {
+    enabled: env.bool('ADMIN_LOGIN_RATE_LIMIT', true),
+  },
   flags: {
     nps: false,
     promoteEE: false,

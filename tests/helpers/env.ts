@@ -14,6 +14,7 @@ export const testEnv = (overrides: Record<string, string> = {}): Record<string, 
     PORT: '0',
     ...freshAppSecrets(),
     DISABLE_RATE_LIMIT: 'true',
+    ADMIN_LOGIN_RATE_LIMIT: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
   };

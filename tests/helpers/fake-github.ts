@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
+import { workerGlobal } from './native-strapi';
 import type { TestApp } from './strapi';
 
 /** Where the site's front end would receive the browser back from the provider flow. */
@@ -10,7 +11,7 @@ export interface GitHubProfile {
   email: string;
 }
 
-const realFetch = globalThis.fetch;
+const realFetch = workerGlobal.fetch;
 const profilesByCode = new Map<string, GitHubProfile>();
 
 const json = (body: unknown) =>
@@ -20,8 +21,8 @@ const headerOf = (init: RequestInit | undefined, name: string) => new Headers(in
 
 /**
  * GitHub, as users-permissions reaches it: its HTTP calls (token exchange, profile, emails) go
- * through the global `fetch`, which this replaces for github.com hosts only. Everything from the
- * browser redirect to the account creation runs for real.
+ * through the global `fetch` of the worker Strapi runs in, which this replaces for github.com
+ * hosts only. Everything from the browser redirect to the account creation runs for real.
  */
 const fakeGitHubFetch: typeof fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
@@ -41,7 +42,7 @@ const fakeGitHubFetch: typeof fetch = async (input, init) => {
 
 /** Turns GitHub on in users-permissions' provider settings, with the fake GitHub behind it. */
 export const enableFakeGitHub = async (app: TestApp) => {
-  globalThis.fetch = fakeGitHubFetch;
+  workerGlobal.fetch = fakeGitHubFetch;
   const store = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'grant' });
   const grant = (await store.get({})) as Record<string, Record<string, unknown>>;
   await store.set({
@@ -53,7 +54,7 @@ export const enableFakeGitHub = async (app: TestApp) => {
 };
 
 export const restoreFetch = () => {
-  globalThis.fetch = realFetch;
+  workerGlobal.fetch = realFetch;
 };
 
 export const gitHubProfile = (): GitHubProfile => {

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { PLAYGROUND_DIR, prepareTestEnv } from './env';
 import { createTestDatabase } from './database';
+import { createStrapi } from './native-strapi';
 import { actionId, type ActionName } from '../../shared';
 
 export interface TestApp {
@@ -25,11 +26,9 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
   if (!env.DATABASE_NAME && !env.DATABASE_FILENAME) await createTestDatabase();
   fs.mkdirSync(path.join(PLAYGROUND_DIR, 'public/uploads'), { recursive: true });
 
-  // Required only now: Strapi reads its environment when its modules load.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- not an import, which would load it before the env is set
-  const { createStrapi } = require('@strapi/strapi');
   const bootStarted = Date.now();
-  const strapi: Core.Strapi = await createStrapi({ appDir: PLAYGROUND_DIR, distDir: path.join(PLAYGROUND_DIR, 'dist') }).load();
+  const { strapi: created, destroy } = createStrapi({ appDir: PLAYGROUND_DIR, distDir: path.join(PLAYGROUND_DIR, 'dist') });
+  const strapi: Core.Strapi = await created.load();
   strapi.server.mount();
   recordBoot(Date.now() - bootStarted);
   const http = () => request(strapi.server.httpServer);
@@ -41,7 +40,7 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
     adminToken,
     stop: async () => {
       await waitForIdleDatabase(strapi);
-      await strapi.destroy();
+      await destroy();
     },
   };
 };
