@@ -57,7 +57,7 @@ test('personal links from a CSV file: invalid rows and foreign domains first, th
     )
     .waitFor();
   await dialog.getByRole('button', { name: 'Send to 3 people' }).click();
-  await dialog.getByText(/Some rows of the CSV file are not valid email addresses/).waitFor();
+  await dialog.getByText(/Some rows of the CSV file cannot be used/).waitFor();
   await saveScreenshot(page, 'send-csv-invalid-en');
   expect(site.smtp.received).toHaveLength(0);
 
