@@ -15,3 +15,16 @@ export const PERSONAL_LINK_USED = 'used';
 export const normalizeRecipientEmail = (email: string): string => email.trim().toLowerCase();
 
 export const isSameRecipientEmail = (a: string, b: string): boolean => normalizeRecipientEmail(a) === normalizeRecipientEmail(b);
+
+/**
+ * Each address's own language, by normalizeRecipientEmail: the first one given for it (an entry
+ * without a language, or with an empty one, gives none).
+ */
+export const languagesByAddress = (entries: ReadonlyArray<{ email: string; language?: string }>): Map<string, string> => {
+  const languages = new Map<string, string>();
+  for (const { email, language } of entries) {
+    const key = normalizeRecipientEmail(email);
+    if (language && !languages.has(key)) languages.set(key, language);
+  }
+  return languages;
+};

@@ -8,7 +8,7 @@ import {
   isEmailAddress,
   isLanguageTag,
   MAX_RECIPIENTS,
-  normalizeRecipientEmail,
+  languagesByAddress,
   splitRecipients,
   uniqueRecipients,
 } from '../../../shared';
@@ -79,16 +79,6 @@ interface Row {
   language: string;
 }
 
-/** Each address's language, the first given for it. */
-const languagesOf = (rows: Row[]) => {
-  const languages = new Map<string, string>();
-  for (const { value, language } of rows) {
-    const key = normalizeRecipientEmail(value);
-    if (language && !languages.has(key)) languages.set(key, language);
-  }
-  return languages;
-};
-
 const problemOf = ({ row, value, languageCell, language }: Row): InvalidRow | null => {
   if (!isEmailAddress(value)) return { row, value };
   if (language && !isLanguageTag(language)) return { row, value: languageCell, problem: 'language' };
@@ -119,7 +109,12 @@ export const parseRecipientsCsv = (text: string): RecipientsCsv => {
   const invalid = rows.flatMap((row) => problemOf(row) ?? []);
   const valid = rows.filter((row) => problemOf(row) === null);
   const { unique, duplicates } = uniqueRecipients(valid.map(({ value }) => value));
-  return { addresses: unique, languages: languagesOf(valid), invalid, duplicates };
+  return {
+    addresses: unique,
+    languages: languagesByAddress(valid.map(({ value, language }) => ({ email: value, language }))),
+    invalid,
+    duplicates,
+  };
 };
 
 /**

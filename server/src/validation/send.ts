@@ -5,7 +5,7 @@ import {
   isLanguageTag,
   LANGUAGE_TAG_PATTERN,
   MAX_RECIPIENTS,
-  normalizeRecipientEmail,
+  languagesByAddress,
   sortRecipients,
   type EmailOptions,
   type RecipientWithLanguage,
@@ -134,17 +134,6 @@ const invalidAddressesError = (emails: string[], invalid: string[]) => {
   return new errors.ValidationError(message, { errors: fieldErrors, invalid });
 };
 
-/** Each address's own language: the first one given for it. */
-const languagesOf = (entries: Array<string | RecipientWithLanguage>) => {
-  const languages = new Map<string, string>();
-  for (const entry of entries) {
-    if (typeof entry === 'string' || entry.language === undefined) continue;
-    const key = normalizeRecipientEmail(entry.email);
-    if (!languages.has(key)) languages.set(key, entry.language);
-  }
-  return languages;
-};
-
 export const validateSendInput = async (body: unknown): Promise<SendInput> => {
   const { emails, personal, ...options } = (await validateYupSchema(sendSchema)(body)) as EmailOptions & {
     emails: Array<string | RecipientWithLanguage>;
@@ -153,7 +142,8 @@ export const validateSendInput = async (body: unknown): Promise<SendInput> => {
   const addresses = emails.map((entry) => (typeof entry === 'string' ? entry : entry.email));
   const { valid, invalid } = sortRecipients(addresses);
   if (invalid.length > 0) throw invalidAddressesError(addresses, invalid);
-  return { recipients: valid, languages: languagesOf(emails), personal: personal ?? false, ...options };
+  const withLanguages = emails.filter((entry): entry is RecipientWithLanguage => typeof entry !== 'string');
+  return { recipients: valid, languages: languagesByAddress(withLanguages), personal: personal ?? false, ...options };
 };
 
 export const validateEmailOptions = validateYupSchema(emailOptionsSchema) as (body: unknown) => Promise<EmailOptions>;
