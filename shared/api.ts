@@ -4,6 +4,7 @@
  */
 import type { InvitationStatus } from './status';
 import type { EmailKind } from './email-templates';
+import type { RedemptionKind } from './accept';
 
 /** The admin who created a record. */
 export interface AdminAuthor {
@@ -33,14 +34,27 @@ export interface Invitation {
   userDefaults: Record<string, unknown>;
   /** Who may sign up: addresses at these domains (see email-domains.ts); empty: any address. */
   allowedEmailDomains: string[];
+  /** Whether members with an account may accept the link to get its role (`POST /api/invitations/:token/accept`). */
+  allowExistingAccounts: boolean;
   createdAt: string;
   createdBy: AdminAuthor | null;
+}
+
+/** A users-permissions role as the accept route names it. */
+export interface RoleSummary {
+  id: number;
+  name: string;
+  type: string;
 }
 
 /** An account created from a link; `user` is null once that account was deleted. */
 export interface Redemption {
   user: { id: number; username: string; email: string } | null;
   redeemedAt: string;
+  /** `registered`: the link made the account; `accepted`: an existing account accepted the link. */
+  kind: RedemptionKind;
+  /** An accepted link's: the role the member had before; null for a sign-up, or once that role was deleted. */
+  previousRole: { id: number; name: string } | null;
 }
 
 export type DeliveryStatus = 'sent' | 'failed';
@@ -82,6 +96,8 @@ export interface InvitationInput {
   redirectUrl: string | null;
   userDefaults: Record<string, unknown> | null;
   allowedEmailDomains: string[] | null;
+  /** Left out on create: false. */
+  allowExistingAccounts?: boolean;
 }
 
 export interface ListQuery {
@@ -256,6 +272,16 @@ export interface PublicInvitationStatus {
   allowedEmailDomains: string[];
   /** Only for a personal link: the one address it can make an account for. */
   email?: string;
+  /** Whether a member who is signed in may accept the link (`POST /api/invitations/:token/accept`). */
+  allowExistingAccounts: boolean;
+}
+
+/** `POST /api/invitations/:token/accept`: the member, the role the link gave, the one they had. */
+export interface AcceptResult {
+  user: { id: number; username: string; email: string };
+  role: RoleSummary;
+  previousRole: RoleSummary | null;
+  redirectUrl: string | null;
 }
 
 /** One email's subject and body in one language, as edited in Settings > Invitations > Email templates. */

@@ -1,6 +1,6 @@
 /**
  * What the server and the admin panel share: RBAC action ids, the admin API's shapes, and pure
- * rules both apply (email addresses, the email domains a link allows, a link's status, personal links). Nothing here
+ * rules both apply (email addresses, the email domains a link allows, a link's status, personal links, accepts). Nothing here
  * may depend on either side.
  */
 export * from './permissions';
@@ -10,4 +10,5 @@ export * from './status';
 export * from './recipients';
 export * from './email-templates';
 export * from './languages';
+export * from './accept';
 export type * from './api';

@@ -16,6 +16,7 @@ export const makeInvitation = (overrides: Partial<Invitation> = {}): Invitation 
   redirectUrl: null,
   userDefaults: {},
   allowedEmailDomains: [],
+  allowExistingAccounts: false,
   createdAt: new Date().toISOString(),
   createdBy: null,
   ...overrides,

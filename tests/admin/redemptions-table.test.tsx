@@ -11,6 +11,8 @@ jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin').str
 const redemption = (n: number): Redemption => ({
   user: { id: n, username: `user${n}`, email: `user${n}@example.com` },
   redeemedAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+  kind: 'registered',
+  previousRole: null,
 });
 
 const detail = (count: number): InvitationDetail => ({

@@ -133,7 +133,7 @@ test("an invitation's page: the sign-up chart with its summary, the accounts, an
   await page.getByRole('button', { name: 'Export CSV' }).first().click();
   const file = await (await download).path();
   const lines = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
-  expect(lines[0]).toBe('username,email,redeemedAt');
+  expect(lines[0]).toBe('username,email,redeemedAt,kind,previousRole');
   expect(
     lines
       .slice(1)

@@ -195,3 +195,22 @@ export const createPersonalLink = async (app: TestApp, email: string, fields: In
   const [row] = await recipientRowsOf(app, invitation.id);
   return { invitation, token: await personalTokenOf(app, invitation.id, email), recipientId: row.id as number };
 };
+
+/** An existing account (a member of the site) with `role`, or the default role; its row and its password. */
+export const createMember = async (app: TestApp, { role, blocked = false }: { role?: number; blocked?: boolean } = {}) => {
+  const account = newAccount();
+  const users = app.strapi.plugin('users-permissions').service('user');
+  const defaultRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const user = await users.add({ ...account, provider: 'local', confirmed: true, blocked, role: role ?? defaultRole.id });
+  return { ...account, id: user.id as number };
+};
+
+/** The member's own users-permissions access token, as a sign-in gives it. */
+export const memberToken = async (app: TestApp, member: { id: number }): Promise<string> =>
+  app.strapi.plugin('users-permissions').service('jwt').issue({ id: member.id });
+
+/** `POST /api/invitations/:token/accept`, as `bearer` (a member's access token) when given. */
+export const acceptInvitation = (app: TestApp, token: string, bearer?: string) => {
+  const request = app.http().post(`/api/invitations/${token}/accept`);
+  return bearer ? request.set('Authorization', `Bearer ${bearer}`) : request;
+};

@@ -204,7 +204,12 @@ describe('GET /invitations/invitations/:id', () => {
       redemptionCount: 1,
     });
     expect(res.body.data.redemptions).toEqual([
-      { user: { id: expect.any(Number), username: account.username, email: account.email }, redeemedAt: expect.any(String) },
+      {
+        user: { id: expect.any(Number), username: account.username, email: account.email },
+        redeemedAt: expect.any(String),
+        kind: 'registered',
+        previousRole: null,
+      },
     ]);
   });
 

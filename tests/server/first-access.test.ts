@@ -124,6 +124,7 @@ describe('what the invitee gets', () => {
       welcomeMessage: 'Hello!',
       redirectUrl: `${ALLOWED_ORIGIN}/welcome`,
       allowedEmailDomains: [],
+      allowExistingAccounts: false,
     });
   });
 
@@ -233,6 +234,7 @@ describe('the invitation.redeemed event', () => {
       invitation: { id: invitation.id, name: 'Club launch' },
       user: { id: res.body.user.id, email: account.email },
       redeemedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      kind: 'registered',
     };
     expect(emitted).toEqual([expected]);
     expect(received).toHaveLength(1);

@@ -72,6 +72,8 @@ describe('GET /invitations/invitations/:id/redemptions', () => {
     expect(first.body.results[0]).toEqual({
       user: { id: expect.any(Number), username: 'user-024', email: 'user-024@example.com' },
       redeemedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      kind: 'registered',
+      previousRole: null,
     });
     const last = await get(`/invitations/invitations/${link.id}/redemptions?page=3&pageSize=10`);
     expect(usernames(last.body.results)).toEqual(['user-004', 'user-003', 'user-002', 'user-001', 'user-000']);
@@ -90,7 +92,7 @@ describe('GET /invitations/invitations/:id/redemptions', () => {
   test('shows a redemption whose account was deleted, with a null user', async () => {
     const gone = await linkWith([{ redeemedAt: new Date() }]);
     const res = await get(`/invitations/invitations/${gone.id}/redemptions`);
-    expect(res.body.results).toEqual([{ user: null, redeemedAt: expect.any(String) }]);
+    expect(res.body.results).toEqual([{ user: null, redeemedAt: expect.any(String), kind: 'registered', previousRole: null }]);
   });
 
   test('404 for an unknown link, 400 for a bad query', async () => {
@@ -127,7 +129,7 @@ describe('GET /invitations/invitations/:id/redemptions/export', () => {
     ];
     const link = await linkWith(tricky.map((username, i) => ({ user: { username, email: `tricky${i}@example.com` } })));
     const text = await download(`/invitations/invitations/${link.id}/redemptions/export`);
-    expect(text.startsWith('username,email,redeemedAt\r\n')).toBe(true);
+    expect(text.startsWith('username,email,redeemedAt,kind,previousRole\r\n')).toBe(true);
     expect(text).toContain('"\'=HYPERLINK(""http://x"")",tricky0@example.com,');
     expect(text).toContain('"a,b",tricky6@example.com,');
     const rows = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data.slice(1);
@@ -148,7 +150,9 @@ describe('GET /invitations/invitations/:id/redemptions/export', () => {
 
   test('an empty link gives the header alone', async () => {
     const link = await linkWith([]);
-    expect(await download(`/invitations/invitations/${link.id}/redemptions/export`)).toBe('username,email,redeemedAt\r\n');
+    expect(await download(`/invitations/invitations/${link.id}/redemptions/export`)).toBe(
+      'username,email,redeemedAt,kind,previousRole\r\n'
+    );
   });
 
   test('a link with thousands of accounts is read back whole, oldest first', async () => {

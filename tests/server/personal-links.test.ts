@@ -138,6 +138,7 @@ describe('signing up through a personal link', () => {
       welcomeMessage: 'Hello',
       redirectUrl: null,
       allowedEmailDomains: ['example.com'],
+      allowExistingAccounts: false,
       email: 'Status.Person@Example.com',
     });
     expect((await status(invitation.token)).body.data).not.toHaveProperty('email');

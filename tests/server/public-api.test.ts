@@ -17,7 +17,14 @@ test('tells the holder of a link when it expires and how many seats are left, an
   const res = await status(invitation.token);
   expect(res.status).toBe(200);
   expect(res.body).toEqual({
-    data: { expiresAt, remaining: 3, welcomeMessage: null, redirectUrl: null, allowedEmailDomains: [] },
+    data: {
+      expiresAt,
+      remaining: 3,
+      welcomeMessage: null,
+      redirectUrl: null,
+      allowedEmailDomains: [],
+      allowExistingAccounts: false,
+    },
   });
   expect(res.headers['cache-control']).toBe('no-store');
   expect(JSON.stringify(res.body)).not.toContain('Board members');

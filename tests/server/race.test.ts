@@ -1,6 +1,16 @@
 // @database: seats taken by concurrent sign-ups (the conditional UPDATE)
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, createPersonalLink, createRole, findUser, newAccount, register } from '../helpers/fixtures';
+import {
+  acceptInvitation,
+  createInvitation,
+  createMember,
+  createPersonalLink,
+  createRole,
+  findUser,
+  memberToken,
+  newAccount,
+  register,
+} from '../helpers/fixtures';
 
 let app: TestApp;
 useTestApp((started) => {
@@ -30,6 +40,37 @@ test('40 concurrent registrations on a 5-seat link make exactly 5 accounts', asy
     .count({ where: { invitation: { id: invitation.id } } });
   expect(redemptions).toBe(5);
   expect(await app.strapi.db.query('plugin::users-permissions.user').count()).toBe(usersBefore + 5);
+});
+
+test('members accepting and newcomers signing up at once on a 5-seat link: exactly 5 seats, each a role change or an account', async () => {
+  const role = await createRole(app, `race-accept-${Date.now()}`, 'Race members');
+  const invitation = await createInvitation(app, { maxUses: 5, role: role.id, allowExistingAccounts: true });
+  const members = await Promise.all(Array.from({ length: 10 }, () => createMember(app)));
+  const bearers = await Promise.all(members.map((member) => memberToken(app, member)));
+  const usersBefore = await app.strapi.db.query('plugin::users-permissions.user').count();
+
+  const [accepts, signUps] = await Promise.all([
+    Promise.all(bearers.map((bearer) => acceptInvitation(app, invitation.token, bearer))),
+    Promise.all(Array.from({ length: 10 }, () => register(app, { ...newAccount(), invitationToken: invitation.token }))),
+  ]);
+
+  const all = [...accepts, ...signUps].map((res) => res.status);
+  expect(all.filter((s) => s === 200)).toHaveLength(5);
+  expect(all.filter((s) => s !== 200 && s !== 410)).toEqual([]);
+  const accepted = accepts.filter((res) => res.status === 200).length;
+  const registered = signUps.filter((res) => res.status === 200).length;
+  const row = await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: invitation.id } });
+  expect(row.usedCount).toBe(5);
+  const redemptions = await app.strapi.db
+    .query('plugin::invitations.redemption')
+    .findMany({ where: { invitation: { id: invitation.id } } });
+  expect(redemptions.filter((r: { kind: string }) => r.kind === 'accepted')).toHaveLength(accepted);
+  expect(redemptions.filter((r: { kind: string }) => r.kind === 'registered')).toHaveLength(registered);
+  expect(await app.strapi.db.query('plugin::users-permissions.user').count()).toBe(usersBefore + registered);
+  const withRole = await app.strapi.db
+    .query('plugin::users-permissions.user')
+    .count({ where: { id: { $in: members.map((member) => member.id) }, role: { id: role.id } } });
+  expect(withRole).toBe(accepted);
 });
 
 test('an admin lowering the limit during a burst of registrations never leaves more seats taken than the limit', async () => {

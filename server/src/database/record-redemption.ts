@@ -3,6 +3,9 @@ import type { Knex } from 'knex';
 import { REDEMPTION_UID } from '../constants';
 import { columnName, joinTableOf, tableName } from './sql';
 import { seatUpdate } from './take-seat';
+import type { RedemptionKind } from '../../../shared';
+
+const REGISTERED: RedemptionKind = 'registered';
 
 interface RedemptionValues {
   invitationId: number;
@@ -10,20 +13,32 @@ interface RedemptionValues {
   redeemedAt: Date;
 }
 
+/** An existing account that accepted the link: the role it had until then (null: none). */
+interface AcceptanceValues extends RedemptionValues {
+  previousRoleId: number | null;
+}
+
 /**
  * Strapi's way, on every engine: `createMany` inserts the row with the model's defaults (document
- * id, timestamps) and reads nothing back, as `create` would; then the two link rows `create`
- * would have written. Three INSERTs.
+ * id, timestamps) and reads nothing back, as `create` would; then the link rows `create` would
+ * have written (the invitation, the user and, for an accept, the previous role).
  */
 const insertThroughQueryEngine = async (
   strapi: Core.Strapi,
-  { invitationId, userId, redeemedAt }: RedemptionValues,
+  {
+    invitationId,
+    userId,
+    redeemedAt,
+    kind,
+    previousRoleId,
+  }: RedemptionValues & { kind: RedemptionKind; previousRoleId?: number | null },
   trx: Knex.Transaction
 ) => {
-  const { ids } = await strapi.db.query(REDEMPTION_UID).createMany({ data: [{ redeemedAt }] });
+  const { ids } = await strapi.db.query(REDEMPTION_UID).createMany({ data: [{ redeemedAt, kind }] });
   const links: Array<[string, number]> = [
     ['invitation', invitationId],
     ['user', userId],
+    ...(typeof previousRoleId === 'number' ? [['previousRole', previousRoleId] as [string, number]] : []),
   ];
   for (const [attribute, targetId] of links) {
     const { name, ownerColumn, targetColumn } = joinTableOf(strapi, REDEMPTION_UID, attribute);
@@ -49,8 +64,8 @@ const insertInOneStatement = async (
   const byUser = joinTableOf(strapi, REDEMPTION_UID, 'user');
   const seat = takeSeat ? seatUpdate(strapi, { id: invitationId }, redeemedAt) : null;
   const { rows } = await trx.raw(
-    `${seat ? `WITH seat AS (${seat.sql} RETURNING id), redemption` : 'WITH redemption'} AS (INSERT INTO ?? (??, ??, ??, ??, ??) ` +
-      `SELECT ?, ?, ?, ?, ?${seat ? ' FROM seat' : ''} RETURNING id), ` +
+    `${seat ? `WITH seat AS (${seat.sql} RETURNING id), redemption` : 'WITH redemption'} AS (INSERT INTO ?? (??, ??, ??, ??, ??, ??) ` +
+      `SELECT ?, ?, ?, ?, ?, ?${seat ? ' FROM seat' : ''} RETURNING id), ` +
       'by_invitation AS (INSERT INTO ?? (??, ??) SELECT id, ? FROM redemption) ' +
       'INSERT INTO ?? (??, ??) SELECT id, ? FROM redemption RETURNING 1 AS written',
     [
@@ -58,9 +73,11 @@ const insertInOneStatement = async (
       tableName(strapi, REDEMPTION_UID),
       column('documentId'),
       column('redeemedAt'),
+      column('kind'),
       ...timestamps,
       newDocumentId(),
       redeemedAt,
+      REGISTERED,
       redeemedAt,
       redeemedAt,
       redeemedAt,
@@ -101,6 +118,13 @@ export const insertRedemption = async (
   const newDocumentId = documentIdGenerator(strapi);
   if (newDocumentId) return insertInOneStatement(strapi, values, trx, { newDocumentId, takeSeat });
   if (takeSeat) throw new Error('Taking the seat with the redemption needs PostgreSQL');
-  await insertThroughQueryEngine(strapi, values, trx);
+  await insertThroughQueryEngine(strapi, { ...values, kind: REGISTERED }, trx);
   return true;
 };
+
+/**
+ * Writes the redemption of an existing account that accepted the link (its seat already taken),
+ * with the role it had. Rare next to sign-ups: the query engine's way on every engine.
+ */
+export const insertAcceptance = (strapi: Core.Strapi, values: AcceptanceValues, trx: Knex.Transaction) =>
+  insertThroughQueryEngine(strapi, { ...values, kind: 'accepted' }, trx);

@@ -13,12 +13,15 @@ export const REDEEMABLE_ATTRIBUTES = [
   'welcomeMessage',
   'redirectUrl',
   'allowedEmailDomains',
+  'allowExistingAccounts',
   'name',
   'userDefaults',
 ] as const;
 
 /** Stored as text on SQLite, read as parsed values elsewhere. */
 const JSON_ATTRIBUTES = new Set(['allowedEmailDomains', 'userDefaults']);
+/** Read as 0 or 1 by raw SQL on SQLite and MySQL. */
+const BOOLEAN_ATTRIBUTES = new Set(['allowExistingAccounts']);
 
 /** How a link is named in a query: by its own token's hash, or by id (the parent of a personal link). */
 export type InvitationKey = { tokenHash: string } | { id: number };
@@ -41,14 +44,16 @@ const keyColumn = (strapi: Core.Strapi, key: InvitationKey): [string, string | n
 
 const readJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? null));
 
+const readAttribute = (attribute: string, value: unknown) => {
+  if (JSON_ATTRIBUTES.has(attribute)) return readJson(value);
+  return BOOLEAN_ATTRIBUTES.has(attribute) ? Boolean(value) : value;
+};
+
 /** A row of the UPDATE's RETURNING, by attribute name, as Strapi's own queries give it. */
 const toInvitation = (strapi: Core.Strapi, row: Record<string, unknown>) => {
   const table = invitationTable(strapi);
   const invitation: Record<string, unknown> = Object.fromEntries(
-    REDEEMABLE_ATTRIBUTES.map((attribute) => {
-      const value = row[table.column(attribute)];
-      return [attribute, JSON_ATTRIBUTES.has(attribute) ? readJson(value) : value];
-    })
+    REDEEMABLE_ATTRIBUTES.map((attribute) => [attribute, readAttribute(attribute, row[table.column(attribute)])])
   );
   invitation.role = row.role_id === null || row.role_id === undefined ? null : { id: Number(row.role_id) };
   return invitation;

@@ -10,6 +10,13 @@ export default {
       config: publicTokenRouteConfig(),
     },
     {
+      method: 'POST',
+      path: '/:token/accept',
+      handler: 'public-invitations.accept',
+      // No Strapi auth: the handler checks the member's own users-permissions token (acceptance.ts).
+      config: publicTokenRouteConfig(),
+    },
+    {
       method: 'GET',
       path: '/:token/connect/:provider',
       handler: 'provider-signup.connect',

@@ -1,3 +1,4 @@
+import acceptance from './acceptance';
 import deliveries from './deliveries';
 import emailTemplates from './email-templates';
 import firstAccess from './first-access';
@@ -15,6 +16,7 @@ import seats from './seats';
 import tokens from './tokens';
 
 export default {
+  acceptance,
   deliveries,
   'email-templates': emailTemplates,
   'first-access': firstAccess,

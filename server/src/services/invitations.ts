@@ -40,6 +40,7 @@ export interface InvitationRow {
   redirectUrl: string | null;
   userDefaults: Record<string, unknown> | null;
   allowedEmailDomains: string[] | null;
+  allowExistingAccounts: boolean | null;
   createdAt: string | Date;
   role?: Relation | null;
   createdBy?: Relation | null;
@@ -57,6 +58,7 @@ const FIELDS = [
   'redirectUrl',
   'userDefaults',
   'allowedEmailDomains',
+  'allowExistingAccounts',
   'createdAt',
 ];
 const POPULATE = {
@@ -110,6 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       redirectUrl: row.redirectUrl ?? null,
       userDefaults: row.userDefaults ?? {},
       allowedEmailDomains: row.allowedEmailDomains ?? [],
+      allowExistingAccounts: row.allowExistingAccounts === true,
       createdAt: isoDate(row.createdAt),
       createdBy: presentAdminAuthor(row.createdBy),
     };
@@ -199,6 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(input.redirectUrl !== undefined && { redirectUrl: emptyToNull(input.redirectUrl?.trim()) }),
     ...(input.userDefaults !== undefined && { userDefaults: input.userDefaults }),
     ...(input.allowedEmailDomains !== undefined && { allowedEmailDomains: storedDomains(input.allowedEmailDomains) }),
+    ...(input.allowExistingAccounts !== undefined && { allowExistingAccounts: input.allowExistingAccounts }),
   });
 
   return {
@@ -326,8 +330,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Locked, the seats taken cannot grow past the new limit before it is written.
         const seats = await getService(strapi, 'seats').lockForChange(id, trx);
         if (!seats) throw notFoundError();
-        const { role } = await query().findOne({ select: ['id'], where: { id }, populate: { role: { select: ['id'] } } });
-        await getService(strapi, 'roles').assertCanEdit(ability, { ...seats, role: role?.id ?? null }, input);
+        const { role, allowExistingAccounts } = await query().findOne({
+          select: ['id', 'allowExistingAccounts'],
+          where: { id },
+          populate: { role: { select: ['id'] } },
+        });
+        const before = { ...seats, role: role?.id ?? null, allowExistingAccounts: allowExistingAccounts === true };
+        await getService(strapi, 'roles').assertCanEdit(ability, before, input);
         if (input.maxUses !== undefined && input.maxUses < seats.usedCount) {
           throw fieldError('maxUses', `maxUses cannot be lower than the ${seats.usedCount} uses already made`);
         }

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { REDEMPTION_UID, USER_UID } from '../constants';
+import { REDEMPTION_UID, ROLE_UID, USER_UID } from '../constants';
 import { columnName, containsPattern, countRows, isoDate, joinTableOf, tableName } from '../database/sql';
 import { bucketExpression, bucketKey, bucketStarts, type TimeUnit } from '../database/time-buckets';
 import type { CsvExport } from '../export/csv-export';
 import { deleteInBatches } from '../utils/delete-in-batches';
-import type { Page, Redemption, RedemptionsQuery, SignUpTimeline } from '../../../shared';
+import type { Page, Redemption, RedemptionKind, RedemptionsQuery, SignUpTimeline } from '../../../shared';
 
 /** How many redemptions an invitation's detail carries: the first page of `GET …/redemptions`. */
 export const DETAIL_REDEMPTIONS = 10;
@@ -19,20 +19,28 @@ const HOUR_MS = 60 * 60 * 1000;
 export interface RedemptionRow {
   id: number;
   redeemedAt: string | number | Date;
+  /** null: recorded before accepts existed, a sign-up. */
+  kind: RedemptionKind | null;
   userId: number | null;
   username: string | null;
   email: string | null;
+  previousRoleId: number | null;
+  previousRoleName: string | null;
 }
 
 const present = (row: RedemptionRow): Redemption => ({
   user: row.userId === null ? null : { id: row.userId, username: row.username as string, email: row.email as string },
   redeemedAt: isoDate(row.redeemedAt),
+  kind: row.kind ?? 'registered',
+  previousRole: row.previousRoleId === null ? null : { id: row.previousRoleId, name: row.previousRoleName as string },
 });
 
 const CSV_COLUMNS: CsvExport<RedemptionRow>['columns'] = [
   { header: 'username', value: (row) => row.username },
   { header: 'email', value: (row) => row.email },
   { header: 'redeemedAt', value: (row) => isoDate(row.redeemedAt) },
+  { header: 'kind', value: (row) => row.kind ?? 'registered' },
+  { header: 'previousRole', value: (row) => row.previousRoleName },
 ];
 
 /** Hours for a link younger than two days, weeks for one older than a year, days otherwise. */
@@ -50,9 +58,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => ({
     table: tableName(strapi, REDEMPTION_UID),
     redeemedAt: columnName(strapi, REDEMPTION_UID, 'redeemedAt'),
+    kind: columnName(strapi, REDEMPTION_UID, 'kind'),
     link: joinTableOf(strapi, REDEMPTION_UID, 'invitation'),
     userLink: joinTableOf(strapi, REDEMPTION_UID, 'user'),
     users: tableName(strapi, USER_UID),
+    previousRoleLink: joinTableOf(strapi, REDEMPTION_UID, 'previousRole'),
+    roles: tableName(strapi, ROLE_UID),
   });
 
   /** The link's rows in the join table, as `l`. */
@@ -61,13 +72,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return strapi.db.connection({ l: link.name }).where(`l.${link.targetColumn}`, invitationId);
   };
 
-  /** The link's redemptions with their users (`r`, `u`), matching `q` if given. */
+  /** The link's redemptions with their users and previous roles (`r`, `u`, `pr`), matching `q` if given. */
   const withUsers = (invitationId: number, q?: string) => {
-    const { table, link, userLink, users } = names();
+    const { table, link, userLink, users, previousRoleLink, roles } = names();
     const query = ofLink(invitationId)
       .join({ r: table }, 'r.id', `l.${link.ownerColumn}`)
       .leftJoin({ ul: userLink.name }, `ul.${userLink.ownerColumn}`, 'r.id')
-      .leftJoin({ u: users }, 'u.id', `ul.${userLink.targetColumn}`);
+      .leftJoin({ u: users }, 'u.id', `ul.${userLink.targetColumn}`)
+      .leftJoin({ prl: previousRoleLink.name }, `prl.${previousRoleLink.ownerColumn}`, 'r.id')
+      .leftJoin({ pr: roles }, 'pr.id', `prl.${previousRoleLink.targetColumn}`);
     if (!q) return query;
     const pattern = containsPattern(q);
     return query.where((match) =>
@@ -79,9 +92,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     query.select({
       id: 'r.id',
       redeemedAt: `r.${names().redeemedAt}`,
+      kind: `r.${names().kind}`,
       userId: 'u.id',
       username: 'u.username',
       email: 'u.email',
+      previousRoleId: 'pr.id',
+      previousRoleName: 'pr.name',
     }) as unknown as Promise<RedemptionRow[]>;
 
   const ownerColumn = () => `l.${names().link.ownerColumn}`;

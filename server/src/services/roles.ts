@@ -29,18 +29,20 @@ interface PermissionChecker {
 /** What an edit is checked against: the link as it is, its role's id (null: the default role). */
 export interface LinkBeforeEdit extends SeatState {
   role: number | null;
+  allowExistingAccounts: boolean;
 }
 
 /**
  * The role an edit gives to more people than the link did, null when none: a new role, or the
- * link's own role with more seats or a later expiry. Renaming a link, or changing its texts,
+ * link's own role with more seats, a later expiry or opened to existing accounts. Renaming a link, or changing its texts,
  * presets or domains, gives no role to anyone more and needs no right to give it.
  */
 const roleWidenedByEdit = (link: LinkBeforeEdit, input: Partial<InvitationInput>): number | null => {
   if (input.role !== undefined && input.role !== link.role) return input.role;
   const moreSeats = input.maxUses !== undefined && input.maxUses > link.maxUses;
   const later = input.expiresAt !== undefined && Date.parse(input.expiresAt) > new Date(link.expiresAt).getTime();
-  return moreSeats || later ? link.role : null;
+  const opensToMembers = input.allowExistingAccounts === true && !link.allowExistingAccounts;
+  return moreSeats || later || opensToMembers ? link.role : null;
 };
 
 /** Who may give a role through a link, and which roles the admin's dialog offers. */
@@ -114,8 +116,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .map((role) => ({ ...role, isDefault: role.type === defaultType }));
     },
 
-    /** Making a link with a role needs the right to give it (403 otherwise). */
-    assertCanCreate: (ability: AdminAbility, input: Partial<InvitationInput>) => assertCanGive(ability, 'create', input.role),
+    /**
+     * Making a link with a role needs the right to give it (403 otherwise); one that existing
+     * accounts may accept changes their role, as an edit of those accounts would: that right too.
+     */
+    assertCanCreate: async (ability: AdminAbility, input: Partial<InvitationInput>) => {
+      await assertCanGive(ability, 'create', input.role);
+      if (input.allowExistingAccounts) await assertCanGive(ability, 'update', input.role);
+    },
 
     /** Editing a link needs the right to give the role it widens, if any (see roleWidenedByEdit). */
     assertCanEdit: (ability: AdminAbility, link: LinkBeforeEdit, input: Partial<InvitationInput>) =>

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { INVITATION_UID, REDEEMED_EVENT } from '../constants';
-import { insertRedemption, takesSeatWithRedemption } from '../database/record-redemption';
+import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
+import { insertAcceptance, insertRedemption, takesSeatWithRedemption } from '../database/record-redemption';
 import { lockAndReadLink, lockLinkAgainstSignups, takeSeat, type InvitationKey } from '../database/take-seat';
 import { getService } from '../utils/get-service';
 import {
@@ -19,6 +19,8 @@ import {
   isSameRecipientEmail,
   remainingSeats,
   type PublicInvitationStatus,
+  type RedemptionKind,
+  type RoleSummary,
   type SeatState,
 } from '../../../shared';
 import type { PersonalLinkState } from './recipients';
@@ -32,6 +34,8 @@ interface InvitationByToken {
   welcomeMessage: string | null;
   redirectUrl: string | null;
   allowedEmailDomains: string[] | null;
+  /** null: a link made before the setting existed (false). */
+  allowExistingAccounts: boolean | null;
 }
 
 /** A link about to give an account: its name for the redeemed event, the role and presets the account gets. */
@@ -51,7 +55,16 @@ export interface Registrant {
   username?: unknown;
 }
 
-const STATUS_COLUMNS = ['id', 'maxUses', 'usedCount', 'expiresAt', 'welcomeMessage', 'redirectUrl', 'allowedEmailDomains'];
+const STATUS_COLUMNS = [
+  'id',
+  'maxUses',
+  'usedCount',
+  'expiresAt',
+  'welcomeMessage',
+  'redirectUrl',
+  'allowedEmailDomains',
+  'allowExistingAccounts',
+];
 
 /**
  * Seats of invitation links: looking a link up by its token, taking one seat atomically, and
@@ -167,6 +180,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     welcomeMessage: invitation.welcomeMessage ?? null,
     redirectUrl: getService(strapi, 'first-access').allowedRedirect(invitation.redirectUrl),
     allowedEmailDomains: invitation.allowedEmailDomains ?? [],
+    allowExistingAccounts: invitation.allowExistingAccounts === true,
   });
 
   return {
@@ -261,12 +275,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return redeemedAt;
     },
 
-    /** Emits `invitation.redeemed`. Only once committed: a rolled-back sign-up must not start anyone's onboarding. */
-    announceRedemption(invitation: RedeemableInvitation, user: { id: number; email?: string }, redeemedAt: Date) {
+    /**
+     * Records an existing account that accepted the link (its seat taken by claim) and the role it
+     * had; through a personal link, whose link it used. Returns when.
+     */
+    async recordAcceptance(
+      invitation: RedeemableInvitation,
+      userId: number,
+      previousRoleId: number | null,
+      trx: Knex.Transaction
+    ) {
+      const redeemedAt = new Date();
+      await insertAcceptance(strapi, { invitationId: invitation.id, userId, redeemedAt, previousRoleId }, trx);
+      if (invitation.recipientId !== undefined) await recipients().linkUser(invitation.recipientId, userId, trx);
+      return redeemedAt;
+    },
+
+    /** Whether this account already came through this link (made by it, or accepted it). */
+    async hasRedemption(invitationId: number, userId: number, trx: Knex.Transaction): Promise<boolean> {
+      const found = await strapi.db
+        .queryBuilder(REDEMPTION_UID)
+        .select(['id'])
+        .where({ invitation: { id: invitationId }, user: { id: userId } })
+        .first()
+        .transacting(trx)
+        .execute();
+      return Boolean(found);
+    },
+
+    /**
+     * Emits `invitation.redeemed`, with how the account came (`kind`) and, for an accept, the role
+     * it had. Only once committed: a rolled-back sign-up must not start anyone's onboarding.
+     */
+    announceRedemption(
+      invitation: RedeemableInvitation,
+      user: { id: number; email?: string },
+      redeemedAt: Date,
+      { kind, previousRole }: { kind: RedemptionKind; previousRole?: RoleSummary | null } = { kind: 'registered' }
+    ) {
       const payload = {
         invitation: { id: invitation.id, name: invitation.name },
         user: { id: user.id, email: user.email },
         redeemedAt: redeemedAt.toISOString(),
+        kind,
+        ...(kind === 'accepted' && { previousRole: previousRole ?? null }),
       };
       // Not awaited: the new user's answer does not wait for the site's listeners. A listener that
       // throws would otherwise be an unhandled rejection, which ends a Node process.

@@ -1,5 +1,9 @@
 import { errors } from '@strapi/utils';
 import {
+  ALREADY_ACCEPTED,
+  EXISTING_ACCOUNTS_NOT_ALLOWED,
+  NOT_SIGNED_IN,
+  SAME_ROLE,
   EMAIL_DOMAIN_REFUSED,
   EMAIL_MISMATCH,
   PERSONAL_LINK_USED,
@@ -15,6 +19,7 @@ import {
  */
 
 const NAME_BY_STATUS = {
+  401: 'UnauthorizedError',
   403: 'ForbiddenError',
   409: 'ConflictError',
   410: 'GoneError',
@@ -145,3 +150,26 @@ const roleRefusalMessage = (role: { name: string }, refusal: RoleRefusal) =>
 /** 403: the admin may not give this role through a link; `details` names what is missing. */
 export const roleNotAssignableError = (role: { id: number; name: string }, refusal: RoleRefusal) =>
   new InvitationHttpError(403, roleRefusalMessage(role, refusal), { ...refusal, role: { id: role.id, name: role.name } });
+
+/** 401: accepting a link needs a member's valid users-permissions token, of an account that may sign in. */
+export const notSignedInError = () =>
+  new InvitationHttpError(401, 'Sign in to accept this invitation: a valid token of an account that is not blocked is needed', {
+    reason: NOT_SIGNED_IN,
+  });
+
+/** 403: the link makes new accounts only. */
+export const existingAccountsNotAllowedError = () =>
+  new InvitationHttpError(403, 'This invitation link only creates new accounts: it cannot be accepted with an existing one', {
+    reason: EXISTING_ACCOUNTS_NOT_ALLOWED,
+  });
+
+/** 409: the account has already come through this link. */
+export const alreadyAcceptedError = () =>
+  new InvitationHttpError(409, 'This account has already used this invitation link', { reason: ALREADY_ACCEPTED });
+
+/** 409: nothing to change, the account has the link's role already. */
+export const sameRoleError = (role: { id: number; name: string }) =>
+  new InvitationHttpError(409, `This account already has the role "${role.name}" that this invitation gives`, {
+    reason: SAME_ROLE,
+    role: { id: role.id, name: role.name },
+  });

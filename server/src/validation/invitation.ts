@@ -137,6 +137,8 @@ const allowedEmailDomainsField = yup
   )
   .nullable();
 
+const allowExistingAccountsField = yup.boolean().strict().typeError('allowExistingAccounts must be true or false');
+
 const firstAccessFields = {
   role: roleField,
   welcomeMessage: welcomeMessageField,
@@ -151,6 +153,7 @@ const createSchema = yup
     expiresAt: expiresAtField.required('expiresAt is required'),
     ...firstAccessFields,
     allowedEmailDomains: allowedEmailDomainsField,
+    allowExistingAccounts: allowExistingAccountsField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
@@ -163,6 +166,7 @@ const updateSchema = yup
     expiresAt: expiresAtField,
     ...firstAccessFields,
     allowedEmailDomains: allowedEmailDomainsField,
+    allowExistingAccounts: allowExistingAccountsField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .test('not-empty', 'Give at least one field to change', (value) => Boolean(value && Object.keys(value).length > 0))
