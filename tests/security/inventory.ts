@@ -21,6 +21,8 @@ export const ROUTES: ExposedRoute[] = [
   // The plugin's public routes: the token is the credential; rate-limited (tests/server/rate-limit.test.ts).
   route('GET', '/api/invitations/:token', 'public'),
   route('GET', '/api/invitations/:token/connect/:provider', 'public'),
+  // Public to Strapi's auth: the handler itself requires a member's users-permissions token (tests/server/accept.test.ts).
+  route('POST', '/api/invitations/:token/accept', 'public'),
   route('GET', '/invitations/join/:token', 'public'),
   route('POST', '/invitations/join/:token', 'public'),
 

@@ -196,3 +196,43 @@ describe('the assignableRoles option', () => {
     }
   });
 });
+
+describe('a link that existing accounts may accept (allowExistingAccounts)', () => {
+  const createOpenLink = (auth: Record<string, string>) =>
+    app
+      .http()
+      .post('/invitations/invitations')
+      .set(auth)
+      .send({ name: 'Moderators', maxUses: 3, expiresAt: inDays(5), role: moderatorId, allowExistingAccounts: true });
+
+  test("making one changes members' roles as an edit of their accounts would: it needs the Content Manager's update too", async () => {
+    const withCreate = await adminWith(['create'], [{ action: CM_CREATE, fields: [...USER_FIELDS, 'role'] }]);
+    const before = await linkCount();
+    expectMissingPermission(await createOpenLink(withCreate), CM_UPDATE);
+    expect(await linkCount()).toBe(before);
+    const withBoth = await adminWith(
+      ['create'],
+      [
+        { action: CM_CREATE, fields: [...USER_FIELDS, 'role'] },
+        { action: CM_UPDATE, fields: [...USER_FIELDS, 'role'] },
+      ]
+    );
+    const res = await createOpenLink(withBoth);
+    expect(res.status).toBe(201);
+    expect(res.body.data.allowExistingAccounts).toBe(true);
+  });
+
+  test('opening a link to existing accounts needs the right to give its role; closing it does not', async () => {
+    const link = await createInvitation(app, { role: moderatorId });
+    const auth = await adminWith(['update']);
+    expectMissingPermission(await editLink(auth, link.id, { allowExistingAccounts: true }), CM_UPDATE);
+    expect(
+      (await app.strapi.db.query('plugin::invitations.invitation').findOne({ where: { id: link.id } })).allowExistingAccounts
+    ).toBe(false);
+    const opened = await editLink(superAdmin(), link.id, { allowExistingAccounts: true });
+    expect(opened.body.data.allowExistingAccounts).toBe(true);
+    const closed = await editLink(auth, link.id, { allowExistingAccounts: false });
+    expect(closed.status).toBe(200);
+    expect(closed.body.data.allowExistingAccounts).toBe(false);
+  });
+});
