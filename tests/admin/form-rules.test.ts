@@ -22,6 +22,7 @@ const valid = (): InvitationFormValues => ({
   redirectUrl: '',
   userDefaults: {},
   allowedEmailDomains: [],
+  allowExistingAccounts: false,
 });
 
 describe('validateInvitationForm', () => {
@@ -91,6 +92,7 @@ describe('expiry of a picked day', () => {
       redirectUrl: null,
       userDefaults: null,
       allowedEmailDomains: null,
+      allowExistingAccounts: false,
     });
     const limited = toInvitationInput({ ...valid(), allowedEmailDomains: ['example.com', '*.example.org'] });
     expect(limited.allowedEmailDomains).toEqual(['example.com', '*.example.org']);

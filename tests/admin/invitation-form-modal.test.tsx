@@ -276,3 +276,16 @@ describe('a server field error about a field the dialog does not show goes in a 
     expect(toggleNotification).not.toHaveBeenCalled();
   });
 });
+
+test('letting existing accounts accept the link is off by default, and an edit sends only that change', async () => {
+  fetchClient.put.mockResolvedValue({ data: { data: existing } });
+  const onSaved = jest.fn();
+  renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={onSaved} />);
+  const checkbox = await screen.findByRole('checkbox', { name: 'Existing accounts can accept this link' });
+  expect(checkbox.getAttribute('aria-checked')).toBe('false');
+  expect(screen.getByText(/their role becomes this link’s role, and each one takes a seat/)).toBeTruthy();
+  await userEvent.click(checkbox);
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { allowExistingAccounts: true });
+});

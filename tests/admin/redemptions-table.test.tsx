@@ -216,3 +216,16 @@ describe('on Strapi before 5.44, whose fetch client reads only JSON', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
+
+test('each account says whether it signed up with the link or accepted it, with the role it had', async () => {
+  const accepted: Redemption = { ...redemption(2), kind: 'accepted', previousRole: { id: 1, name: 'Authenticated' } };
+  const roleGone: Redemption = { ...redemption(3), kind: 'accepted', previousRole: null };
+  fetchClient.get.mockResolvedValue({
+    data: { results: [roleGone, accepted, redemption(1)], pagination: { page: 1, pageSize: 10, pageCount: 1, total: 3 } },
+  });
+  renderInAdmin(<RedemptionsTable invitation={{ ...detail(3), redemptions: [roleGone, accepted, redemption(1)] }} />);
+  expect(screen.getByText('How')).toBeTruthy();
+  expect(screen.getByText('Accepted (was Authenticated)')).toBeTruthy();
+  expect(screen.getByText('Accepted')).toBeTruthy();
+  expect(screen.getByText('Signed up')).toBeTruthy();
+});

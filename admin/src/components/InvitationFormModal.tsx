@@ -2,7 +2,9 @@ import { useState } from 'react';
 import {
   Box,
   Button,
+  Checkbox,
   DatePicker,
+  Field,
   Flex,
   Grid,
   Modal,
@@ -64,6 +66,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
       redirectUrl: invitation.redirectUrl ?? '',
       userDefaults: invitation.userDefaults,
       allowedEmailDomains: invitation.allowedEmailDomains,
+      allowExistingAccounts: invitation.allowExistingAccounts,
     };
   }
   return {
@@ -76,6 +79,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
     redirectUrl: '',
     userDefaults: {},
     allowedEmailDomains: [],
+    allowExistingAccounts: false,
   };
 };
 
@@ -292,6 +296,23 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                       ))}
                     </SingleSelect>
                   </FormField>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="allowExistingAccounts"
+                    hint={t(
+                      'form.allowExistingAccounts.hint',
+                      'Members who already have an account can sign in on the link’s page to accept it: their role becomes this link’s role, and each one takes a seat.'
+                    )}
+                  >
+                    <Checkbox
+                      checked={values.allowExistingAccounts}
+                      onCheckedChange={(checked: boolean | 'indeterminate') => set('allowExistingAccounts', checked === true)}
+                    >
+                      {t('form.allowExistingAccounts', 'Existing accounts can accept this link')}
+                    </Checkbox>
+                    <Field.Hint />
+                  </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={12} direction="column" alignItems="stretch">
                   <EmailDomainsField

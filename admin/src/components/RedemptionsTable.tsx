@@ -12,13 +12,31 @@ import { TableHeader } from './TableHeader';
 
 export const REDEMPTIONS_PAGE_SIZE = 10;
 
+/** How the account came: made by the link, or an existing one that accepted it (and the role it had). */
+const RedemptionKindCell = ({ redemption }: { redemption: Redemption }) => {
+  const t = usePluginTranslation();
+  if (redemption.kind === 'registered') return <Typography>{t('detail.accounts.kind.registered', 'Signed up')}</Typography>;
+  return (
+    <Typography>
+      {redemption.previousRole
+        ? t('detail.accounts.kind.acceptedFrom', 'Accepted (was {role})', { role: redemption.previousRole.name })
+        : t('detail.accounts.kind.accepted', 'Accepted')}
+    </Typography>
+  );
+};
+
 const RedemptionRows = ({ redemptions }: { redemptions: Redemption[] }) => {
   const intl = useIntl();
   const t = usePluginTranslation();
   return (
-    <Table colCount={3} rowCount={redemptions.length + 1}>
+    <Table colCount={4} rowCount={redemptions.length + 1}>
       <TableHeader
-        labels={[t('detail.accounts.user', 'User'), t('detail.accounts.email', 'Email'), t('detail.accounts.date', 'Date')]}
+        labels={[
+          t('detail.accounts.user', 'User'),
+          t('detail.accounts.email', 'Email'),
+          t('detail.accounts.kind', 'How'),
+          t('detail.accounts.date', 'Date'),
+        ]}
       />
       <Tbody>
         {redemptions.map((redemption, index) => (
@@ -28,6 +46,9 @@ const RedemptionRows = ({ redemptions }: { redemptions: Redemption[] }) => {
             </Td>
             <Td>
               <Typography>{redemption.user?.email ?? '—'}</Typography>
+            </Td>
+            <Td>
+              <RedemptionKindCell redemption={redemption} />
             </Td>
             <Td>
               <Typography>{formatInstant(intl, redemption.redeemedAt)}</Typography>

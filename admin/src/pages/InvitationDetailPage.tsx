@@ -127,6 +127,11 @@ export const InvitationDetailPage = () => {
                 <Fact label={t('detail.remaining', 'Remaining')}>{String(invitation.remaining)}</Fact>
                 <Fact label={t('detail.expiresAt', 'Expires')}>{formatInstant(intl, invitation.expiresAt)}</Fact>
                 <Fact label={t('detail.role', 'Role')}>{invitation.role?.name ?? t('role.default', 'Default role')}</Fact>
+                <Fact label={t('detail.allowExistingAccounts', 'Existing accounts')}>
+                  {invitation.allowExistingAccounts
+                    ? t('detail.allowExistingAccounts.yes', 'Can accept this link')
+                    : t('detail.allowExistingAccounts.no', 'New accounts only')}
+                </Fact>
                 <Fact label={t('detail.allowedEmailDomains', 'Allowed email domains')}>
                   {invitation.allowedEmailDomains.join(', ') || t('detail.anyEmailDomain', 'Any')}
                 </Fact>

@@ -15,6 +15,8 @@ export interface InvitationFormValues {
   userDefaults: Record<string, unknown>;
   /** The chips of the allowed email domains, invalid ones included; none: any address. */
   allowedEmailDomains: string[];
+  /** Members with an account may accept the link to get its role. */
+  allowExistingAccounts: boolean;
 }
 
 export type FormErrors = Partial<
@@ -72,6 +74,7 @@ export const toInvitationInput = (values: InvitationFormValues): InvitationInput
   redirectUrl: values.redirectUrl.trim() || null,
   userDefaults: Object.keys(values.userDefaults).length > 0 ? values.userDefaults : null,
   allowedEmailDomains: values.allowedEmailDomains.length > 0 ? uniqueDomainEntries(values.allowedEmailDomains) : null,
+  allowExistingAccounts: values.allowExistingAccounts,
 });
 
 /** Only what the admin changed, so that an untouched (possibly past) expiry is not sent again. */
@@ -89,5 +92,6 @@ export const toInvitationChanges = (initial: InvitationFormValues, values: Invit
     ...(JSON.stringify(after.allowedEmailDomains) !== JSON.stringify(before.allowedEmailDomains) && {
       allowedEmailDomains: after.allowedEmailDomains,
     }),
+    ...(after.allowExistingAccounts !== before.allowExistingAccounts && { allowExistingAccounts: after.allowExistingAccounts }),
   };
 };
