@@ -1,21 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID, INVITATION_UID, PLUGIN_ID, RECIPIENT_UID, REDEMPTION_UID } from './constants';
 import { INVITATION_TOKEN_FIELD } from './services/registration-gate';
+import { countAgainstRateLimit } from './middlewares/rate-limit';
+import { getService } from './utils/get-service';
+import type { KoaContext } from './koa';
 
 const PLUGIN_CONTENT_TYPES = [INVITATION_UID, REDEMPTION_UID, RECIPIENT_UID, DELIVERY_UID];
 
 /** The part of the GraphQL plugin's extension service used here. */
 interface GraphqlExtension {
-  use: (extension: (context: { nexus: Nexus }) => unknown) => void;
+  use: (extension: ((context: { nexus: Nexus }) => unknown) | Record<string, unknown>) => void;
   shadowCRUD: (uid: string) => { disable: () => unknown };
+}
+
+/** A nexus definition block, as far as these types use it. */
+interface NexusDefinition {
+  string: (name: string, options?: { description: string }) => void;
+  int: (name: string) => void;
+  field: (name: string, options: Record<string, unknown>) => void;
+  nonNull: NexusDefinition;
 }
 
 /** The part of nexus, the GraphQL plugin's schema builder, used here. */
 interface Nexus {
-  extendInputType: (config: {
-    type: string;
-    definition: (t: { string: (name: string, options: { description: string }) => void }) => void;
-  }) => unknown;
+  extendInputType: (config: { type: string; definition: (t: NexusDefinition) => void }) => unknown;
+  extendType: (config: { type: string; definition: (t: NexusDefinition) => void }) => unknown;
+  objectType: (config: { name: string; description?: string; definition: (t: NexusDefinition) => void }) => unknown;
+  nonNull: (type: unknown) => unknown;
+  stringArg: (options?: { description: string }) => unknown;
 }
 
 /** The GraphQL plugin's extension service, when the site has the plugin. */
@@ -49,4 +61,64 @@ export const acceptInvitationInGraphqlRegister = (strapi: Core.Strapi) => {
       }),
     ],
   }));
+};
+
+/** The GraphQL types of an accept's answer: those of `POST /api/invitations/:token/accept`. */
+const acceptanceTypes = (nexus: Nexus) => [
+  nexus.objectType({
+    name: 'InvitationAcceptanceRole',
+    definition(t) {
+      t.nonNull.int('id');
+      t.nonNull.string('name');
+      t.nonNull.string('type');
+    },
+  }),
+  nexus.objectType({
+    name: 'InvitationAcceptanceUser',
+    definition(t) {
+      t.nonNull.int('id');
+      t.nonNull.string('username');
+      t.nonNull.string('email');
+    },
+  }),
+  nexus.objectType({
+    name: 'InvitationAcceptance',
+    description: 'A member who accepted an invitation link: the role it gave, and the one they had',
+    definition(t) {
+      t.nonNull.field('user', { type: 'InvitationAcceptanceUser' });
+      t.nonNull.field('role', { type: 'InvitationAcceptanceRole' });
+      t.field('previousRole', { type: 'InvitationAcceptanceRole' });
+      t.string('redirectUrl');
+    },
+  }),
+];
+
+/**
+ * When the site has the GraphQL plugin: `acceptInvitation(token)`, the REST accept's twin. Strapi's
+ * own auth is off for it, as for the REST route: the resolver checks the member's users-permissions
+ * token itself, and counts the request against the plugin's rate limit like every token route.
+ */
+export const acceptInvitationInGraphql = (strapi: Core.Strapi) => {
+  const extension = graphqlExtension(strapi);
+  if (!extension) return;
+  extension.use(({ nexus }) => ({
+    types: [
+      ...acceptanceTypes(nexus),
+      nexus.extendType({
+        type: 'Mutation',
+        definition(t) {
+          t.nonNull.field('acceptInvitation', {
+            type: 'InvitationAcceptance',
+            args: { token: nexus.nonNull(nexus.stringArg({ description: 'The token of an invitation link' })) },
+            resolve: async (_parent: unknown, { token }: { token: string }, { koaContext }: { koaContext: KoaContext }) => {
+              await countAgainstRateLimit(strapi, koaContext);
+              const acceptance = getService(strapi, 'acceptance');
+              return acceptance.accept(token, await acceptance.signedInMember(koaContext));
+            },
+          });
+        },
+      }),
+    ],
+  }));
+  extension.use({ resolversConfig: { 'Mutation.acceptInvitation': { auth: false } } });
 };

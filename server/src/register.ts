@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { acceptInvitationInGraphqlRegister, hideContentTypesFromGraphql } from './graphql';
+import { acceptInvitationInGraphql, acceptInvitationInGraphqlRegister, hideContentTypesFromGraphql } from './graphql';
 import type { KoaContext } from './koa';
 import { keepTokensOutOfRequestLog } from './logging/request-log';
 import { USERS_PERMISSIONS_AUTH } from './constants';
@@ -43,6 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   gateRegistration(strapi);
   gateUserCreationByUsers(strapi);
   acceptInvitationInGraphqlRegister(strapi);
+  acceptInvitationInGraphql(strapi);
   hideContentTypesFromGraphql(strapi);
   keepTokensOutOfRequestLog(strapi);
 };

@@ -100,7 +100,14 @@ export const ROUTES: ExposedRoute[] = [
 
 /**
  * With GraphQL enabled: every type, field, argument or input field whose name mentions invitations.
- * Only the optional token of users-permissions' register mutation; none of the plugin's own types
- * (no invitations* query or mutation).
+ * The optional token of users-permissions' register mutation, and the accept mutation with its
+ * answer's types (a member's own token required: tests/server/graphql.test.ts); none of the
+ * plugin's content types (no invitations* query, no CRUD mutation).
  */
-export const GRAPHQL_FIELDS: string[] = ['UsersPermissionsRegisterInput.invitationToken'];
+export const GRAPHQL_FIELDS: string[] = [
+  'InvitationAcceptance',
+  'InvitationAcceptanceRole',
+  'InvitationAcceptanceUser',
+  'Mutation.acceptInvitation',
+  'UsersPermissionsRegisterInput.invitationToken',
+];

@@ -1,6 +1,17 @@
 // @engine-neutral
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { countUsers, createInvitation, createPersonalLink, newAccount, recipientRowsOf, seatsUsedOf } from '../helpers/fixtures';
+import {
+  countUsers,
+  createInvitation,
+  createMember,
+  createPersonalLink,
+  createRole,
+  findUser,
+  memberToken,
+  newAccount,
+  recipientRowsOf,
+  seatsUsedOf,
+} from '../helpers/fixtures';
 
 /** users-permissions' GraphQL register mutation, with @strapi/plugin-graphql enabled. */
 let app: TestApp;
@@ -69,4 +80,49 @@ test("a personal link refuses another address through the mutation (no seat) and
   expect(accepted.body.errors).toBeUndefined();
   expect(accepted.body.data.register.user.email).toBe('graphql-person@example.com');
   expect((await recipientRowsOf(app, invitation.id))[0].status).toBe('accepted');
+});
+
+const ACCEPT = `mutation Accept($token: String!) {
+  acceptInvitation(token: $token) { user { id email } role { id name type } previousRole { type } redirectUrl }
+}`;
+
+const acceptWithGraphql = (token: string, bearer?: string) => {
+  const request = app.http().post('/graphql');
+  return (bearer ? request.set('Authorization', `Bearer ${bearer}`) : request).send({ query: ACCEPT, variables: { token } });
+};
+
+describe('acceptInvitation', () => {
+  test("gives a signed-in member the link's role and takes a seat, as the REST route does", async () => {
+    const role = await createRole(app, 'graphql-members', 'GraphQL members');
+    const invitation = await createInvitation(app, { role: role.id, allowExistingAccounts: true });
+    const member = await createMember(app);
+
+    const res = await acceptWithGraphql(invitation.token, await memberToken(app, member));
+
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.acceptInvitation).toEqual({
+      user: { id: member.id, email: member.email },
+      role: { id: role.id, name: 'GraphQL members', type: 'graphql-members' },
+      previousRole: { type: 'authenticated' },
+      redirectUrl: null,
+    });
+    expect((await findUser(app, member.email)).role.id).toBe(role.id);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+  });
+
+  test('refuses without a token, and a link closed to existing accounts, changing nothing', async () => {
+    const invitation = await createInvitation(app, { allowExistingAccounts: false });
+    const member = await createMember(app);
+
+    const anonymous = await acceptWithGraphql(invitation.token);
+    expect(anonymous.body.data?.acceptInvitation ?? null).toBeNull();
+    expect(anonymous.body.errors[0].message).toMatch(/^Sign in to accept this invitation/);
+    const closed = await acceptWithGraphql(invitation.token, await memberToken(app, member));
+    expect(closed.body.errors[0].message).toBe(
+      'This invitation link only creates new accounts: it cannot be accepted with an existing one'
+    );
+
+    expect((await findUser(app, member.email)).role.type).toBe('authenticated');
+    expect(await seatsUsedOf(app, invitation.id)).toBe(0);
+  });
 });
