@@ -4,8 +4,8 @@ import type { Knex } from 'knex';
 import { INVITATION_UID, RECIPIENT_UID } from '../constants';
 import { columnName, joinTableOf, tableName } from './sql';
 
-/** What `claim` reads of the link whose seat it took: its status, name, presets and role. */
-export const REDEEMABLE_ATTRIBUTES = [
+/** What a link's public status is made of. */
+export const STATUS_ATTRIBUTES = [
   'id',
   'maxUses',
   'usedCount',
@@ -14,9 +14,10 @@ export const REDEEMABLE_ATTRIBUTES = [
   'redirectUrl',
   'allowedEmailDomains',
   'allowExistingAccounts',
-  'name',
-  'userDefaults',
 ] as const;
+
+/** What `claim` reads of the link whose seat it took: its status, name, presets and role. */
+export const REDEEMABLE_ATTRIBUTES = [...STATUS_ATTRIBUTES, 'name', 'userDefaults'] as const;
 
 /** Stored as text on SQLite, read as parsed values elsewhere. */
 const JSON_ATTRIBUTES = new Set(['allowedEmailDomains', 'userDefaults']);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INVITATION_UID, REDEEMED_EVENT, REDEMPTION_UID } from '../constants';
 import { insertAcceptance, insertRedemption, takesSeatWithRedemption } from '../database/record-redemption';
-import { lockAndReadLink, lockLinkAgainstSignups, takeSeat, type InvitationKey } from '../database/take-seat';
+import { STATUS_ATTRIBUTES, lockAndReadLink, lockLinkAgainstSignups, takeSeat, type InvitationKey } from '../database/take-seat';
 import { getService } from '../utils/get-service';
 import {
   emailDomainRefusedError,
@@ -55,16 +55,7 @@ export interface Registrant {
   username?: unknown;
 }
 
-const STATUS_COLUMNS = [
-  'id',
-  'maxUses',
-  'usedCount',
-  'expiresAt',
-  'welcomeMessage',
-  'redirectUrl',
-  'allowedEmailDomains',
-  'allowExistingAccounts',
-];
+const STATUS_COLUMNS: string[] = [...STATUS_ATTRIBUTES];
 
 /**
  * Seats of invitation links: looking a link up by its token, taking one seat atomically, and
