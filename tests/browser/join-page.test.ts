@@ -146,3 +146,44 @@ test('the French page signs up too, and a used-up link then says so', async () =
   expect(again?.status()).toBe(410);
   await page.getByRole('heading', { name: 'Ce lien d’invitation a été entièrement utilisé' }).waitFor();
 });
+
+test('a member with an account accepts a link on its page: signs in, sees the role change, accepts', async () => {
+  await admin.expectOk('/users-permissions/roles', {
+    body: { name: 'Speakers', description: 'Invited speakers', permissions: {} },
+  });
+  const { roles } = await admin.expectOk('/users-permissions/roles');
+  const speakers = roles.find((role: { name: string }) => role.name === 'Speakers');
+  const signUpLink = await admin.createLink();
+  const registered = await fetch(`${server.url}/api/auth/local/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      username: 'ada',
+      email: 'ada@example.com',
+      password: 'Speaker-pass-1',
+      invitationToken: signUpLink.token,
+    }),
+  });
+  expect(registered.status).toBe(200);
+  const { token } = await admin.createLink({ name: 'Speakers 2027', role: speakers.id, allowExistingAccounts: true });
+
+  const page = await visitor('en-US');
+  await page.goto(`/invitations/join/${token}`);
+  await page.getByRole('link', { name: 'Already have an account? Sign in to accept this invitation' }).click();
+  await page.getByRole('heading', { name: 'Accept the invitation with your account' }).waitFor();
+  await page.getByLabel('Email or username').fill('ada@example.com');
+  await page.getByLabel('Password').fill('Speaker-pass-1');
+  await saveScreenshot(page, 'accept-sign-in-en');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page
+    .getByText('You are signed in as ada. Accepting this invitation changes your role from Authenticated to Speakers.')
+    .waitFor();
+  await saveScreenshot(page, 'accept-confirm-en');
+  await page.getByRole('button', { name: 'Accept the invitation' }).click();
+  await page.getByRole('heading', { name: 'Invitation accepted' }).waitFor();
+
+  const users = await admin.expectOk(
+    `/content-manager/collection-types/${USER_UID}?filters[email][$eq]=ada@example.com&populate=role`
+  );
+  expect(users.results[0].role).toMatchObject({ name: 'Speakers' });
+});

@@ -25,6 +25,10 @@ export const ROUTES: ExposedRoute[] = [
   route('POST', '/api/invitations/:token/accept', 'public'),
   route('GET', '/invitations/join/:token', 'public'),
   route('POST', '/invitations/join/:token', 'public'),
+  // A member's sign-in and confirmation (tests/server/join-page-accept.test.ts): users-permissions' sign-in, then a signed ticket.
+  route('GET', '/invitations/join/:token/accept', 'public'),
+  route('POST', '/invitations/join/:token/accept', 'public'),
+  route('POST', '/invitations/join/:token/accept/confirm', 'public'),
 
   // The plugin's admin API (tests/server/permissions.test.ts refuses admins without the action).
   admin('GET', '/invitations/roles', 'read'),

@@ -5,6 +5,7 @@
  * placeholders; and the rules that pick a language from `?lang=` and Accept-Language.
  */
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../../server/src/views/join-page-messages';
+import { ACCEPT_PAGE_MESSAGES, type AcceptPageMessages } from '../../server/src/views/accept-page-messages';
 import { LANGUAGE_NAMES } from '../../shared';
 import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES } from '../../server/src/email/templates';
 import { PLACEHOLDERS, placeholdersIn, renderTemplate } from '../../server/src/email/render';
@@ -49,6 +50,41 @@ describe('the hosted page’s messages', () => {
     const same = keys.filter((key) => textOf(JOIN_PAGE_MESSAGES[locale], key) === textOf(JOIN_PAGE_MESSAGES.en, key));
     // "Email", "Password" may be the same word in a language; sentences may not.
     expect(same.filter((key) => textOf(JOIN_PAGE_MESSAGES.en, key).includes(' '))).toEqual([]);
+  });
+});
+
+describe('the messages of the page where members accept a link', () => {
+  const keys = Object.keys(ACCEPT_PAGE_MESSAGES.en) as (keyof AcceptPageMessages)[];
+  /** Each message as text, those that take values given sample ones (which must all appear). */
+  const textOf = (messages: AcceptPageMessages, key: keyof AcceptPageMessages) => {
+    const samples: Partial<Record<keyof AcceptPageMessages, () => string>> = {
+      confirmText: () =>
+        `${messages.confirmText('SAMPLE-USER', 'SAMPLE-FROM', 'SAMPLE-TO')} / ${messages.confirmText('SAMPLE-USER', null, 'SAMPLE-TO')}`,
+      acceptedText: () => messages.acceptedText('SAMPLE-ROLE'),
+      sameRole: () => messages.sameRole('SAMPLE-ROLE'),
+      emailDomain: () => messages.emailDomain(['a.example', 'b.example']),
+    };
+    return samples[key]?.() ?? (messages[key] as string);
+  };
+
+  test('are in the seven languages, each with every message of the English, none the English one', () => {
+    expect(Object.keys(ACCEPT_PAGE_MESSAGES)).toEqual(SEVEN);
+    for (const locale of OTHERS) {
+      const messages = ACCEPT_PAGE_MESSAGES[locale];
+      expect(Object.keys(messages).sort()).toEqual([...keys].sort());
+      expect(keys.filter((key) => textOf(messages, key).trim() === '')).toEqual([]);
+      expect(keys.filter((key) => textOf(messages, key) === textOf(ACCEPT_PAGE_MESSAGES.en, key))).toEqual([]);
+    }
+  });
+
+  test.each(SEVEN)('%s puts every value in', (locale) => {
+    const messages = ACCEPT_PAGE_MESSAGES[locale as keyof typeof ACCEPT_PAGE_MESSAGES];
+    expect(textOf(messages, 'confirmText').match(/SAMPLE-USER/g)).toHaveLength(2);
+    expect(textOf(messages, 'confirmText')).toContain('SAMPLE-FROM');
+    expect(textOf(messages, 'confirmText').match(/SAMPLE-TO/g)).toHaveLength(2);
+    expect(textOf(messages, 'acceptedText')).toContain('SAMPLE-ROLE');
+    expect(textOf(messages, 'sameRole')).toContain('SAMPLE-ROLE');
+    expect(textOf(messages, 'emailDomain')).toContain('a.example, b.example');
   });
 });
 

@@ -1,3 +1,4 @@
+import acceptPage from './accept-page';
 import adminEmailTemplates from './admin-email-templates';
 import adminEmails from './admin-emails';
 import adminInvitations from './admin-invitations';
@@ -7,6 +8,7 @@ import providerSignup from './provider-signup';
 import publicInvitations from './public-invitations';
 
 export default {
+  'accept-page': acceptPage,
   'admin-email-templates': adminEmailTemplates,
   'admin-emails': adminEmails,
   'admin-invitations': adminInvitations,

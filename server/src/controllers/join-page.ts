@@ -49,6 +49,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       welcomeMessage: invitation.welcomeMessage,
       expiresAt: invitation.expiresAt,
       allowedEmailDomains: invitation.allowedEmailDomains,
+      // Relative to this page's own address, whatever path prefix a proxy adds.
+      ...(invitation.allowExistingAccounts && {
+        acceptHref: keepLanguage(`${encodeURIComponent(ctx.params.token)}/accept`, page),
+      }),
       csrfToken: issueCsrfToken(ctx, getService(strapi, 'links').joinPagePath()),
       values: {},
       fieldErrors: {},

@@ -1,15 +1,28 @@
 import { JOIN_ROUTE_PATH } from '../constants';
 import { publicTokenRouteConfig } from './public-token-route';
 
-const publicPage = (method: 'GET' | 'POST', handler: string) => ({
-  method,
-  path: `${JOIN_ROUTE_PATH}/:token`,
-  handler: `join-page.${handler}`,
-  config: publicTokenRouteConfig({ rateLimitedPage: 'plugin::invitations.join-page-rate-limit' }),
-});
+const publicPage = (method: 'GET' | 'POST', path: string, handler: string, extraMiddlewares: string[] = []) => {
+  const config = publicTokenRouteConfig({ rateLimitedPage: 'plugin::invitations.join-page-rate-limit' });
+  return {
+    method,
+    path: `${JOIN_ROUTE_PATH}/:token${path}`,
+    handler,
+    config: { ...config, middlewares: [...config.middlewares, ...extraMiddlewares] },
+  };
+};
 
-/** The hosted sign-up page, at the address invitation links point to by default. */
+/**
+ * The hosted sign-up page, at the address invitation links point to by default, and its pages for
+ * members who accept the link with the account they have.
+ */
 export default {
   type: 'admin',
-  routes: [publicPage('GET', 'show'), publicPage('POST', 'submit')],
+  routes: [
+    publicPage('GET', '', 'join-page.show'),
+    publicPage('POST', '', 'join-page.submit'),
+    publicPage('GET', '/accept', 'accept-page.show'),
+    // A sign-in: users-permissions' own rate limit of sign-ins applies too, as on /api/auth/local.
+    publicPage('POST', '/accept', 'accept-page.signIn', ['plugin::users-permissions.rateLimit']),
+    publicPage('POST', '/accept/confirm', 'accept-page.confirm'),
+  ],
 };

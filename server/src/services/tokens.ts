@@ -36,6 +36,11 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token, '
 const deriveKey = (secret: string) =>
   Buffer.from(crypto.hkdfSync('sha256', secret, 'strapi-plugin-invitations', 'invitation-token-encryption', 32));
 
+const deriveSigningKey = (secret: string) =>
+  Buffer.from(crypto.hkdfSync('sha256', secret, 'strapi-plugin-invitations', 'invitation-value-signing', 32));
+
+const signWith = (key: Buffer, value: string) => crypto.createHmac('sha256', key).update(value, 'utf8').digest('base64url');
+
 const encryptWith = (key: Buffer, token: string, tokenHash: string): string => {
   const iv = crypto.randomBytes(IV_BYTES);
   const cipher = crypto.createCipheriv(CIPHER, key, iv);
@@ -69,6 +74,8 @@ export interface OpenedCopy {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let keys: Buffer[] | undefined;
   const getKeys = () => (keys ??= keyMaterials(strapi).map(deriveKey));
+  let signingKeys: Buffer[] | undefined;
+  const getSigningKeys = () => (signingKeys ??= keyMaterials(strapi).map(deriveSigningKey));
 
   const open = (payload: string | null | undefined, tokenHash: string): OpenedCopy => {
     const parts = (payload ?? '').split('.');
@@ -109,5 +116,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The token back, and the copy to store instead when an older key made this one (see renew-token-copies). */
     open,
+
+    /** An HMAC of `value` with the newest key (base64url), for values a page hands back later. */
+    sign(value: string): string {
+      return signWith(getSigningKeys()[0], value);
+    },
+
+    /** Whether one of the configured keys made `signature` for `value` (compared in constant time). */
+    isSignatureOf(value: string, signature: unknown): boolean {
+      if (typeof signature !== 'string') return false;
+      const given = Buffer.from(signature);
+      return getSigningKeys().some((key) => {
+        const expected = Buffer.from(signWith(key, value));
+        return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+      });
+    },
   };
 };

@@ -1,4 +1,5 @@
 import { escapeHtml, LANGUAGE_NAMES } from '../../../shared';
+import { ACCEPT_PAGE_MESSAGES } from './accept-page-messages';
 import { JOIN_PAGE_LOCALES, type JoinPageLocale, type JoinPageMessages } from './join-page-messages';
 
 export type JoinField = 'username' | 'email' | 'password';
@@ -20,6 +21,8 @@ export interface FormState {
   allowedEmailDomains: string[];
   /** A personal link's address: the email field shows it and cannot be changed. */
   personalEmail?: string;
+  /** Where a member with an account accepts the link instead (allowExistingAccounts); none: new accounts only. */
+  acceptHref?: string;
   csrfToken: string;
   values: { username?: string; email?: string };
   fieldErrors: FieldErrors;
@@ -83,7 +86,7 @@ const languageLinks = ({ locale, messages }: PageContext) => {
 `;
 };
 
-const layout = (page: PageContext, title: string, content: string, withLanguageLinks = true) => `<!doctype html>
+export const layout = (page: PageContext, title: string, content: string, withLanguageLinks = true) => `<!doctype html>
 <html lang="${page.locale}">
 <head>
 <meta charset="utf-8">
@@ -100,17 +103,34 @@ ${withLanguageLinks ? languageLinks(page) : ''}${content}
 </html>
 `;
 
-const inputField = ({ messages }: PageContext, state: FormState, field: JoinField, attributes: string, hint?: string) => {
-  const error = state.fieldErrors[field];
-  const value = field === 'password' ? '' : (state.values[field] ?? '');
-  const describedBy = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
-  return `<label for="${field}">${escapeHtml(messages[field])}</label>
-<input id="${field}" name="${field}" ${attributes} required value="${escapeHtml(value)}"${
+/** A labelled input, with its hint and its error under it, tied to them for screen readers. */
+export const labelledInput = (field: {
+  name: string;
+  label: string;
+  attributes: string;
+  value: string;
+  hint?: string;
+  error?: string;
+}) => {
+  const { name, label, attributes, value, hint, error } = field;
+  const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ');
+  return `<label for="${name}">${escapeHtml(label)}</label>
+<input id="${name}" name="${name}" ${attributes} required value="${escapeHtml(value)}"${
     error ? ' aria-invalid="true"' : ''
   }${describedBy ? ` aria-describedby="${describedBy}"` : ''}>
-${hint ? `<p class="hint" id="${field}-hint">${escapeHtml(hint)}</p>` : ''}
-${error ? `<p class="field-error" id="${field}-error">${escapeHtml(error)}</p>` : ''}`;
+${hint ? `<p class="hint" id="${name}-hint">${escapeHtml(hint)}</p>` : ''}
+${error ? `<p class="field-error" id="${name}-error">${escapeHtml(error)}</p>` : ''}`;
 };
+
+const inputField = ({ messages }: PageContext, state: FormState, field: JoinField, attributes: string, hint?: string) =>
+  labelledInput({
+    name: field,
+    label: messages[field],
+    attributes,
+    value: field === 'password' ? '' : (state.values[field] ?? ''),
+    hint,
+    error: state.fieldErrors[field],
+  });
 
 const emailHint = (messages: JoinPageMessages, { allowedEmailDomains, personalEmail }: FormState) => {
   if (personalEmail !== undefined) return messages.personalEmailHint;
@@ -136,7 +156,11 @@ ${inputField(page, state, 'password', 'type="password" autocomplete="new-passwor
 <button type="submit">${escapeHtml(messages.submit)}</button>
 </form>
 <p class="note">${escapeHtml(messages.expiresOn(formatDate(state.expiresAt, page.locale)))}</p>
-<p class="note">${escapeHtml(messages.existingAccount)}</p>`;
+${
+  state.acceptHref
+    ? `<p><a href="${escapeHtml(state.acceptHref)}">${escapeHtml(ACCEPT_PAGE_MESSAGES[page.locale].acceptLink)}</a></p>`
+    : `<p class="note">${escapeHtml(messages.existingAccount)}</p>`
+}`;
   return layout(page, messages.formTitle, content);
 };
 
