@@ -98,7 +98,7 @@ const burst = (token: string, prefix: string, count: number, onAnswer: (outcome:
     })
   );
 
-const tally = (outcomes: Outcome[]) =>
+const tally = (outcomes: Array<Outcome | string>) =>
   outcomes.reduce<Record<string, number>>((counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }), {});
 
 /** The tally expected, without the outcomes expected zero times. */
@@ -129,6 +129,69 @@ test(`${REQUESTS} registrations at once on a ${SEATS}-seat link, split across tw
   expect(counts.usedCount).toBe(SEATS);
   expect(counts.redemptions).toHaveLength(SEATS);
   expect(counts.accounts).toEqual(counts.redemptions);
+});
+
+/** A new member, signed up through `token` at `url`: their access token. */
+const newMemberAt = async (url: string, token: string, email: string): Promise<string> => {
+  const res = await fetch(`${url}/api/auth/local/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: email.split('@')[0], email, password: 'Password-123', invitationToken: token }),
+  });
+  if (res.status !== 200) throw new Error(`sign-up of ${email}: ${res.status} ${await res.text()}`);
+  return (await res.json()).jwt;
+};
+
+/** A member accepting the link at `url`: the status. */
+const acceptAt = async (url: string, token: string, jwt: string): Promise<Outcome> => {
+  const res = await fetch(`${url}/api/invitations/${token}/accept`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${jwt}` },
+  });
+  await res.arrayBuffer();
+  return res.status;
+};
+
+test('members accepting and newcomers signing up at once on one link, split across two instances: exactly its seats', async () => {
+  const prefix = newPrefix('mixed');
+  const membersLink = await admins[1].createLink({ name: 'Members first', maxUses: 30, expiresAt: inDays(1) });
+  const jwts = await Promise.all(
+    Array.from({ length: 30 }, (_, i) => newMemberAt(instances[i % 2].url, membersLink.token, `${prefix}-m${i}@example.com`))
+  );
+  const roleName = `Speakers ${prefix}`;
+  await admins[0].expectOk('/users-permissions/roles', {
+    body: { name: roleName, description: 'Made by a test', permissions: {} },
+  });
+  const role = (await admins[0].expectOk('/users-permissions/roles')).roles.find(
+    (each: { name: string }) => each.name === roleName
+  );
+  const link = await admins[1].createLink({
+    name: 'Mixed',
+    maxUses: 20,
+    expiresAt: inDays(1),
+    role: role.id,
+    allowExistingAccounts: true,
+  });
+
+  const accepts = jwts.map((jwt, i) => acceptAt(instances[i % 2].url, link.token, jwt));
+  const signUps = Array.from({ length: 30 }, (_, i) =>
+    registerAt(instances[(i + 1) % 2].url, link.token, `${prefix}-n${i}@example.com`)
+  );
+  const [acceptOutcomes, signUpOutcomes] = await Promise.all([Promise.all(accepts), Promise.all(signUps)]);
+
+  expect(tally([...acceptOutcomes, ...signUpOutcomes])).toEqual({ 200: 20, 410: 40 });
+  const accepted = acceptOutcomes.filter((outcome) => outcome === 200).length;
+  const { body } = await admins[0].request(`/invitations/invitations/${link.id}/redemptions?pageSize=100`);
+  const kinds = tally((body.results as Array<{ kind: string }>).map((redemption) => redemption.kind));
+  expect(kinds).toEqual(only({ accepted, registered: 20 - accepted }));
+  expect(((await admins[0].request(`/invitations/invitations/${link.id}`)).body.data as { usedCount: number }).usedCount).toBe(
+    20
+  );
+  const withRole = await admins[0].expectOk(
+    `/content-manager/collection-types/plugin::users-permissions.user?filters[role][id][$eq]=${role.id}&pageSize=100`
+  );
+  // The accepted members, and the newcomers whose accounts the link made.
+  expect(withRole.pagination.total).toBe(20);
 });
 
 /** The personal link token in the email the outbox holds for `email`. */
