@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, openAdminPage, saveScreenshot } from '../helpers/browser';
 import { testEnv } from '../helpers/env';
-import { startPlayground, type PlaygroundProcess } from '../helpers/server-process';
+import { adminClient, startPlayground, type PlaygroundProcess } from '../helpers/server-process';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/strapi';
 
 jest.setTimeout(120_000);
@@ -191,4 +194,40 @@ describe.each(Object.entries(LANGUAGES))('the invitation workflow in the admin p
     expect((await api(`/api/invitations/${token}`)).status).toBe(404);
     expect((await registerWith(token, `late${language}${Date.now()}`)).status).toBe(404);
   });
+});
+
+test("a link's QR code decodes back to its link, from the PNG and from the SVG offered for download", async () => {
+  const admin = await adminClient(server.url);
+  const link = await admin.createLink({ name: 'Conference slide' });
+  const page = await openAdminPage(browser, server.url, 'en-US');
+  await page.goto(`/admin/plugins/invitations/${link.id}`);
+  await page.getByRole('img', { name: 'QR code of the invitation link' }).waitFor();
+  await saveScreenshot(page, 'detail-qr-en');
+
+  const pngDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PNG' }).click();
+  const png = PNG.sync.read(fs.readFileSync((await (await pngDownload).path()) as string));
+  expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link.url);
+
+  const svgDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download SVG' }).click();
+  const svg = fs.readFileSync((await (await svgDownload).path()) as string, 'utf8');
+  expect((await svgDownload).suggestedFilename()).toBe(`invitation-${link.id}-qr.svg`);
+  // The SVG drawn by the browser itself, then read as a camera would.
+  const drawn = await page.evaluate(async (file) => {
+    const image = new Image();
+    image.src = `data:image/svg+xml;base64,${btoa(file)}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+    context.drawImage(image, 0, 0);
+    return {
+      width: canvas.width,
+      height: canvas.height,
+      pixels: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data),
+    };
+  }, svg);
+  expect(jsQR(new Uint8ClampedArray(drawn.pixels), drawn.width, drawn.height)?.data).toBe(link.url);
 });

@@ -4,19 +4,8 @@ import { Download } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useCsvDownload, type CsvExport } from '../api';
 import { messageOf } from '../utils/errors';
+import { saveFile } from '../utils/save-file';
 import { usePluginTranslation } from '../utils/translations';
-
-/** Hands a file made in the page to the browser's download. */
-const saveFile = (blob: Blob, fileName: string) => {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  URL.revokeObjectURL(url);
-};
 
 interface Props {
   invitationId: number;

@@ -10,6 +10,7 @@ import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { InvitationLink } from '../components/InvitationLink';
+import { InvitationQrCode } from '../components/InvitationQrCode';
 import { RecipientsTable } from '../components/RecipientsTable';
 import { RedemptionsTable } from '../components/RedemptionsTable';
 import { SendInvitationButton, SendInvitationModal } from '../components/SendInvitationModal';
@@ -122,6 +123,7 @@ export const InvitationDetailPage = () => {
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
             <Flex direction="column" alignItems="stretch" gap={6}>
               <InvitationLink url={invitation.url} />
+              {invitation.url && <InvitationQrCode url={invitation.url} fileName={`invitation-${invitation.id}-qr`} />}
               <Grid.Root gap={5}>
                 <Fact label={t('detail.uses', 'Uses')}>{formatUses(invitation)}</Fact>
                 <Fact label={t('detail.remaining', 'Remaining')}>{String(invitation.remaining)}</Fact>
