@@ -152,8 +152,12 @@ export interface SummaryLink {
 /** The homepage widget's figures (`GET /summary`), each computed in the database. */
 export interface InvitationsSummary {
   activeLinks: number;
+  /** Accounts that came through a link: sign-ups and accepts alike. */
   signUpsLast7Days: number;
   signUpsLast30Days: number;
+  /** Of those, existing accounts that accepted a link. */
+  acceptsLast7Days: number;
+  acceptsLast30Days: number;
   /** Active links that expire within 7 days, soonest first (at most 5; the count is exact). */
   expiringSoon: { count: number; links: SummaryLink[] };
 }

@@ -13,6 +13,8 @@ const SUMMARY: InvitationsSummary = {
   activeLinks: 4,
   signUpsLast7Days: 12,
   signUpsLast30Days: 31,
+  acceptsLast7Days: 0,
+  acceptsLast30Days: 5,
   expiringSoon: {
     count: 2,
     links: [
@@ -40,6 +42,9 @@ test('the figures from the summary, and each link about to expire linking to its
   expect(figure('Active links')).toBe('4');
   expect(figure('Sign-ups, last 7 days')).toBe('12');
   expect(figure('Sign-ups, last 30 days')).toBe('31');
+  // Accepts by existing accounts are said under the count that holds them, and only where there are some.
+  expect(screen.getByText('Sign-ups, last 30 days').nextElementSibling?.textContent).toBe('incl. 5 existing accounts');
+  expect(screen.getByText('Sign-ups, last 7 days').nextElementSibling).toBeNull();
   expect(screen.getByText('2 links expire within 7 days')).toBeTruthy();
   const links = within(screen.getByRole('list')).getAllByRole('link');
   expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
@@ -51,7 +56,16 @@ test('the figures from the summary, and each link about to expire linking to its
 
 test('nothing active and nobody signed up lately: the empty state', async () => {
   fetchClient.get.mockResolvedValue({
-    data: { data: { activeLinks: 0, signUpsLast7Days: 0, signUpsLast30Days: 0, expiringSoon: { count: 0, links: [] } } },
+    data: {
+      data: {
+        activeLinks: 0,
+        signUpsLast7Days: 0,
+        signUpsLast30Days: 0,
+        acceptsLast7Days: 0,
+        acceptsLast30Days: 0,
+        expiringSoon: { count: 0, links: [] },
+      },
+    },
   });
   showWidget();
   expect(await screen.findByText('No active invitation link and no sign-up in the last 30 days.')).toBeTruthy();

@@ -107,6 +107,8 @@ export interface SeededRedemption {
   /** The account's username and email; none: a redemption whose account was deleted. */
   user?: { username: string; email: string };
   redeemedAt?: Date;
+  /** Left out: no kind, as rows recorded before accepts existed. */
+  kind?: 'registered' | 'accepted';
 }
 
 let seedCounter = 0;
@@ -132,6 +134,7 @@ export const seedRedemptions = async (app: TestApp, invitationId: number, redemp
       batch.map((redemption, i) => ({
         document_id: `seed${seedCounter}r${i}`,
         redeemed_at: redemption.redeemedAt ?? now,
+        kind: redemption.kind ?? null,
         ...stamp,
       }))
     );

@@ -28,14 +28,21 @@ test('GET /invitations/summary counts active links, recent sign-ups and links ab
     { redeemedAt: new Date(now - 8 * DAY_MS) },
     { redeemedAt: new Date(now - 29 * DAY_MS) },
     { redeemedAt: new Date(now - 31 * DAY_MS) },
+    // Existing accounts that accepted the link: counted among the sign-ups, and apart.
+    { redeemedAt: new Date(now - 2 * DAY_MS), kind: 'accepted' },
+    { redeemedAt: new Date(now - 20 * DAY_MS), kind: 'accepted' },
+    { redeemedAt: new Date(now - 40 * DAY_MS), kind: 'accepted' },
+    { redeemedAt: new Date(now - 3 * DAY_MS), kind: 'registered' },
   ]);
 
   const res = await summary();
   expect(res.status).toBe(200);
   expect(res.body.data).toEqual({
     activeLinks: 8,
-    signUpsLast7Days: 2,
-    signUpsLast30Days: 4,
+    signUpsLast7Days: 4,
+    signUpsLast30Days: 7,
+    acceptsLast7Days: 1,
+    acceptsLast30Days: 2,
     expiringSoon: {
       count: 7,
       links: [

@@ -8,7 +8,7 @@ import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
 import type { InvitationsSummary } from '../../../shared';
 
-const Figure = ({ label, value }: { label: string; value: number }) => (
+const Figure = ({ label, value, note }: { label: string; value: number; note?: string }) => (
   <Grid.Item col={4} direction="column" alignItems="flex-start" gap={1}>
     <Typography variant="beta" tag="p">
       {value}
@@ -16,6 +16,11 @@ const Figure = ({ label, value }: { label: string; value: number }) => (
     <Typography variant="pi" textColor="neutral600">
       {label}
     </Typography>
+    {note && (
+      <Typography variant="pi" textColor="neutral500">
+        {note}
+      </Typography>
+    )}
   </Grid.Item>
 );
 
@@ -58,6 +63,13 @@ export const InvitationsWidget = () => {
   const { data: summary, error, isLoading } = useRequest(() => api.summary(), [api]);
   if (error) return <Widget.Error>{t('widget.error', 'The invitations could not be loaded.')}</Widget.Error>;
   if (isLoading || !summary) return <Widget.Loading />;
+  /** Under a count of sign-ups: how many of them were existing accounts accepting a link, if any. */
+  const acceptedNote = (accepts: number) =>
+    accepts > 0
+      ? t('widget.accepted', '{count, plural, one {incl. # existing account} other {incl. # existing accounts}}', {
+          count: accepts,
+        })
+      : undefined;
   if (summary.activeLinks === 0 && summary.signUpsLast30Days === 0) {
     return <Widget.NoData>{t('widget.empty', 'No active invitation link and no sign-up in the last 30 days.')}</Widget.NoData>;
   }
@@ -65,8 +77,16 @@ export const InvitationsWidget = () => {
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Grid.Root gap={3}>
         <Figure label={t('widget.activeLinks', 'Active links')} value={summary.activeLinks} />
-        <Figure label={t('widget.signUps7', 'Sign-ups, last 7 days')} value={summary.signUpsLast7Days} />
-        <Figure label={t('widget.signUps30', 'Sign-ups, last 30 days')} value={summary.signUpsLast30Days} />
+        <Figure
+          label={t('widget.signUps7', 'Sign-ups, last 7 days')}
+          value={summary.signUpsLast7Days}
+          note={acceptedNote(summary.acceptsLast7Days)}
+        />
+        <Figure
+          label={t('widget.signUps30', 'Sign-ups, last 30 days')}
+          value={summary.signUpsLast30Days}
+          note={acceptedNote(summary.acceptsLast30Days)}
+        />
       </Grid.Root>
       <ExpiringSoon expiringSoon={summary.expiringSoon} />
     </Flex>

@@ -273,20 +273,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           new Date(now.getTime() + EXPIRING_SOON_DAYS * DAY_MS)
         );
       const redemptions = getService(strapi, 'redemptions');
-      const [activeLinks, signUpsLast7Days, signUpsLast30Days, soonCount, soonRows] = await Promise.all([
-        countRows(matching({ status: 'active' }, now)),
-        redemptions.countSince(new Date(now.getTime() - 7 * DAY_MS)),
-        redemptions.countSince(new Date(now.getTime() - 30 * DAY_MS)),
-        countRows(expiringSoon()),
-        expiringSoon()
-          .select({ id: 'id', name: column('name'), ...seatColumns() })
-          .orderBy([{ column: column('expiresAt') }, { column: 'id' }])
-          .limit(EXPIRING_SOON_LINKS),
-      ]);
+      const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
+      const [activeLinks, signUpsLast7Days, signUpsLast30Days, acceptsLast7Days, acceptsLast30Days, soonCount, soonRows] =
+        await Promise.all([
+          countRows(matching({ status: 'active' }, now)),
+          redemptions.countSince(daysAgo(7)),
+          redemptions.countSince(daysAgo(30)),
+          redemptions.countSince(daysAgo(7), 'accepted'),
+          redemptions.countSince(daysAgo(30), 'accepted'),
+          countRows(expiringSoon()),
+          expiringSoon()
+            .select({ id: 'id', name: column('name'), ...seatColumns() })
+            .orderBy([{ column: column('expiresAt') }, { column: 'id' }])
+            .limit(EXPIRING_SOON_LINKS),
+        ]);
       return {
         activeLinks,
         signUpsLast7Days,
         signUpsLast30Days,
+        acceptsLast7Days,
+        acceptsLast30Days,
         expiringSoon: {
           count: soonCount,
           links: soonRows.map(

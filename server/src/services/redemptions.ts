@@ -131,10 +131,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Accounts made from any link since `since`. */
-    countSince(since: Date) {
-      const { table, redeemedAt } = names();
-      return countRows(strapi.db.connection(table).where(redeemedAt, '>', since));
+    /** Accounts that came through any link since `since`: all of them, or those of one kind. */
+    countSince(since: Date, kind?: RedemptionKind) {
+      const { table, redeemedAt, kind: kindColumn } = names();
+      const rows = strapi.db.connection(table).where(redeemedAt, '>', since);
+      return countRows(kind ? rows.where(kindColumn, kind) : rows);
     },
 
     /** Sign-ups of a link per UTC hour, day or week from its creation to now (or its expiry, if earlier). */
