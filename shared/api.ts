@@ -135,8 +135,11 @@ export interface BulkDeleteResult {
 export interface SignUpTimeline {
   /** Hours for a young link, days otherwise, weeks for a link older than a year. */
   unit: 'hour' | 'day' | 'week';
-  /** Every bucket from the link's creation to now (or its expiry, if earlier), empty ones included, oldest first. */
-  buckets: Array<{ start: string; count: number }>;
+  /**
+   * Every bucket from the link's creation to now (or its expiry, if earlier), empty ones included,
+   * oldest first: the accounts that came through the link, and how many of them were existing ones.
+   */
+  buckets: Array<{ start: string; count: number; accepted: number }>;
   maxUses: number;
   usedCount: number;
 }

@@ -6,7 +6,7 @@ import type { SignUpTimeline } from '../../shared';
 jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin').strapiAdmin());
 
 // Noon UTC: the same calendar day in any time zone the tests run in.
-const day = (date: string, count: number) => ({ start: `${date}T12:00:00.000Z`, count });
+const day = (date: string, count: number, accepted = 0) => ({ start: `${date}T12:00:00.000Z`, count, accepted });
 
 const TIMELINE: SignUpTimeline = {
   unit: 'day',
@@ -28,20 +28,30 @@ test('a table gives screen readers every day with its running total', () => {
   renderInAdmin(<SignUpChart timeline={TIMELINE} />);
   const rows = within(screen.getByRole('grid')).getAllByRole('row');
   expect(rows.map((row) => row.textContent)).toEqual([
-    'PeriodSign-upsTotal so far',
-    'Mar 1, 202622',
-    'Mar 2, 202602',
-    'Mar 3, 202679',
-    'Mar 4, 2026312',
+    'PeriodSign-upsOf which existing accountsTotal so far',
+    'Mar 1, 2026202',
+    'Mar 2, 2026002',
+    'Mar 3, 2026709',
+    'Mar 4, 20263012',
   ]);
+});
+
+test('accepts by existing accounts are counted in the summary and in the table', () => {
+  const withAccepts = { ...TIMELINE, buckets: [day('2026-03-01', 2, 1), day('2026-03-02', 0), day('2026-03-03', 7, 2)] };
+  renderInAdmin(<SignUpChart timeline={{ ...withAccepts, usedCount: 9 }} />);
+  expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+    '9 sign-ups out of 50 seats. 3 of them by existing accounts. Busiest day: Mar 3, 2026 (7).'
+  );
+  const rows = within(screen.getByRole('grid')).getAllByRole('row');
+  expect(rows[1].textContent).toBe('Mar 1, 2026212');
 });
 
 test('hours for a young link, in the summary too; in French', () => {
   const hours: SignUpTimeline = {
     unit: 'hour',
     buckets: [
-      { start: '2026-03-01T09:00:00.000Z', count: 1 },
-      { start: '2026-03-01T10:00:00.000Z', count: 4 },
+      { start: '2026-03-01T09:00:00.000Z', count: 1, accepted: 0 },
+      { start: '2026-03-01T10:00:00.000Z', count: 4, accepted: 0 },
     ],
     maxUses: 10,
     usedCount: 5,

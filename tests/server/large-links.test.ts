@@ -260,8 +260,8 @@ describe('GET /invitations/invitations/:id/timeline', () => {
     const now = Date.now();
     const link = await linkWith([
       { redeemedAt: new Date(now - 2 * HOUR_MS) },
-      { redeemedAt: new Date(now - 2 * HOUR_MS) },
-      { redeemedAt: new Date(now) },
+      { redeemedAt: new Date(now - 2 * HOUR_MS), kind: 'accepted' },
+      { redeemedAt: new Date(now), kind: 'registered' },
     ]);
     await app.strapi.db
       .query('plugin::invitations.invitation')
@@ -274,6 +274,7 @@ describe('GET /invitations/invitations/:id/timeline', () => {
     const hourOf = (time: number) => new Date(Math.floor(time / HOUR_MS) * HOUR_MS).toISOString();
     expect(buckets[0].start).toBe(hourOf(now - 5 * HOUR_MS));
     expect(buckets.map((bucket: { count: number }) => bucket.count)).toEqual([0, 0, 0, 2, 0, 1]);
+    expect(buckets.map((bucket: { accepted: number }) => bucket.accepted)).toEqual([0, 0, 0, 1, 0, 0]);
   });
 
   test('an older link: per day; one older than a year: per Monday-based week', async () => {

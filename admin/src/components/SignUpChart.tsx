@@ -33,6 +33,7 @@ const useSummary = (timeline: SignUpTimeline) => {
   const intl = useIntl();
   const t = usePluginTranslation();
   const total = timeline.buckets.reduce((sum, { count }) => sum + count, 0);
+  const accepted = timeline.buckets.reduce((sum, bucket) => sum + bucket.accepted, 0);
   const busiest = timeline.buckets.reduce((best, bucket) => (bucket.count > best.count ? bucket : best), timeline.buckets[0]);
   const seats = t(
     'chart.summary',
@@ -43,6 +44,14 @@ const useSummary = (timeline: SignUpTimeline) => {
     }
   );
   if (total === 0) return { total, text: seats };
+  const byMembers =
+    accepted > 0
+      ? ` ${t(
+          'chart.summary.accepted',
+          '{accepted, plural, one {# of them by an existing account.} other {# of them by existing accounts.}}',
+          { accepted }
+        )}`
+      : '';
   const peak = t(
     'chart.summary.busiest',
     '{unit, select, hour {Busiest hour} week {Busiest week} other {Busiest day}}: {when} ({count}).',
@@ -52,7 +61,7 @@ const useSummary = (timeline: SignUpTimeline) => {
       count: busiest.count,
     }
   );
-  return { total, text: `${seats} ${peak}` };
+  return { total, text: `${seats}${byMembers} ${peak}` };
 };
 
 /** The numbers behind the drawing, for screen readers. */
@@ -61,11 +70,12 @@ const ChartTable = ({ timeline, cumulative }: { timeline: SignUpTimeline; cumula
   const t = usePluginTranslation();
   return (
     <VisuallyHidden>
-      <Table colCount={3} rowCount={timeline.buckets.length + 1}>
+      <Table colCount={4} rowCount={timeline.buckets.length + 1}>
         <Thead>
           <Tr>
             <Th>{t('chart.table.period', 'Period')}</Th>
             <Th>{t('chart.table.signUps', 'Sign-ups')}</Th>
+            <Th>{t('chart.table.accepted', 'Of which existing accounts')}</Th>
             <Th>{t('chart.table.total', 'Total so far')}</Th>
           </Tr>
         </Thead>
@@ -74,6 +84,7 @@ const ChartTable = ({ timeline, cumulative }: { timeline: SignUpTimeline; cumula
             <Tr key={bucket.start}>
               <Td>{formatBucket(intl, bucket.start, timeline.unit)}</Td>
               <Td>{bucket.count}</Td>
+              <Td>{bucket.accepted}</Td>
               <Td>{cumulative[index]}</Td>
             </Tr>
           ))}

@@ -152,11 +152,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .where(redeemedAt, '>=', starts[0])
         .select(bucketExpression(strapi, redeemedAt, unit, 'bucket'))
         .count({ count: '*' })
-        .groupBy('bucket')) as Array<{ bucket: string; count: number | string }>;
-      const counts = new Map(counted.map((row) => [row.bucket, Number(row.count)]));
+        .select(
+          strapi.db.connection.raw('SUM(CASE WHEN ?? = ? THEN 1 ELSE 0 END) AS ??', [`r.${names().kind}`, 'accepted', 'accepted'])
+        )
+        .groupBy('bucket')) as Array<{ bucket: string; count: number | string; accepted: number | string | null }>;
+      const counts = new Map(
+        counted.map((row) => [row.bucket, { count: Number(row.count), accepted: Number(row.accepted ?? 0) }])
+      );
       return {
         unit,
-        buckets: starts.map((start) => ({ start: start.toISOString(), count: counts.get(bucketKey(start)) ?? 0 })),
+        buckets: starts.map((start) => ({ start: start.toISOString(), count: 0, accepted: 0, ...counts.get(bucketKey(start)) })),
         maxUses: invitation.maxUses,
         usedCount: invitation.usedCount,
       };
