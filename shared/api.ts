@@ -36,6 +36,10 @@ export interface Invitation {
   allowedEmailDomains: string[];
   /** Whether members with an account may accept the link to get its role (`POST /api/invitations/:token/accept`). */
   allowExistingAccounts: boolean;
+  /** Whether the link has a code to type by hand. */
+  hasCode: boolean;
+  /** The code as the admin set it: like `token`, only for an admin who may show links; null: none, or no longer readable. */
+  code?: string | null;
   createdAt: string;
   createdBy: AdminAuthor | null;
 }
@@ -98,6 +102,8 @@ export interface InvitationInput {
   allowedEmailDomains: string[] | null;
   /** Left out on create: false. */
   allowExistingAccounts?: boolean;
+  /** A code to type by hand (6 to 32 letters, digits and dashes), unique among links; null removes it. */
+  code?: string | null;
 }
 
 export interface ListQuery {

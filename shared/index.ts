@@ -11,4 +11,5 @@ export * from './recipients';
 export * from './email-templates';
 export * from './languages';
 export * from './accept';
+export * from './codes';
 export type * from './api';

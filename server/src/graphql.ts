@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID, INVITATION_UID, PLUGIN_ID, RECIPIENT_UID, REDEMPTION_UID } from './constants';
-import { INVITATION_TOKEN_FIELD } from './services/registration-gate';
+import { INVITATION_CODE_FIELD, INVITATION_TOKEN_FIELD } from './services/registration-gate';
 import { countAgainstRateLimit } from './middlewares/rate-limit';
 import { getService } from './utils/get-service';
 import type { KoaContext } from './koa';
@@ -57,6 +57,9 @@ export const acceptInvitationInGraphqlRegister = (strapi: Core.Strapi) => {
         type: 'UsersPermissionsRegisterInput',
         definition(t) {
           t.string(INVITATION_TOKEN_FIELD, { description: 'The token of an invitation link' });
+          t.string(INVITATION_CODE_FIELD, {
+            description: 'The code of an invitation link, typed by hand (instead of the token)',
+          });
         },
       }),
     ],

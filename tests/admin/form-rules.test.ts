@@ -1,5 +1,6 @@
 import { expiryInstant, timeOfDay, toCalendarValue } from '../../admin/src/utils/dates';
 import { fieldErrorsOf } from '../../admin/src/utils/errors';
+import { CODE_ALPHABET, generateCode, normalizeCode } from '../../shared';
 import {
   toInvitationChanges,
   toInvitationInput,
@@ -23,6 +24,7 @@ const valid = (): InvitationFormValues => ({
   userDefaults: {},
   allowedEmailDomains: [],
   allowExistingAccounts: false,
+  code: '',
 });
 
 describe('validateInvitationForm', () => {
@@ -93,6 +95,7 @@ describe('expiry of a picked day', () => {
       userDefaults: null,
       allowedEmailDomains: null,
       allowExistingAccounts: false,
+      code: null,
     });
     const limited = toInvitationInput({ ...valid(), allowedEmailDomains: ['example.com', '*.example.org'] });
     expect(limited.allowedEmailDomains).toEqual(['example.com', '*.example.org']);
@@ -145,5 +148,33 @@ test('editing sends only what changed, and accepts an untouched past expiry', ()
   expect(toInvitationChanges(limited, { ...limited, allowedEmailDomains: [] })).toEqual({ allowedEmailDomains: null });
   expect(validateInvitationForm({ ...initial, expiryDay: new Date(2002, 0, 1) }, new Date(), initial)).toEqual({
     expiresAt: 'form.error.past',
+  });
+});
+
+describe('codes', () => {
+  test('compare without case, spaces or dashes, and only 6 to 32 letters and digits make one', () => {
+    expect(normalizeCode('spring-2027')).toBe('SPRING2027');
+    expect(normalizeCode(' SPRING 2027 ')).toBe('SPRING2027');
+    expect(normalizeCode('Spring--20 27')).toBe('SPRING2027');
+    for (const notACode of ['ABC12', 'A'.repeat(33), 'SPRÎNG2027', 'SPRING_2027', 42, null])
+      expect(normalizeCode(notACode)).toBeNull();
+  });
+
+  test('generated codes use every symbol of the alphabet, evenly, and nothing else', () => {
+    const seen = new Map<string, number>();
+    let state = 12345;
+    // A fixed sequence standing for the browser's random source, so that the test is exact.
+    const randomValues = (count: number) =>
+      Uint32Array.from({ length: count }, () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0));
+    for (let i = 0; i < 3000; i += 1) {
+      const code = generateCode(randomValues);
+      expect(code).toMatch(/^.{4}-.{4}-.{4}$/);
+      for (const symbol of code.replace(/-/g, '')) seen.set(symbol, (seen.get(symbol) ?? 0) + 1);
+    }
+    expect([...seen.keys()].sort().join('')).toBe([...CODE_ALPHABET].sort().join(''));
+    const counts = [...seen.values()];
+    // 36,000 symbols over 31: about 1161 each.
+    expect(Math.min(...counts)).toBeGreaterThan(1000);
+    expect(Math.max(...counts)).toBeLessThan(1330);
   });
 });

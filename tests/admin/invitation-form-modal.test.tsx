@@ -289,3 +289,49 @@ test('letting existing accounts accept the link is off by default, and an edit s
   await waitFor(() => expect(onSaved).toHaveBeenCalled());
   expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { allowExistingAccounts: true });
 });
+
+describe('the code to type by hand', () => {
+  test('Generate fills a 12-symbol code without look-alikes; a short typed one is warned about; an edit sends only the code', async () => {
+    fetchClient.put.mockResolvedValue({ data: { data: existing } });
+    const onSaved = jest.fn();
+    renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={onSaved} />);
+    const input = await screen.findByLabelText(/^Code to type by hand/);
+    await userEvent.type(input, 'ABC-123');
+    expect(screen.getByText(/shorter than 10 letters and digits is easier to guess/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    const generated = (input as HTMLInputElement).value;
+    expect(generated).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(screen.queryByText(/easier to guess/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { code: generated });
+  });
+
+  test("a code another link has is said under the field (the server's 409 code-taken)", async () => {
+    fetchClient.put.mockRejectedValue({
+      response: {
+        data: {
+          data: null,
+          error: {
+            status: 409,
+            name: 'ConflictError',
+            message: 'Another invitation link already has this code',
+            details: { reason: 'code-taken' },
+          },
+        },
+      },
+    });
+    renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
+    await userEvent.type(await screen.findByLabelText(/^Code to type by hand/), 'SPRING-2027-CLUB');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Another invitation link already has this code: choose another one.')).toBeTruthy();
+  });
+
+  test('a code with other characters is refused before sending', async () => {
+    renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={jest.fn()} />);
+    await userEvent.type(await screen.findByLabelText(/^Code to type by hand/), 'SPRING 2027!');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Use 6 to 32 letters, digits and dashes')).toBeTruthy();
+    expect(fetchClient.put).not.toHaveBeenCalled();
+  });
+});

@@ -21,6 +21,9 @@ export const ROUTES: ExposedRoute[] = [
   // The plugin's public routes: the token is the credential; rate-limited (tests/server/rate-limit.test.ts).
   route('GET', '/api/invitations/:token', 'public'),
   route('GET', '/api/invitations/:token/connect/:provider', 'public'),
+  // A code typed by hand stands for the token: the same budget of the rate limit (tests/server/codes.test.ts).
+  route('GET', '/api/invitations/code/:code', 'public'),
+  route('POST', '/api/invitations/code/:code/accept', 'public'),
   // Public to Strapi's auth: the handler itself requires a member's users-permissions token (tests/server/accept.test.ts).
   route('POST', '/api/invitations/:token/accept', 'public'),
   route('GET', '/invitations/join/:token', 'public'),
@@ -113,5 +116,6 @@ export const GRAPHQL_FIELDS: string[] = [
   'InvitationAcceptanceRole',
   'InvitationAcceptanceUser',
   'Mutation.acceptInvitation',
+  'UsersPermissionsRegisterInput.invitationCode',
   'UsersPermissionsRegisterInput.invitationToken',
 ];

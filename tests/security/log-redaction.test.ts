@@ -52,6 +52,19 @@ describe('no token in the request log', () => {
     expect(logLines.filter((line) => line.includes(token) || line.includes(encoded))).toEqual([]);
   });
 
+  test.each([
+    ['/api/invitations/code/{code}', '/api/invitations/code/[token]'],
+    ['/API/Invitations/CODE/{code}/accept', '/api/invitations/code/[token]/accept'],
+    ['/api/invitations/code%2F{code}', '/api/invitations/code/[token]'],
+  ])('a code typed by hand: %s is logged as %s', async (spelling, logged) => {
+    const code = `LOGGED-${Date.now().toString(36).toUpperCase()}`;
+    await createInvitation(app, { code });
+    await app.http().get(spelling.replace('{code}', code));
+    await app.http().post(spelling.replace('{code}', code));
+    expect(logLines.some((line) => line.includes(logged))).toBe(true);
+    expect(logLines.filter((line) => line.toUpperCase().includes(code))).toEqual([]);
+  });
+
   // Last: every line the file made Strapi and the plugin log, for every token it created.
   test('the whole log of this file holds none of its tokens', () => {
     expect(createdTokens.length).toBeGreaterThan(10);

@@ -53,6 +53,21 @@ export const rateLimitSuite = (store: 'memory' | 'database') => {
         .on('error', reject);
     });
 
+  /** A JSON POST from a given loopback address: its status. */
+  const postFrom = (clientIp: string, path: string, body: Record<string, unknown>) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        `${baseUrl}${path}`,
+        { method: 'POST', localAddress: clientIp, headers: { 'Content-Type': 'application/json' } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode as number));
+        }
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify(body));
+    });
+
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   /**
@@ -105,6 +120,25 @@ export const rateLimitSuite = (store: 'memory' | 'database') => {
       statuses.push((await getFrom('127.0.0.4', `/api/invitations/${'A'.repeat(42)}${i}`)).status);
     }
     expect(statuses).toEqual([...Array(MAX).fill(404), 429, 429]);
+  });
+
+  test('guessing codes counts on every route: the status, a sign-up and an accept by code share the budget', async () => {
+    await beforeBurst();
+    const attempts = [
+      (i: number) => getFrom('127.0.0.8', `/api/invitations/code/GUESS-${i}-CODE`).then((res) => res.status),
+      (i: number) =>
+        postFrom('127.0.0.8', '/api/auth/local/register', {
+          username: `guesser${i}${Date.now()}`,
+          email: `guesser${i}${Date.now()}@example.com`,
+          password: 'Password-123',
+          invitationCode: `GUESS-${i}-CODE`,
+        }),
+      (i: number) => postFrom('127.0.0.8', `/api/invitations/code/GUESS-${i}-CODE/accept`, {}),
+    ];
+    const statuses = [];
+    for (let i = 0; i < MAX + 2; i += 1) statuses.push(await attempts[i % attempts.length](i));
+    expect(statuses.slice(0, MAX).filter((status) => status === 429)).toEqual([]);
+    expect(statuses.slice(MAX)).toEqual([429, 429]);
   });
 
   test('the hosted sign-up page shares the budget: trying tokens on two routes is no faster than on one', async () => {

@@ -19,7 +19,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone, timeOfDay, toCalendarValue } from '../utils/dates';
-import { fieldErrorsOf, messageOf } from '../utils/errors';
+import { fieldErrorsOf, messageOf, reasonOf } from '../utils/errors';
 import {
   toInvitationChanges,
   toInvitationInput,
@@ -28,12 +28,13 @@ import {
   type InvitationFormValues,
 } from '../utils/form';
 import { FormField } from './FormField';
+import { CodeField } from './CodeField';
 import { EmailDomainsField } from './EmailDomainsField';
 import { usePluginTranslation } from '../utils/translations';
 import { editableUserFields, FirstAccessFields } from './FirstAccessFields';
 import { LoadFailure } from './Notice';
 import { InvitationLink } from './InvitationLink';
-import type { Invitation } from '../../../shared';
+import { CODE_TAKEN, type Invitation } from '../../../shared';
 
 interface Props {
   /** The invitation to edit; none to create one. */
@@ -48,6 +49,7 @@ const ALWAYS_DISPLAYED: Array<keyof FormErrors> = [
   'maxUses',
   'expiresAt',
   'role',
+  'code',
   'allowedEmailDomains',
   'welcomeMessage',
   'redirectUrl',
@@ -67,6 +69,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
       userDefaults: invitation.userDefaults,
       allowedEmailDomains: invitation.allowedEmailDomains,
       allowExistingAccounts: invitation.allowExistingAccounts,
+      code: invitation.code ?? '',
     };
   }
   return {
@@ -80,6 +83,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
     userDefaults: {},
     allowedEmailDomains: [],
     allowExistingAccounts: false,
+    code: '',
   };
 };
 
@@ -140,6 +144,10 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
     } catch (error) {
       // Each field error goes under its field; one about a field the dialog does not show (a
       // preset it cannot edit, say) would be lost there, so it goes in a notification.
+      if (reasonOf(error) === CODE_TAKEN) {
+        setErrors({ code: t('form.error.codeTaken', 'Another invitation link already has this code: choose another one.') });
+        return;
+      }
       const displayed = new Set<string>(ALWAYS_DISPLAYED);
       if (editableUserFields(firstAccessOptions).length > 0) displayed.add('userDefaults');
       const serverErrors = Object.entries(fieldErrorsOf(error));
@@ -313,6 +321,14 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                     </Checkbox>
                     <Field.Hint />
                   </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <CodeField
+                    value={values.code}
+                    onChange={(code) => set('code', code)}
+                    error={errors.code}
+                    hiddenCode={Boolean(invitation?.hasCode && invitation.code === undefined)}
+                  />
                 </Grid.Item>
                 <Grid.Item col={12} direction="column" alignItems="stretch">
                   <EmailDomainsField

@@ -10,6 +10,7 @@ import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { InvitationLink } from '../components/InvitationLink';
+import { InvitationCode } from '../components/InvitationCode';
 import { InvitationQrCode } from '../components/InvitationQrCode';
 import { RecipientsTable } from '../components/RecipientsTable';
 import { RedemptionsTable } from '../components/RedemptionsTable';
@@ -129,6 +130,9 @@ export const InvitationDetailPage = () => {
                 <Fact label={t('detail.remaining', 'Remaining')}>{String(invitation.remaining)}</Fact>
                 <Fact label={t('detail.expiresAt', 'Expires')}>{formatInstant(intl, invitation.expiresAt)}</Fact>
                 <Fact label={t('detail.role', 'Role')}>{invitation.role?.name ?? t('role.default', 'Default role')}</Fact>
+                <Fact label={t('detail.code', 'Code')}>
+                  <InvitationCode invitation={invitation} />
+                </Fact>
                 <Fact label={t('detail.allowExistingAccounts', 'Existing accounts')}>
                   {invitation.allowExistingAccounts
                     ? t('detail.allowExistingAccounts.yes', 'Can accept this link')

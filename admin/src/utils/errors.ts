@@ -1,5 +1,5 @@
 interface StrapiErrorBody {
-  error?: { message?: string; details?: { errors?: Array<{ path?: string[]; message?: string }> } };
+  error?: { message?: string; details?: { reason?: string; errors?: Array<{ path?: string[]; message?: string }> } };
 }
 
 const errorBody = (error: unknown): StrapiErrorBody | undefined =>
@@ -15,3 +15,6 @@ export const fieldErrorsOf = (error: unknown): Record<string, string> => {
 
 /** The server's own message, when it sent one. */
 export const messageOf = (error: unknown): string | undefined => errorBody(error)?.error?.message;
+
+/** The server's `details.reason` of a refusal, when it gave one. */
+export const reasonOf = (error: unknown): string | undefined => errorBody(error)?.error?.details?.reason;

@@ -1,5 +1,11 @@
 import { expiryInstant, startOfToday } from './dates';
-import { isDomainEntry, MAX_ALLOWED_EMAIL_DOMAINS, uniqueDomainEntries, type InvitationInput } from '../../../shared';
+import {
+  CODE_PATTERN,
+  isDomainEntry,
+  MAX_ALLOWED_EMAIL_DOMAINS,
+  uniqueDomainEntries,
+  type InvitationInput,
+} from '../../../shared';
 
 export const MAX_USES_LIMIT = 100_000;
 
@@ -17,11 +23,21 @@ export interface InvitationFormValues {
   allowedEmailDomains: string[];
   /** Members with an account may accept the link to get its role. */
   allowExistingAccounts: boolean;
+  /** The code to type by hand; empty: none (or, for an admin who may not see it, the one it has). */
+  code: string;
 }
 
 export type FormErrors = Partial<
   Record<
-    'name' | 'maxUses' | 'expiresAt' | 'role' | 'welcomeMessage' | 'redirectUrl' | 'userDefaults' | 'allowedEmailDomains',
+    | 'name'
+    | 'maxUses'
+    | 'expiresAt'
+    | 'role'
+    | 'welcomeMessage'
+    | 'redirectUrl'
+    | 'userDefaults'
+    | 'allowedEmailDomains'
+    | 'code',
     string
   >
 >;
@@ -59,6 +75,7 @@ export const validateInvitationForm = (
     errors.expiresAt = 'form.error.past';
   }
   if (values.redirectUrl.trim() && !isHttpUrl(values.redirectUrl.trim())) errors.redirectUrl = 'form.error.url';
+  if (values.code.trim() && !CODE_PATTERN.test(values.code.trim())) errors.code = 'form.error.code';
   if (!values.allowedEmailDomains.every(isDomainEntry)) errors.allowedEmailDomains = 'form.error.domains';
   else if (values.allowedEmailDomains.length > MAX_ALLOWED_EMAIL_DOMAINS)
     errors.allowedEmailDomains = 'form.error.domainsTooMany';
@@ -75,6 +92,7 @@ export const toInvitationInput = (values: InvitationFormValues): InvitationInput
   userDefaults: Object.keys(values.userDefaults).length > 0 ? values.userDefaults : null,
   allowedEmailDomains: values.allowedEmailDomains.length > 0 ? uniqueDomainEntries(values.allowedEmailDomains) : null,
   allowExistingAccounts: values.allowExistingAccounts,
+  code: values.code.trim() || null,
 });
 
 /** Only what the admin changed, so that an untouched (possibly past) expiry is not sent again. */
@@ -93,5 +111,6 @@ export const toInvitationChanges = (initial: InvitationFormValues, values: Invit
       allowedEmailDomains: after.allowedEmailDomains,
     }),
     ...(after.allowExistingAccounts !== before.allowExistingAccounts && { allowExistingAccounts: after.allowExistingAccounts }),
+    ...(after.code !== before.code && { code: after.code }),
   };
 };

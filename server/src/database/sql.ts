@@ -48,3 +48,16 @@ export const countRows = async (query: Knex.QueryBuilder) => Number((await query
 
 /** A datetime as knex reads it (epoch milliseconds on SQLite, a Date elsewhere), in ISO 8601. */
 export const isoDate = (value: string | number | Date) => new Date(value).toISOString();
+
+/** Whether `error` is the database refusing a duplicate in a unique column (SQLite, PostgreSQL, MySQL/MariaDB). */
+export const isUniqueViolation = (error: unknown): boolean => {
+  for (
+    let current = error as { code?: unknown; errno?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 3;
+    depth += 1
+  ) {
+    if (current.code === '23505' || current.code === 'SQLITE_CONSTRAINT_UNIQUE' || current.errno === 1062) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+};

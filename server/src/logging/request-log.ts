@@ -6,9 +6,14 @@ const REDACTED = '[token]';
 
 type MiddlewareFactory = (config: unknown, context: { strapi: Core.Strapi }) => Core.MiddlewareHandler;
 
-/** Paths whose next segment is an invitation token (the public status API, the hosted page), lowercase. */
-const tokenPathPrefixes = (strapi: Core.Strapi) =>
-  [`${strapi.config.get('api.rest.prefix', '/api')}/${PLUGIN_ID}/`, `${JOIN_PATH}/`].map((prefix) => prefix.toLowerCase());
+/**
+ * Paths whose next segment is an invitation token or code (the public status API, the hosted page),
+ * lowercase; the longer first, so that a code path is not taken for a token path.
+ */
+const tokenPathPrefixes = (strapi: Core.Strapi) => {
+  const api = `${strapi.config.get('api.rest.prefix', '/api')}/${PLUGIN_ID}/`;
+  return [`${api}code/`, api, `${JOIN_PATH}/`].map((prefix) => prefix.toLowerCase());
+};
 
 /** How many times `%2F` may have been encoded again (`%252F`) and still be read as `/`. */
 const MAX_DECODINGS = 3;

@@ -3,6 +3,19 @@ import { publicTokenRouteConfig } from './public-token-route';
 export default {
   type: 'content-api',
   routes: [
+    // A code typed by hand stands for the token (compared without case, spaces or dashes).
+    {
+      method: 'GET',
+      path: '/code/:code',
+      handler: 'public-invitations.status',
+      config: publicTokenRouteConfig(),
+    },
+    {
+      method: 'POST',
+      path: '/code/:code/accept',
+      handler: 'public-invitations.accept',
+      config: publicTokenRouteConfig(),
+    },
     {
       method: 'GET',
       path: '/:token',

@@ -2,11 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { INVITATION_UID, ROLE_UID } from '../constants';
-import { columnName, containsPattern, countRows, isoDate, tableName } from '../database/sql';
+import { columnName, containsPattern, countRows, isUniqueViolation, isoDate, tableName } from '../database/sql';
 import { renewTokenCopies } from '../database/renew-token-copies';
 import { whereStatus } from '../database/status-where';
 import type { CsvExport } from '../export/csv-export';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
+import { codeTakenError } from '../utils/errors';
 import { getService, type Service } from '../utils/get-service';
 import type { LinkVisibility } from '../utils/link-visibility';
 import {
@@ -41,6 +42,8 @@ export interface InvitationRow {
   userDefaults: Record<string, unknown> | null;
   allowedEmailDomains: string[] | null;
   allowExistingAccounts: boolean | null;
+  codeHash: string | null;
+  codeCiphertext: string | null;
   createdAt: string | Date;
   role?: Relation | null;
   createdBy?: Relation | null;
@@ -59,6 +62,8 @@ const FIELDS = [
   'userDefaults',
   'allowedEmailDomains',
   'allowExistingAccounts',
+  'codeHash',
+  'codeCiphertext',
   'createdAt',
 ];
 const POPULATE = {
@@ -90,11 +95,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(INVITATION_UID);
   const tokens = () => getService(strapi, 'tokens');
 
-  /** The token and the address to give people, only for an admin who may see them; null: not readable any more. */
-  const linkOf = (row: InvitationRow, { showLinks }: LinkVisibility): Pick<Invitation, 'token' | 'url'> => {
+  /** The token, the address and the code to give people, only for an admin who may see them; null: not readable any more. */
+  const linkOf = (row: InvitationRow, { showLinks }: LinkVisibility): Pick<Invitation, 'token' | 'url' | 'code'> => {
     if (!showLinks) return {};
     const token = tokens().decrypt(row.tokenCiphertext, row.tokenHash);
-    return { token, url: token ? getService(strapi, 'links').invitationUrl(token) : null };
+    const code = row.codeHash ? tokens().decryptCode(row.codeCiphertext, row.codeHash) : null;
+    return { token, url: token ? getService(strapi, 'links').invitationUrl(token) : null, code };
   };
 
   const present = (row: InvitationRow, visibility: LinkVisibility, now = new Date()): Invitation => {
@@ -113,6 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       userDefaults: row.userDefaults ?? {},
       allowedEmailDomains: row.allowedEmailDomains ?? [],
       allowExistingAccounts: row.allowExistingAccounts === true,
+      hasCode: Boolean(row.codeHash),
       createdAt: isoDate(row.createdAt),
       createdBy: presentAdminAuthor(row.createdBy),
     };
@@ -203,7 +210,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(input.userDefaults !== undefined && { userDefaults: input.userDefaults }),
     ...(input.allowedEmailDomains !== undefined && { allowedEmailDomains: storedDomains(input.allowedEmailDomains) }),
     ...(input.allowExistingAccounts !== undefined && { allowExistingAccounts: input.allowExistingAccounts }),
+    ...(input.code !== undefined && storedCode(input.code)),
   });
+
+  /** The columns of a code: its keyed hash and an encrypted copy of it as typed; both null without one. */
+  const storedCode = (code: string | null) => {
+    if (code === null) return { codeHash: null, codeCiphertext: null };
+    const [codeHash] = tokens().codeHashes(code);
+    return { codeHash, codeCiphertext: tokens().encryptCode(code, codeHash) };
+  };
+
+  /**
+   * A link saved at the same moment with the same code passed assertCodeFree too: the unique
+   * column refuses the second, which is the same 409 (a token hash never collides).
+   */
+  const codeTakenWhenDuplicate = (error: unknown): never => {
+    throw isUniqueViolation(error) ? codeTakenError() : error;
+  };
+
+  /** 409 when another link has this code (under any configured key). */
+  const assertCodeFree = async (code: string | null | undefined, ownId?: number) => {
+    if (!code) return;
+    const taken = await query().findOne({
+      select: ['id'],
+      where: { codeHash: { $in: tokens().codeHashes(code) }, ...(ownId !== undefined && { id: { $ne: ownId } }) },
+    });
+    if (taken) throw codeTakenError();
+  };
 
   return {
     /** A page of links: the page's ids and the count in SQL (search, status, sort), then those rows. */
@@ -310,17 +343,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility, visibility: LinkVisibility) {
       await assertFirstAccessValid(input);
       await getService(strapi, 'roles').assertCanCreate(ability, input);
+      await assertCodeFree(input.code);
       const token = tokens().generate();
       const tokenHash = tokens().hash(token);
-      const { id } = await query().create({
-        data: {
-          ...toData(input),
-          usedCount: 0,
-          tokenHash,
-          tokenCiphertext: tokens().encrypt(token, tokenHash),
-          ...(adminUserId && { createdBy: adminUserId, updatedBy: adminUserId }),
-        },
-      });
+      const { id } = await query()
+        .create({
+          data: {
+            ...toData(input),
+            usedCount: 0,
+            tokenHash,
+            tokenCiphertext: tokens().encrypt(token, tokenHash),
+            ...(adminUserId && { createdBy: adminUserId, updatedBy: adminUserId }),
+          },
+        })
+        .catch(codeTakenWhenDuplicate);
       return present(await findRow(id), visibility);
     },
 
@@ -343,13 +379,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         const before = { ...seats, role: role?.id ?? null, allowExistingAccounts: allowExistingAccounts === true };
         await getService(strapi, 'roles').assertCanEdit(ability, before, input);
+        await assertCodeFree(input.code, id);
         if (input.maxUses !== undefined && input.maxUses < seats.usedCount) {
           throw fieldError('maxUses', `maxUses cannot be lower than the ${seats.usedCount} uses already made`);
         }
-        await query().update({
-          where: { id },
-          data: { ...toData(input), ...(adminUserId && { updatedBy: adminUserId }) },
-        });
+        await query()
+          .update({
+            where: { id },
+            data: { ...toData(input), ...(adminUserId && { updatedBy: adminUserId }) },
+          })
+          .catch(codeTakenWhenDuplicate);
         return present(await findRow(id), visibility);
       });
     },

@@ -8,27 +8,30 @@ import { redemptionScope, startRedemption, type RedemptionInProgress } from '../
 import type { RedeemableInvitation } from './seats';
 import { validateRegistrationText } from '../validation/registration';
 import type { KoaContext } from '../koa';
+import { countAgainstRateLimit } from '../middlewares/rate-limit';
 
 export type RegisterHandler = (ctx: KoaContext) => Promise<unknown>;
 
 export const INVITATION_TOKEN_FIELD = 'invitationToken';
+/** The field a code typed by hand comes in, instead of the token. */
+export const INVITATION_CODE_FIELD = 'invitationCode';
 
 /** `details.reason` of the 400 for a confirmation email that failed once the account was committed. */
 export const CONFIRMATION_EMAIL_FAILED = 'confirmation-email-failed';
 
 /**
- * Takes the invitation token out of the registration body: users-permissions rejects any key it
- * does not know, and the token must never reach the user's data.
+ * Takes a field of the invitation out of the registration body: users-permissions rejects any key
+ * it does not know, and the token or code must never reach the user's data.
  */
-const takeInvitationToken = (ctx: KoaContext): unknown => {
+const takeField = (ctx: KoaContext, field: string): unknown => {
   const body = ctx.request.body as Record<string, unknown> | undefined;
-  if (!body || typeof body !== 'object' || !Object.prototype.hasOwnProperty.call(body, INVITATION_TOKEN_FIELD)) {
-    return undefined;
-  }
-  const token = body[INVITATION_TOKEN_FIELD];
-  delete body[INVITATION_TOKEN_FIELD];
-  return token;
+  if (!body || typeof body !== 'object' || !Object.prototype.hasOwnProperty.call(body, field)) return undefined;
+  const value = body[field];
+  delete body[field];
+  return value;
 };
+
+const isGiven = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 /** users-permissions' answer to a registration (no jwt when the email must be confirmed first), plus ours. */
 export interface RegisterResponse {
@@ -123,18 +126,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * The token the registration names, given as such or as a code typed by hand. A code can be
+   * guessed where a token cannot: each registration with one counts against the plugin's rate
+   * limit, as its own public routes do.
+   */
+  const tokenOf = async (ctx: KoaContext, token: unknown, code: unknown): Promise<string> => {
+    if (isGiven(token) && isGiven(code)) {
+      throw new errors.ValidationError(`Give ${INVITATION_TOKEN_FIELD} or ${INVITATION_CODE_FIELD}, not both`);
+    }
+    if (isGiven(token)) {
+      if (typeof token !== 'string') throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
+      return token;
+    }
+    if (typeof code !== 'string') throw new errors.ValidationError(`${INVITATION_CODE_FIELD} must be a string`);
+    await countAgainstRateLimit(strapi, ctx);
+    return getService(strapi, 'seats').tokenForCode(code);
+  };
+
   return {
     wrap(originalRegister: RegisterHandler): RegisterHandler {
       return async (ctx) => {
         validateRegistrationText(ctx.request.body);
-        const token = takeInvitationToken(ctx);
-        if (token === undefined || token === null || token === '') {
+        const givenToken = takeField(ctx, INVITATION_TOKEN_FIELD);
+        const code = takeField(ctx, INVITATION_CODE_FIELD);
+        if (!isGiven(givenToken) && !isGiven(code)) {
           if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
           return originalRegister(ctx);
         }
-        if (typeof token !== 'string') {
-          throw new errors.ValidationError(`${INVITATION_TOKEN_FIELD} must be a string`);
-        }
+        const token = await tokenOf(ctx, givenToken, code);
 
         const { redemption, invitation, user, redeemedAt } = await redeem(token, originalRegister, ctx);
         getService(strapi, 'seats').announceRedemption(invitation, user as { id: number; email?: string }, redeemedAt);

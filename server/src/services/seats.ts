@@ -175,6 +175,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   return {
+    /**
+     * The token of the link whose code this is (typed in any case, with or without spaces and
+     * dashes), so that a code goes wherever a token does; 404 for a code no link has.
+     */
+    async tokenForCode(code: unknown): Promise<string> {
+      const hashes = tokens().codeHashes(code);
+      if (hashes.length === 0) throw unknownInvitationError();
+      const row = await strapi.db
+        .query(INVITATION_UID)
+        .findOne({ select: ['tokenHash', 'tokenCiphertext'], where: { codeHash: { $in: hashes } } });
+      const token = row ? tokens().decrypt(row.tokenCiphertext, row.tokenHash) : null;
+      if (!token) throw unknownInvitationError();
+      return token;
+    },
+
     /** What a link's holder may know; a personal link's also says the one address it is for. */
     async publicStatus(token: unknown): Promise<PublicInvitationStatus> {
       if (!tokens().isWellFormed(token)) throw unknownInvitationError();

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
+import { normalizeCode } from '../../../shared';
 
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -51,15 +52,23 @@ const encryptWith = (key: Buffer, token: string, tokenHash: string): string => {
     .join('.');
 };
 
-/** The token, or null when this key did not make the copy (or the copy was altered). */
-const decryptWith = (key: Buffer, parts: string[], tokenHash: string): string | null => {
+/**
+ * The secret, or null when this key did not make the copy (or the copy was altered). `isHashOf`
+ * checks that what was decrypted is what the row's hash names.
+ */
+const decryptWith = (
+  key: Buffer,
+  parts: string[],
+  hash: string,
+  isHashOf: (secret: string, hash: string) => boolean = (secret, expected) => hashToken(secret) === expected
+): string | null => {
   const [, iv, tag, ciphertext] = parts;
   try {
     const decipher = crypto.createDecipheriv(CIPHER, key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(tokenHash));
+    decipher.setAAD(Buffer.from(hash));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    const token = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
-    return hashToken(token) === tokenHash ? token : null;
+    const secret = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    return isHashOf(secret, hash) ? secret : null;
   } catch {
     return null;
   }
@@ -116,6 +125,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The token back, and the copy to store instead when an older key made this one (see renew-token-copies). */
     open,
+
+    /**
+     * What the database looks a typed code up by: an HMAC of its normalised form under each key,
+     * newest first (a code is short enough to be guessed from a plain hash, not from a keyed one).
+     * Empty for what cannot be a code.
+     */
+    codeHashes(typed: unknown): string[] {
+      const normalized = normalizeCode(typed);
+      if (normalized === null) return [];
+      return getSigningKeys().map((key) =>
+        crypto.createHmac('sha256', key).update(`invitation-code|${normalized}`).digest('hex')
+      );
+    },
+
+    /** The code as the admin typed it, encrypted with the newest key and bound to its hash. */
+    encryptCode(code: string, codeHash: string): string {
+      return encryptWith(getKeys()[0], code, codeHash);
+    },
+
+    /** The code back, or null when it cannot be recovered. */
+    decryptCode(payload: string | null | undefined, codeHash: string): string | null {
+      const parts = (payload ?? '').split('.');
+      if (parts[0] !== FORMAT_VERSION || parts.length !== 4) return null;
+      const isHashOf = (code: string, hash: string) => this.codeHashes(code).includes(hash);
+      for (const key of getKeys()) {
+        const code = decryptWith(key, parts, codeHash, isHashOf);
+        if (code !== null) return code;
+      }
+      return null;
+    },
 
     /** An HMAC of `value` with the newest key (base64url), for values a page hands back later. */
     sign(value: string): string {

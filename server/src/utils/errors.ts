@@ -1,6 +1,7 @@
 import { errors } from '@strapi/utils';
 import {
   ALREADY_ACCEPTED,
+  CODE_TAKEN,
   EXISTING_ACCOUNTS_NOT_ALLOWED,
   NOT_SIGNED_IN,
   SAME_ROLE,
@@ -173,3 +174,7 @@ export const sameRoleError = (role: { id: number; name: string }) =>
     reason: SAME_ROLE,
     role: { id: role.id, name: role.name },
   });
+
+/** 409: another link has this code (compared without case, spaces or dashes). */
+export const codeTakenError = () =>
+  new InvitationHttpError(409, 'Another invitation link already has this code: choose another one', { reason: CODE_TAKEN });

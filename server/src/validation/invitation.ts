@@ -1,5 +1,6 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
 import {
+  CODE_PATTERN,
   INVITATION_STATUSES,
   isDomainEntry,
   MAX_ALLOWED_EMAIL_DOMAINS,
@@ -139,6 +140,16 @@ const allowedEmailDomainsField = yup
 
 const allowExistingAccountsField = yup.boolean().strict().typeError('allowExistingAccounts must be true or false');
 
+/** A code to type by hand, or null for none. */
+const codeField = yup
+  .string()
+  .strict()
+  .nullable()
+  .typeError('code must be a string, or null for no code')
+  .test('code', 'code must be 6 to 32 letters, digits and dashes', (value) =>
+    value === null || value === undefined ? true : CODE_PATTERN.test(value)
+  );
+
 const firstAccessFields = {
   role: roleField,
   welcomeMessage: welcomeMessageField,
@@ -154,6 +165,7 @@ const createSchema = yup
     ...firstAccessFields,
     allowedEmailDomains: allowedEmailDomainsField,
     allowExistingAccounts: allowExistingAccountsField,
+    code: codeField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .required()
@@ -167,6 +179,7 @@ const updateSchema = yup
     ...firstAccessFields,
     allowedEmailDomains: allowedEmailDomainsField,
     allowExistingAccounts: allowExistingAccountsField,
+    code: codeField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .test('not-empty', 'Give at least one field to change', (value) => Boolean(value && Object.keys(value).length > 0))
