@@ -26,6 +26,9 @@ export const ROUTES: ExposedRoute[] = [
   route('POST', '/api/invitations/code/:code/accept', 'public'),
   // Public to Strapi's auth: the handler itself requires a member's users-permissions token (tests/server/accept.test.ts).
   route('POST', '/api/invitations/:token/accept', 'public'),
+  // The page that asks for a code typed by hand (tests/server/join-page-code.test.ts).
+  route('GET', '/invitations/join', 'public'),
+  route('POST', '/invitations/join', 'public'),
   route('GET', '/invitations/join/:token', 'public'),
   route('POST', '/invitations/join/:token', 'public'),
   // A member's sign-in and confirmation (tests/server/join-page-accept.test.ts): users-permissions' sign-in, then a signed ticket.

@@ -126,3 +126,15 @@ describe('acceptInvitation', () => {
     expect(await seatsUsedOf(app, invitation.id)).toBe(0);
   });
 });
+
+test('the register mutation takes invitationCode too: the seat of the link with that code', async () => {
+  const code = `GQL-${Date.now().toString(36).toUpperCase()}`;
+  const invitation = await createInvitation(app, { code, maxUses: 1 });
+  const res = await registerWithGraphql({ ...newAccount(), invitationCode: code.toLowerCase() });
+  expect(res.body.errors).toBeUndefined();
+  expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+  const before = await countUsers(app);
+  const wrong = await registerWithGraphql({ ...newAccount(), invitationCode: 'NO-SUCH-CODE' });
+  expect(wrong.body.errors[0].message).toBe('This invitation link does not exist or has been deleted');
+  expect(await countUsers(app)).toBe(before);
+});

@@ -6,6 +6,7 @@
  */
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../../server/src/views/join-page-messages';
 import { ACCEPT_PAGE_MESSAGES, type AcceptPageMessages } from '../../server/src/views/accept-page-messages';
+import { CODE_PAGE_MESSAGES } from '../../server/src/views/code-page-messages';
 import { LANGUAGE_NAMES } from '../../shared';
 import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES } from '../../server/src/email/templates';
 import { PLACEHOLDERS, placeholdersIn, renderTemplate } from '../../server/src/email/render';
@@ -86,6 +87,19 @@ describe('the messages of the page where members accept a link', () => {
     expect(textOf(messages, 'sameRole')).toContain('SAMPLE-ROLE');
     expect(textOf(messages, 'emailDomain')).toContain('a.example, b.example');
   });
+});
+
+test('the code page speaks the seven languages, each message translated', () => {
+  expect(Object.keys(CODE_PAGE_MESSAGES)).toEqual(SEVEN);
+  const keys = Object.keys(CODE_PAGE_MESSAGES.en);
+  for (const locale of OTHERS) {
+    const messages = CODE_PAGE_MESSAGES[locale];
+    expect(Object.keys(messages).sort()).toEqual([...keys].sort());
+    const untranslated = keys.filter(
+      (key) => messages[key as keyof typeof messages] === CODE_PAGE_MESSAGES.en[key as keyof typeof messages]
+    );
+    expect(untranslated).toEqual([]);
+  }
 });
 
 describe('the built-in email templates', () => {

@@ -2,7 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { USERS_PERMISSIONS_AUTH } from '../constants';
 import { getService } from '../utils/get-service';
 import { isCsrfTokenValid, issueCsrfToken } from '../utils/csrf';
-import { keepLanguage, renderJoinForm, renderMessagePage, type FormState, type PageContext } from '../views/join-page';
+import {
+  keepLanguage,
+  renderCodeForm,
+  renderJoinForm,
+  renderMessagePage,
+  type FormState,
+  type PageContext,
+} from '../views/join-page';
+import { CODE_PAGE_MESSAGES } from '../views/code-page-messages';
 import type { LinkProblem } from '../services/join-page';
 import { CONFIRMATION_EMAIL_FAILED, type RegisterResponse } from '../services/registration-gate';
 import type { KoaContext } from '../koa';
@@ -49,10 +57,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       welcomeMessage: invitation.welcomeMessage,
       expiresAt: invitation.expiresAt,
       allowedEmailDomains: invitation.allowedEmailDomains,
-      // Relative to this page's own address, whatever path prefix a proxy adds.
-      ...(invitation.allowExistingAccounts && {
-        acceptHref: keepLanguage(`${encodeURIComponent(ctx.params.token)}/accept`, page),
-      }),
+      // Relative to this page's own address, whatever path prefix a proxy adds. Not for a form
+      // opened with a code: the link's address holds its token, never shown to a code's holder.
+      ...(invitation.allowExistingAccounts &&
+        previousTry?.code === undefined && {
+          acceptHref: keepLanguage(`${encodeURIComponent(ctx.params.token)}/accept`, page),
+        }),
       csrfToken: issueCsrfToken(ctx, getService(strapi, 'links').joinPagePath()),
       values: {},
       fieldErrors: {},
@@ -97,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * The form again with what went wrong next to the fields, or the link's error page. An account
    * whose confirmation email failed after it was created is not offered the form again.
    */
-  const showFailure = async (ctx: KoaContext, page: PageContext, error: unknown, values: JoinFormValues) => {
+  const showFailure = async (ctx: KoaContext, page: PageContext, error: unknown, values: JoinFormValues, code?: string) => {
     if ((error as { details?: { reason?: unknown } })?.details?.reason === CONFIRMATION_EMAIL_FAILED) {
       const { createdTitle, confirmEmailFailedText } = page.messages;
       return sendPage(
@@ -112,8 +122,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const formProblem = joinPage().formProblem(error, page.messages);
     if (!formProblem) throw error;
     const { status, ...problem } = formProblem;
-    return showForm(ctx, page, status, { ...problem, values: { username: values.username, email: values.email } });
+    return showForm(ctx, page, status, { ...problem, values: { username: values.username, email: values.email }, code });
   };
+
+  const showCodeForm = (ctx: KoaContext, page: PageContext, status: number, code = '', error: string | null = null) =>
+    sendPage(
+      ctx,
+      page,
+      status,
+      renderCodeForm(page, { csrfToken: issueCsrfToken(ctx, getService(strapi, 'links').joinPagePath()), code, error })
+    );
 
   /** Registers through users-permissions' controller, which the invitation gate wraps. */
   const register = async (ctx: KoaContext, values: JoinFormValues): Promise<RegisterResponse> => {
@@ -125,6 +143,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async show(ctx: KoaContext) {
       await showForm(ctx, joinPage().pageContext(ctx), 200);
+    },
+
+    /** `/invitations/join` without a token: the page that asks for a code typed by hand. */
+    async showCode(ctx: KoaContext) {
+      await showCodeForm(ctx, joinPage().pageContext(ctx), 200);
+    },
+
+    /**
+     * The code posted: the link's own form (the code posted again with it, the token never in the
+     * page), or the code form again; then, posted with the form's fields, the sign-up.
+     */
+    async submitCode(ctx: KoaContext) {
+      const page = joinPage().pageContext(ctx);
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+      if (!isCsrfTokenValid(ctx, body.csrf)) return showCodeForm(ctx, page, 403, '', page.messages.formExpiredText);
+      const code = typeof body.code === 'string' ? body.code.trim() : '';
+      try {
+        ctx.params.token = await getService(strapi, 'seats').tokenForCode(code);
+      } catch (error) {
+        if ((error as { name?: string })?.name !== 'NotFoundError') throw error;
+        return showCodeForm(ctx, page, 404, code, CODE_PAGE_MESSAGES[page.locale].unknown);
+      }
+      if (body.username === undefined) return showForm(ctx, page, 200, { code });
+      const values = readForm(body);
+      try {
+        showCreated(ctx, page, await register(ctx, values));
+      } catch (error) {
+        await showFailure(ctx, page, error, values, code);
+      }
     },
 
     async submit(ctx: KoaContext) {

@@ -5,7 +5,7 @@ const publicPage = (method: 'GET' | 'POST', path: string, handler: string, extra
   const config = publicTokenRouteConfig({ rateLimitedPage: 'plugin::invitations.join-page-rate-limit' });
   return {
     method,
-    path: `${JOIN_ROUTE_PATH}/:token${path}`,
+    path: `${JOIN_ROUTE_PATH}${path}`,
     handler,
     config: { ...config, middlewares: [...config.middlewares, ...extraMiddlewares] },
   };
@@ -18,11 +18,14 @@ const publicPage = (method: 'GET' | 'POST', path: string, handler: string, extra
 export default {
   type: 'admin',
   routes: [
-    publicPage('GET', '', 'join-page.show'),
-    publicPage('POST', '', 'join-page.submit'),
-    publicPage('GET', '/accept', 'accept-page.show'),
+    // No token: the page that asks for a code typed by hand, every try counted by the rate limit.
+    publicPage('GET', '', 'join-page.showCode'),
+    publicPage('POST', '', 'join-page.submitCode'),
+    publicPage('GET', '/:token', 'join-page.show'),
+    publicPage('POST', '/:token', 'join-page.submit'),
+    publicPage('GET', '/:token/accept', 'accept-page.show'),
     // A sign-in: users-permissions' own rate limit of sign-ins applies too, as on /api/auth/local.
-    publicPage('POST', '/accept', 'accept-page.signIn', ['plugin::users-permissions.rateLimit']),
-    publicPage('POST', '/accept/confirm', 'accept-page.confirm'),
+    publicPage('POST', '/:token/accept', 'accept-page.signIn', ['plugin::users-permissions.rateLimit']),
+    publicPage('POST', '/:token/accept/confirm', 'accept-page.confirm'),
   ],
 };

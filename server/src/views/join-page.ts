@@ -1,5 +1,6 @@
 import { escapeHtml, LANGUAGE_NAMES } from '../../../shared';
 import { ACCEPT_PAGE_MESSAGES } from './accept-page-messages';
+import { CODE_PAGE_MESSAGES } from './code-page-messages';
 import { JOIN_PAGE_LOCALES, type JoinPageLocale, type JoinPageMessages } from './join-page-messages';
 
 export type JoinField = 'username' | 'email' | 'password';
@@ -23,6 +24,8 @@ export interface FormState {
   personalEmail?: string;
   /** Where a member with an account accepts the link instead (allowExistingAccounts); none: new accounts only. */
   acceptHref?: string;
+  /** The code typed by hand the form was opened with: posted again with the form, in place of a token in the address. */
+  code?: string;
   csrfToken: string;
   values: { username?: string; email?: string };
   fieldErrors: FieldErrors;
@@ -150,7 +153,7 @@ ${state.welcomeMessage ? `<div class="welcome">${paragraphs(state.welcomeMessage
 ${hasErrors ? `<div class="alert" role="alert"><p>${escapeHtml(state.formError ?? messages.errorSummary)}</p></div>` : ''}
 <form method="post">
 <input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">
-${inputField(page, state, 'username', 'type="text" autocomplete="username" maxlength="255"')}
+${state.code === undefined ? '' : `<input type="hidden" name="code" value="${escapeHtml(state.code)}">\n`}${inputField(page, state, 'username', 'type="text" autocomplete="username" maxlength="255"')}
 ${inputField(page, state, 'email', emailAttributes(state), emailHint(messages, state))}
 ${inputField(page, state, 'password', 'type="password" autocomplete="new-password" minlength="6"', messages.passwordHint)}
 <button type="submit">${escapeHtml(messages.submit)}</button>
@@ -183,3 +186,22 @@ export const renderMessagePage = (
 ${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''}`,
     withLanguageLinks
   );
+
+/** The page of a code typed by hand: one field, then the link's own form. */
+export const renderCodeForm = (page: PageContext, state: { csrfToken: string; code: string; error: string | null }) => {
+  const messages = CODE_PAGE_MESSAGES[page.locale];
+  const content = `<h1>${escapeHtml(messages.title)}</h1>
+<p>${escapeHtml(messages.intro)}</p>
+<form method="post">
+<input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">
+${labelledInput({
+  name: 'code',
+  label: messages.label,
+  attributes: 'type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64"',
+  value: state.code,
+  error: state.error ?? undefined,
+})}
+<button type="submit">${escapeHtml(messages.submit)}</button>
+</form>`;
+  return layout(page, messages.title, content);
+};
