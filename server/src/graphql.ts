@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { DELIVERY_UID, INVITATION_UID, PLUGIN_ID, RECIPIENT_UID, REDEMPTION_UID } from './constants';
 import { INVITATION_CODE_FIELD, INVITATION_TOKEN_FIELD } from './services/registration-gate';
 import { countAgainstRateLimit } from './middlewares/rate-limit';
@@ -96,8 +97,14 @@ const acceptanceTypes = (nexus: Nexus) => [
   }),
 ];
 
+/** The token `acceptInvitation` names: given, or through its code; exactly one of the two. */
+const tokenOfArgs = async (strapi: Core.Strapi, { token, code }: { token?: string | null; code?: string | null }) => {
+  if (Boolean(token) === Boolean(code)) throw new errors.ValidationError('Give token or code, one of the two');
+  return token ?? getService(strapi, 'seats').tokenForCode(code);
+};
+
 /**
- * When the site has the GraphQL plugin: `acceptInvitation(token)`, the REST accept's twin. Strapi's
+ * When the site has the GraphQL plugin: `acceptInvitation(token)` or `acceptInvitation(code)`, the REST accept's twin. Strapi's
  * own auth is off for it, as for the REST route: the resolver checks the member's users-permissions
  * token itself, and counts the request against the plugin's rate limit like every token route.
  */
@@ -112,11 +119,19 @@ export const acceptInvitationInGraphql = (strapi: Core.Strapi) => {
         definition(t) {
           t.nonNull.field('acceptInvitation', {
             type: 'InvitationAcceptance',
-            args: { token: nexus.nonNull(nexus.stringArg({ description: 'The token of an invitation link' })) },
-            resolve: async (_parent: unknown, { token }: { token: string }, { koaContext }: { koaContext: KoaContext }) => {
+            args: {
+              token: nexus.stringArg({ description: 'The token of an invitation link' }),
+              code: nexus.stringArg({ description: 'The code of an invitation link, typed by hand (instead of the token)' }),
+            },
+            resolve: async (
+              _parent: unknown,
+              args: { token?: string | null; code?: string | null },
+              { koaContext }: { koaContext: KoaContext }
+            ) => {
               await countAgainstRateLimit(strapi, koaContext);
               const acceptance = getService(strapi, 'acceptance');
-              return acceptance.accept(token, await acceptance.signedInMember(koaContext));
+              const member = await acceptance.signedInMember(koaContext);
+              return acceptance.accept(await tokenOfArgs(strapi, args), member);
             },
           });
         },

@@ -70,14 +70,19 @@ export const gitHubProfile = (): GitHubProfile => {
 export const signInWithGitHub = async (
   app: TestApp,
   profile: GitHubProfile,
-  invitationToken?: string,
+  /** The invitation's token, or its code typed by hand. */
+  invitation?: string | { code: string },
   {
     whileAtGitHub,
     browser = request.agent(app.strapi.server.httpServer),
   }: { whileAtGitHub?: () => Promise<void>; browser?: ReturnType<typeof request.agent> } = {}
 ) => {
-  if (invitationToken !== undefined) {
-    const start = await browser.get(`/api/invitations/${invitationToken}/connect/github`);
+  if (invitation !== undefined) {
+    const start = await browser.get(
+      typeof invitation === 'string'
+        ? `/api/invitations/${invitation}/connect/github`
+        : `/api/invitations/code/${encodeURIComponent(invitation.code)}/connect/github`
+    );
     if (start.status !== 302) return start;
   }
   const connect = await browser.get('/api/connect/github');

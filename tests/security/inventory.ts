@@ -24,6 +24,7 @@ export const ROUTES: ExposedRoute[] = [
   // A code typed by hand stands for the token: the same budget of the rate limit (tests/server/codes.test.ts).
   route('GET', '/api/invitations/code/:code', 'public'),
   route('POST', '/api/invitations/code/:code/accept', 'public'),
+  route('GET', '/api/invitations/code/:code/connect/:provider', 'public'),
   // Public to Strapi's auth: the handler itself requires a member's users-permissions token (tests/server/accept.test.ts).
   route('POST', '/api/invitations/:token/accept', 'public'),
   // The page that asks for a code typed by hand (tests/server/join-page-code.test.ts).

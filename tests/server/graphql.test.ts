@@ -82,8 +82,8 @@ test("a personal link refuses another address through the mutation (no seat) and
   expect((await recipientRowsOf(app, invitation.id))[0].status).toBe('accepted');
 });
 
-const ACCEPT = `mutation Accept($token: String!) {
-  acceptInvitation(token: $token) { user { id email } role { id name type } previousRole { type } redirectUrl }
+const ACCEPT = `mutation Accept($token: String, $code: String) {
+  acceptInvitation(token: $token, code: $code) { user { id email } role { id name type } previousRole { type } redirectUrl }
 }`;
 
 const acceptWithGraphql = (token: string, bearer?: string) => {
@@ -107,6 +107,28 @@ describe('acceptInvitation', () => {
       redirectUrl: null,
     });
     expect((await findUser(app, member.email)).role.id).toBe(role.id);
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+  });
+
+  test('takes the code typed by hand instead of the token, one of the two', async () => {
+    const role = await createRole(app, 'graphql-code-members', 'GraphQL code members');
+    const code = `GQL-ACCEPT-${Date.now().toString(36).toUpperCase()}`;
+    const invitation = await createInvitation(app, { role: role.id, allowExistingAccounts: true, code });
+    const member = await createMember(app);
+    const bearer = await memberToken(app, member);
+    const both = await app
+      .http()
+      .post('/graphql')
+      .set('Authorization', `Bearer ${bearer}`)
+      .send({ query: ACCEPT, variables: { token: invitation.token, code } });
+    expect(both.body.errors[0].message).toBe('Give token or code, one of the two');
+    const res = await app
+      .http()
+      .post('/graphql')
+      .set('Authorization', `Bearer ${bearer}`)
+      .send({ query: ACCEPT, variables: { code: code.toLowerCase() } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.acceptInvitation.role.id).toBe(role.id);
     expect(await seatsUsedOf(app, invitation.id)).toBe(1);
   });
 

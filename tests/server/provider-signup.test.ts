@@ -56,6 +56,17 @@ describe('sign-up with GitHub while requireInvitation is on', () => {
     expect(redemptions.map((r: { user: { id: number } }) => r.user.id)).toEqual([user.id]);
   });
 
+  test('through a code typed by hand instead of the token: the same account, the same seat; a wrong code 404', async () => {
+    const code = `GH-${Date.now().toString(36).toUpperCase()}`;
+    const invitation = await createInvitation(app, { code, maxUses: 1 });
+    const profile = gitHubProfile();
+    const res = await signInWithGitHub(app, profile, { code: code.toLowerCase() });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ email: profile.email, provider: 'github' });
+    expect(await seatsUsedOf(app, invitation.id)).toBe(1);
+    expectStrapiError(await signInWithGitHub(app, gitHubProfile(), { code: 'NO-SUCH-CODE' }), 404);
+  });
+
   test("the link's first access applies as with a registration: presets, page after sign-up, redeemed event", async () => {
     const invitation = await createInvitation(app, {
       redirectUrl: 'http://127.0.0.1:1337/welcome.html',

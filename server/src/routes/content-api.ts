@@ -18,6 +18,12 @@ export default {
     },
     {
       method: 'GET',
+      path: '/code/:code/connect/:provider',
+      handler: 'provider-signup.connect',
+      config: publicTokenRouteConfig(),
+    },
+    {
+      method: 'GET',
       path: '/:token',
       handler: 'public-invitations.status',
       config: publicTokenRouteConfig(),
