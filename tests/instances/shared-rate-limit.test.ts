@@ -73,3 +73,29 @@ test('another client is not affected', async () => {
   expect((await alternating(SECOND_CLIENT, MAX)).map(({ status }) => status)).toEqual(Array(MAX).fill(200));
   expect((await statusFrom(instances[0], SECOND_CLIENT)).status).toBe(429);
 });
+
+test('guessing codes from one client on two instances, by the status and by sign-ups: one budget', async () => {
+  const client = '203.0.113.9';
+  const guess = async (i: number) => {
+    const instance = instances[i % instances.length];
+    const headers = { 'X-Forwarded-For': client, 'Content-Type': 'application/json' };
+    const res =
+      i % 2 === 0
+        ? await fetch(`${instance.url}/api/invitations/code/GUESS-${i}-CODE`, { headers })
+        : await fetch(`${instance.url}/api/auth/local/register`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({
+              username: `guess${i}${Date.now()}`,
+              email: `guess${i}${Date.now()}@example.com`,
+              password: 'Password-123',
+              invitationCode: `GUESS-${i}-CODE`,
+            }),
+          });
+    await res.arrayBuffer();
+    return res.status;
+  };
+  const statuses = [];
+  for (let i = 0; i < MAX + 4; i += 1) statuses.push(await guess(i));
+  expect(statuses).toEqual([...Array(MAX).fill(404), ...Array(4).fill(429)]);
+});
