@@ -40,6 +40,8 @@ export interface Invitation {
   hasCode: boolean;
   /** The code as the admin set it: like `token`, only for an admin who may show links; null: none, or no longer readable. */
   code?: string | null;
+  /** The plugin's code page with the code filled in (for a QR code), with `code`; null without one. */
+  codeUrl?: string | null;
   createdAt: string;
   createdBy: AdminAuthor | null;
 }

@@ -198,19 +198,19 @@ describe.each(Object.entries(LANGUAGES))('the invitation workflow in the admin p
 
 test("a link's QR code decodes back to its link, from the PNG and from the SVG offered for download", async () => {
   const admin = await adminClient(server.url);
-  const link = await admin.createLink({ name: 'Conference slide' });
+  const link = await admin.createLink({ name: 'Conference slide', code: 'SLIDE-2027-KEYNOTE' });
   const page = await openAdminPage(browser, server.url, 'en-US');
   await page.goto(`/admin/plugins/invitations/${link.id}`);
   await page.getByRole('img', { name: 'QR code of the invitation link' }).waitFor();
   await saveScreenshot(page, 'detail-qr-en');
 
   const pngDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download PNG' }).click();
+  await page.getByRole('button', { name: 'Download PNG' }).first().click();
   const png = PNG.sync.read(fs.readFileSync((await (await pngDownload).path()) as string));
   expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link.url);
 
   const svgDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download SVG' }).click();
+  await page.getByRole('button', { name: 'Download SVG' }).first().click();
   const svg = fs.readFileSync((await (await svgDownload).path()) as string, 'utf8');
   expect((await svgDownload).suggestedFilename()).toBe(`invitation-${link.id}-qr.svg`);
   // The SVG drawn by the browser itself, then read as a camera would.
@@ -230,4 +230,19 @@ test("a link's QR code decodes back to its link, from the PNG and from the SVG o
     };
   }, svg);
   expect(jsQR(new Uint8ClampedArray(drawn.pixels), drawn.width, drawn.height)?.data).toBe(link.url);
+
+  // The code's own QR code leads to the code page with the code filled in.
+  await page.getByRole('img', { name: 'QR code of the code page, with the code filled in' }).waitFor();
+  const codeDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PNG' }).nth(1).click();
+  const codePng = PNG.sync.read(fs.readFileSync((await (await codeDownload).path()) as string));
+  const codeUrl = jsQR(new Uint8ClampedArray(codePng.data), codePng.width, codePng.height)?.data as string;
+  expect(codeUrl).toBe(link.codeUrl);
+  const visitor = await (await browser.newContext({ locale: 'en-US', viewport: { width: 900, height: 700 } })).newPage();
+  await visitor.goto(codeUrl);
+  await expect(visitor.getByLabel('Invitation code').inputValue()).resolves.toBe('SLIDE-2027-KEYNOTE');
+  await saveScreenshot(visitor, 'code-page-en');
+  await visitor.getByRole('button', { name: 'Continue' }).click();
+  await visitor.getByRole('heading', { name: 'Create your account' }).waitFor();
+  expect(await visitor.content()).not.toContain(link.token);
 });

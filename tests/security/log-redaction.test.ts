@@ -65,6 +65,17 @@ describe('no token in the request log', () => {
     expect(logLines.filter((line) => line.toUpperCase().includes(code))).toEqual([]);
   });
 
+  test.each([
+    ['/invitations/join?code={code}', '/invitations/join?code=[code]'],
+    ['/Invitations/Join/?lang=fr&CODE={code}', '/invitations/join/?lang=fr&CODE=[code]'],
+    ['/invitations/join?%63ode={code}', '/invitations/join?code=[code]'],
+  ])('the code page filled in from a QR code: %s is logged as %s', async (spelling, logged) => {
+    const code = `QR-${Date.now().toString(36).toUpperCase()}`;
+    await app.http().get(spelling.replace('{code}', code));
+    expect(logLines.some((line) => line.includes(logged))).toBe(true);
+    expect(logLines.filter((line) => line.toUpperCase().includes(code))).toEqual([]);
+  });
+
   // Last: every line the file made Strapi and the plugin log, for every token it created.
   test('the whole log of this file holds none of its tokens', () => {
     expect(createdTokens.length).toBeGreaterThan(10);

@@ -86,3 +86,16 @@ test('without the page’s CSRF value nothing is looked up', async () => {
   expect(res.status).toBe(403);
   expect(await seatsUsedOf(app, invitation.id)).toBe(0);
 });
+
+test('the address of a QR code of the code fills the field in, and looks nothing up until the visitor goes on', async () => {
+  const code = newCode();
+  const invitation = await createInvitation(app, { code });
+  expect(invitation.codeUrl).toBe(`${new URL(invitation.url).origin}/invitations/join?code=${encodeURIComponent(code)}`);
+  const res = await app
+    .http()
+    .get(`/invitations/join?code=${encodeURIComponent(code)}`)
+    .set('Accept-Language', 'en');
+  expect(res.status).toBe(200);
+  expect(res.text).toMatch(new RegExp(`name="code"[^>]*value="${code}"`));
+  expect(res.text).not.toContain('Create your account');
+});

@@ -7,18 +7,23 @@ import { saveFile } from '../utils/save-file';
 import { usePluginTranslation } from '../utils/translations';
 
 interface Props {
-  /** The link the code holds. */
+  /** The address the QR code holds. */
   url: string;
   /** The start of the downloaded files' names. */
   fileName: string;
+  /** What it is a QR code of: the link (default), or the code page with the link's code. */
+  of?: 'link' | 'code';
 }
 
 /** The link as a QR code (for a slide or a poster), with its SVG and PNG downloads. */
-export const InvitationQrCode = ({ url, fileName }: Props) => {
+export const InvitationQrCode = ({ url, fileName, of = 'link' }: Props) => {
   const t = usePluginTranslation();
   const { toggleNotification } = useNotification();
   const code = useMemo(() => qrCodeOf(url), [url]);
-  const label = t('qr.label', 'QR code of the invitation link');
+  const label =
+    of === 'link'
+      ? t('qr.label', 'QR code of the invitation link')
+      : t('qr.code.label', 'QR code of the code page, with the code filled in');
 
   const downloadPng = async () => {
     try {
@@ -31,7 +36,7 @@ export const InvitationQrCode = ({ url, fileName }: Props) => {
   return (
     <Flex direction="column" alignItems="flex-start" gap={3}>
       <Typography variant="sigma" textColor="neutral600">
-        {t('qr.title', 'QR code')}
+        {of === 'link' ? t('qr.title', 'QR code') : t('qr.code.title', 'QR code of the code')}
       </Typography>
       <Box background="neutral0" padding={2} hasRadius borderColor="neutral200">
         <svg

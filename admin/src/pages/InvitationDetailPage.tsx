@@ -124,7 +124,12 @@ export const InvitationDetailPage = () => {
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
             <Flex direction="column" alignItems="stretch" gap={6}>
               <InvitationLink url={invitation.url} />
-              {invitation.url && <InvitationQrCode url={invitation.url} fileName={`invitation-${invitation.id}-qr`} />}
+              <Flex gap={8} wrap="wrap" alignItems="flex-start">
+                {invitation.url && <InvitationQrCode url={invitation.url} fileName={`invitation-${invitation.id}-qr`} />}
+                {invitation.codeUrl && (
+                  <InvitationQrCode url={invitation.codeUrl} fileName={`invitation-${invitation.id}-code-qr`} of="code" />
+                )}
+              </Flex>
               <Grid.Root gap={5}>
                 <Fact label={t('detail.uses', 'Uses')}>{formatUses(invitation)}</Fact>
                 <Fact label={t('detail.remaining', 'Remaining')}>{String(invitation.remaining)}</Fact>

@@ -147,7 +147,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** `/invitations/join` without a token: the page that asks for a code typed by hand. */
     async showCode(ctx: KoaContext) {
-      await showCodeForm(ctx, joinPage().pageContext(ctx), 200);
+      // `?code=`: the address a QR code of the code leads to, the field filled in (nothing looked up yet).
+      const { code } = ctx.query;
+      const prefilled = typeof code === 'string' && code.length <= 64 ? code : '';
+      await showCodeForm(ctx, joinPage().pageContext(ctx), 200, prefilled);
     },
 
     /**

@@ -45,6 +45,10 @@ const redactTokenInUrl = (url: string, prefixes: string[]): string => {
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const query = queryStart === -1 ? '' : url.slice(queryStart);
   const normalised = normalisedPath(path);
+  // The code page takes a code in its query (`?code=`, from a QR code): the value goes.
+  if (`${normalised.replace(/\/$/, '')}/` === prefixes[prefixes.length - 1]) {
+    return `${normalised}${percentDecoded(query).replace(/([?&]\s*code\s*=)[^&#]*/gi, '$1[code]')}`;
+  }
   const prefix = prefixes.find((candidate) => normalised.startsWith(candidate));
   if (!prefix) return url;
   return `${prefix}${REDACTED}${normalised.slice(prefix.length).replace(/^[^/]*/, '')}${query}`;

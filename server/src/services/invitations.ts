@@ -96,11 +96,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tokens = () => getService(strapi, 'tokens');
 
   /** The token, the address and the code to give people, only for an admin who may see them; null: not readable any more. */
-  const linkOf = (row: InvitationRow, { showLinks }: LinkVisibility): Pick<Invitation, 'token' | 'url' | 'code'> => {
+  const linkOf = (row: InvitationRow, { showLinks }: LinkVisibility): Pick<Invitation, 'token' | 'url' | 'code' | 'codeUrl'> => {
     if (!showLinks) return {};
+    const links = getService(strapi, 'links');
     const token = tokens().decrypt(row.tokenCiphertext, row.tokenHash);
     const code = row.codeHash ? tokens().decryptCode(row.codeCiphertext, row.codeHash) : null;
-    return { token, url: token ? getService(strapi, 'links').invitationUrl(token) : null, code };
+    return { token, url: token ? links.invitationUrl(token) : null, code, codeUrl: code ? links.codePageUrl(code) : null };
   };
 
   const present = (row: InvitationRow, visibility: LinkVisibility, now = new Date()): Invitation => {

@@ -24,6 +24,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return addressWith(MASKED_TOKEN);
     },
 
+    /** The plugin's code page with the code filled in (what a QR code of the code leads to). */
+    codePageUrl(code: string): string {
+      return `${serverUrl()}${JOIN_PATH}?${new URLSearchParams({ code })}`;
+    },
+
     /** The hosted sign-up page's path as browsers see it, e.g. `/cms/invitations/join` under a `/cms` prefix. */
     joinPagePath(): string {
       const prefix = URL.canParse(serverUrl()) ? new URL(serverUrl()).pathname.replace(/\/$/, '') : '';
