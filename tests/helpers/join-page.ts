@@ -6,8 +6,11 @@ export const joinPath = (token: string) => `/invitations/join/${token}`;
  * Opens the hosted sign-up page as a browser would: the page itself, the form's CSRF value and its
  * cookie. With `language`, the browser asks for it (Accept-Language); without, it says nothing.
  */
-export const openJoinForm = async (app: TestApp, token: string, language?: string) => {
-  const get = app.http().get(joinPath(token));
+export const openJoinForm = (app: TestApp, token: string, language?: string) => openPage(app, joinPath(token), language);
+
+/** Any of the hosted pages with a form, opened as a browser would: the page, its CSRF value and its cookie. */
+export const openPage = async (app: TestApp, path: string, language?: string) => {
+  const get = app.http().get(path);
   const res = await (language === undefined ? get : get.set('Accept-Language', language));
   const csrf = /name="csrf" value="([^"]+)"/.exec(res.text)?.[1] ?? '';
   const cookies = (res.headers['set-cookie'] as unknown as string[] | undefined) ?? [];

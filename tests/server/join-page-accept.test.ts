@@ -1,7 +1,7 @@
 // @engine-neutral
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, createMember, createRole, findUser, seatsUsedOf, setInvitationRow } from '../helpers/fixtures';
-import { joinPath, openJoinForm } from '../helpers/join-page';
+import { joinPath, openJoinForm, openPage } from '../helpers/join-page';
 
 const REDIRECT_ORIGIN = 'https://members.example.com';
 
@@ -21,12 +21,7 @@ beforeAll(async () => {
 const acceptPath = (token: string) => `${joinPath(token)}/accept`;
 
 /** The sign-in page of a link, as a browser opens it: the page, its CSRF value and cookie. */
-const openSignIn = async (token: string, language = 'en') => {
-  const res = await app.http().get(acceptPath(token)).set('Accept-Language', language);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(res.text)?.[1] ?? '';
-  const cookies = (res.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
-  return { res, csrf, cookie: cookies.map((cookie) => cookie.split(';')[0]).join('; ') };
-};
+const openSignIn = (token: string, language = 'en') => openPage(app, acceptPath(token), language);
 
 /** Signs in on the link's page; the answer is the confirmation (or the form again). */
 const signIn = async (token: string, identifier: string, password: string, language = 'en') => {

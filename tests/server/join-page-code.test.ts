@@ -1,6 +1,7 @@
 // @engine-neutral
 import { useTestApp, type TestApp } from '../helpers/strapi';
 import { createInvitation, seatsUsedOf } from '../helpers/fixtures';
+import { openPage } from '../helpers/join-page';
 
 let app: TestApp;
 useTestApp((started) => {
@@ -14,12 +15,7 @@ const newCode = () => {
 };
 
 /** The code page as a browser opens it: its CSRF value and cookie. */
-const openCodePage = async () => {
-  const res = await app.http().get('/invitations/join').set('Accept-Language', 'en');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(res.text)?.[1] ?? '';
-  const cookies = (res.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
-  return { res, csrf, cookie: cookies.map((cookie) => cookie.split(';')[0]).join('; ') };
-};
+const openCodePage = () => openPage(app, '/invitations/join', 'en');
 
 const postCodePage = (opened: { csrf: string; cookie: string }, fields: Record<string, string>) =>
   app
