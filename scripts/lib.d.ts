@@ -29,4 +29,10 @@ export const freshAppSecrets: () => Record<string, string>;
 export const freePort: () => Promise<number>;
 
 /** Resolves once the Strapi at `url` answers its /_health with 204; fails if `child` exits or after `timeoutMs`. */
-export const waitForHealth: (url: string, child: ChildProcess, logs: () => string, timeoutMs: number) => Promise<void>;
+export const waitForHealth: (
+  url: string,
+  child: ChildProcess,
+  logs: () => string,
+  timeoutMs: number,
+  instanceId?: string
+) => Promise<void>;

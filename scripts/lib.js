@@ -138,16 +138,18 @@ const findBinDir = (name, dirs) =>
 const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
- * Resolves once the Strapi at `url` answers its /_health with 204; fails at once if its process
- * (`child`) exits, or after `timeoutMs`, with what it logged (`logs()`) in the message.
+ * Resolves once the Strapi at `url` answers its /_health with 204 (with `instanceId`: as the
+ * process started with TEST_INSTANCE_ID, see playground/src/test-instance.ts); fails at once if its
+ * process (`child`) exits, or after `timeoutMs`, with what it logged (`logs()`) in the message.
  */
-const waitForHealth = async (url, child, logs, timeoutMs) => {
+const waitForHealth = async (url, child, logs, timeoutMs, instanceId) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode}:\n${logs()}`);
     try {
       const res = await fetch(`${url}/_health`);
-      if (res.status === 204) return;
+      // With `instanceId`, only the answer of that very process (X-Test-Instance) counts.
+      if (res.status === 204 && (!instanceId || res.headers.get('x-test-instance') === instanceId)) return;
     } catch {
       // not listening yet
     }

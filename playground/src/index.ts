@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { createDemoAdmin } from './demo-admin';
+import { nameTestInstance } from './test-instance';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    nameTestInstance(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await createDemoAdmin(strapi);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,12 +24,15 @@ export type PlaygroundProcess = StrapiProcess;
 export interface StrapiAppDir {
   dir: string;
   strapiBin: string;
+  /** The app names its process in each answer when given TEST_INSTANCE_ID (the playground does). */
+  namesInstance?: boolean;
 }
 
 /** The playground uses the workspace's Strapi, hoisted to the repository's node_modules. */
 const PLAYGROUND_APP: StrapiAppDir = {
   dir: PLAYGROUND_DIR,
   strapiBin: path.resolve(__dirname, '../../node_modules/@strapi/strapi/bin/strapi.js'),
+  namesInstance: true,
 };
 
 /** An app installed on its own (a compatibility app): its own Strapi, in its own node_modules. */
@@ -45,20 +49,43 @@ export const standaloneApp = (dir: string): StrapiAppDir => ({
 export const startPlayground = (env: Record<string, string>, envForUrl?: (url: string) => Record<string, string>) =>
   startStrapiApp(PLAYGROUND_APP, env, envForUrl);
 
-/** `strapi start` of `app` on a free port, as startPlayground does for the playground. */
+/** Tries to start a server on a port another process took since it was found free. */
+const MAX_PORT_TRIES = 3;
+
+/**
+ * `strapi start` of `app` on a free port, as startPlayground does for the playground; on another
+ * port if the one found free was taken before Strapi could listen on it.
+ */
 export const startStrapiApp = async (
   app: StrapiAppDir,
   env: Record<string, string>,
   envForUrl: (url: string) => Record<string, string> = () => ({})
 ): Promise<StrapiProcess> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnFreePort(app, env, envForUrl);
+    } catch (error) {
+      if (attempt >= MAX_PORT_TRIES || !/EADDRINUSE/.test(String((error as Error).message))) throw error;
+    }
+  }
+};
+
+const startOnFreePort = async (
+  app: StrapiAppDir,
+  env: Record<string, string>,
+  envForUrl: (url: string) => Record<string, string>
+): Promise<StrapiProcess> => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // Another suite may be handed the same free port: the health check waits for this process's own answer.
+  const instanceId = app.namesInstance ? crypto.randomUUID() : undefined;
   const fullEnv = {
     ...(process.env as Record<string, string>),
     ...env,
     ...envForUrl(url),
     HOST: '127.0.0.1',
     PORT: String(port),
+    ...(instanceId && { TEST_INSTANCE_ID: instanceId }),
   };
   const child = spawn(process.execPath, [app.strapiBin, 'start'], {
     cwd: app.dir,
@@ -75,7 +102,7 @@ export const startStrapiApp = async (
       child.once('exit', () => resolve());
     });
   try {
-    await waitForHealth(url, child, logs, 60_000);
+    await waitForHealth(url, child, logs, 60_000, instanceId);
   } catch (error) {
     // A server that never became healthy must not outlive the test that started it.
     const done = exited();
