@@ -6,8 +6,6 @@
 /** How an account came through a link: made by it (a sign-up), or an existing one that accepted it. */
 export type RedemptionKind = 'registered' | 'accepted';
 
-export const REDEMPTION_KINDS: readonly RedemptionKind[] = ['registered', 'accepted'];
-
 /** 403: the link is for new accounts only (`allowExistingAccounts` is off). */
 export const EXISTING_ACCOUNTS_NOT_ALLOWED = 'existing-accounts-not-allowed';
 

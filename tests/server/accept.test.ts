@@ -1,5 +1,5 @@
 // @database: an accept takes its seat and changes the member's role in one transaction
-import { useTestApp, type TestApp } from '../helpers/strapi';
+import { createAdminWithActions, useTestApp, type TestApp } from '../helpers/strapi';
 import {
   acceptInvitation,
   createInvitation,
@@ -204,17 +204,30 @@ describe('refusals: each changes neither the role nor the seats', () => {
     return { invitation, member, bearer, unchanged: { email: member.email, invitationId: invitation.id, roleId } };
   };
 
-  test('401 without a token, with a malformed or forged one, and with an API token', async () => {
+  test('401 without a token, with a malformed or forged one, with an API token (full or read-only) or an admin’s', async () => {
     const { invitation, unchanged } = await setUp();
-    const apiToken = await app
-      .http()
-      .post('/admin/api-tokens')
-      .set('Authorization', `Bearer ${app.adminToken}`)
-      .send({ name: `full access ${Date.now()}`, type: 'full-access', lifespan: null });
-    expect(apiToken.status).toBe(201);
+    const apiToken = async (type: 'full-access' | 'read-only') => {
+      const res = await app
+        .http()
+        .post('/admin/api-tokens')
+        .set('Authorization', `Bearer ${app.adminToken}`)
+        .send({ name: `${type} ${Date.now()}`, type, lifespan: null });
+      expect(res.status).toBe(201);
+      return res.body.data.accessKey as string;
+    };
+    const limitedAdmin = await createAdminWithActions(app, 'accept limited admin', ['read']);
     const forged = `${(await memberToken(app, { id: 1 })).slice(0, -4)}AAAA`;
+    const bearers = [
+      undefined,
+      'not-a-token',
+      forged,
+      await apiToken('full-access'),
+      await apiToken('read-only'),
+      app.adminToken,
+      limitedAdmin,
+    ];
 
-    for (const bearer of [undefined, 'not-a-token', forged, apiToken.body.data.accessKey]) {
+    for (const bearer of bearers) {
       const res = await acceptInvitation(app, invitation.token, bearer);
       await expectRefused(res, { status: 401, name: 'UnauthorizedError', reason: 'not-signed-in' }, unchanged);
     }

@@ -139,6 +139,14 @@ describe('acceptInvitation', () => {
     const anonymous = await acceptWithGraphql(invitation.token);
     expect(anonymous.body.data?.acceptInvitation ?? null).toBeNull();
     expect(anonymous.body.errors[0].message).toMatch(/^Sign in to accept this invitation/);
+    const readOnly = await app
+      .http()
+      .post('/admin/api-tokens')
+      .set('Authorization', `Bearer ${app.adminToken}`)
+      .send({ name: `graphql read-only ${Date.now()}`, type: 'read-only', lifespan: null });
+    const withApiToken = await acceptWithGraphql(invitation.token, readOnly.body.data.accessKey);
+    expect(withApiToken.body.data?.acceptInvitation ?? null).toBeNull();
+    expect(withApiToken.body.errors[0].message).toMatch(/^Sign in to accept this invitation/);
     const closed = await acceptWithGraphql(invitation.token, await memberToken(app, member));
     expect(closed.body.errors[0].message).toBe(
       'This invitation link only creates new accounts: it cannot be accepted with an existing one'

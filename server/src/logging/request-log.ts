@@ -12,8 +12,11 @@ type MiddlewareFactory = (config: unknown, context: { strapi: Core.Strapi }) => 
  */
 const tokenPathPrefixes = (strapi: Core.Strapi) => {
   const api = `${strapi.config.get('api.rest.prefix', '/api')}/${PLUGIN_ID}/`;
-  return [`${api}code/`, api, `${JOIN_PATH}/`].map((prefix) => prefix.toLowerCase());
+  return [`${api}code/`, api, JOIN_PAGE_PREFIX].map((prefix) => prefix.toLowerCase());
 };
+
+/** The hosted page's prefix; the page itself (no token) is the code page. */
+const JOIN_PAGE_PREFIX = `${JOIN_PATH}/`.toLowerCase();
 
 /** How many times `%2F` may have been encoded again (`%252F`) and still be read as `/`. */
 const MAX_DECODINGS = 3;
@@ -46,7 +49,7 @@ const redactTokenInUrl = (url: string, prefixes: string[]): string => {
   const query = queryStart === -1 ? '' : url.slice(queryStart);
   const normalised = normalisedPath(path);
   // The code page takes a code in its query (`?code=`, from a QR code): the value goes.
-  if (`${normalised.replace(/\/$/, '')}/` === prefixes[prefixes.length - 1]) {
+  if (`${normalised.replace(/\/$/, '')}/` === JOIN_PAGE_PREFIX) {
     return `${normalised}${percentDecoded(query).replace(/([?&]\s*code\s*=)[^&#]*/gi, '$1[code]')}`;
   }
   const prefix = prefixes.find((candidate) => normalised.startsWith(candidate));

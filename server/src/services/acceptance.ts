@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ROLE_UID, USER_UID } from '../constants';
 import { getService } from '../utils/get-service';
+import { usersPermissionsAdvancedSettings } from '../utils/users-permissions-settings';
 import {
   alreadyAcceptedError,
   existingAccountsNotAllowedError,
@@ -52,11 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const usersPermissionsService = <K extends keyof UsersPermissionsServices>(name: K) =>
     strapi.plugin('users-permissions').service(name) as unknown as UsersPermissionsServices[K];
 
-  const advancedSettings = async () =>
-    ((await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })) ?? {}) as {
-      email_confirmation?: boolean;
-      default_role?: string;
-    };
+  const advancedSettings = () => usersPermissionsAdvancedSettings(strapi);
 
   const findMember = (id: number | string, fields: string[] = []): Promise<MemberRow | null> =>
     strapi.db.query(USER_UID).findOne({

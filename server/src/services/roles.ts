@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ROLE_UID, USER_UID } from '../constants';
 import { roleNotAssignableError } from '../utils/errors';
 import type { AssignableRole, InvitationInput, SeatState } from '../../../shared';
+import { usersPermissionsAdvancedSettings } from '../utils/users-permissions-settings';
 
 /** What an admin does with a link that gives a role: make it, or edit it. */
 export type RoleGrant = 'create' | 'update';
@@ -47,12 +48,7 @@ const roleWidenedByEdit = (link: LinkBeforeEdit, input: Partial<InvitationInput>
 
 /** Who may give a role through a link, and which roles the admin's dialog offers. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const defaultRoleType = async () => {
-    const advanced = (await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })) as {
-      default_role?: string;
-    } | null;
-    return advanced?.default_role;
-  };
+  const defaultRoleType = async () => (await usersPermissionsAdvancedSettings(strapi)).default_role;
 
   /** The site's narrowing (`assignableRoles`, role types); null when it sets none. */
   const allowedTypes = () => strapi.config.get<string[] | null>('plugin::invitations.assignableRoles') ?? null;

@@ -86,6 +86,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let signingKeys: Buffer[] | undefined;
   const getSigningKeys = () => (signingKeys ??= keyMaterials(strapi).map(deriveSigningKey));
 
+  const codeHashes = (typed: unknown): string[] => {
+    const normalized = normalizeCode(typed);
+    if (normalized === null) return [];
+    return getSigningKeys().map((key) => crypto.createHmac('sha256', key).update(`invitation-code|${normalized}`).digest('hex'));
+  };
+
   const open = (payload: string | null | undefined, tokenHash: string): OpenedCopy => {
     const parts = (payload ?? '').split('.');
     const [version, iv, tag, ciphertext] = parts;
@@ -131,13 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * newest first (a code is short enough to be guessed from a plain hash, not from a keyed one).
      * Empty for what cannot be a code.
      */
-    codeHashes(typed: unknown): string[] {
-      const normalized = normalizeCode(typed);
-      if (normalized === null) return [];
-      return getSigningKeys().map((key) =>
-        crypto.createHmac('sha256', key).update(`invitation-code|${normalized}`).digest('hex')
-      );
-    },
+    codeHashes,
 
     /** The code as the admin typed it, encrypted with the newest key and bound to its hash. */
     encryptCode(code: string, codeHash: string): string {
@@ -148,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     decryptCode(payload: string | null | undefined, codeHash: string): string | null {
       const parts = (payload ?? '').split('.');
       if (parts[0] !== FORMAT_VERSION || parts.length !== 4) return null;
-      const isHashOf = (code: string, hash: string) => this.codeHashes(code).includes(hash);
+      const isHashOf = (code: string, hash: string) => codeHashes(code).includes(hash);
       for (const key of getKeys()) {
         const code = decryptWith(key, parts, codeHash, isHashOf);
         if (code !== null) return code;
