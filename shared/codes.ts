@@ -28,6 +28,9 @@ export const normalizeCode = (typed: unknown): string | null => {
   return /^[A-Z0-9]{6,32}$/.test(normalized) ? normalized : null;
 };
 
+/** Whether an admin may set `code`: the pattern, and at least 6 letters or digits once dashes are left out. */
+export const isValidCode = (code: string): boolean => CODE_PATTERN.test(code) && normalizeCode(code) !== null;
+
 /** How many letters and digits a code has (what its strength depends on). */
 export const codeStrengthLength = (code: string): number => code.replace(/[^A-Za-z0-9]/g, '').length;
 

@@ -1,6 +1,6 @@
 import { expiryInstant, startOfToday } from './dates';
 import {
-  CODE_PATTERN,
+  isValidCode,
   isDomainEntry,
   MAX_ALLOWED_EMAIL_DOMAINS,
   uniqueDomainEntries,
@@ -75,7 +75,7 @@ export const validateInvitationForm = (
     errors.expiresAt = 'form.error.past';
   }
   if (values.redirectUrl.trim() && !isHttpUrl(values.redirectUrl.trim())) errors.redirectUrl = 'form.error.url';
-  if (values.code.trim() && !CODE_PATTERN.test(values.code.trim())) errors.code = 'form.error.code';
+  if (values.code.trim() && !isValidCode(values.code.trim())) errors.code = 'form.error.code';
   if (!values.allowedEmailDomains.every(isDomainEntry)) errors.allowedEmailDomains = 'form.error.domains';
   else if (values.allowedEmailDomains.length > MAX_ALLOWED_EMAIL_DOMAINS)
     errors.allowedEmailDomains = 'form.error.domainsTooMany';

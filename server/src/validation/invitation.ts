@@ -1,6 +1,6 @@
 import { yup, validateYupSchema, errors } from '@strapi/utils';
 import {
-  CODE_PATTERN,
+  isValidCode,
   INVITATION_STATUSES,
   isDomainEntry,
   MAX_ALLOWED_EMAIL_DOMAINS,
@@ -146,8 +146,8 @@ const codeField = yup
   .strict()
   .nullable()
   .typeError('code must be a string, or null for no code')
-  .test('code', 'code must be 6 to 32 letters, digits and dashes', (value) =>
-    value === null || value === undefined ? true : CODE_PATTERN.test(value)
+  .test('code', 'code must be 6 to 32 letters, digits and dashes, at least 6 of them letters or digits', (value) =>
+    value === null || value === undefined ? true : isValidCode(value)
   );
 
 const firstAccessFields = {
