@@ -5,6 +5,7 @@
 import type { InvitationStatus } from './status';
 import type { EmailKind } from './email-templates';
 import type { RedemptionKind } from './accept';
+import type { AccessRequestStatus } from './access-requests';
 
 /** The admin who created a record. */
 export interface AdminAuthor {
@@ -322,4 +323,24 @@ export interface EmailTemplateTestResult {
   /** The calling admin's own address, where the test went. */
   sentTo: string;
   subject: string;
+}
+
+/** One request for access, as the admin API lists it (see access-requests.ts). */
+export interface AccessRequest {
+  id: number;
+  email: string;
+  name: string | null;
+  message: string | null;
+  status: AccessRequestStatus;
+  createdAt: string;
+  /** When the address last asked: a repeat while pending updates it rather than adding a request. */
+  lastRequestedAt: string;
+  decidedAt: string | null;
+  decidedBy: AdminAuthor | null;
+  /** Whether a domain of the link approved it at once (`autoApproveDomains`). */
+  autoApproved: boolean;
+  /** The link an approval sent a personal link of. */
+  invitation: { id: number; name: string } | null;
+  /** Why the approval's email could not be sent, if it could not: the page says so and offers to retry. */
+  sendError: string | null;
 }

@@ -12,4 +12,5 @@ export * from './email-templates';
 export * from './languages';
 export * from './accept';
 export * from './codes';
+export * from './access-requests';
 export type * from './api';

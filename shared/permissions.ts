@@ -12,6 +12,7 @@ export const ACTIONS = {
   send: 'send',
   showLinks: 'show-links',
   editEmailTemplates: 'edit-email-templates',
+  reviewAccessRequests: 'review-access-requests',
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;
@@ -27,6 +28,7 @@ export const PERMISSIONS = {
   send: [{ action: actionId('send'), subject: null }],
   showLinks: [{ action: actionId('showLinks'), subject: null }],
   editEmailTemplates: [{ action: actionId('editEmailTemplates'), subject: null }],
+  reviewAccessRequests: [{ action: actionId('reviewAccessRequests'), subject: null }],
 };
 
 /** What Settings > Roles shows for each action. */
@@ -40,6 +42,8 @@ export const ACTION_DEFINITIONS: Array<{ uid: string; displayName: string }> = [
   { uid: ACTIONS.showLinks, displayName: 'Show and copy links' },
   // Reads the templates too: they are the site's settings, not invitations.
   { uid: ACTIONS.editEmailTemplates, displayName: 'Edit email templates' },
+  // Approving sends a personal link of a link the reviewer picks, as "Send invitation" would.
+  { uid: ACTIONS.reviewAccessRequests, displayName: 'Review access requests' },
 ];
 
 /**

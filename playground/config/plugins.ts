@@ -74,6 +74,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         store: env('INVITATIONS_RATE_LIMIT_STORE', undefined),
         storeTimeoutMs: env.int('INVITATIONS_RATE_LIMIT_STORE_TIMEOUT_MS', 300),
       },
+      // On in the demo, so that its hosted request page and Access requests page can be tried.
+      requestAccess: {
+        enabled: env.bool('INVITATIONS_REQUEST_ACCESS', true),
+        notify: env('INVITATIONS_REQUEST_ACCESS_NOTIFY', null),
+        retentionDays: env.int('INVITATIONS_REQUEST_ACCESS_RETENTION_DAYS', 90),
+      },
+      // Reminders and retention; a demo can set a few seconds to watch a reminder go out.
+      background: {
+        enabled: env.bool('INVITATIONS_BACKGROUND', true),
+        intervalSeconds: env.int('INVITATIONS_REMINDER_INTERVAL_SECONDS', 300),
+      },
     },
   },
   email: { config: emailConfig(env) },

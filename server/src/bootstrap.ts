@@ -60,4 +60,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureSeatLimitCheck(strapi);
   await ensureLinkIndexes(strapi);
   await getService(strapi, 'rate-limit').prepare();
+  getService(strapi, 'background').start();
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'rate-limit').stop();
+  await getService(strapi, 'background').stop();
 };

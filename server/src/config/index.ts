@@ -1,5 +1,6 @@
 import { emailDefaults, validateEmailConfig, type EmailConfig } from './email';
 import { httpUrl } from '../validation/text';
+import { isEmailAddress } from '../../../shared';
 
 export const RATE_LIMIT_STORES = ['memory', 'database'] as const;
 export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
@@ -17,6 +18,23 @@ export interface RateLimitConfig {
   store?: RateLimitStoreKind;
   /** How long a hit may wait for the database store before the request goes on uncounted. */
   storeTimeoutMs: number;
+}
+
+/** People without a link may ask for one (`POST /api/invitations/requests`, the hosted request page). */
+export interface RequestAccessConfig {
+  enabled: boolean;
+  /** An address told of new requests: one email per new request, at most one per ten minutes (with the count). Null: nobody. */
+  notify: string | null;
+  /** Declined requests are deleted this many days after their decision, in the background. */
+  retentionDays: number;
+}
+
+/** The plugin's background work: reminders before a link expires, and the requests' retention. */
+export interface BackgroundConfig {
+  /** Whether this instance runs it (every instance may: each item is claimed in the database first). */
+  enabled: boolean;
+  /** Seconds between two runs. */
+  intervalSeconds: number;
 }
 
 export interface InvitationsConfig {
@@ -60,6 +78,8 @@ export interface InvitationsConfig {
    * site's default role (`role: null`) is always allowed.
    */
   assignableRoles: string[] | null;
+  requestAccess: RequestAccessConfig;
+  background: BackgroundConfig;
 }
 
 /**
@@ -81,6 +101,8 @@ const defaults: InvitationsConfig = {
   email: emailDefaults,
   rateLimit: { enabled: true, max: 30, windowSeconds: 60, storeTimeoutMs: 300 },
   assignableRoles: null,
+  requestAccess: { enabled: false, notify: null, retentionDays: 90 },
+  background: { enabled: true, intervalSeconds: 300 },
 };
 
 /** True for `scheme://host[:port]` and nothing more. */
@@ -133,6 +155,30 @@ const validateAssignableRoles = (assignableRoles: unknown) => {
   }
 };
 
+const validateRequestAccess = (requestAccess: RequestAccessConfig) => {
+  if (typeof requestAccess !== 'object' || requestAccess === null) throw new Error('requestAccess must be an object');
+  if (typeof requestAccess.enabled !== 'boolean') throw new Error('requestAccess.enabled must be a boolean');
+  const notify = requestAccess.notify ?? null;
+  if (notify !== null && !(typeof notify === 'string' && isEmailAddress(notify))) {
+    throw new Error('requestAccess.notify must be null or an email address');
+  }
+  if (!isPositiveInteger(requestAccess.retentionDays)) {
+    throw new Error('requestAccess.retentionDays must be a positive whole number of days');
+  }
+};
+
+/** Shorter runs would only repeat the same queries; a day is the longest that still reminds on the right day. */
+const BACKGROUND_INTERVAL_SECONDS = { min: 1, max: 86_400 };
+
+const validateBackground = (background: BackgroundConfig) => {
+  if (typeof background !== 'object' || background === null) throw new Error('background must be an object');
+  if (typeof background.enabled !== 'boolean') throw new Error('background.enabled must be a boolean');
+  const { min, max } = BACKGROUND_INTERVAL_SECONDS;
+  if (!Number.isInteger(background.intervalSeconds) || background.intervalSeconds < min || background.intervalSeconds > max) {
+    throw new Error(`background.intervalSeconds must be a whole number of seconds from ${min} to ${max}`);
+  }
+};
+
 const validator = (config: InvitationsConfig) => {
   if (typeof config.requireInvitation !== 'boolean') {
     throw new Error('requireInvitation must be a boolean');
@@ -156,6 +202,8 @@ const validator = (config: InvitationsConfig) => {
   validateEmailConfig(config.email ?? emailDefaults);
   validateRateLimit(config.rateLimit ?? defaults.rateLimit);
   validateAssignableRoles(config.assignableRoles ?? null);
+  validateRequestAccess(config.requestAccess ?? defaults.requestAccess);
+  validateBackground(config.background ?? defaults.background);
 };
 
 export default { default: defaults, validator };

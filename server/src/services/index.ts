@@ -1,4 +1,5 @@
 import acceptance from './acceptance';
+import background from './background';
 import deliveries from './deliveries';
 import emailTemplates from './email-templates';
 import firstAccess from './first-access';
@@ -17,6 +18,7 @@ import tokens from './tokens';
 
 export default {
   acceptance,
+  background,
   deliveries,
   'email-templates': emailTemplates,
   'first-access': firstAccess,

@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+
+/** One kind of background work: `run` does one bounded pass, claiming each item before doing it. */
+export interface BackgroundTask {
+  name: string;
+  run: (strapi: Core.Strapi) => Promise<void>;
+}
+
+/** What the plugin does in the background, in this order at each run. */
+export const BACKGROUND_TASKS: BackgroundTask[] = [];
