@@ -95,6 +95,10 @@ describe('POST /invitations/invitations/:id/send', () => {
     expect(french.mail.text).toMatch(/valable jusqu'au \d{1,2} \p{L}+ \d{4}/u);
     expect(htmlOf(french)).toContain('<html lang="fr">');
 
+    // `language` is the field's documented name; `locale` its first one.
+    expect((await send(invitation.id, { emails: ['de@example.com'], language: 'de' })).status).toBe(200);
+    expect(smtp.receivedBy('de@example.com')[0].mail.subject).toBe(`Ihre Einladung zu ${SITE_NAME}`);
+
     await app.strapi.db.query('admin::user').update({ where: { email: 'admin@example.com' }, data: { preferedLanguage: 'fr' } });
     try {
       expect((await send(invitation.id, { emails: ['default-fr@example.com'] })).status).toBe(200);
@@ -263,6 +267,12 @@ describe('POST /invitations/invitations/:id/send', () => {
       ['a blank subject', { emails: ['ok@example.com'], subject: '  ' }, /subject must be 1 to 255/],
       ['a message too long', { emails: ['ok@example.com'], message: 'x'.repeat(5001) }, /at most 5000/],
       ['a locale that is no language code', { emails: ['ok@example.com'], locale: '../../etc' }, /language code/],
+      ['a language that is no language code', { emails: ['ok@example.com'], language: 'French' }, /language must be a language code/],
+      [
+        'a language and a locale that differ',
+        { emails: ['ok@example.com'], language: 'de', locale: 'fr' },
+        /language and locale are the same setting/,
+      ],
       ['an unknown time zone', { emails: ['ok@example.com'], timeZone: 'Mars/Olympus' }, /time zone/],
       ['an unknown field', { emails: ['ok@example.com'], bcc: ['x@example.com'] }, /Unknown field: bcc/],
     ];

@@ -44,6 +44,11 @@ const emailFields = {
     .test('message-characters', 'message must not contain control characters', (value) =>
       value === undefined ? true : !CONTROL_CHARACTERS_EXCEPT_LINES.test(value)
     ),
+  language: yup
+    .string()
+    .typeError('language must be a string')
+    .matches(LANGUAGE_TAG_PATTERN, 'language must be a language code such as "en" or "fr"'),
+  // The same setting under its first name, still taken from existing clients.
   locale: yup
     .string()
     .typeError('locale must be a string')
@@ -134,11 +139,22 @@ const invalidAddressesError = (emails: string[], invalid: string[]) => {
   return new errors.ValidationError(message, { errors: fieldErrors, invalid });
 };
 
+type WithLanguage<T> = T & { language?: string };
+
+/** The email's language from `language`, or from `locale` (its first name); two different ones are a mistake. */
+const languageAsLocale = <T extends EmailOptions>({ language, ...options }: WithLanguage<T>): T => {
+  if (language !== undefined && options.locale !== undefined && language !== options.locale) {
+    throw new errors.ValidationError('language and locale are the same setting: give one of them');
+  }
+  return (language === undefined ? options : { ...options, locale: language }) as T;
+};
+
 export const validateSendInput = async (body: unknown): Promise<SendInput> => {
-  const { emails, personal, ...options } = (await validateYupSchema(sendSchema)(body)) as EmailOptions & {
-    emails: Array<string | RecipientWithLanguage>;
-    personal?: boolean;
-  };
+  const { emails, personal, ...options } = languageAsLocale(
+    (await validateYupSchema(sendSchema)(body)) as WithLanguage<
+      EmailOptions & { emails: Array<string | RecipientWithLanguage>; personal?: boolean }
+    >
+  );
   const addresses = emails.map((entry) => (typeof entry === 'string' ? entry : entry.email));
   const { valid, invalid } = sortRecipients(addresses);
   if (invalid.length > 0) throw invalidAddressesError(addresses, invalid);
@@ -146,8 +162,8 @@ export const validateSendInput = async (body: unknown): Promise<SendInput> => {
   return { recipients: valid, languages: languagesByAddress(withLanguages), personal: personal ?? false, ...options };
 };
 
-export const validateEmailOptions = validateYupSchema(emailOptionsSchema) as (body: unknown) => Promise<EmailOptions>;
+export const validateEmailOptions = async (body: unknown): Promise<EmailOptions> =>
+  languageAsLocale((await validateYupSchema(emailOptionsSchema)(body)) as WithLanguage<EmailOptions>);
 
-export const validatePreviewOptions = validateYupSchema(previewSchema) as (
-  body: unknown
-) => Promise<EmailOptions & { personal?: boolean }>;
+export const validatePreviewOptions = async (body: unknown): Promise<EmailOptions & { personal?: boolean }> =>
+  languageAsLocale((await validateYupSchema(previewSchema)(body)) as WithLanguage<EmailOptions & { personal?: boolean }>);
