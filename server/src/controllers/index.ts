@@ -6,6 +6,7 @@ import adminRecipients from './admin-recipients';
 import joinPage from './join-page';
 import providerSignup from './provider-signup';
 import publicInvitations from './public-invitations';
+import requestPage from './request-page';
 
 export default {
   'accept-page': acceptPage,
@@ -16,4 +17,5 @@ export default {
   'join-page': joinPage,
   'provider-signup': providerSignup,
   'public-invitations': publicInvitations,
+  'request-page': requestPage,
 };

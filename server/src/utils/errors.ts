@@ -62,8 +62,12 @@ export const rateLimitUnavailableError = () =>
     reason: 'rate-limit-unavailable',
   });
 
-/** 403 with its message kept (see InvitationHttpError). */
-export const invitationRequiredError = () => new InvitationHttpError(403, 'An invitation is required to register');
+/**
+ * 403 with its message kept (see InvitationHttpError); with the page where people ask for an
+ * invitation when the site takes requests.
+ */
+export const invitationRequiredError = (requestAccessUrl: string | null) =>
+  new InvitationHttpError(403, 'An invitation is required to register', requestAccessUrl ? { requestAccessUrl } : {});
 
 /** 403: the address is not at one of the link's domains; the answer says which are. */
 export const emailDomainRefusedError = (allowedEmailDomains: string[]) =>
