@@ -36,5 +36,10 @@ export const REQUEST_PATH = `/${PLUGIN_ID}${REQUEST_ROUTE_PATH}`;
 
 /** Emitted on Strapi's event hub (and offered to webhooks) after each account made from a link. */
 export const REDEEMED_EVENT = 'invitation.redeemed';
-/** Emitted when someone asks for an invitation (a new request, not a repeat of a pending one). */
-export const ACCESS_REQUEST_CREATED_EVENT = 'invitation-request.created';
+
+/** Emitted on Strapi's event hub (and offered to webhooks): a new access request, and each decision. */
+export const ACCESS_REQUEST_EVENTS = {
+  created: 'invitation-request.created',
+  approved: 'invitation-request.approved',
+  declined: 'invitation-request.declined',
+} as const;

@@ -1,5 +1,6 @@
 import acceptance from './acceptance';
 import accessRequestNotices from './access-request-notices';
+import accessRequests from './access-requests';
 import background from './background';
 import deliveries from './deliveries';
 import emailTemplates from './email-templates';
@@ -20,6 +21,7 @@ import tokens from './tokens';
 export default {
   acceptance,
   'access-request-notices': accessRequestNotices,
+  'access-requests': accessRequests,
   background,
   deliveries,
   'email-templates': emailTemplates,
