@@ -78,6 +78,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       requestAccess: {
         enabled: env.bool('INVITATIONS_REQUEST_ACCESS', true),
         notify: env('INVITATIONS_REQUEST_ACCESS_NOTIFY', null),
+        notifyLanguage: env('INVITATIONS_REQUEST_ACCESS_NOTIFY_LANGUAGE', 'en'),
         retentionDays: env.int('INVITATIONS_REQUEST_ACCESS_RETENTION_DAYS', 90),
       },
       // Reminders and retention; a demo can set a few seconds to watch a reminder go out.

@@ -187,3 +187,24 @@ test('a member with an account accepts a link on its page: signs in, sees the ro
   );
   expect(users.results[0].role).toMatchObject({ name: 'Speakers' });
 });
+
+test('a visitor without a link asks for one from the code page; the request waits for review', async () => {
+  const page = await visitor('fr-FR');
+  await page.goto('/invitations/join');
+  await page.getByRole('link', { name: 'Pas d’invitation ? Demandez-en une' }).click();
+  await page.getByRole('heading', { name: 'Demander une invitation' }).waitFor();
+  // The field for bots is out of sight and out of the keyboard's reach.
+  const trap = page.locator('input[name="website"]');
+  expect(await trap.getAttribute('tabindex')).toBe('-1');
+  const trapBox = await trap.boundingBox();
+  expect((trapBox?.x ?? 0) + (trapBox?.width ?? 0)).toBeLessThanOrEqual(0);
+  await page.getByLabel('Adresse électronique').fill('grace@example.com');
+  await page.getByLabel('Nom').fill('Grace');
+  await page.getByLabel('Message').fill('J’anime l’atelier du jeudi.');
+  await saveScreenshot(page, 'request-page-fr');
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await page.getByRole('heading', { name: 'Merci' }).waitFor();
+
+  const requests = await admin.expectOk('/invitations/requests?status=pending&q=grace@example.com');
+  expect(requests.results).toEqual([expect.objectContaining({ email: 'grace@example.com', name: 'Grace', status: 'pending' })]);
+});

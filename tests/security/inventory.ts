@@ -36,6 +36,9 @@ export const ROUTES: ExposedRoute[] = [
   route('GET', '/invitations/join/:token/accept', 'public'),
   route('POST', '/invitations/join/:token/accept', 'public'),
   route('POST', '/invitations/join/:token/accept/confirm', 'public'),
+  // Asking for an invitation (tests/server/request-page.test.ts): CSRF, honeypot, rate-limited, the same answer whatever happens.
+  route('GET', '/invitations/request', 'public'),
+  route('POST', '/invitations/request', 'public'),
 
   // The plugin's admin API (tests/server/permissions.test.ts refuses admins without the action).
   admin('GET', '/invitations/roles', 'read'),

@@ -7,6 +7,8 @@
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../../server/src/views/join-page-messages';
 import { ACCEPT_PAGE_MESSAGES, type AcceptPageMessages } from '../../server/src/views/accept-page-messages';
 import { CODE_PAGE_MESSAGES } from '../../server/src/views/code-page-messages';
+import { REQUEST_PAGE_MESSAGES, type RequestPageMessages } from '../../server/src/views/request-page-messages';
+import { REQUEST_NOTICE_MESSAGES } from '../../server/src/views/request-notice-messages';
 import { LANGUAGE_NAMES } from '../../shared';
 import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES } from '../../server/src/email/templates';
 import { PLACEHOLDERS, placeholdersIn, renderTemplate } from '../../server/src/email/render';
@@ -100,6 +102,36 @@ test('the code page speaks the seven languages, each message translated', () => 
     );
     expect(untranslated).toEqual([]);
   }
+});
+
+describe('the request page and the team’s notice of requests', () => {
+  const textOfRequestPage = (messages: RequestPageMessages, key: keyof RequestPageMessages) => {
+    const message = messages[key];
+    return typeof message === 'function' ? message(777) : message;
+  };
+  const requestKeys = Object.keys(REQUEST_PAGE_MESSAGES.en) as (keyof RequestPageMessages)[];
+
+  test.each(OTHERS)('%s: the request page has every message, translated, the numbers put in', (locale) => {
+    const messages = REQUEST_PAGE_MESSAGES[locale];
+    expect(Object.keys(messages).sort()).toEqual([...requestKeys].sort());
+    const untranslated = requestKeys.filter(
+      (key) => textOfRequestPage(messages, key) === textOfRequestPage(REQUEST_PAGE_MESSAGES.en, key) && key !== 'message'
+    );
+    expect(untranslated.filter((key) => REQUEST_PAGE_MESSAGES.en[key].toString().includes(' '))).toEqual([]);
+    expect(messages.tooLong(777)).toContain('777');
+    expect(messages.messageHint(777)).toContain('777');
+  });
+
+  test.each(SEVEN)('%s: the notice says the count and the site in the subject, and the address to review them', (locale) => {
+    const messages = REQUEST_NOTICE_MESSAGES[locale as keyof typeof REQUEST_NOTICE_MESSAGES];
+    for (const count of [1, 3]) {
+      expect(messages.subject(count, 'SAMPLE-SITE')).toMatch(new RegExp(`^${count} .*SAMPLE-SITE`));
+      expect(messages.text(count, 'SAMPLE-SITE', 'https://SAMPLE-URL')).toContain('https://SAMPLE-URL');
+    }
+    // One request and several read differently (a plural form of each language).
+    expect(messages.subject(1, 'S').replace('1', '')).not.toBe(messages.subject(3, 'S').replace('3', ''));
+    expect(messages.text(3, 'S', 'U')).toContain('3');
+  });
 });
 
 describe('the built-in email templates', () => {

@@ -1,4 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { accessRequestRetention } from './access-request-retention';
+
+const noticesOf = (strapi: Core.Strapi) => getService(strapi, 'access-request-notices');
 
 /** One kind of background work: `run` does one bounded pass, claiming each item before doing it. */
 export interface BackgroundTask {
@@ -7,4 +11,8 @@ export interface BackgroundTask {
 }
 
 /** What the plugin does in the background, in this order at each run. */
-export const BACKGROUND_TASKS: BackgroundTask[] = [];
+export const BACKGROUND_TASKS: BackgroundTask[] = [
+  // The notice a wave of requests left for after the ten minutes between two.
+  { name: 'access-request-notices', run: async (strapi) => void (await noticesOf(strapi).notifyIfDue()) },
+  accessRequestRetention,
+];

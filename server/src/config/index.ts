@@ -1,6 +1,6 @@
 import { emailDefaults, validateEmailConfig, type EmailConfig } from './email';
 import { httpUrl } from '../validation/text';
-import { isEmailAddress } from '../../../shared';
+import { isEmailAddress, SHIPPED_LANGUAGES, type ShippedLanguage } from '../../../shared';
 
 export const RATE_LIMIT_STORES = ['memory', 'database'] as const;
 export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
@@ -25,6 +25,8 @@ export interface RequestAccessConfig {
   enabled: boolean;
   /** An address told of new requests: one email per new request, at most one per ten minutes (with the count). Null: nobody. */
   notify: string | null;
+  /** The language of that email: one the plugin ships (en, fr, de, es, it, pt-BR, nl). */
+  notifyLanguage: ShippedLanguage;
   /** Declined requests are deleted this many days after their decision, in the background. */
   retentionDays: number;
 }
@@ -101,7 +103,7 @@ const defaults: InvitationsConfig = {
   email: emailDefaults,
   rateLimit: { enabled: true, max: 30, windowSeconds: 60, storeTimeoutMs: 300 },
   assignableRoles: null,
-  requestAccess: { enabled: false, notify: null, retentionDays: 90 },
+  requestAccess: { enabled: false, notify: null, notifyLanguage: 'en', retentionDays: 90 },
   background: { enabled: true, intervalSeconds: 300 },
 };
 
@@ -161,6 +163,9 @@ const validateRequestAccess = (requestAccess: RequestAccessConfig) => {
   const notify = requestAccess.notify ?? null;
   if (notify !== null && !(typeof notify === 'string' && isEmailAddress(notify))) {
     throw new Error('requestAccess.notify must be null or an email address');
+  }
+  if (!SHIPPED_LANGUAGES.includes(requestAccess.notifyLanguage)) {
+    throw new Error(`requestAccess.notifyLanguage must be one of ${SHIPPED_LANGUAGES.join(', ')}`);
   }
   if (!isPositiveInteger(requestAccess.retentionDays)) {
     throw new Error('requestAccess.retentionDays must be a positive whole number of days');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { USERS_PERMISSIONS_AUTH } from '../constants';
+import { PLUGIN_ID, REQUEST_ROUTE_PATH, USERS_PERMISSIONS_AUTH } from '../constants';
+import type { RequestAccessConfig } from '../config';
 import { getService } from '../utils/get-service';
 import { isCsrfTokenValid, issueCsrfToken } from '../utils/csrf';
 import {
@@ -125,13 +126,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return showForm(ctx, page, status, { ...problem, values: { username: values.username, email: values.email }, code });
   };
 
-  const showCodeForm = (ctx: KoaContext, page: PageContext, status: number, code = '', error: string | null = null) =>
-    sendPage(
-      ctx,
-      page,
-      status,
-      renderCodeForm(page, { csrfToken: issueCsrfToken(ctx, getService(strapi, 'links').joinPagePath()), code, error })
-    );
+  /**
+   * Where a visitor without a code asks for one, when the site takes requests: `/invitations/request`
+   * relative to this page's own address (`/invitations/join`), whatever path prefix a proxy adds.
+   */
+  const requestHref = (page: PageContext) =>
+    (strapi.config.get(`plugin::${PLUGIN_ID}.requestAccess`) as RequestAccessConfig).enabled
+      ? keepLanguage(REQUEST_ROUTE_PATH.slice(1), page)
+      : undefined;
+
+  const showCodeForm = (ctx: KoaContext, page: PageContext, status: number, code = '', error: string | null = null) => {
+    const csrfToken = issueCsrfToken(ctx, getService(strapi, 'links').joinPagePath());
+    sendPage(ctx, page, status, renderCodeForm(page, { csrfToken, code, error, requestHref: requestHref(page) }));
+  };
 
   /** Registers through users-permissions' controller, which the invitation gate wraps. */
   const register = async (ctx: KoaContext, values: JoinFormValues): Promise<RegisterResponse> => {

@@ -1,4 +1,6 @@
 import acceptance from './acceptance';
+import accessRequestNotices from './access-request-notices';
+import accessRequests from './access-requests';
 import background from './background';
 import deliveries from './deliveries';
 import emailTemplates from './email-templates';
@@ -18,6 +20,8 @@ import tokens from './tokens';
 
 export default {
   acceptance,
+  'access-request-notices': accessRequestNotices,
+  'access-requests': accessRequests,
   background,
   deliveries,
   'email-templates': emailTemplates,

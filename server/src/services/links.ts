@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { JOIN_PATH, PLUGIN_ID } from '../constants';
+import { JOIN_PATH, PLUGIN_ID, REQUEST_PATH } from '../constants';
 import { MASKED_TOKEN } from '../../../shared';
+import type { RequestAccessConfig } from '../config';
 
 /** Addresses of the plugin's pages, as visitors reach them (behind a proxy, with its path prefix). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const serverUrl = () => String(strapi.config.get('server.absoluteUrl') ?? '').replace(/\/$/, '');
+  /** The server's path prefix as browsers see it, e.g. `/cms` when a proxy serves Strapi under it. */
+  const pathPrefix = () => (URL.canParse(serverUrl()) ? new URL(serverUrl()).pathname.replace(/\/$/, '') : '');
 
   /** The site's own sign-up page when configured, else the plugin's, with `segment` where the token goes. */
   const addressWith = (segment: string) => {
@@ -31,8 +34,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The hosted sign-up page's path as browsers see it, e.g. `/cms/invitations/join` under a `/cms` prefix. */
     joinPagePath(): string {
-      const prefix = URL.canParse(serverUrl()) ? new URL(serverUrl()).pathname.replace(/\/$/, '') : '';
-      return `${prefix}${JOIN_PATH}`;
+      return `${pathPrefix()}${JOIN_PATH}`;
+    },
+
+    /** The hosted page that asks for an invitation, as browsers see its path. */
+    requestPagePath(): string {
+      return `${pathPrefix()}${REQUEST_PATH}`;
+    },
+
+    /**
+     * The same page's full address when the site takes requests (null otherwise), for an answer to
+     * a client elsewhere: the API's 403 of a sign-up without a link.
+     */
+    requestAccessUrl(): string | null {
+      const { enabled } = strapi.config.get(`plugin::${PLUGIN_ID}.requestAccess`) as RequestAccessConfig;
+      return enabled ? `${serverUrl()}${REQUEST_PATH}` : null;
     },
   };
 };

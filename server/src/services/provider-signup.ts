@@ -125,7 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!scope) return null;
       try {
         if (scope.token === null) {
-          if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
+          if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`))
+            throw invitationRequiredError(getService(strapi, 'links').requestAccessUrl());
           return null;
         }
         const claimed = await getService(strapi, 'seats').claim(scope.token, scope.trx, data.email);

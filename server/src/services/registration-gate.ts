@@ -151,7 +151,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const givenToken = takeField(ctx, INVITATION_TOKEN_FIELD);
         const code = takeField(ctx, INVITATION_CODE_FIELD);
         if (!isGiven(givenToken) && !isGiven(code)) {
-          if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`)) throw invitationRequiredError();
+          if (strapi.config.get(`plugin::${PLUGIN_ID}.requireInvitation`))
+            throw invitationRequiredError(getService(strapi, 'links').requestAccessUrl());
           return originalRegister(ctx);
         }
         const token = await tokenOf(ctx, givenToken, code);

@@ -1,6 +1,7 @@
 import { escapeHtml, LANGUAGE_NAMES } from '../../../shared';
 import { ACCEPT_PAGE_MESSAGES } from './accept-page-messages';
 import { CODE_PAGE_MESSAGES } from './code-page-messages';
+import { REQUEST_PAGE_MESSAGES } from './request-page-messages';
 import { JOIN_PAGE_LOCALES, type JoinPageLocale, type JoinPageMessages } from './join-page-messages';
 
 export type JoinField = 'username' | 'email' | 'password';
@@ -50,16 +51,17 @@ const STYLE = `
   h1 { font-size: 1.5rem; margin-top: 0; }
   .welcome { border-left: 4px solid #4945ff; padding: 0.25rem 1rem; margin: 1rem 0; background: #f0f0ff; }
   label { display: block; font-weight: 600; margin-top: 1rem; }
-  input { display: block; width: 100%; box-sizing: border-box; padding: 0.6rem; margin-top: 0.25rem;
+  input, textarea { display: block; width: 100%; box-sizing: border-box; padding: 0.6rem; margin-top: 0.25rem;
           font: inherit; border: 1px solid #8e8ea9; border-radius: 4px; }
-  input[aria-invalid="true"] { border-color: #d02b20; }
+  input[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: #d02b20; }
+  .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
   .hint { color: #666687; font-size: 0.875rem; margin: 0.25rem 0 0; }
   .field-error, .alert { color: #b72b1a; }
   .field-error { font-size: 0.875rem; margin: 0.25rem 0 0; }
   .alert { border: 1px solid #f5c0b8; background: #fcecea; padding: 0.75rem 1rem; border-radius: 4px; }
   button { margin-top: 1.5rem; width: 100%; padding: 0.75rem; font: inherit; font-weight: 600; color: #fff;
            background: #4945ff; border: 0; border-radius: 4px; cursor: pointer; }
-  button:focus-visible, input:focus-visible, a:focus-visible { outline: 2px solid #4945ff; outline-offset: 2px; }
+  button:focus-visible, input:focus-visible, textarea:focus-visible, a:focus-visible { outline: 2px solid #4945ff; outline-offset: 2px; }
   .note { color: #666687; font-size: 0.875rem; }
   .languages ul { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.25rem 0.75rem;
                   list-style: none; margin: 0 0 1rem; padding: 0; font-size: 0.875rem; }
@@ -67,7 +69,7 @@ const STYLE = `
   @media (prefers-color-scheme: dark) {
     body { background: #181826; color: #eaeaef; } main { background: #212134; }
     .welcome { background: #2a2a45; } .hint, .note { color: #a5a5ba; } .languages a { color: #7b79ff; }
-    input { background: #181826; color: inherit; } .alert { background: #4a1d1d; }
+    input, textarea { background: #181826; color: inherit; } .alert { background: #4a1d1d; }
   }
 `;
 
@@ -106,21 +108,30 @@ ${withLanguageLinks ? languageLinks(page) : ''}${content}
 </html>
 `;
 
-/** A labelled input, with its hint and its error under it, tied to them for screen readers. */
-export const labelledInput = (field: {
+export interface LabelledField {
   name: string;
   label: string;
   attributes: string;
   value: string;
   hint?: string;
   error?: string;
-}) => {
-  const { name, label, attributes, value, hint, error } = field;
+  /** Default true. */
+  required?: boolean;
+  /** A multi-line text area instead of an input. */
+  multiline?: boolean;
+}
+
+/** A labelled input, with its hint and its error under it, tied to them for screen readers. */
+export const labelledInput = (field: LabelledField) => {
+  const { name, label, attributes, value, hint, error, required = true, multiline = false } = field;
   const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ');
+  const opening = `id="${name}" name="${name}" ${attributes}${required ? ' required' : ''}`;
+  const state = `${error ? ' aria-invalid="true"' : ''}${describedBy ? ` aria-describedby="${describedBy}"` : ''}`;
+  const control = multiline
+    ? `<textarea ${opening}${state}>${escapeHtml(value)}</textarea>`
+    : `<input ${opening} value="${escapeHtml(value)}"${state}>`;
   return `<label for="${name}">${escapeHtml(label)}</label>
-<input id="${name}" name="${name}" ${attributes} required value="${escapeHtml(value)}"${
-    error ? ' aria-invalid="true"' : ''
-  }${describedBy ? ` aria-describedby="${describedBy}"` : ''}>
+${control}
 ${hint ? `<p class="hint" id="${name}-hint">${escapeHtml(hint)}</p>` : ''}
 ${error ? `<p class="field-error" id="${name}-error">${escapeHtml(error)}</p>` : ''}`;
 };
@@ -187,8 +198,14 @@ ${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p
     withLanguageLinks
   );
 
-/** The page of a code typed by hand: one field, then the link's own form. */
-export const renderCodeForm = (page: PageContext, state: { csrfToken: string; code: string; error: string | null }) => {
+/**
+ * The page of a code typed by hand: one field, then the link's own form. `requestHref`: where a
+ * visitor without a code asks for an invitation, when the site takes requests.
+ */
+export const renderCodeForm = (
+  page: PageContext,
+  state: { csrfToken: string; code: string; error: string | null; requestHref?: string }
+) => {
   const messages = CODE_PAGE_MESSAGES[page.locale];
   const content = `<h1>${escapeHtml(messages.title)}</h1>
 <p>${escapeHtml(messages.intro)}</p>
@@ -202,6 +219,7 @@ ${labelledInput({
   error: state.error ?? undefined,
 })}
 <button type="submit">${escapeHtml(messages.submit)}</button>
-</form>`;
+</form>
+${state.requestHref ? `<p><a href="${escapeHtml(state.requestHref)}">${escapeHtml(REQUEST_PAGE_MESSAGES[page.locale].askLink)}</a></p>` : ''}`;
   return layout(page, messages.title, content);
 };

@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import {
+  ACCESS_REQUEST_HONEYPOT_FIELD,
+  ACCESS_REQUEST_MESSAGE_MAX_LENGTH,
+  ACCESS_REQUEST_NAME_MAX_LENGTH,
+  isEmailAddress,
+} from '../../../shared';
+import { PLUGIN_ID } from '../constants';
+import type { RequestAccessConfig } from '../config';
+import { getService } from '../utils/get-service';
+import { isCsrfTokenValid, issueCsrfToken } from '../utils/csrf';
+import { renderMessagePage, type PageContext } from '../views/join-page';
+import { renderRequestForm, type RequestField, type RequestFormState } from '../views/request-page';
+import { REQUEST_PAGE_MESSAGES } from '../views/request-page-messages';
+import type { KoaContext } from '../koa';
+
+type RequestValues = Record<RequestField, string>;
+
+/** The form's fields; anything but a string (a repeated field, say) counts as empty. */
+const readForm = (body: Record<string, unknown>): RequestValues => {
+  const text = (field: string) => (typeof body[field] === 'string' ? (body[field] as string).trim() : '');
+  return { email: text('email'), name: text('name'), message: text('message') };
+};
+
+/** What is wrong with each field, in the page's language; empty when the request can be sent. */
+const fieldErrors = (values: RequestValues, page: PageContext): RequestFormState['fieldErrors'] => {
+  const messages = REQUEST_PAGE_MESSAGES[page.locale];
+  const errors: RequestFormState['fieldErrors'] = {};
+  if (!values.email) errors.email = page.messages.required;
+  else if (!isEmailAddress(values.email)) errors.email = page.messages.invalidEmail;
+  if (values.name.length > ACCESS_REQUEST_NAME_MAX_LENGTH) errors.name = messages.tooLong(ACCESS_REQUEST_NAME_MAX_LENGTH);
+  if (values.message.length > ACCESS_REQUEST_MESSAGE_MAX_LENGTH) {
+    errors.message = messages.tooLong(ACCESS_REQUEST_MESSAGE_MAX_LENGTH);
+  }
+  return errors;
+};
+
+/**
+ * The hosted page where people without a link ask for one (`/invitations/request`), for sites with
+ * no front end of their own: a server-rendered form, no script, CSRF-protected, that sends the
+ * request through the same rule as `POST /api/invitations/requests` and answers the same whatever
+ * became of it.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const joinPage = () => getService(strapi, 'join-page');
+  const isOpen = () => (strapi.config.get(`plugin::${PLUGIN_ID}.requestAccess`) as RequestAccessConfig).enabled;
+
+  const showMessage = (ctx: KoaContext, page: PageContext, status: number, title: string, text: string) =>
+    joinPage().sendPage(ctx, page, status, renderMessagePage(page, title, text));
+
+  const showClosed = (ctx: KoaContext, page: PageContext) => {
+    const { closedTitle, closedText } = REQUEST_PAGE_MESSAGES[page.locale];
+    return showMessage(ctx, page, 404, closedTitle, closedText);
+  };
+
+  const showForm = (ctx: KoaContext, page: PageContext, status: number, previousTry: Partial<RequestFormState> = {}) => {
+    const csrfToken = issueCsrfToken(ctx, getService(strapi, 'links').requestPagePath());
+    const form: RequestFormState = { csrfToken, values: {}, fieldErrors: {}, formError: null, ...previousTry };
+    joinPage().sendPage(ctx, page, status, renderRequestForm(page, form));
+  };
+
+  return {
+    async show(ctx: KoaContext) {
+      const page = joinPage().pageContext(ctx);
+      if (!isOpen()) return showClosed(ctx, page);
+      showForm(ctx, page, 200);
+    },
+
+    async submit(ctx: KoaContext) {
+      const page = joinPage().pageContext(ctx);
+      if (!isOpen()) return showClosed(ctx, page);
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+      const values = readForm(body);
+      if (!isCsrfTokenValid(ctx, body.csrf)) {
+        return showForm(ctx, page, 403, { values, formError: REQUEST_PAGE_MESSAGES[page.locale].formExpired });
+      }
+      const errors = fieldErrors(values, page);
+      if (Object.keys(errors).length > 0) return showForm(ctx, page, 400, { values, fieldErrors: errors });
+      await getService(strapi, 'access-requests').submit({
+        email: values.email,
+        name: values.name || undefined,
+        message: values.message || undefined,
+        [ACCESS_REQUEST_HONEYPOT_FIELD]:
+          typeof body[ACCESS_REQUEST_HONEYPOT_FIELD] === 'string' ? body[ACCESS_REQUEST_HONEYPOT_FIELD] : '',
+      });
+      const { receivedTitle, receivedText } = REQUEST_PAGE_MESSAGES[page.locale];
+      showMessage(ctx, page, 202, receivedTitle, receivedText);
+    },
+  };
+};
