@@ -30,6 +30,15 @@ test('20 concurrent requests from one address, in different cases: all 202, exac
   expect(rows[0]).toMatchObject({ status: 'pending', requestCount: 20 });
 });
 
+test('20 submissions of one address started at once (the service the route and the hosted page call): one pending row', async () => {
+  const accessRequests = app.strapi.plugin('invitations').service('access-requests');
+  // Started in one tick, they all look for a pending row before any has inserted one.
+  await Promise.all(spellings('service-racer@example.com').map((email) => accessRequests.submit({ email })));
+  const rows = await app.strapi.db.query(REQUEST_UID).findMany({ where: { normalizedEmail: 'service-racer@example.com' } });
+  expect(rows).toHaveLength(1);
+  expect(rows[0].requestCount).toBe(20);
+});
+
 test('concurrent requests from many addresses, some repeated: one row per address', async () => {
   const addresses = Array.from({ length: 15 }, (_, index) => `many${index}@example.com`);
   const bodies = [...addresses, ...addresses.slice(0, 5).map((email) => email.toUpperCase()), ...addresses.slice(0, 5)];
