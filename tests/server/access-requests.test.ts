@@ -385,6 +385,19 @@ describe('POST /invitations/requests/:id/approve', () => {
     expect(signUp.status).toBe(200);
   });
 
+  test('resend after the personal link made its account: 409, and sendError keeps what the mail server said', async () => {
+    const invitation = await createInvitation(app);
+    const email = uniqueEmail();
+    const request = await pendingRequest(email);
+    expect((await review(`/${request.id}/approve`, { invitationId: invitation.id })).status).toBe(200);
+    const token = tokenInMail(String(smtp.receivedBy(email)[0].mail.text));
+    expect((await register(app, { ...newAccount(), email, invitationToken: token })).status).toBe(200);
+    const res = await review(`/${request.id}/resend`);
+    expectStrapiError(res, 409);
+    expect(res.body.error.details.reason).toBe('not-pending');
+    expect((await requestRow(request.id)).sendError).toBeNull();
+  });
+
   test('resend is for approved requests only: 409 for a pending or declined one', async () => {
     const request = await pendingRequest();
     expectStrapiError(await review(`/${request.id}/resend`), 409);
@@ -452,6 +465,15 @@ describe('POST /invitations/requests/:id/decline', () => {
     } finally {
       await app.http().delete('/invitations/email-templates/access-request-declined/en').set(admin());
     }
+  });
+
+  test('"Send me a test" of the answer goes to the admin, in the language asked, with no link in it', async () => {
+    const res = await app.http().post('/invitations/email-templates/access-request-declined/fr/test').set(admin());
+    expect(res.status).toBe(200);
+    const [mail] = smtp.receivedBy('admin@example.com');
+    expect(mail.mail.subject).toBe("[Test] Votre demande d'accès à Invitations playground");
+    expect(mail.mail.text).toContain("Merci de l'intérêt que vous portez à Invitations playground.");
+    expect(mail.mail.text).not.toMatch(/https?:\/\//);
   });
 
   test('an answer that fails is said in sendError; the request stays declined', async () => {

@@ -494,7 +494,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await getService(strapi, 'recipients').resend(row.invitation.id, row.recipient.id, {}, sender);
       } catch (error) {
-        await setSendErrors(new Map([[id, sendErrorText((error as { details?: { error?: string } }).details?.error ?? error)]]));
+        // The mail server's refusal is the request's news; a link used or revoked since is the answer's.
+        const refusal = (error as { details?: { reason?: string; error?: string } }).details;
+        if (refusal?.reason === 'email-failed') await setSendErrors(new Map([[id, sendErrorText(refusal.error)]]));
         throw error;
       }
       await setSendErrors(new Map([[id, null]]));
