@@ -4,6 +4,8 @@
  * approve with a personal link mailed through "Send invitation", decline with an editable answer,
  * bulk decisions, resend), auto-approval by a link's domains, and the events.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ACCESS_REQUEST_DECIDED } from '../../shared';
 import {
   createInvitation,
@@ -619,6 +621,51 @@ describe('auto-approval by a link’s autoApproveDomains', () => {
     const cleared = await update({ autoApproveDomains: [] });
     expect(cleared.status).toBe(200);
     expect(cleared.body.data.autoApproveDomains).toEqual([]);
+  });
+});
+
+describe('webhooks', () => {
+  const received: JsonBody[] = [];
+  let receiver: http.Server;
+  let receiverUrl: string;
+  beforeAll(async () => {
+    receiver = http.createServer((req, res) => {
+      let data = '';
+      req.on('data', (chunk) => (data += chunk));
+      req.on('end', () => {
+        received.push(JSON.parse(data));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  });
+  afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+
+  test('the three events are offered to webhooks, which receive each with the request', async () => {
+    const events = ['invitation-request.created', 'invitation-request.approved', 'invitation-request.declined'];
+    const hook = await app
+      .http()
+      .post('/admin/webhooks')
+      .set(admin())
+      .send({ name: 'Access requests', url: receiverUrl, headers: {}, events });
+    expect(hook.status).toBe(201);
+    const invitation = await createInvitation(app);
+    const approved = await pendingRequest();
+    const declined = await pendingRequest();
+    expect((await review(`/${approved.id}/approve`, { invitationId: invitation.id })).status).toBe(200);
+    expect((await review(`/${declined.id}/decline`, { sendEmail: false })).status).toBe(200);
+    await eventually(async () => received.length >= 4);
+    const seen = received.map((body) => [body.event, body.accessRequest.id, body.accessRequest.status]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['invitation-request.created', approved.id, 'pending'],
+        ['invitation-request.created', declined.id, 'pending'],
+        ['invitation-request.approved', approved.id, 'approved'],
+        ['invitation-request.declined', declined.id, 'declined'],
+      ])
+    );
+    expect(JSON.stringify(received)).not.toMatch(/pendingKey|normalizedEmail|token/);
   });
 });
 
