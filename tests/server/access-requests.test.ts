@@ -172,7 +172,7 @@ describe('POST /api/invitations/requests', () => {
 
   test('emits invitation-request.created for a new request only, with the request as the admin API shows it', async () => {
     const received: JsonBody[] = [];
-    const listener = (payload: JsonBody) => {
+    const listener = async (payload: JsonBody) => {
       received.push(payload);
     };
     app.strapi.eventHub.on('invitation-request.created', listener);
@@ -273,7 +273,7 @@ describe('POST /invitations/requests/:id/approve', () => {
     const invitation = await createInvitation(app, { name: 'Approvals', maxUses: 5 });
     const request = await pendingRequest(uniqueEmail(), { name: 'Requester' });
     const approved: JsonBody[] = [];
-    const listener = (payload: JsonBody) => {
+    const listener = async (payload: JsonBody) => {
       approved.push(payload);
     };
     app.strapi.eventHub.on('invitation-request.approved', listener);
@@ -424,7 +424,7 @@ describe('POST /invitations/requests/:id/decline', () => {
   test('without an email: declined, nobody mailed, no account touched; the event fires', async () => {
     const request = await pendingRequest();
     const declined: JsonBody[] = [];
-    const listener = (payload: JsonBody) => {
+    const listener = async (payload: JsonBody) => {
       declined.push(payload);
     };
     app.strapi.eventHub.on('invitation-request.declined', listener);
