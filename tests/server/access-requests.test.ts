@@ -4,8 +4,6 @@
  * approve with a personal link mailed through "Send invitation", decline with an editable answer,
  * bulk decisions, resend), auto-approval by a link's domains, and the events.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ACCESS_REQUEST_DECIDED } from '../../shared';
 import {
   createInvitation,
@@ -19,6 +17,7 @@ import {
 } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { createAdminWithActions, startTestApp, type TestApp } from '../helpers/strapi';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 
 const REQUEST_UID = 'plugin::invitations.access-request';
 const DELIVERY_UID = 'plugin::invitations.delivery';
@@ -625,22 +624,11 @@ describe('auto-approval by a link’s autoApproveDomains', () => {
 });
 
 describe('webhooks', () => {
-  const received: JsonBody[] = [];
-  let receiver: http.Server;
-  let receiverUrl: string;
+  let receiver: WebhookReceiver;
   beforeAll(async () => {
-    receiver = http.createServer((req, res) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => {
-        received.push(JSON.parse(data));
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    receiver = await startWebhookReceiver();
   });
-  afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+  afterAll(() => receiver.close());
 
   test('the three events are offered to webhooks, which receive each with the request', async () => {
     const events = ['invitation-request.created', 'invitation-request.approved', 'invitation-request.declined'];
@@ -648,15 +636,15 @@ describe('webhooks', () => {
       .http()
       .post('/admin/webhooks')
       .set(admin())
-      .send({ name: 'Access requests', url: receiverUrl, headers: {}, events });
+      .send({ name: 'Access requests', url: receiver.url, headers: {}, events });
     expect(hook.status).toBe(201);
     const invitation = await createInvitation(app);
     const approved = await pendingRequest();
     const declined = await pendingRequest();
     expect((await review(`/${approved.id}/approve`, { invitationId: invitation.id })).status).toBe(200);
     expect((await review(`/${declined.id}/decline`, { sendEmail: false })).status).toBe(200);
-    await eventually(async () => received.length >= 4);
-    const seen = received.map((body) => [body.event, body.accessRequest.id, body.accessRequest.status]);
+    await eventually(async () => receiver.received.length >= 4);
+    const seen = receiver.received.map(({ body }) => [body.event, body.accessRequest.id, body.accessRequest.status]);
     expect(seen).toEqual(
       expect.arrayContaining([
         ['invitation-request.created', approved.id, 'pending'],
@@ -665,7 +653,7 @@ describe('webhooks', () => {
         ['invitation-request.declined', declined.id, 'declined'],
       ])
     );
-    expect(JSON.stringify(received)).not.toMatch(/pendingKey|normalizedEmail|token/);
+    expect(JSON.stringify(receiver.received)).not.toMatch(/pendingKey|normalizedEmail|token/);
   });
 });
 
