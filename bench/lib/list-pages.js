@@ -38,4 +38,11 @@ const compareListPage = async (bench, { small, large, route, what, sizes, unit, 
   };
 };
 
-module.exports = { listLatency, compareListPage };
+/** The SQL statements of one page of `list` at 10 and 100 rows (an N+1 would grow with the page), as a line for the report. */
+const statementsPerPage = async (site, list) => {
+  const page = (size) => () => site.admin('GET', `${list}?pageSize=${size}`);
+  const [ten, hundred] = [await site.queriesOf(page(10)), await site.queriesOf(page(100))];
+  return `SQL statements per list request (SQLite, admin authentication included): ${ten} for 10 rows, ${hundred} for 100 rows`;
+};
+
+module.exports = { listLatency, compareListPage, statementsPerPage };

@@ -11,7 +11,7 @@
 const { withSite, onEachDatabase } = require('../lib/site');
 const { seedAccessRequests } = require('../lib/seed');
 const { expectStatus } = require('../lib/http');
-const { compareListPage } = require('../lib/list-pages');
+const { compareListPage, statementsPerPage } = require('../lib/list-pages');
 const format = require('../lib/format');
 
 const TARGET = 1.5;
@@ -57,9 +57,7 @@ const measure = (bench) => async (small) => {
 
 const countStatements = async (site) => {
   await seed(site, SMALL);
-  const page = (size) => () => site.admin('GET', `${LIST}?pageSize=${size}`);
-  const [ten, hundred] = [await site.queriesOf(page(10)), await site.queriesOf(page(100))];
-  return `SQL statements per list request (SQLite, admin authentication included): ${ten} for 10 rows, ${hundred} for 100 rows`;
+  return statementsPerPage(site, LIST);
 };
 
 module.exports = {

@@ -13,7 +13,7 @@ const { withSite, onEachDatabase } = require('../lib/site');
 const { connect } = require('../lib/databases');
 const { seedInvitations, TABLE } = require('../lib/seed');
 const { expectStatus } = require('../lib/http');
-const { compareListPage } = require('../lib/list-pages');
+const { compareListPage, statementsPerPage } = require('../lib/list-pages');
 const { explainPage, explainStatusPage } = require('../lib/explain');
 const format = require('../lib/format');
 
@@ -80,9 +80,7 @@ const measure = (bench) => async (small) => {
 
 const countStatements = async (site) => {
   await seed(site, SMALL);
-  const page = (size) => () => site.admin('GET', `${LIST}?pageSize=${size}`);
-  const [ten, hundred] = [await site.queriesOf(page(10)), await site.queriesOf(page(100))];
-  return `SQL statements per list request (SQLite, admin authentication included): ${ten} for 10 rows, ${hundred} for 100 rows`;
+  return statementsPerPage(site, LIST);
 };
 
 module.exports = {
