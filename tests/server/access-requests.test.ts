@@ -588,6 +588,36 @@ describe('auto-approval by a link’s autoApproveDomains', () => {
     expect((await requestsOf(`someone@elsewhere${stamp}.edu`))[0].status).toBe('pending');
   });
 
+  test('the auto-approval runs after the answer: a slow mail server does not make that answer slower', async () => {
+    const domain = `slow${Date.now()}.example`;
+    await createInvitation(app, { autoApproveDomains: [domain] });
+    const email = `someone@${domain}`;
+    const emailService = app.strapi.plugin('email').service('email');
+    const originalSend = emailService.send;
+    let releaseMail: () => void = () => {};
+    const mailHeld = new Promise<void>((resolve) => {
+      releaseMail = resolve;
+    });
+    const send = jest.spyOn(emailService, 'send').mockImplementation(async (...args: unknown[]) => {
+      await mailHeld;
+      return originalSend.apply(emailService, args);
+    });
+    try {
+      expect((await submit({ email })).status).toBe(202);
+      // Answered while the email is still held: the request was stored, its approval not finished.
+      expect(smtp.receivedBy(email)).toHaveLength(0);
+      releaseMail();
+      const approved = await eventually(async () => {
+        const [row] = await requestsOf(email);
+        return row?.status === 'approved' && smtp.receivedBy(email).length === 1 ? row : null;
+      });
+      expect(approved).toMatchObject({ autoApproved: true });
+    } finally {
+      releaseMail();
+      send.mockRestore();
+    }
+  });
+
   test('autoApproveDomains in the admin API: validated, shown, and setting it needs the send action', async () => {
     const bad = await app
       .http()
