@@ -86,6 +86,12 @@ test('a wrong address or a field too long shows the form again with the error be
   expect(tooLong.status).toBe(400);
   expect(tooLong.text).toContain('Dieses Feld ist zu lang (höchstens 1000 Zeichen).');
   expect(await requestsOf(email)).toHaveLength(0);
+
+  // What the API refuses, the page refuses too.
+  const controlCharacter = await postRequestPage({ email, name: 'Ada\u0007' });
+  expect(controlCharacter.status).toBe(400);
+  expect(controlCharacter.text).toMatch(/id="name-error">This field contains characters that cannot be used\./);
+  expect(await requestsOf(email)).toHaveLength(0);
 });
 
 test('without the page’s CSRF value the form comes back and nothing is stored', async () => {

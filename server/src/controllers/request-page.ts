@@ -13,6 +13,7 @@ import { renderMessagePage, type PageContext } from '../views/join-page';
 import { renderRequestForm, type RequestField, type RequestFormState } from '../views/request-page';
 import { REQUEST_PAGE_MESSAGES } from '../views/request-page-messages';
 import type { KoaContext } from '../koa';
+import { validateAccessRequestSubmission } from '../validation/access-requests';
 
 type RequestValues = Record<RequestField, string>;
 
@@ -20,6 +21,23 @@ type RequestValues = Record<RequestField, string>;
 const readForm = (body: Record<string, unknown>): RequestValues => {
   const text = (field: string) => (typeof body[field] === 'string' ? (body[field] as string).trim() : '');
   return { email: text('email'), name: text('name'), message: text('message') };
+};
+
+/** The hidden field as a bot filled it in; bounded, so that a huge one is a bot's too, not a bad request. */
+const readHoneypot = (body: Record<string, unknown>) => {
+  const value = body[ACCESS_REQUEST_HONEYPOT_FIELD];
+  return typeof value === 'string' && value !== '' ? value.slice(0, 1) : '';
+};
+
+/** The fields the API's rule refused, said in the page's language; null for an error that is not about them. */
+const refusedFields = (error: unknown, page: PageContext): RequestFormState['fieldErrors'] | null => {
+  const { name, details } = (error ?? {}) as { name?: string; details?: { errors?: Array<{ path?: string[] }> } };
+  if (name !== 'ValidationError') return null;
+  const fields = (details?.errors ?? [])
+    .map(({ path = [] }) => path[0])
+    .filter((field): field is RequestField => ['email', 'name', 'message'].includes(field as string));
+  const invalidText = REQUEST_PAGE_MESSAGES[page.locale].invalidText;
+  return Object.fromEntries((fields.length > 0 ? fields : ['email']).map((field) => [field, invalidText]));
 };
 
 /** What is wrong with each field, in the page's language; empty when the request can be sent. */
@@ -76,13 +94,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const errors = fieldErrors(values, page);
       if (Object.keys(errors).length > 0) return showForm(ctx, page, 400, { values, fieldErrors: errors });
-      await getService(strapi, 'access-requests').submit({
-        email: values.email,
-        name: values.name || undefined,
-        message: values.message || undefined,
-        [ACCESS_REQUEST_HONEYPOT_FIELD]:
-          typeof body[ACCESS_REQUEST_HONEYPOT_FIELD] === 'string' ? body[ACCESS_REQUEST_HONEYPOT_FIELD] : '',
-      });
+      let submission;
+      try {
+        // The API's own rule, so that the page stores nothing the API would refuse.
+        submission = await validateAccessRequestSubmission({ ...values, [ACCESS_REQUEST_HONEYPOT_FIELD]: readHoneypot(body) });
+      } catch (error) {
+        const refused = refusedFields(error, page);
+        if (!refused) throw error;
+        return showForm(ctx, page, 400, { values, fieldErrors: refused });
+      }
+      await getService(strapi, 'access-requests').submit(submission);
       const { receivedTitle, receivedText } = REQUEST_PAGE_MESSAGES[page.locale];
       showMessage(ctx, page, 202, receivedTitle, receivedText);
     },

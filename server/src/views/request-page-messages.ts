@@ -16,6 +16,8 @@ export interface RequestPageMessages {
   messageHint: (max: number) => string;
   submit: string;
   tooLong: (max: number) => string;
+  /** A field with characters a form should not hold (control characters, broken Unicode). */
+  invalidText: string;
   receivedTitle: string;
   receivedText: string;
   /** The page when the site does not take requests (requestAccess off). */
@@ -37,6 +39,7 @@ const en: RequestPageMessages = {
   messageHint: (max) => `Optional. Tell the team who you are or why you would like to join (${max} characters at most).`,
   submit: 'Send my request',
   tooLong: (max) => `This field is too long (${max} characters at most).`,
+  invalidText: 'This field contains characters that cannot be used.',
   receivedTitle: 'Thank you',
   receivedText: 'Your request has been received. If it is approved, you will get an email with a link to create your account.',
   closedTitle: 'Requests are closed',
@@ -57,6 +60,7 @@ const fr: RequestPageMessages = {
     `Facultatif. Dites à l’équipe qui vous êtes ou pourquoi vous souhaitez rejoindre le site (${max} caractères au maximum).`,
   submit: 'Envoyer ma demande',
   tooLong: (max) => `Cette zone est trop longue (${max} caractères au maximum).`,
+  invalidText: 'Cette zone contient des caractères qui ne peuvent pas être utilisés.',
   receivedTitle: 'Merci',
   receivedText:
     'Votre demande a bien été reçue. Si elle est acceptée, vous recevrez un courriel avec un lien pour créer votre compte.',
@@ -77,6 +81,7 @@ const de: RequestPageMessages = {
   messageHint: (max) => `Optional. Sagen Sie dem Team, wer Sie sind oder warum Sie beitreten möchten (höchstens ${max} Zeichen).`,
   submit: 'Anfrage senden',
   tooLong: (max) => `Dieses Feld ist zu lang (höchstens ${max} Zeichen).`,
+  invalidText: 'Dieses Feld enthält Zeichen, die nicht verwendet werden können.',
   receivedTitle: 'Vielen Dank',
   receivedText:
     'Ihre Anfrage ist eingegangen. Wird sie angenommen, erhalten Sie eine E-Mail mit einem Link, um Ihr Konto zu erstellen.',
@@ -97,6 +102,7 @@ const es: RequestPageMessages = {
   messageHint: (max) => `Opcional. Cuéntale al equipo quién eres o por qué quieres unirte (${max} caracteres como máximo).`,
   submit: 'Enviar mi solicitud',
   tooLong: (max) => `Este campo es demasiado largo (${max} caracteres como máximo).`,
+  invalidText: 'Este campo contiene caracteres que no se pueden usar.',
   receivedTitle: 'Gracias',
   receivedText: 'Hemos recibido tu solicitud. Si se aprueba, recibirás un correo electrónico con un enlace para crear tu cuenta.',
   closedTitle: 'No se admiten solicitudes',
@@ -115,6 +121,7 @@ const it: RequestPageMessages = {
   messageHint: (max) => `Facoltativo. Di’ al team chi sei o perché vuoi unirti (al massimo ${max} caratteri).`,
   submit: 'Invia la richiesta',
   tooLong: (max) => `Questo campo è troppo lungo (al massimo ${max} caratteri).`,
+  invalidText: 'Questo campo contiene caratteri che non si possono usare.',
   receivedTitle: 'Grazie',
   receivedText:
     'Abbiamo ricevuto la tua richiesta. Se verrà approvata, riceverai un’email con un link per creare il tuo account.',
@@ -134,6 +141,7 @@ const ptBR: RequestPageMessages = {
   messageHint: (max) => `Opcional. Conte à equipe quem você é ou por que quer participar (no máximo ${max} caracteres).`,
   submit: 'Enviar meu pedido',
   tooLong: (max) => `Este campo é longo demais (no máximo ${max} caracteres).`,
+  invalidText: 'Este campo contém caracteres que não podem ser usados.',
   receivedTitle: 'Obrigado',
   receivedText: 'Recebemos seu pedido. Se ele for aprovado, você vai receber um e-mail com um link para criar sua conta.',
   closedTitle: 'Pedidos indisponíveis',
@@ -153,6 +161,7 @@ const nl: RequestPageMessages = {
   messageHint: (max) => `Optioneel. Vertel het team wie u bent of waarom u lid wilt worden (maximaal ${max} tekens).`,
   submit: 'Aanvraag versturen',
   tooLong: (max) => `Dit veld is te lang (maximaal ${max} tekens).`,
+  invalidText: 'Dit veld bevat tekens die niet kunnen worden gebruikt.',
   receivedTitle: 'Bedankt',
   receivedText:
     'Uw aanvraag is ontvangen. Wordt die goedgekeurd, dan krijgt u een e-mail met een link om uw account aan te maken.',
