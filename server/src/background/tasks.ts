@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
 
 /** One kind of background work: `run` does one bounded pass, claiming each item before doing it. */
 export interface BackgroundTask {
@@ -7,4 +8,12 @@ export interface BackgroundTask {
 }
 
 /** What the plugin does in the background, in this order at each run. */
-export const BACKGROUND_TASKS: BackgroundTask[] = [];
+export const BACKGROUND_TASKS: BackgroundTask[] = [
+  // Each pending personal recipient reminded once before its link expires (services/reminders.ts).
+  {
+    name: 'reminders',
+    run: async (strapi) => {
+      await getService(strapi, 'reminders').run();
+    },
+  },
+];

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import type { EmailConfig } from '../config/email';
-import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES, type EmailTemplate } from '../email/templates';
+import { BUILT_IN_LOCALES, BUILT_IN_REMINDERS, BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
+import { matchLanguage } from '../utils/language';
 import { isPlainObject } from '../validation/text';
 import { EMAIL_KINDS, TEMPLATE_VARIABLES, type EmailKind, type EmailTemplateRow, type EmailTemplateText } from '../../../shared';
 
@@ -46,12 +47,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The shipped languages, then those the config file adds. */
   const languages = () => [...new Set<string>([...BUILT_IN_LOCALES, ...Object.keys(emailConfig().templates)])];
 
-  /** The config file's template over the built-in one. */
-  const configured = (language: string) =>
-    ({ ...BUILT_IN_TEMPLATES[language], ...emailConfig().templates[language] }) as EmailTemplate;
+  /**
+   * The config file's template over the built-in one. The config file's templates are invitations:
+   * a reminder is the built-in one of the language (of a language the config adds: English).
+   */
+  const configured = (kind: EmailKind, language: string) =>
+    kind === 'reminder'
+      ? BUILT_IN_REMINDERS[matchLanguage(BUILT_IN_LOCALES, language) ?? DEFAULT_LOCALE]
+      : ({ ...BUILT_IN_TEMPLATES[language], ...emailConfig().templates[language] } as EmailTemplate);
 
-  const defaultOf = (language: string): EmailTemplateText => {
-    const { subject, text } = configured(language);
+  const defaultOf = (kind: EmailKind, language: string): EmailTemplateText => {
+    const { subject, text } = configured(kind, language);
     return { subject, body: text };
   };
 
@@ -69,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const rowOf = (edits: StoredEdits, kind: EmailKind, language: string): EmailTemplateRow => {
-    const fallback = defaultOf(language);
+    const fallback = defaultOf(kind, language);
     const edit = editOf(edits, kind, language);
     return {
       kind,
@@ -124,7 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** What the next email of this kind and language is written from. */
     async effective(kind: EmailKind, language: string): Promise<EffectiveTemplate> {
-      const template = configured(language);
+      const template = configured(kind, language);
       const edit = editOf(await readEdits(), kind, language);
       return edit
         ? { template: { ...template, subject: edit.subject, text: edit.body }, edited: true }

@@ -7,7 +7,7 @@ import { renewTokenCopies } from '../database/renew-token-copies';
 import { whereStatus } from '../database/status-where';
 import type { CsvExport } from '../export/csv-export';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
-import { codeTakenError } from '../utils/errors';
+import { codeTakenError, unusableInvitationError } from '../utils/errors';
 import { getService, type Service } from '../utils/get-service';
 import type { LinkVisibility } from '../utils/link-visibility';
 import {
@@ -19,10 +19,13 @@ import {
   type InvitationsSummary,
   type ListQuery,
   type Page,
+  type RenewRequest,
+  type RenewResult,
 } from '../../../shared';
 import { fieldError, type InvitationInput } from '../validation/invitation';
 import { DETAIL_REDEMPTIONS } from './redemptions';
 import type { AdminAbility } from './roles';
+import type { Sender } from './invitation-emails';
 
 interface Relation {
   id: number;
@@ -42,6 +45,7 @@ export interface InvitationRow {
   userDefaults: Record<string, unknown> | null;
   allowedEmailDomains: string[] | null;
   allowExistingAccounts: boolean | null;
+  remindBeforeDays: number | null;
   codeHash: string | null;
   codeCiphertext: string | null;
   createdAt: string | Date;
@@ -62,6 +66,7 @@ const FIELDS = [
   'userDefaults',
   'allowedEmailDomains',
   'allowExistingAccounts',
+  'remindBeforeDays',
   'codeHash',
   'codeCiphertext',
   'createdAt',
@@ -120,6 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       userDefaults: row.userDefaults ?? {},
       allowedEmailDomains: row.allowedEmailDomains ?? [],
       allowExistingAccounts: row.allowExistingAccounts === true,
+      remindBeforeDays: row.remindBeforeDays ?? null,
       hasCode: Boolean(row.codeHash),
       createdAt: isoDate(row.createdAt),
       createdBy: presentAdminAuthor(row.createdBy),
@@ -211,6 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(input.userDefaults !== undefined && { userDefaults: input.userDefaults }),
     ...(input.allowedEmailDomains !== undefined && { allowedEmailDomains: storedDomains(input.allowedEmailDomains) }),
     ...(input.allowExistingAccounts !== undefined && { allowExistingAccounts: input.allowExistingAccounts }),
+    ...(input.remindBeforeDays !== undefined && { remindBeforeDays: input.remindBeforeDays }),
     ...(input.code !== undefined && storedCode(input.code)),
   });
 
@@ -392,6 +399,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .catch(codeTakenWhenDuplicate);
         return present(await findRow(id), visibility);
       });
+    },
+
+    /**
+     * "Renew": a new expiration date, whether the link expired or not, and with `resend` each
+     * pending recipient's own link mailed again in their language. Seats, tokens and code stay; the
+     * pending recipients may be reminded again before the new date (their reminder is cleared). A
+     * link used up cannot be resent (410, nothing changed).
+     */
+    async renew(
+      id: number,
+      { expiresAt, resend }: RenewRequest,
+      sender: Sender,
+      visibility: LinkVisibility
+    ): Promise<RenewResult> {
+      await strapi.db.transaction(async ({ trx }) => {
+        const seats = await getService(strapi, 'seats').lockForChange(id, trx);
+        if (!seats) throw notFoundError();
+        if (resend && seats.usedCount >= seats.maxUses) throw unusableInvitationError(seats);
+        await query().update({ where: { id }, data: { expiresAt: new Date(expiresAt), updatedBy: sender.id } });
+        await getService(strapi, 'recipients').clearReminders(id, trx);
+      });
+      strapi.log.info(
+        `[invitations] Admin ${sender.id} renewed invitation ${id} until ${expiresAt}${resend ? ', resending to pending recipients' : ''}`
+      );
+      const resent = resend ? await getService(strapi, 'recipients').resendAllPending(id, sender) : { sent: 0, failed: [] };
+      return { invitation: present(await findRow(id), visibility), ...resent };
     },
 
     async delete(id: number) {
