@@ -65,13 +65,19 @@ describe('GET /invitations/email-templates', () => {
           subject: row.default.subject,
           body: row.default.body,
           isDefault: true,
-          variables: { subject: ['siteName', 'senderName'], body: expect.arrayContaining(['link', 'expiresAt', 'message']) },
+          variables:
+            kind === 'reminder'
+              ? { subject: ['siteName'], body: ['siteName', 'link', 'expiresAt'] }
+              : { subject: ['siteName', 'senderName'], body: expect.arrayContaining(['link', 'expiresAt', 'message']) },
           default: { subject: expect.any(String), body: expect.stringContaining('{{link}}') },
         });
       }
     }
     expect(rowOf(rows, 'invitation', 'fr').default.subject).toBe('Votre invitation à rejoindre {{siteName}}');
     expect(rowOf(rows, 'personal-invitation', 'de').default.subject).toBe('Ihre Einladung zu {{siteName}}');
+    expect(rowOf(rows, 'reminder', 'fr').default.subject).toBe(
+      'Rappel : votre invitation à rejoindre {{siteName}} expire bientôt'
+    );
   });
 });
 
