@@ -17,6 +17,7 @@ export const makeInvitation = (overrides: Partial<Invitation> = {}): Invitation 
   userDefaults: {},
   allowedEmailDomains: [],
   allowExistingAccounts: false,
+  remindBeforeDays: null,
   hasCode: false,
   createdAt: new Date().toISOString(),
   createdBy: null,

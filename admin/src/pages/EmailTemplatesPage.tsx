@@ -251,6 +251,7 @@ export const EmailTemplatesPage = () => {
   const kindLabels: Record<EmailKind, string> = {
     invitation: t('templates.kind.invitation', 'Invitation (shared link)'),
     'personal-invitation': t('templates.kind.personal-invitation', 'Personal invitation (personal link)'),
+    reminder: t('templates.kind.reminder', 'Reminder before a personal link expires'),
   };
 
   return (
