@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { DELIVERY_UID } from '../constants';
 import type { Delivery, DeliveryKind, DeliveryLog, DeliveryStatus } from '../../../shared';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
@@ -45,6 +46,8 @@ export interface DeliveryOutcome {
   error: string | null;
   /** Left out: an invitation an admin sent. */
   kind?: DeliveryKind;
+  /** Written in the same transaction as the record (a reminder's remindedAt), once the email went. */
+  onSent?: (trx: Knex.Transaction) => Promise<void>;
 }
 
 /**
@@ -73,6 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...(adminUserId && { createdBy: adminUserId, updatedBy: adminUserId }),
           },
         });
+        if (outcome.error === null) await outcome.onSent?.(trx);
         return true;
       });
     },

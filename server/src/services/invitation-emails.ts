@@ -25,6 +25,7 @@ import {
 import type { SendInput } from '../validation/send';
 import type { EffectiveTemplate } from './email-templates';
 import type { PersonalLink } from './recipients';
+import type { DeliveryOutcome } from './deliveries';
 
 /** The admin sending, as Strapi puts it in ctx.state.user. */
 export interface Sender {
@@ -164,7 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     email: ComposedEmail,
     recipient: string,
     sender: Sender | null,
-    kind: DeliveryKind = 'invitation'
+    { kind = 'invitation', onSent }: Pick<DeliveryOutcome, 'kind' | 'onSent'> = {}
   ) => {
     let error: string | null = null;
     try {
@@ -177,7 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     let recorded = true;
     try {
-      recorded = await getService(strapi, 'deliveries').record(invitationId, { recipient, error, kind }, sender?.id);
+      recorded = await getService(strapi, 'deliveries').record(invitationId, { recipient, error, kind, onSent }, sender?.id);
     } catch (recordError) {
       strapi.log.error(`[invitations] Could not record the email of invitation ${invitationId}: ${errorText(recordError)}`);
     }
@@ -343,13 +344,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Reminds a pending recipient that their personal link expires soon: the same link, written
-     * from `written` (see reminderTemplate), sent by nobody and recorded as a reminder. Never throws;
-     * `invitationDeleted` when the link was deleted meanwhile (then nothing was recorded).
+     * from `written` (see reminderTemplate), sent by nobody and recorded as a reminder, with
+     * `onSent` in the record's transaction once it went. Never throws; `invitationDeleted` when
+     * the link was deleted meanwhile (then nothing was recorded).
      */
-    async sendReminder(invitation: { id: number; expiresAt: Date }, link: PersonalLink, written: Written) {
+    async sendReminder(
+      invitation: { id: number; expiresAt: Date },
+      link: PersonalLink,
+      written: Written,
+      onSent: DeliveryOutcome['onSent']
+    ) {
       const url = getService(strapi, 'links').invitationUrl(link.token);
       const email = compose({ url, expiresAt: invitation.expiresAt }, {}, null, written);
-      const { error, invitationDeleted } = await deliver(invitation.id, email, link.email, null, 'reminder');
+      const { error, invitationDeleted } = await deliver(invitation.id, email, link.email, null, { kind: 'reminder', onSent });
       return { error, invitationDeleted };
     },
 

@@ -446,12 +446,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return changed === 1;
     },
 
-    /** The reminder went: never again for this recipient (until the link is renewed). */
-    async markReminded(recipientId: number): Promise<void> {
+    /** The reminder went: never again for this recipient (until the link is renewed); in the delivery record's transaction. */
+    async markReminded(recipientId: number, trx: Knex.Transaction): Promise<void> {
       const table = tables();
       const now = new Date();
       await strapi.db
         .connection(table.name)
+        .transacting(trx)
         .where(table.id, recipientId)
         .update({ [table.remindedAt]: now, [table.updatedAt]: now });
     },

@@ -84,18 +84,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       return true;
     }
+    // Recorded in the delivery log and marked reminded in one transaction, once the email went.
     const outcome = await emails().sendReminder(
       link,
       { id: candidate.id, email: candidate.email, token },
-      await writtenIn(candidate.language)
+      await writtenIn(candidate.language),
+      (trx) => recipients().markReminded(candidate.id, trx)
     );
     if (outcome.invitationDeleted) return false;
-    if (outcome.error !== null) {
-      counts.failed += 1;
-      return true;
-    }
-    await recipients().markReminded(candidate.id);
-    counts.sent += 1;
+    if (outcome.error !== null) counts.failed += 1;
+    else counts.sent += 1;
     return true;
   };
 
