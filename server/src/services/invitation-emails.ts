@@ -17,7 +17,6 @@ import {
   type ComposedEmail,
   type EmailKind,
   type EmailOptions,
-  type DeliveryKind,
   type EmailTemplateTestResult,
   type SeatsWarning,
   type SendResult,
