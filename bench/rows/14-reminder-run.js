@@ -20,7 +20,13 @@ const { expectStatus } = require('../lib/http');
 const { FROM, EMAIL, recipients } = require('../lib/invitation-emails');
 const format = require('../lib/format');
 
-const TARGETS = { time: 1.5, rssGrowthMb: 150 };
+/**
+ * A reminder costs one committed write more than a resend: its claim, before the email, which is
+ * what makes it go once across instances. On SQLite (one connection, a sync per commit) that write
+ * is most of the difference (measured: about 10 ms a claim in a test app); on PostgreSQL the run
+ * costs about what the resend does.
+ */
+const TARGETS = { time: 2, rssGrowthMb: 150 };
 const SEND_BATCH = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MB = 1024 * 1024;
