@@ -306,6 +306,15 @@ describe('renew', () => {
     expect(smtp.received.map((message) => message.to[0]).sort()).toEqual([lena, sam]);
   });
 
+  test('a reminder being sent during the renewal keeps its claim: no other run sends it meanwhile', async () => {
+    const { invitation, lena, sam } = await expiredLink();
+    const inFlight = await recipientRow(invitation.id, sam);
+    await setRecipientRow(inFlight.id, { remindedAt: null, reminderClaimedAt: new Date() });
+    expect((await renew(invitation.id, { expiresAt: inDays(2) })).status).toBe(200);
+    await runReminders();
+    expect(smtp.received.map((message) => message.to[0])).toEqual([lena]);
+  });
+
   test.each([
     ['no date', {}, /expiresAt is required/],
     ['a date that is not ISO 8601', { expiresAt: 'next week' }, /ISO 8601/],

@@ -463,8 +463,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * After a renewal: the link's pending recipients may be reminded again before the new date.
-     * One UPDATE through the join table, inside the renewal's transaction.
+     * After a renewal: the link's pending recipients reminded before may be reminded again before
+     * the new date. A reminder being sent right now (claimed, not yet marked) keeps its claim, so
+     * that no other instance sends it a second time meanwhile. One UPDATE through the join table,
+     * inside the renewal's transaction.
      */
     async clearReminders(invitationId: number, trx: Knex.Transaction): Promise<void> {
       const table = tables();
@@ -474,6 +476,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .transacting(trx)
         .whereIn(table.id, strapi.db.connection(link.name).select(link.recipient).where(link.invitation, invitationId))
         .andWhere(table.status, 'pending')
+        .whereNotNull(table.remindedAt)
         .update({ [table.remindedAt]: null, [table.reminderClaimedAt]: null });
     },
 
