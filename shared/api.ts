@@ -39,6 +39,7 @@ export interface Invitation {
   autoApproveDomains: string[];
   /** Whether members with an account may accept the link to get its role (`POST /api/invitations/:token/accept`). */
   allowExistingAccounts: boolean;
+  remindBeforeDays: number | null;
   /** Whether the link has a code to type by hand. */
   hasCode: boolean;
   /** The code as the admin set it: like `token`, only for an admin who may show links; null: none, or no longer readable. */
@@ -68,13 +69,18 @@ export interface Redemption {
 
 export type DeliveryStatus = 'sent' | 'failed';
 
+/** `invitation`: an admin sent the link; `reminder`: the site reminded a pending recipient before the link expires. */
+export type DeliveryKind = 'invitation' | 'reminder';
+
 /** One invitation email sent from the site. */
 export interface Delivery {
   id: number;
   recipient: string;
   status: DeliveryStatus;
+  kind: DeliveryKind;
   error: string | null;
   sentAt: string;
+  /** Null for a reminder: the site sent it, no admin. */
   sentBy: AdminAuthor | null;
 }
 
@@ -109,6 +115,8 @@ export interface InvitationInput {
   autoApproveDomains?: string[] | null;
   /** Left out on create: false. */
   allowExistingAccounts?: boolean;
+  /** Days before `expiresAt` when each pending personal recipient is reminded once (1 to 365); null: no reminder. */
+  remindBeforeDays?: number | null;
   /** A code to type by hand (6 to 32 letters, digits and dashes), unique among links; null removes it. */
   code?: string | null;
 }
@@ -193,8 +201,23 @@ export interface Recipient {
   acceptedAt: string | null;
   /** The language of the last email sent to them (a language tag such as `de`); null for links sent before it was kept. */
   language: string | null;
+  /** When the site reminded them that the link expires soon; null: not reminded (since the last renewal). */
+  remindedAt: string | null;
   /** The account made with the link; null until accepted, or once that account was deleted. */
   user: { id: number; username: string; email: string } | null;
+}
+
+/** `POST /invitations/:id/renew`: a new expiration date, and the personal link mailed again to each pending recipient if asked. */
+export interface RenewRequest {
+  expiresAt: string;
+  resend?: boolean;
+}
+
+export interface RenewResult {
+  invitation: Invitation;
+  /** How many pending recipients were mailed their personal link again (0 without `resend`). */
+  sent: number;
+  failed: Array<{ email: string; error: string }>;
 }
 
 /** `GET /invitations/:id/recipients`: q matches the email. */

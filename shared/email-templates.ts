@@ -44,7 +44,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character)
 export const escapeForHtml = (value: string) => escapeHtml(value).replace(/\r?\n/g, '<br>\n');
 
 /** The emails an admin can edit in Settings > Invitations > Email templates. */
-export const EMAIL_KINDS = ['invitation', 'personal-invitation', 'access-request-declined'] as const;
+export const EMAIL_KINDS = ['invitation', 'personal-invitation', 'access-request-declined', 'reminder'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export const TEMPLATE_SUBJECT_MAX_LENGTH = 200;
@@ -59,6 +59,8 @@ export const TEMPLATE_VARIABLES: Record<EmailKind, { subject: readonly Placehold
   'personal-invitation': { subject: ['siteName', 'senderName'], body: PLACEHOLDERS },
   // The answer to a declined access request: no link, no sender (a reviewer's name is the site's business).
   'access-request-declined': { subject: ['siteName'], body: ['siteName', 'message', 'subject'] },
+  // Sent by the site itself, before the link expires: no admin sends it, nobody writes a message.
+  reminder: { subject: ['siteName'], body: ['siteName', 'link', 'expiresAt'] },
 };
 
 /** The variable no body may go without: an email must never go out without its link. */

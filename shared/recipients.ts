@@ -5,6 +5,18 @@ import type { RecipientStatus } from './api';
 
 export const RECIPIENT_STATUSES: readonly RecipientStatus[] = ['pending', 'accepted', 'revoked'];
 
+/** How the recipients table shows a recipient: a pending one whose link expired is `expired`. */
+export type RecipientDisplayStatus = RecipientStatus | 'expired';
+
+export const recipientDisplayStatus = (
+  status: RecipientStatus,
+  linkExpiresAt: string | Date,
+  now = new Date()
+): RecipientDisplayStatus => (status === 'pending' && new Date(linkExpiresAt).getTime() <= now.getTime() ? 'expired' : status);
+
+/** Days before a link expires when its pending recipients may be reminded (`remindBeforeDays`). */
+export const REMIND_BEFORE_DAYS = { min: 1, max: 365 } as const;
+
 /** `details.reason` of the 403 for a sign-up through a personal link with another address. */
 export const EMAIL_MISMATCH = 'email-mismatch';
 

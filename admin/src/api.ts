@@ -20,6 +20,8 @@ import type {
   Page,
   Recipient,
   RecipientsQuery,
+  RenewRequest,
+  RenewResult,
   Redemption,
   RedemptionsQuery,
   SendRequest,
@@ -84,6 +86,8 @@ export const useInvitationsApi = () => {
         (await post<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}/resend`, options)).data.data,
       revokeRecipient: async (id: number, recipientId: number) =>
         (await del<{ data: Recipient }>(`${BASE}/invitations/${id}/recipients/${recipientId}`)).data.data,
+      renew: async (id: number, body: RenewRequest) =>
+        (await post<{ data: RenewResult }>(`${BASE}/invitations/${id}/renew`, body)).data.data,
       previewEmail: async (id: number, body: EmailOptions & { personal?: boolean }) =>
         (await post<{ data: ComposedEmail }>(`${BASE}/invitations/${id}/email-preview`, body)).data.data,
       emailTemplates: async () => (await get<{ data: EmailTemplateRow[] }>(`${BASE}/email-templates`)).data.data,

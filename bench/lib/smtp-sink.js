@@ -7,7 +7,7 @@
  * little; `check` parses them afterwards, outside any timing.
  *
  * In the bench: `const sink = await startSmtpSink()`, then `sink.port`, `sink.clear()`,
- * `sink.check(link)`, `sink.stop()`.
+ * `sink.check(link)`, `sink.count()`, `sink.stop()`.
  */
 const { fork } = require('node:child_process');
 
@@ -102,6 +102,7 @@ const runServer = () => {
       return null;
     },
     check: ({ link }) => check(link),
+    count: () => received.length,
     stop: () => new Promise((resolve) => server.close(resolve)),
   };
 
@@ -163,6 +164,8 @@ const startSmtpSink = async () => {
     clear: () => ask('clear'),
     /** The messages received since the last clear, parsed: { messages, sessions, maxInFlight }. */
     check: (link) => ask('check', { link }),
+    /** How many messages were received since the last clear (cheap: nothing parsed). */
+    count: () => ask('count'),
     stop,
   };
 };

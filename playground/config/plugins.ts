@@ -85,6 +85,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       background: {
         enabled: env.bool('INVITATIONS_BACKGROUND', true),
         intervalSeconds: env.int('INVITATIONS_REMINDER_INTERVAL_SECONDS', 300),
+        claimTimeoutSeconds: env.int('INVITATIONS_CLAIM_TIMEOUT_SECONDS', 600),
       },
     },
   },

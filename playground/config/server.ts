@@ -11,6 +11,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS'),
   },
+  // The plugin's reminders never need Strapi's cron (Strapi Cloud turns it off): off unless asked.
+  cron: { enabled: env.bool('CRON_ENABLED', false) },
 });
 
 export default config;

@@ -18,6 +18,7 @@ export const makeInvitation = (overrides: Partial<Invitation> = {}): Invitation 
   allowedEmailDomains: [],
   autoApproveDomains: [],
   allowExistingAccounts: false,
+  remindBeforeDays: null,
   hasCode: false,
   createdAt: new Date().toISOString(),
   createdBy: null,

@@ -25,6 +25,7 @@ const valid = (): InvitationFormValues => ({
   allowedEmailDomains: [],
   allowExistingAccounts: false,
   code: '',
+  remindBeforeDays: undefined,
 });
 
 describe('validateInvitationForm', () => {
@@ -57,6 +58,9 @@ describe('validateInvitationForm', () => {
       { allowedEmailDomains: Array.from({ length: 51 }, (_, i) => `d${i}.example`) },
       { allowedEmailDomains: 'form.error.domainsTooMany' },
     ],
+    ['a reminder 0 days before', { remindBeforeDays: 0 }, { remindBeforeDays: 'form.error.remindBeforeDays' }],
+    ['a reminder more than 365 days before', { remindBeforeDays: 366 }, { remindBeforeDays: 'form.error.remindBeforeDays' }],
+    ['a reminder 1.5 days before', { remindBeforeDays: 1.5 }, { remindBeforeDays: 'form.error.remindBeforeDays' }],
   ])('refuses %s', (_label, change, errors) => {
     expect(validateInvitationForm({ ...valid(), ...change })).toEqual(errors);
   });
@@ -96,7 +100,12 @@ describe('expiry of a picked day', () => {
       allowedEmailDomains: null,
       allowExistingAccounts: false,
       code: null,
+      remindBeforeDays: null,
     });
+    expect(toInvitationInput({ ...valid(), remindBeforeDays: 7 }).remindBeforeDays).toBe(7);
+    expect(toInvitationChanges(valid(), { ...valid(), remindBeforeDays: 7 })).toEqual({ remindBeforeDays: 7 });
+    expect(toInvitationChanges({ ...valid(), remindBeforeDays: 7 }, valid())).toEqual({ remindBeforeDays: null });
+    expect(toInvitationChanges({ ...valid(), remindBeforeDays: 7 }, { ...valid(), remindBeforeDays: 7 })).toEqual({});
     const limited = toInvitationInput({ ...valid(), allowedEmailDomains: ['example.com', '*.example.org'] });
     expect(limited.allowedEmailDomains).toEqual(['example.com', '*.example.org']);
   });

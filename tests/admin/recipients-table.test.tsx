@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button, Dialog } from '@strapi/design-system';
 import { RecipientsTable } from '../../admin/src/components/RecipientsTable';
@@ -49,6 +49,7 @@ const recipient = (overrides: Partial<Recipient>): Recipient => ({
   sendCount: 2,
   acceptedAt: null,
   language: 'de',
+  remindedAt: null,
   user: null,
   ...overrides,
 });
@@ -109,6 +110,22 @@ test('each recipient with its state, dates, sendings, language and the account m
   expect(within(rowOf('alan@example.net')).getByText('-')).toBeTruthy();
   // A single page needs no pager.
   expect(screen.queryByRole('navigation', { name: 'Pages of recipients' })).toBeNull();
+});
+
+test('when each was reminded; a pending recipient of an expired link shows as expired, the others keep their state', async () => {
+  fetchClient.get.mockResolvedValue(page([{ ...ADA, remindedAt: '2026-11-05T09:00:00.000Z' }, GRACE, ALAN]));
+  await showTable();
+  expect(within(rowOf('ada@example.com')).getByText('Nov 5, 2026, 9:00 AM')).toBeTruthy();
+  expect(within(rowOf('grace@example.org')).getAllByText('—').length).toBeGreaterThan(0);
+  cleanup();
+
+  const expired = makeInvitation({ expiresAt: '2026-01-01T00:00:00.000Z', status: 'expired' });
+  renderInAdmin(<RecipientsTable invitation={expired} onChange={jest.fn()} />);
+  await screen.findByText('ada@example.com');
+  const badge = within(rowOf('ada@example.com')).getByText('Expired').closest('[data-status]');
+  expect(badge?.getAttribute('data-status')).toBe('expired');
+  expect(within(rowOf('grace@example.org')).getByText('Accepted')).toBeTruthy();
+  expect(within(rowOf('alan@example.net')).getByText('Revoked')).toBeTruthy();
 });
 
 test('without the send or delete permission, no Resend or Revoke button', async () => {

@@ -29,11 +29,16 @@ const rejection = (message: string) => Object.assign(new Error(message), { respo
 /**
  * A real SMTP server on loopback that keeps every message it accepts. Recipients for which
  * `rejects(address)` is true are refused at RCPT TO with 550, as a mail server refuses an unknown
- * mailbox.
+ * mailbox. A message for which `holds(message)` resolves to true is neither kept nor ever answered:
+ * the sender cannot know it arrived (a test kills the sender meanwhile).
  */
 export const startSmtpServer = async ({
   rejects = () => false,
-}: { rejects?: (address: string) => boolean } = {}): Promise<TestSmtpServer> => {
+  holds = () => false,
+}: {
+  rejects?: (address: string) => boolean;
+  holds?: (message: ReceivedMail) => boolean | Promise<boolean>;
+} = {}): Promise<TestSmtpServer> => {
   const received: ReceivedMail[] = [];
   let openSessions = 0;
   let maxOpenSessions = 0;
@@ -52,13 +57,14 @@ export const startSmtpServer = async ({
       callback(rejects(address.address) ? rejection(`5.1.1 <${address.address}>: Recipient address rejected`) : undefined);
     },
     onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), mail });
+      simpleParser(stream)
+        .then(async (mail) => {
+          const message = { to: session.envelope.rcptTo.map((recipient) => recipient.address), mail };
+          if (await holds(message)) return;
+          received.push(message);
           callback();
-        },
-        (error) => callback(error)
-      );
+        })
+        .catch((error: Error) => callback(error));
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -63,6 +63,8 @@ export const ROUTES: ExposedRoute[] = [
   admin('GET', '/invitations/invitations/:id/recipients', 'read'),
   admin('POST', '/invitations/invitations/:id/recipients/:recipientId/resend', 'send'),
   admin('DELETE', '/invitations/invitations/:id/recipients/:recipientId', 'delete'),
+  // Renew: a new date (update) and the personal links mailed again (send); both needed (tests/server/reminders.test.ts).
+  route('POST', '/invitations/invitations/:id/renew', 'admin with plugin::invitations.update + plugin::invitations.send'),
   // Settings > Invitations > Email templates: reading them too needs the action (they are settings).
   // The test route mails the calling admin only, with a masked link (tests/server/email-templates.test.ts).
   admin('GET', '/invitations/email-templates', 'edit-email-templates'),

@@ -69,6 +69,19 @@ test('the config validator refuses bad settings', () => {
   }
 });
 
+test('the background settings: the claim timeout of the reminders is a whole number of seconds from 1 to a day, 600 when left out', () => {
+  const base = { requireInvitation: true, signupUrl: null, encryptionKey: null, redirectOrigins: [] };
+  const background = { enabled: true, intervalSeconds: 300, claimTimeoutSeconds: 600 };
+  expect(() => validator({ ...base, background })).not.toThrow();
+  expect(() => validator({ ...base, background: { enabled: true, intervalSeconds: 300 } })).not.toThrow();
+  for (const claimTimeoutSeconds of [0, 2.5, '600', 86_401]) {
+    expect(() => validator({ ...base, background: { ...background, claimTimeoutSeconds } })).toThrow(
+      'background.claimTimeoutSeconds must be a whole number of seconds from 1 to 86400'
+    );
+  }
+  expect(app.strapi.config.get('plugin::invitations.background.claimTimeoutSeconds')).toBe(600);
+});
+
 test('a saved redirect whose origin is no longer allowed is not followed', async () => {
   // This app allows no redirect origin: as if the site owner had removed it after the link was made.
   const invitation = await createInvitation(app);

@@ -50,6 +50,12 @@ afterEach(async () => {
   await app.strapi.store({ type: 'plugin', name: 'invitations' }).delete({ key: STORE_KEY });
 });
 
+/** The kinds that are not invitations, with the variables each offers. */
+const VARIABLES_OF: Record<string, { subject: string[]; body: string[] }> = {
+  'access-request-declined': { subject: ['siteName'], body: ['siteName', 'message', 'subject'] },
+  reminder: { subject: ['siteName'], body: ['siteName', 'link', 'expiresAt'] },
+};
+
 describe('GET /invitations/email-templates', () => {
   test('lists every kind in every language with its default, the built-in text while nothing is edited', async () => {
     const res = await list();
@@ -67,9 +73,10 @@ describe('GET /invitations/email-templates', () => {
           subject: row.default.subject,
           body: row.default.body,
           isDefault: true,
-          variables: withLink
-            ? { subject: ['siteName', 'senderName'], body: expect.arrayContaining(['link', 'expiresAt', 'message']) }
-            : { subject: ['siteName'], body: ['siteName', 'message', 'subject'] },
+          variables: VARIABLES_OF[kind] ?? {
+            subject: ['siteName', 'senderName'],
+            body: expect.arrayContaining(['link', 'expiresAt', 'message']),
+          },
           default: {
             subject: expect.any(String),
             body: withLink ? expect.stringContaining('{{link}}') : expect.stringContaining('{{message}}'),
@@ -80,6 +87,9 @@ describe('GET /invitations/email-templates', () => {
     expect(rowOf(rows, 'access-request-declined', 'nl').default.subject).toBe('Uw toegangsaanvraag voor {{siteName}}');
     expect(rowOf(rows, 'invitation', 'fr').default.subject).toBe('Votre invitation à rejoindre {{siteName}}');
     expect(rowOf(rows, 'personal-invitation', 'de').default.subject).toBe('Ihre Einladung zu {{siteName}}');
+    expect(rowOf(rows, 'reminder', 'fr').default.subject).toBe(
+      'Rappel : votre invitation à rejoindre {{siteName}} expire bientôt'
+    );
   });
 });
 

@@ -223,11 +223,11 @@ describe('GET /invitations/invitations/:id/deliveries/export', () => {
     });
     const text = await download(`/invitations/invitations/${invitation.id}/deliveries/export`);
     const rows = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data;
-    expect(rows[0]).toEqual(['recipient', 'status', 'error', 'sentAt', 'sentBy']);
-    expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[4]])).toEqual([
-      [expect.stringMatching(/^(first|second)@example.com$/), 'sent', '', 'admin@example.com'],
-      [expect.stringMatching(/^(first|second)@example.com$/), 'sent', '', 'admin@example.com'],
-      ['third@example.com', 'failed', '\'=cmd|"/c calc"', ''],
+    expect(rows[0]).toEqual(['recipient', 'status', 'kind', 'error', 'sentAt', 'sentBy']);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[5]])).toEqual([
+      [expect.stringMatching(/^(first|second)@example.com$/), 'sent', 'invitation', '', 'admin@example.com'],
+      [expect.stringMatching(/^(first|second)@example.com$/), 'sent', 'invitation', '', 'admin@example.com'],
+      ['third@example.com', 'failed', 'invitation', '\'=cmd|"/c calc"', ''],
     ]);
   });
 
@@ -243,10 +243,20 @@ describe('GET /invitations/invitations/:id/recipients/export', () => {
     const rows = Papa.parse<string[]>((await download(`/invitations/invitations/${invitation.id}/recipients/export`)).trimEnd(), {
       newline: '\r\n',
     }).data;
-    expect(rows[0]).toEqual(['email', 'status', 'sentAt', 'lastSentAt', 'sendCount', 'acceptedAt', 'language', 'username']);
-    expect(rows.slice(1).map((row) => [row[0], row[1], row[4], row[5], row[6], row[7]])).toEqual([
-      ['ann@example.com', 'pending', '1', '', 'en', ''],
-      ["'=bob@example.com", 'pending', '1', '', 'en', ''],
+    expect(rows[0]).toEqual([
+      'email',
+      'status',
+      'sentAt',
+      'lastSentAt',
+      'sendCount',
+      'acceptedAt',
+      'language',
+      'remindedAt',
+      'username',
+    ]);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[4], row[5], row[6], row[7], row[8]])).toEqual([
+      ['ann@example.com', 'pending', '1', '', 'en', '', ''],
+      ["'=bob@example.com", 'pending', '1', '', 'en', '', ''],
     ]);
   });
 

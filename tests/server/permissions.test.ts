@@ -15,6 +15,8 @@ interface RouteRow {
   /** As declared in server/src/routes/admin.ts. */
   path: string;
   action: ActionName;
+  /** A second action the route needs as well (Renew: a new date and a resend). */
+  alsoNeeds?: ActionName;
   /** Given a fresh link with one personal link (`recipientId`) sent to an address, and a pending access request. */
   request: (invitationId: number, recipientId: number, accessRequestId: number) => { url: string; body?: object };
   success: number;
@@ -217,13 +219,25 @@ const ROUTES: RouteRow[] = [
     success: 200,
     approvedRequest: true,
   },
+  {
+    method: 'POST',
+    path: '/invitations/:id/renew',
+    action: 'update',
+    alsoNeeds: 'send',
+    request: (id) => ({ url: `/invitations/invitations/${id}/renew`, body: { expiresAt: inDays(9), resend: true } }),
+    success: 200,
+  },
 ];
+
+const actionsOf = (row: RouteRow): ActionName[] => [row.action, ...(row.alsoNeeds ? [row.alsoNeeds] : [])];
 
 const ALL_ACTIONS = Object.keys(ACTIONS) as ActionName[];
 
 /** Admin tokens per action: one whose role has only that action, one whose role has all the others. */
 const withOnly = new Map<ActionName, string>();
 const withAllBut = new Map<ActionName, string>();
+/** Admin tokens whose role has exactly the actions of a route that needs two, by `action+alsoNeeds`. */
+const withBoth = new Map<string, string>();
 let endUserJwt: string;
 
 const adminWithActions = (label: string, actions: ActionName[]) => createAdminWithActions(app, `Matrix ${label}`, actions);
@@ -240,6 +254,10 @@ beforeAll(async () => {
         ALL_ACTIONS.filter((other) => other !== action)
       )
     );
+  }
+  for (const row of ROUTES.filter((candidate) => candidate.alsoNeeds)) {
+    const key = actionsOf(row).join('+');
+    if (!withBoth.has(key)) withBoth.set(key, await adminWithActions(`only ${key}`, actionsOf(row)));
   }
   const invitation = await createInvitation(app);
   endUserJwt = (await register(app, { ...newAccount(), invitationToken: invitation.token })).body.jwt;
@@ -302,7 +320,7 @@ test('the matrix covers every admin route, each guarded by the action the table 
     actions: route.config.policies.find((policy) => policy.name === 'admin::hasPermissions')?.config.actions,
   }));
   expect(declared).toEqual(
-    expect.arrayContaining(ROUTES.map((row) => ({ route: `${row.method} ${row.path}`, actions: [actionId(row.action)] })))
+    expect.arrayContaining(ROUTES.map((row) => ({ route: `${row.method} ${row.path}`, actions: actionsOf(row).map(actionId) })))
   );
   expect(declared).toHaveLength(ROUTES.length);
 });
@@ -326,8 +344,18 @@ describe.each(ROUTES)('$method $path (action $action)', (row) => {
     expect(changed).toBe(false);
   });
 
-  test(`as an admin with only ${row.action}: ${row.success}`, async () => {
-    const { res } = await call(row, `Bearer ${withOnly.get(row.action)}`);
+  if (row.alsoNeeds) {
+    const alsoNeeds = row.alsoNeeds;
+    test(`as an admin with every other action but ${alsoNeeds}: 403, nothing done`, async () => {
+      const { res, changed } = await call(row, `Bearer ${withAllBut.get(alsoNeeds)}`);
+      expectStrapiError(res, 403);
+      expect(changed).toBe(false);
+    });
+  }
+
+  test(`as an admin with only ${actionsOf(row).join(' and ')}: ${row.success}`, async () => {
+    const token = row.alsoNeeds ? withBoth.get(actionsOf(row).join('+')) : withOnly.get(row.action);
+    const { res } = await call(row, `Bearer ${token}`);
     expect(res.status).toBe(row.success);
   });
 });

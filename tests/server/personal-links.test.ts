@@ -313,9 +313,11 @@ describe('recipients in the admin', () => {
       sendCount: 1,
       acceptedAt: expect.any(String),
       language: 'en',
+      remindedAt: null,
       user: { id: accepted.body.user.id, username: accepted.body.user.username, email: 'list-a@example.com' },
     });
     expect(all.body.results[0]).not.toHaveProperty('tokenHash');
+    expect(all.body.results[0]).not.toHaveProperty('reminderClaimedAt');
 
     const pending = await recipientsOf(invitation.id, '?status=pending');
     expect(pending.body.results.map((recipient: { email: string }) => recipient.email)).toEqual(['list-c@example.org']);

@@ -25,11 +25,12 @@ export const DeliveryLog = ({ log, invitationId }: { log: Log; invitationId: num
         </Typography>
         <ExportCsvButton invitationId={invitationId} list="deliveries" />
       </Flex>
-      <Table colCount={5} rowCount={log.latest.length + 1}>
+      <Table colCount={6} rowCount={log.latest.length + 1}>
         <TableHeader
           labels={[
             t('detail.emails.recipient', 'Recipient'),
             t('detail.emails.date', 'Date'),
+            t('detail.emails.kind', 'Email'),
             t('detail.emails.sentBy', 'Sent by'),
             t('send.result.status', 'Result'),
             t('send.result.error', 'Reason'),
@@ -45,7 +46,18 @@ export const DeliveryLog = ({ log, invitationId }: { log: Log; invitationId: num
                 <Typography>{formatInstant(intl, delivery.sentAt)}</Typography>
               </Td>
               <Td>
-                <Typography>{adminName(delivery.sentBy)}</Typography>
+                <Typography>
+                  {delivery.kind === 'reminder'
+                    ? t('detail.emails.kind.reminder', 'Reminder')
+                    : t('detail.emails.kind.invitation', 'Invitation')}
+                </Typography>
+              </Td>
+              <Td>
+                <Typography>
+                  {delivery.kind === 'reminder'
+                    ? t('detail.emails.sentBy.site', 'The site, automatically')
+                    : adminName(delivery.sentBy)}
+                </Typography>
               </Td>
               <Td>
                 <DeliveryStatus failed={delivery.status === 'failed'} />

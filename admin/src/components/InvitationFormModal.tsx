@@ -30,6 +30,7 @@ import {
 import { FormField } from './FormField';
 import { CodeField } from './CodeField';
 import { EmailDomainsField } from './EmailDomainsField';
+import { ReminderField } from './ReminderField';
 import { usePluginTranslation } from '../utils/translations';
 import { editableUserFields, FirstAccessFields } from './FirstAccessFields';
 import { LoadFailure } from './Notice';
@@ -53,6 +54,7 @@ const ALWAYS_DISPLAYED: Array<keyof FormErrors> = [
   'allowedEmailDomains',
   'welcomeMessage',
   'redirectUrl',
+  'remindBeforeDays',
 ];
 
 const initialValues = (invitation: Invitation | undefined): InvitationFormValues => {
@@ -70,6 +72,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
       allowedEmailDomains: invitation.allowedEmailDomains,
       allowExistingAccounts: invitation.allowExistingAccounts,
       code: invitation.code ?? '',
+      remindBeforeDays: invitation.remindBeforeDays ?? undefined,
     };
   }
   return {
@@ -84,6 +87,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
     allowedEmailDomains: [],
     allowExistingAccounts: false,
     code: '',
+    remindBeforeDays: undefined,
   };
 };
 
@@ -277,6 +281,13 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                       step={15}
                     />
                   </FormField>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <ReminderField
+                    value={values.remindBeforeDays}
+                    onChange={(days) => set('remindBeforeDays', days)}
+                    error={errors.remindBeforeDays}
+                  />
                 </Grid.Item>
                 {rolesRequest.error !== undefined && (
                   <Grid.Item col={12} direction="column" alignItems="stretch">

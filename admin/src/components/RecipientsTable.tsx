@@ -3,7 +3,7 @@ import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/desi
 import { ArrowClockwise, Cross } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { languageName, PERMISSIONS, RECIPIENT_STATUSES } from '../../../shared';
+import { languageName, PERMISSIONS, RECIPIENT_STATUSES, recipientDisplayStatus } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
 import { messageOf } from '../utils/errors';
@@ -45,13 +45,15 @@ const Account = ({ recipient }: { recipient: Recipient }) => {
 
 interface RowProps {
   recipient: Recipient;
+  /** When the link expires: a pending recipient of an expired link shows as expired. */
+  linkExpiresAt: string;
   /** What the admin may do with a pending link; left out: not allowed. */
   actions: { resend?: () => void; revoke?: () => void };
   /** A resend or a revocation of this row is on its way. */
   busy: boolean;
 }
 
-const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
+const RecipientRow = ({ recipient, linkExpiresAt, actions, busy }: RowProps) => {
   const intl = useIntl();
   const t = usePluginTranslation();
   const pending = recipient.status === 'pending';
@@ -73,7 +75,7 @@ const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
         <Typography>{recipient.email}</Typography>
       </Td>
       <Td>
-        <RecipientStatusBadge status={recipient.status} />
+        <RecipientStatusBadge status={recipientDisplayStatus(recipient.status, linkExpiresAt)} />
       </Td>
       <Td>
         <Typography>{formatInstant(intl, recipient.sentAt)}</Typography>
@@ -86,6 +88,9 @@ const RecipientRow = ({ recipient, actions, busy }: RowProps) => {
       </Td>
       <Td>
         <Typography>{recipient.language ? languageName(recipient.language) : '-'}</Typography>
+      </Td>
+      <Td>
+        <Typography>{recipient.remindedAt ? formatInstant(intl, recipient.remindedAt) : '—'}</Typography>
       </Td>
       <Td>
         <Account recipient={recipient} />
@@ -206,7 +211,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
       {data.results.length === 0 ? (
         <Typography textColor="neutral600">{t('recipients.empty.search', 'No recipient matches.')}</Typography>
       ) : (
-        <Table colCount={8} rowCount={data.results.length + 1}>
+        <Table colCount={9} rowCount={data.results.length + 1}>
           <TableHeader
             labels={[
               t('recipients.email', 'Email'),
@@ -215,6 +220,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
               t('recipients.lastSentAt', 'Last sent'),
               t('recipients.sendCount', 'Times sent'),
               t('recipients.language', 'Language'),
+              t('recipients.remindedAt', 'Reminded'),
               t('recipients.account', 'Account'),
               t('table.actions', 'Actions'),
             ]}
@@ -224,6 +230,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
               <RecipientRow
                 key={recipient.id}
                 recipient={recipient}
+                linkExpiresAt={invitation.expiresAt}
                 actions={{
                   resend: allowedActions.canSend ? () => act(recipient, 'resend') : undefined,
                   revoke: allowedActions.canDelete ? () => setToRevoke(recipient) : undefined,

@@ -1,6 +1,6 @@
 import { Status, Typography } from '@strapi/design-system';
 import { usePluginTranslation } from '../utils/translations';
-import type { InvitationStatus, RecipientStatus } from '../../../shared';
+import type { InvitationStatus, RecipientDisplayStatus } from '../../../shared';
 
 type Variant = 'success' | 'neutral' | 'warning' | 'danger';
 
@@ -30,19 +30,21 @@ export const StatusBadge = ({ status }: { status: InvitationStatus }) => {
   return <Badge status={status} variant={VARIANTS[status]} label={labels[status]} />;
 };
 
-const RECIPIENT_VARIANTS = { pending: 'warning', accepted: 'success', revoked: 'neutral' } as const;
+const RECIPIENT_VARIANTS = { pending: 'warning', accepted: 'success', revoked: 'neutral', expired: 'danger' } as const;
 
 /** The words of a personal link's states, for its badge and for the filter. */
-export const useRecipientStatusLabels = (): Record<RecipientStatus, string> => {
+export const useRecipientStatusLabels = (): Record<RecipientDisplayStatus, string> => {
   const t = usePluginTranslation();
   return {
     pending: t('recipients.status.pending', 'Pending'),
     accepted: t('recipients.status.accepted', 'Accepted'),
     revoked: t('recipients.status.revoked', 'Revoked'),
+    // Pending while the link expired: shown apart, so that a renewal's reach is seen.
+    expired: t('recipients.status.expired', 'Expired'),
   };
 };
 
-export const RecipientStatusBadge = ({ status }: { status: RecipientStatus }) => {
+export const RecipientStatusBadge = ({ status }: { status: RecipientDisplayStatus }) => {
   const labels = useRecipientStatusLabels();
   return <Badge status={status} variant={RECIPIENT_VARIANTS[status]} label={labels[status]} />;
 };

@@ -252,6 +252,7 @@ export const EmailTemplatesPage = () => {
     invitation: t('templates.kind.invitation', 'Invitation (shared link)'),
     'personal-invitation': t('templates.kind.personal-invitation', 'Personal invitation (personal link)'),
     'access-request-declined': t('templates.kind.access-request-declined', 'Access request declined (answer to the requester)'),
+    reminder: t('templates.kind.reminder', 'Reminder before a personal link expires'),
   };
 
   return (

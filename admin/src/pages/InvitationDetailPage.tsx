@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
-import { Pencil, Trash } from '@strapi/icons';
+import { ArrowClockwise, Pencil, Trash } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { InvitationCode } from '../components/InvitationCode';
 import { InvitationQrCode } from '../components/InvitationQrCode';
 import { RecipientsTable } from '../components/RecipientsTable';
 import { RedemptionsTable } from '../components/RedemptionsTable';
+import { RenewInvitationDialog } from '../components/RenewInvitationDialog';
 import { SendInvitationButton, SendInvitationModal } from '../components/SendInvitationModal';
 import { LazySignUpChart } from '../components/LazySignUpChart';
 import { StatusBadge } from '../components/StatusBadge';
@@ -76,6 +77,7 @@ export const InvitationDetailPage = () => {
   const { data: invitation, error, isLoading, reload } = useRequest(() => api.get(id as string), [api, id]);
   const [isEditing, setIsEditing] = useState(false);
   const [isSending, setIsSending] = useState(false);
+  const [isRenewing, setIsRenewing] = useState(false);
   const [toDelete, setToDelete] = useState<Invitation | null>(null);
 
   if (isLoading && !invitation) return <Page.Loading />;
@@ -106,6 +108,11 @@ export const InvitationDetailPage = () => {
         primaryAction={
           <Flex gap={2}>
             {allowedActions.canSend && <SendInvitationButton invitation={invitation} onClick={() => setIsSending(true)} />}
+            {allowedActions.canUpdate && allowedActions.canSend && (
+              <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => setIsRenewing(true)}>
+                {t('actions.renew', 'Renew')}
+              </Button>
+            )}
             {allowedActions.canUpdate && (
               <Button variant="secondary" startIcon={<Pencil />} onClick={() => setIsEditing(true)}>
                 {t('actions.edit', 'Edit')}
@@ -143,6 +150,15 @@ export const InvitationDetailPage = () => {
                     ? t('detail.allowExistingAccounts.yes', 'Can accept this link')
                     : t('detail.allowExistingAccounts.no', 'New accounts only')}
                 </Fact>
+                <Fact label={t('detail.remindBeforeDays', 'Reminder')}>
+                  {invitation.remindBeforeDays === null
+                    ? t('detail.remindBeforeDays.none', 'No reminder')
+                    : t(
+                        'detail.remindBeforeDays.value',
+                        '{days, plural, one {# day} other {# days}} before expiration, to people who have not signed up',
+                        { days: invitation.remindBeforeDays }
+                      )}
+                </Fact>
                 <Fact label={t('detail.allowedEmailDomains', 'Allowed email domains')}>
                   {invitation.allowedEmailDomains.join(', ') || t('detail.anyEmailDomain', 'Any')}
                 </Fact>
@@ -169,6 +185,7 @@ export const InvitationDetailPage = () => {
         </Flex>
       </Layouts.Content>
       {isSending && <SendInvitationModal invitation={invitation} onClose={() => setIsSending(false)} onSent={reload} />}
+      {isRenewing && <RenewInvitationDialog invitation={invitation} onClose={() => setIsRenewing(false)} onRenewed={reload} />}
       {isEditing && <InvitationFormModal invitation={invitation} onClose={() => setIsEditing(false)} onSaved={reload} />}
       <DeleteInvitationDialog invitation={toDelete} onCancel={() => setToDelete(null)} onConfirm={deleteInvitation} />
     </Page.Main>

@@ -3,6 +3,7 @@ import {
   isValidCode,
   isDomainEntry,
   MAX_ALLOWED_EMAIL_DOMAINS,
+  REMIND_BEFORE_DAYS,
   uniqueDomainEntries,
   type InvitationInput,
 } from '../../../shared';
@@ -25,6 +26,8 @@ export interface InvitationFormValues {
   allowExistingAccounts: boolean;
   /** The code to type by hand; empty: none (or, for an admin who may not see it, the one it has). */
   code: string;
+  /** Days before expiration when pending personal recipients are reminded; undefined: no reminder. */
+  remindBeforeDays: number | undefined;
 }
 
 export type FormErrors = Partial<
@@ -37,7 +40,8 @@ export type FormErrors = Partial<
     | 'redirectUrl'
     | 'userDefaults'
     | 'allowedEmailDomains'
-    | 'code',
+    | 'code'
+    | 'remindBeforeDays',
     string
   >
 >;
@@ -76,6 +80,10 @@ export const validateInvitationForm = (
   }
   if (values.redirectUrl.trim() && !isHttpUrl(values.redirectUrl.trim())) errors.redirectUrl = 'form.error.url';
   if (values.code.trim() && !isValidCode(values.code.trim())) errors.code = 'form.error.code';
+  const days = values.remindBeforeDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= REMIND_BEFORE_DAYS.min && days <= REMIND_BEFORE_DAYS.max)) {
+    errors.remindBeforeDays = 'form.error.remindBeforeDays';
+  }
   if (!values.allowedEmailDomains.every(isDomainEntry)) errors.allowedEmailDomains = 'form.error.domains';
   else if (values.allowedEmailDomains.length > MAX_ALLOWED_EMAIL_DOMAINS)
     errors.allowedEmailDomains = 'form.error.domainsTooMany';
@@ -93,6 +101,7 @@ export const toInvitationInput = (values: InvitationFormValues): InvitationInput
   allowedEmailDomains: values.allowedEmailDomains.length > 0 ? uniqueDomainEntries(values.allowedEmailDomains) : null,
   allowExistingAccounts: values.allowExistingAccounts,
   code: values.code.trim() || null,
+  remindBeforeDays: values.remindBeforeDays ?? null,
 });
 
 /** Only what the admin changed, so that an untouched (possibly past) expiry is not sent again. */
@@ -112,5 +121,6 @@ export const toInvitationChanges = (initial: InvitationFormValues, values: Invit
     }),
     ...(after.allowExistingAccounts !== before.allowExistingAccounts && { allowExistingAccounts: after.allowExistingAccounts }),
     ...(after.code !== before.code && { code: after.code }),
+    ...(after.remindBeforeDays !== before.remindBeforeDays && { remindBeforeDays: after.remindBeforeDays }),
   };
 };

@@ -2,8 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { accessRequestRetention } from './access-request-retention';
 
-const noticesOf = (strapi: Core.Strapi) => getService(strapi, 'access-request-notices');
-
 /** One kind of background work: `run` does one bounded pass, claiming each item before doing it. */
 export interface BackgroundTask {
   name: string;
@@ -12,7 +10,19 @@ export interface BackgroundTask {
 
 /** What the plugin does in the background, in this order at each run. */
 export const BACKGROUND_TASKS: BackgroundTask[] = [
-  // The notice a wave of requests left for after the ten minutes between two.
-  { name: 'access-request-notices', run: async (strapi) => void (await noticesOf(strapi).notifyIfDue()) },
+  // Each pending personal recipient reminded once before its link expires (services/reminders.ts).
+  {
+    name: 'reminders',
+    run: async (strapi) => {
+      await getService(strapi, 'reminders').run();
+    },
+  },
+  // The notice a wave of requests left for after the ten minutes between two (services/access-request-notices.ts).
+  {
+    name: 'access-request-notices',
+    run: async (strapi) => {
+      await getService(strapi, 'access-request-notices').notifyIfDue();
+    },
+  },
   accessRequestRetention,
 ];

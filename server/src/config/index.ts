@@ -37,6 +37,11 @@ export interface BackgroundConfig {
   enabled: boolean;
   /** Seconds between two runs. */
   intervalSeconds: number;
+  /**
+   * How long an item claimed by an instance stays its own: a claim older than this (its instance
+   * crashed, or its send failed) is taken again by a later run. Well above the slowest send.
+   */
+  claimTimeoutSeconds: number;
 }
 
 export interface InvitationsConfig {
@@ -104,7 +109,7 @@ const defaults: InvitationsConfig = {
   rateLimit: { enabled: true, max: 30, windowSeconds: 60, storeTimeoutMs: 300 },
   assignableRoles: null,
   requestAccess: { enabled: false, notify: null, notifyLanguage: 'en', retentionDays: 90 },
-  background: { enabled: true, intervalSeconds: 300 },
+  background: { enabled: true, intervalSeconds: 300, claimTimeoutSeconds: 600 },
 };
 
 /** True for `scheme://host[:port]` and nothing more. */
@@ -181,6 +186,10 @@ const validateBackground = (background: BackgroundConfig) => {
   const { min, max } = BACKGROUND_INTERVAL_SECONDS;
   if (!Number.isInteger(background.intervalSeconds) || background.intervalSeconds < min || background.intervalSeconds > max) {
     throw new Error(`background.intervalSeconds must be a whole number of seconds from ${min} to ${max}`);
+  }
+  const claimTimeout = background.claimTimeoutSeconds ?? defaults.background.claimTimeoutSeconds;
+  if (!Number.isInteger(claimTimeout) || claimTimeout < min || claimTimeout > max) {
+    throw new Error(`background.claimTimeoutSeconds must be a whole number of seconds from ${min} to ${max}`);
   }
 };
 

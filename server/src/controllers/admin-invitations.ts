@@ -11,11 +11,13 @@ import {
   validateListQuery,
   validateNoQuery,
   validateRedemptionsQuery,
+  validateRenew,
   validateRolesQuery,
   validateUpdateInput,
 } from '../validation/invitation';
 import type { KoaContext } from '../koa';
 import { actionId } from '../../../shared';
+import type { Sender } from '../services/invitation-emails';
 
 const adminUserId = (ctx: KoaContext): number | undefined => ctx.state.user?.id;
 /** What the admin may do elsewhere in the admin panel: who may give which role is checked against it. */
@@ -52,6 +54,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const id = await validateId(ctx.params.id);
       const input = await validateUpdateInput(ctx.request.body);
       ctx.body = { data: await invitations().update(id, input, adminUserId(ctx), adminAbility(ctx), linkVisibility(ctx)) };
+    },
+
+    /** A new date and, if asked, the personal links mailed again: the route needs both update and send. */
+    async renew(ctx: KoaContext) {
+      const id = await validateId(ctx.params.id);
+      const input = await validateRenew(ctx.request.body);
+      ctx.body = { data: await invitations().renew(id, input, ctx.state.user as Sender, linkVisibility(ctx)) };
     },
 
     async roles(ctx: KoaContext) {

@@ -177,3 +177,113 @@ export const BUILT_IN_TEMPLATES: Record<string, EmailTemplate> = {
   'pt-BR': templateOf(ptBR),
   nl: templateOf(nl),
 };
+
+/**
+ * The reminder the site sends a pending recipient before the link expires (`remindBeforeDays`):
+ * no admin sends it and no message goes with it, so it only says the link is still waiting.
+ */
+interface ReminderWords {
+  lang: string;
+  subject: string;
+  notUsedYet: string;
+  button: string;
+  textLinkIntro: string;
+  htmlLinkIntro: string;
+  validUntil: string;
+  ignore: string;
+}
+
+const reminderText = (words: ReminderWords) => `${words.notUsedYet}
+
+${words.textLinkIntro}
+{{link}}
+
+${words.validUntil}
+${words.ignore}
+`;
+
+/** The invitation's layout, with the reminder's sentences and no message. */
+const reminderOf = (words: ReminderWords): EmailTemplate => ({
+  subject: words.subject,
+  message: '',
+  text: reminderText(words),
+  html: htmlTemplate({ ...words, message: '', invitedBy: words.notUsedYet }),
+});
+
+const reminderWords: ReminderWords[] = [
+  {
+    lang: 'en',
+    subject: 'Reminder: your invitation to {{siteName}} expires soon',
+    notUsedYet: 'You have not used your invitation to create an account on {{siteName}} yet, and it expires soon.',
+    button: en.button,
+    textLinkIntro: 'Click your personal invitation link to create your account:',
+    htmlLinkIntro: 'Or copy your personal invitation link into your browser:',
+    validUntil: 'Your personal invitation link works until {{expiresAt}}.',
+    ignore: 'If you do not wish to join, you can ignore this email.',
+  },
+  {
+    lang: 'fr',
+    subject: 'Rappel : votre invitation à rejoindre {{siteName}} expire bientôt',
+    notUsedYet: "Vous n'avez pas encore utilisé votre invitation à créer un compte sur {{siteName}}, et elle expire bientôt.",
+    button: fr.button,
+    textLinkIntro: "Cliquez sur votre lien d'invitation personnel pour créer votre compte :",
+    htmlLinkIntro: "Vous pouvez aussi copier votre lien d'invitation personnel dans votre navigateur :",
+    validUntil: "Votre lien d'invitation personnel est valable jusqu'au {{expiresAt}}.",
+    ignore: 'Si vous ne souhaitez pas nous rejoindre, vous pouvez ignorer ce courrier électronique.',
+  },
+  {
+    lang: 'de',
+    subject: 'Erinnerung: Ihre Einladung zu {{siteName}} läuft bald ab',
+    notUsedYet: 'Sie haben Ihre Einladung, ein Konto auf {{siteName}} zu erstellen, noch nicht genutzt. Sie läuft bald ab.',
+    button: de.button,
+    textLinkIntro: 'Klicken Sie auf Ihren persönlichen Einladungslink, um Ihr Konto zu erstellen:',
+    htmlLinkIntro: 'Oder kopieren Sie Ihren persönlichen Einladungslink in Ihren Browser:',
+    validUntil: 'Ihr persönlicher Einladungslink ist gültig bis {{expiresAt}}.',
+    ignore: 'Wenn Sie nicht beitreten möchten, können Sie diese E-Mail ignorieren.',
+  },
+  {
+    lang: 'es',
+    subject: 'Recordatorio: tu invitación a {{siteName}} caduca pronto',
+    notUsedYet: 'Todavía no has usado tu invitación para crear una cuenta en {{siteName}}, y caduca pronto.',
+    button: es.button,
+    textLinkIntro: 'Haz clic en tu enlace de invitación personal para crear tu cuenta:',
+    htmlLinkIntro: 'O copia y pega tu enlace de invitación personal en tu navegador:',
+    validUntil: 'Tu enlace de invitación personal es válido hasta el {{expiresAt}}.',
+    ignore: 'Si no quieres unirte, puedes ignorar este correo electrónico.',
+  },
+  {
+    lang: 'it',
+    subject: 'Promemoria: il tuo invito a {{siteName}} scade a breve',
+    notUsedYet: 'Non hai ancora usato il tuo invito a creare un account su {{siteName}}, e scade a breve.',
+    button: it.button,
+    textLinkIntro: 'Fai clic sul tuo link di invito personale per creare il tuo account:',
+    htmlLinkIntro: 'Oppure copia il tuo link di invito personale nel tuo browser:',
+    validUntil: 'Data di scadenza del tuo link di invito personale: {{expiresAt}}.',
+    ignore: 'Se non vuoi unirti, puoi ignorare questa email.',
+  },
+  {
+    lang: 'pt-BR',
+    subject: 'Lembrete: seu convite para {{siteName}} expira em breve',
+    notUsedYet: 'Você ainda não usou seu convite para criar uma conta em {{siteName}}, e ele expira em breve.',
+    button: ptBR.button,
+    textLinkIntro: 'Clique no seu link de convite pessoal para criar sua conta:',
+    htmlLinkIntro: 'Ou copie e cole seu link de convite pessoal no seu navegador:',
+    validUntil: 'Seu link de convite pessoal é válido até {{expiresAt}}.',
+    ignore: 'Se você não quiser participar, pode ignorar este e-mail.',
+  },
+  {
+    lang: 'nl',
+    subject: 'Herinnering: uw uitnodiging voor {{siteName}} verloopt binnenkort',
+    notUsedYet: 'U hebt uw uitnodiging om een account aan te maken op {{siteName}} nog niet gebruikt. Deze verloopt binnenkort.',
+    button: nl.button,
+    textLinkIntro: 'Klik op uw persoonlijke uitnodigingslink om uw account aan te maken:',
+    htmlLinkIntro: 'Of kopieer uw persoonlijke uitnodigingslink naar uw browser:',
+    validUntil: 'Uw persoonlijke uitnodigingslink is geldig tot {{expiresAt}}.',
+    ignore: 'Als u niet wilt deelnemen, kunt u deze e-mail negeren.',
+  },
+];
+
+/** The reminders shipped with the plugin, by language. */
+export const BUILT_IN_REMINDERS: Record<string, EmailTemplate> = Object.fromEntries(
+  reminderWords.map((words) => [words.lang, reminderOf(words)])
+);

@@ -1,12 +1,12 @@
 import { actionId, type ActionName } from '../../../shared';
 
-/** An admin route, allowed to admins who have the plugin's `action`. */
-const route = (method: string, path: string, handler: string, action: ActionName) => ({
+/** An admin route, allowed to admins who have the plugin's `action` (each of them, when several). */
+const route = (method: string, path: string, handler: string, action: ActionName | ActionName[]) => ({
   method,
   path,
   handler,
   config: {
-    policies: [{ name: 'admin::hasPermissions', config: { actions: [actionId(action)] } }],
+    policies: [{ name: 'admin::hasPermissions', config: { actions: [action].flat().map(actionId) } }],
   },
 });
 
@@ -32,6 +32,8 @@ export default {
     route('GET', '/invitations/:id/recipients', 'admin-recipients.find', 'read'),
     route('POST', '/invitations/:id/recipients/:recipientId/resend', 'admin-recipients.resend', 'send'),
     route('DELETE', '/invitations/:id/recipients/:recipientId', 'admin-recipients.revoke', 'delete'),
+    // A new date is an edit and the resend is a send: Strapi's policy requires every action listed.
+    route('POST', '/invitations/:id/renew', 'admin-invitations.renew', ['update', 'send']),
     // The templates are the site's settings: reading them needs the same action as editing them.
     route('GET', '/email-templates', 'admin-email-templates.find', 'editEmailTemplates'),
     route('PUT', '/email-templates/:kind/:language', 'admin-email-templates.update', 'editEmailTemplates'),

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { DELIVERY_UID } from '../constants';
-import type { Delivery, DeliveryLog, DeliveryStatus } from '../../../shared';
+import type { Delivery, DeliveryKind, DeliveryLog, DeliveryStatus } from '../../../shared';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { getService } from '../utils/get-service';
@@ -13,6 +14,7 @@ export interface DeliveryRow {
   id: number;
   recipient: string;
   status: DeliveryStatus;
+  kind: DeliveryKind | null;
   error: string | null;
   sentAt: string | Date;
   createdBy?: { id: number; firstname?: string | null; lastname?: string | null; email: string } | null;
@@ -22,6 +24,7 @@ const present = (row: DeliveryRow): Delivery => ({
   id: row.id,
   recipient: row.recipient,
   status: row.status,
+  kind: row.kind ?? 'invitation',
   error: row.error ?? null,
   sentAt: new Date(row.sentAt).toISOString(),
   sentBy: presentAdminAuthor(row.createdBy),
@@ -30,19 +33,27 @@ const present = (row: DeliveryRow): Delivery => ({
 const CSV_COLUMNS: CsvExport<DeliveryRow>['columns'] = [
   { header: 'recipient', value: (row) => row.recipient },
   { header: 'status', value: (row) => row.status },
+  { header: 'kind', value: (row) => row.kind ?? 'invitation' },
   { header: 'error', value: (row) => row.error },
   { header: 'sentAt', value: (row) => new Date(row.sentAt).toISOString() },
   { header: 'sentBy', value: (row) => row.createdBy?.email ?? null },
 ];
 
-const ROW_FIELDS = ['id', 'recipient', 'status', 'error', 'sentAt'];
+const ROW_FIELDS = ['id', 'recipient', 'status', 'kind', 'error', 'sentAt'];
 
 export interface DeliveryOutcome {
   recipient: string;
   error: string | null;
+  /** Left out: an invitation an admin sent. */
+  kind?: DeliveryKind;
+  /** Written in the same transaction as the record (a reminder's remindedAt), once the email went. */
+  onSent?: (trx: Knex.Transaction) => Promise<void>;
 }
 
-/** The record of invitation emails: who was sent which link, when, by whom, and what happened. */
+/**
+ * The record of invitation emails: who was sent which link, when, by whom, and what happened; the
+ * site's own reminders too (kind `reminder`, sent by no admin).
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(DELIVERY_UID);
 
@@ -59,11 +70,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             invitation: invitationId,
             recipient: outcome.recipient,
             status: outcome.error === null ? 'sent' : 'failed',
+            kind: outcome.kind ?? 'invitation',
             error: outcome.error,
             sentAt: new Date(),
             ...(adminUserId && { createdBy: adminUserId, updatedBy: adminUserId }),
           },
         });
+        if (outcome.error === null) await outcome.onSent?.(trx);
         return true;
       });
     },

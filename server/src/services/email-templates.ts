@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import type { EmailConfig } from '../config/email';
 import { BUILT_IN_DECLINE_TEMPLATES } from '../email/decline-templates';
-import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
+import { BUILT_IN_LOCALES, BUILT_IN_REMINDERS, BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
+import { matchLanguage } from '../utils/language';
 import { isPlainObject } from '../validation/text';
 import { EMAIL_KINDS, TEMPLATE_VARIABLES, type EmailKind, type EmailTemplateRow, type EmailTemplateText } from '../../../shared';
 
@@ -18,6 +19,12 @@ export interface EffectiveTemplate {
   /** True: `text` is the admin's body, and the HTML part is made from it (not the config's `html`). */
   edited: boolean;
 }
+
+/** The kinds that are not invitations, with their built-in texts per shipped language. */
+const BUILT_IN_TEXTS_OF_THEIR_OWN: Partial<Record<EmailKind, Record<string, EmailTemplate>>> = {
+  'access-request-declined': BUILT_IN_DECLINE_TEMPLATES,
+  reminder: BUILT_IN_REMINDERS,
+};
 
 const isTemplateText = (value: unknown): value is EmailTemplateText =>
   isPlainObject(value) && typeof value.subject === 'string' && typeof value.body === 'string';
@@ -48,11 +55,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The shipped languages, then those the config file adds. */
   const languages = () => [...new Set<string>([...BUILT_IN_LOCALES, ...Object.keys(emailConfig().templates)])];
 
-  /** The config file's template over the built-in one. */
-  const configured = (kind: EmailKind, language: string): EmailTemplate =>
-    kind === 'access-request-declined'
-      ? (BUILT_IN_DECLINE_TEMPLATES[language] ?? BUILT_IN_DECLINE_TEMPLATES[DEFAULT_LOCALE])
-      : ({ ...BUILT_IN_TEMPLATES[language], ...emailConfig().templates[language] } as EmailTemplate);
+  /**
+   * The config file's template over the built-in one. The config file's templates are invitations
+   * (they must contain the link): a decline answer and a reminder are their own built-in texts, in
+   * the language (one the config adds: English).
+   */
+  const configured = (kind: EmailKind, language: string): EmailTemplate => {
+    const textsOfItsOwn = BUILT_IN_TEXTS_OF_THEIR_OWN[kind];
+    if (textsOfItsOwn) return textsOfItsOwn[matchLanguage(BUILT_IN_LOCALES, language) ?? DEFAULT_LOCALE];
+    return { ...BUILT_IN_TEMPLATES[language], ...emailConfig().templates[language] } as EmailTemplate;
+  };
 
   const defaultOf = (kind: EmailKind, language: string): EmailTemplateText => {
     const { subject, text } = configured(kind, language);

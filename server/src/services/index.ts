@@ -13,6 +13,7 @@ import providerSignup from './provider-signup';
 import rateLimit from './rate-limit';
 import recipients from './recipients';
 import redemptions from './redemptions';
+import reminders from './reminders';
 import registrationGate from './registration-gate';
 import roles from './roles';
 import seats from './seats';
@@ -34,6 +35,7 @@ export default {
   'rate-limit': rateLimit,
   recipients,
   redemptions,
+  reminders,
   'registration-gate': registrationGate,
   roles,
   seats,

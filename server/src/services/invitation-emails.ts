@@ -24,6 +24,7 @@ import {
 import type { SendInput } from '../validation/send';
 import type { EffectiveTemplate } from './email-templates';
 import type { PersonalLink } from './recipients';
+import type { DeliveryOutcome } from './deliveries';
 
 /** The admin sending, as Strapi puts it in ctx.state.user; no id: the site itself (an auto-approved access request). */
 export interface Sender {
@@ -43,7 +44,7 @@ interface SendableInvitation {
 }
 
 /** The template an email is written from, in the language chosen. */
-interface Written extends EffectiveTemplate {
+export interface Written extends EffectiveTemplate {
   locale: string;
 }
 
@@ -57,8 +58,9 @@ const errorText = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, ERROR_MAX_LENGTH) ||
   'The email provider refused the message';
 
-const senderName = (sender: Sender) =>
-  [sender.firstname, sender.lastname].filter(Boolean).join(' ') || sender.username || sender.email;
+/** No admin sends a reminder: the site does. */
+const senderName = (sender: Sender | null) =>
+  sender === null ? '' : [sender.firstname, sender.lastname].filter(Boolean).join(' ') || sender.username || sender.email;
 
 /** "January 31, 2030 at 11:59 PM UTC", in the email's language and the admin's time zone. */
 const formatExpiry = (instant: Date, locale: string, timeZone = 'UTC') => {
@@ -131,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const compose = (
     invitation: Pick<SendableInvitation, 'url' | 'expiresAt'>,
     options: EmailOptions,
-    sender: Sender,
+    sender: Sender | null,
     { locale, template, edited }: Written
   ): ComposedEmail => {
     const known = {
@@ -157,7 +159,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Hands one email to the email provider and records the outcome; never throws. */
-  const deliver = async (invitationId: number, email: ComposedEmail, recipient: string, sender: Sender) => {
+  const deliver = async (
+    invitationId: number,
+    email: ComposedEmail,
+    recipient: string,
+    sender: Sender | null,
+    { kind = 'invitation', onSent }: Pick<DeliveryOutcome, 'kind' | 'onSent'> = {}
+  ) => {
     let error: string | null = null;
     try {
       await strapi
@@ -169,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     let recorded = true;
     try {
-      recorded = await getService(strapi, 'deliveries').record(invitationId, { recipient, error }, sender.id);
+      recorded = await getService(strapi, 'deliveries').record(invitationId, { recipient, error, kind, onSent }, sender?.id);
     } catch (recordError) {
       strapi.log.error(`[invitations] Could not record the email of invitation ${invitationId}: ${errorText(recordError)}`);
     }
@@ -355,6 +363,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         return errorText(error);
       }
+    },
+
+    /** The reminder's template in `language` (the site's default when null): fetched once per language by a run. */
+    reminderTemplate(language: string | null): Promise<Written> {
+      return templateFor('reminder', language ?? DEFAULT_LOCALE);
+    },
+
+    /**
+     * Reminds a pending recipient that their personal link expires soon: the same link, written
+     * from `written` (see reminderTemplate), sent by nobody and recorded as a reminder, with
+     * `onSent` in the record's transaction once it went. Never throws; `invitationDeleted` when
+     * the link was deleted meanwhile (then nothing was recorded).
+     */
+    async sendReminder(
+      invitation: { id: number; expiresAt: Date },
+      link: PersonalLink,
+      written: Written,
+      onSent: DeliveryOutcome['onSent']
+    ) {
+      const url = getService(strapi, 'links').invitationUrl(link.token);
+      const email = compose({ url, expiresAt: invitation.expiresAt }, {}, null, written);
+      const { error, invitationDeleted } = await deliver(invitation.id, email, link.email, null, { kind: 'reminder', onSent });
+      return { error, invitationDeleted };
     },
 
     /** Mails one personal link again, recorded like any send; the provider's error, or null once sent. */

@@ -7,7 +7,7 @@ import { renewTokenCopies } from '../database/renew-token-copies';
 import { whereStatus } from '../database/status-where';
 import type { CsvExport } from '../export/csv-export';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
-import { autoApproveNeedsSendError, codeTakenError } from '../utils/errors';
+import { autoApproveNeedsSendError, codeTakenError, unusableInvitationError } from '../utils/errors';
 import { getService, type Service } from '../utils/get-service';
 import type { LinkVisibility } from '../utils/link-visibility';
 import {
@@ -20,10 +20,13 @@ import {
   type InvitationsSummary,
   type ListQuery,
   type Page,
+  type RenewRequest,
+  type RenewResult,
 } from '../../../shared';
 import { fieldError, type InvitationInput } from '../validation/invitation';
 import { DETAIL_REDEMPTIONS } from './redemptions';
 import type { AdminAbility } from './roles';
+import type { Sender } from './invitation-emails';
 
 interface Relation {
   id: number;
@@ -44,6 +47,7 @@ export interface InvitationRow {
   allowedEmailDomains: string[] | null;
   autoApproveDomains: string[] | null;
   allowExistingAccounts: boolean | null;
+  remindBeforeDays: number | null;
   codeHash: string | null;
   codeCiphertext: string | null;
   createdAt: string | Date;
@@ -65,6 +69,7 @@ const FIELDS = [
   'allowedEmailDomains',
   'autoApproveDomains',
   'allowExistingAccounts',
+  'remindBeforeDays',
   'codeHash',
   'codeCiphertext',
   'createdAt',
@@ -137,6 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       allowedEmailDomains: row.allowedEmailDomains ?? [],
       autoApproveDomains: row.autoApproveDomains ?? [],
       allowExistingAccounts: row.allowExistingAccounts === true,
+      remindBeforeDays: row.remindBeforeDays ?? null,
       hasCode: Boolean(row.codeHash),
       createdAt: isoDate(row.createdAt),
       createdBy: presentAdminAuthor(row.createdBy),
@@ -229,6 +235,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(input.allowedEmailDomains !== undefined && { allowedEmailDomains: storedDomains(input.allowedEmailDomains) }),
     ...(input.autoApproveDomains !== undefined && { autoApproveDomains: storedDomains(input.autoApproveDomains) }),
     ...(input.allowExistingAccounts !== undefined && { allowExistingAccounts: input.allowExistingAccounts }),
+    ...(input.remindBeforeDays !== undefined && { remindBeforeDays: input.remindBeforeDays }),
     ...(input.code !== undefined && storedCode(input.code)),
   });
 
@@ -412,6 +419,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .catch(codeTakenWhenDuplicate);
         return present(await findRow(id), visibility);
       });
+    },
+
+    /**
+     * "Renew": a new expiration date, whether the link expired or not, and with `resend` each
+     * pending recipient's own link mailed again in their language. Seats, tokens and code stay; the
+     * pending recipients may be reminded again before the new date (their reminder is cleared). A
+     * link used up cannot be resent (410, nothing changed).
+     */
+    async renew(
+      id: number,
+      { expiresAt, resend }: RenewRequest,
+      sender: Sender,
+      visibility: LinkVisibility
+    ): Promise<RenewResult> {
+      await strapi.db.transaction(async ({ trx }) => {
+        const seats = await getService(strapi, 'seats').lockForChange(id, trx);
+        if (!seats) throw notFoundError();
+        if (resend && seats.usedCount >= seats.maxUses) throw unusableInvitationError(seats);
+        await query().update({ where: { id }, data: { expiresAt: new Date(expiresAt), updatedBy: sender.id } });
+        await getService(strapi, 'recipients').clearReminders(id, trx);
+      });
+      strapi.log.info(
+        `[invitations] Admin ${sender.id} renewed invitation ${id} until ${expiresAt}${resend ? ', resending to pending recipients' : ''}`
+      );
+      const resent = resend ? await getService(strapi, 'recipients').resendAllPending(id, sender) : { sent: 0, failed: [] };
+      return { invitation: present(await findRow(id), visibility), ...resent };
     },
 
     async delete(id: number) {

@@ -8,7 +8,15 @@ import { columnName, joinTableOf, tableName } from '../database/sql';
 import { getService } from '../utils/get-service';
 import { deleteInBatches } from '../utils/delete-in-batches';
 import { emailNotSentError, linkUnavailableError, recipientNotPendingError } from '../utils/errors';
-import { normalizeRecipientEmail, type Page, type Recipient, type RecipientStatus, type RecipientsQuery } from '../../../shared';
+import {
+  languagesByAddress,
+  normalizeRecipientEmail,
+  type Page,
+  type Recipient,
+  type RecipientStatus,
+  type RecipientsQuery,
+  type SendResult,
+} from '../../../shared';
 import type { EmailOptions } from '../../../shared';
 import type { Sender } from './invitation-emails';
 import type { CsvExport } from '../export/csv-export';
@@ -22,6 +30,15 @@ export interface PersonalLinkState {
   email: string;
   status: RecipientStatus;
   invitationId: number | null;
+}
+
+/** A pending recipient a reminder may be due to, as a run reads it (tokens still sealed). */
+export interface ReminderCandidate {
+  id: number;
+  email: string;
+  language: string | null;
+  tokenHash: string;
+  tokenCiphertext: string | null;
 }
 
 /** A personal link ready to be mailed. */
@@ -40,13 +57,14 @@ export interface RecipientRow {
   sendCount: number;
   acceptedAt: string | Date | null;
   language: string | null;
+  remindedAt: string | Date | null;
   tokenHash: string;
   tokenCiphertext: string | null;
   invitation?: { id: number } | null;
   user?: { id: number; username: string; email: string } | null;
 }
 
-const PRESENTED_FIELDS = ['id', 'email', 'status', 'sentAt', 'lastSentAt', 'sendCount', 'acceptedAt', 'language'];
+const PRESENTED_FIELDS = ['id', 'email', 'status', 'sentAt', 'lastSentAt', 'sendCount', 'acceptedAt', 'language', 'remindedAt'];
 const POPULATE = { user: { select: ['id', 'username', 'email'] } };
 
 const toIso = (value: string | Date) => new Date(value).toISOString();
@@ -60,6 +78,7 @@ const present = (row: RecipientRow): Recipient => ({
   sendCount: row.sendCount,
   acceptedAt: row.acceptedAt ? toIso(row.acceptedAt) : null,
   language: row.language ?? null,
+  remindedAt: row.remindedAt ? toIso(row.remindedAt) : null,
   user: row.user ? { id: row.user.id, username: row.user.username, email: row.user.email } : null,
 });
 
@@ -71,6 +90,7 @@ const CSV_COLUMNS: CsvExport<RecipientRow>['columns'] = [
   { header: 'sendCount', value: (row) => String(row.sendCount) },
   { header: 'acceptedAt', value: (row) => (row.acceptedAt ? toIso(row.acceptedAt) : null) },
   { header: 'language', value: (row) => row.language ?? null },
+  { header: 'remindedAt', value: (row) => (row.remindedAt ? toIso(row.remindedAt) : null) },
   { header: 'username', value: (row) => row.user?.username ?? null },
 ];
 
@@ -126,6 +146,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       lastSentAt: column('lastSentAt'),
       acceptedAt: column('acceptedAt'),
       language: column('language'),
+      remindedAt: column('remindedAt'),
+      reminderClaimedAt: column('reminderClaimedAt'),
       updatedAt: column('updatedAt'),
       invitationLink: {
         name: invitationLink.name,
@@ -372,6 +394,120 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             limit,
           })) as RecipientRow[],
       };
+    },
+
+    /**
+     * The next pending recipients of a link not reminded yet, after id `afterId`, at most `limit`:
+     * unclaimed, or claimed before `claimExpiredBefore` (that instance crashed, or its send failed).
+     * Uses the index on (status, reminded_at) and the join table's.
+     */
+    async reminderCandidates(
+      invitationId: number,
+      { afterId, limit, claimExpiredBefore }: { afterId: number; limit: number; claimExpiredBefore: Date }
+    ): Promise<ReminderCandidate[]> {
+      const table = tables();
+      const link = table.invitationLink;
+      const own = (column: string) => `${table.name}.${column}`;
+      return strapi.db
+        .connection(table.name)
+        .join(link.name, `${link.name}.${link.recipient}`, own(table.id))
+        .select({
+          id: own(table.id),
+          email: own(table.email),
+          language: own(table.language),
+          tokenHash: own(table.tokenHash),
+          tokenCiphertext: own(table.tokenCiphertext),
+        })
+        .where(`${link.name}.${link.invitation}`, invitationId)
+        .andWhere(own(table.status), 'pending')
+        .whereNull(own(table.remindedAt))
+        .andWhere((claim) =>
+          claim.whereNull(own(table.reminderClaimedAt)).orWhere(own(table.reminderClaimedAt), '<', claimExpiredBefore)
+        )
+        .andWhere(own(table.id), '>', afterId)
+        .orderBy(own(table.id))
+        .limit(limit);
+    },
+
+    /**
+     * Claims the reminder of one recipient for this instance: one conditional UPDATE, so of several
+     * instances only the one whose statement changed the row sends it. A claim older than
+     * `claimExpiredBefore` is taken over; a recipient reminded, accepted or revoked never is.
+     */
+    async claimReminder(recipientId: number, now: Date, claimExpiredBefore: Date): Promise<boolean> {
+      const table = tables();
+      const changed = await strapi.db
+        .connection(table.name)
+        .where(table.id, recipientId)
+        .whereNull(table.remindedAt)
+        .andWhere(table.status, 'pending')
+        .andWhere((claim) => claim.whereNull(table.reminderClaimedAt).orWhere(table.reminderClaimedAt, '<', claimExpiredBefore))
+        .update({ [table.reminderClaimedAt]: now });
+      return changed === 1;
+    },
+
+    /** The reminder went: never again for this recipient (until the link is renewed); in the delivery record's transaction. */
+    async markReminded(recipientId: number, trx: Knex.Transaction): Promise<void> {
+      const table = tables();
+      const now = new Date();
+      await strapi.db
+        .connection(table.name)
+        .transacting(trx)
+        .where(table.id, recipientId)
+        .update({ [table.remindedAt]: now, [table.updatedAt]: now });
+    },
+
+    /** The token of a personal link read back from its encrypted copy; null once the site's key changed. */
+    tokenOf(candidate: Pick<ReminderCandidate, 'tokenHash' | 'tokenCiphertext'>): string | null {
+      return tokens().decrypt(candidate.tokenCiphertext, candidate.tokenHash);
+    },
+
+    /**
+     * After a renewal: the link's pending recipients reminded before may be reminded again before
+     * the new date. A reminder being sent right now (claimed, not yet marked) keeps its claim, so
+     * that no other instance sends it a second time meanwhile. One UPDATE through the join table,
+     * inside the renewal's transaction.
+     */
+    async clearReminders(invitationId: number, trx: Knex.Transaction): Promise<void> {
+      const table = tables();
+      const link = table.invitationLink;
+      await strapi.db
+        .connection(table.name)
+        .transacting(trx)
+        .whereIn(table.id, strapi.db.connection(link.name).select(link.recipient).where(link.invitation, invitationId))
+        .andWhere(table.status, 'pending')
+        .whereNotNull(table.remindedAt)
+        .update({ [table.remindedAt]: null, [table.reminderClaimedAt]: null });
+    },
+
+    /**
+     * "Renew" with resend: each pending recipient's own link mailed again, in their language, a
+     * batch at a time through the send path (templates, delivery log, send counts). How many went,
+     * and the addresses that failed.
+     */
+    async resendAllPending(invitationId: number, sender: Sender): Promise<{ sent: number; failed: SendResult['failed'] }> {
+      const result = { sent: 0, failed: [] as SendResult['failed'] };
+      for (let afterId = 0; ;) {
+        const rows = (await query().findMany({
+          select: ['id', 'email', 'language'],
+          where: { invitation: { id: invitationId }, status: 'pending', id: { $gt: afterId } },
+          orderBy: { id: 'asc' },
+          limit: BATCH_SIZE,
+        })) as Array<{ id: number; email: string; language: string | null }>;
+        if (rows.length === 0) return result;
+        const { sent, failed } = await getService(strapi, 'invitation-emails').send(
+          invitationId,
+          {
+            recipients: rows.map((row) => row.email),
+            languages: languagesByAddress(rows.map((row) => ({ email: row.email, language: row.language ?? undefined }))),
+            personal: true,
+          },
+          sender
+        );
+        result.sent += sent.length;
+        result.failed.push(...failed);
+        afterId = rows[rows.length - 1].id;
+      }
     },
 
     /** Deletes an invitation's personal links; called inside the invitation's delete transaction. */

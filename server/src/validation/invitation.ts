@@ -4,10 +4,12 @@ import {
   INVITATION_STATUSES,
   isDomainEntry,
   MAX_ALLOWED_EMAIL_DOMAINS,
+  REMIND_BEFORE_DAYS,
   type BulkDeleteRequest,
   type InvitationInput as InvitationFields,
   type ListQuery,
   type RedemptionsQuery,
+  type RenewRequest,
 } from '../../../shared';
 import { LIMITS } from '../constants';
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE, httpUrl, isPlainObject } from './text';
@@ -147,6 +149,16 @@ const domainFields = {
 
 const allowExistingAccountsField = yup.boolean().strict().typeError('allowExistingAccounts must be true or false');
 
+const remindBeforeDaysMessage = `remindBeforeDays must be a whole number of days from ${REMIND_BEFORE_DAYS.min} to ${REMIND_BEFORE_DAYS.max}, or null for no reminder`;
+const remindBeforeDaysField = yup
+  .number()
+  .strict()
+  .nullable()
+  .typeError(remindBeforeDaysMessage)
+  .integer(remindBeforeDaysMessage)
+  .min(REMIND_BEFORE_DAYS.min, remindBeforeDaysMessage)
+  .max(REMIND_BEFORE_DAYS.max, remindBeforeDaysMessage);
+
 /** A code to type by hand, or null for none. */
 const codeField = yup
   .string()
@@ -172,6 +184,7 @@ const createSchema = yup
     ...firstAccessFields,
     ...domainFields,
     allowExistingAccounts: allowExistingAccountsField,
+    remindBeforeDays: remindBeforeDaysField,
     code: codeField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
@@ -186,11 +199,22 @@ const updateSchema = yup
     ...firstAccessFields,
     ...domainFields,
     allowExistingAccounts: allowExistingAccountsField,
+    remindBeforeDays: remindBeforeDaysField,
     code: codeField,
   })
   .noUnknown(true, 'Unknown field: ${unknown}')
   .test('not-empty', 'Give at least one field to change', (value) => Boolean(value && Object.keys(value).length > 0))
   .required()
+  .typeError('The body must be a JSON object');
+
+/** `POST /invitations/:id/renew`: the new date is required and checked as an edit's is. */
+const renewSchema = yup
+  .object({
+    expiresAt: expiresAtField.required('expiresAt is required'),
+    resend: yup.boolean().strict().typeError('resend must be true or false'),
+  })
+  .noUnknown(true, 'Unknown field: ${unknown}')
+  .required('The body must be a JSON object')
   .typeError('The body must be a JSON object');
 
 /** The query parameters of every paged list of the admin. */
@@ -299,6 +323,11 @@ export const validateRolesQuery = async (query: Record<string, unknown> = {}): P
 /** A query string that must be empty (the exports, the timeline). */
 export const validateNoQuery = async (query: Record<string, unknown> = {}) => {
   await validateQuery(yup.object({}), query);
+};
+
+export const validateRenew = async (body: unknown): Promise<RenewRequest> => {
+  const { expiresAt, resend } = (await validateYupSchema(renewSchema)(body)) as RenewRequest;
+  return { expiresAt, resend: resend === true };
 };
 
 export const validateBulkDelete = validateYupSchema(bulkDeleteSchema) as (body: unknown) => Promise<BulkDeleteRequest>;
