@@ -35,6 +35,8 @@ export interface Invitation {
   userDefaults: Record<string, unknown>;
   /** Who may sign up: addresses at these domains (see email-domains.ts); empty: any address. */
   allowedEmailDomains: string[];
+  /** Requests for access from these domains are approved into this link at once; empty: none. */
+  autoApproveDomains: string[];
   /** Whether members with an account may accept the link to get its role (`POST /api/invitations/:token/accept`). */
   allowExistingAccounts: boolean;
   /** Whether the link has a code to type by hand. */
@@ -103,6 +105,8 @@ export interface InvitationInput {
   redirectUrl: string | null;
   userDefaults: Record<string, unknown> | null;
   allowedEmailDomains: string[] | null;
+  /** Requests for access from these domains are approved into this link at once; left out on create: none. */
+  autoApproveDomains?: string[];
   /** Left out on create: false. */
   allowExistingAccounts?: boolean;
   /** A code to type by hand (6 to 32 letters, digits and dashes), unique among links; null removes it. */
@@ -172,6 +176,8 @@ export interface InvitationsSummary {
   acceptsLast30Days: number;
   /** Active links that expire within 7 days, soonest first (at most 5; the count is exact). */
   expiringSoon: { count: number; links: SummaryLink[] };
+  /** Requests for access waiting for a decision; null when request access is off or the admin may not review them. */
+  pendingAccessRequests: number | null;
 }
 
 export type RecipientStatus = 'pending' | 'accepted' | 'revoked';

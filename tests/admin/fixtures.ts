@@ -16,6 +16,7 @@ export const makeInvitation = (overrides: Partial<Invitation> = {}): Invitation 
   redirectUrl: null,
   userDefaults: {},
   allowedEmailDomains: [],
+  autoApproveDomains: [],
   allowExistingAccounts: false,
   hasCode: false,
   createdAt: new Date().toISOString(),
