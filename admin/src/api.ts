@@ -3,6 +3,8 @@ import { useAppInfo, useFetchClient } from '@strapi/strapi/admin';
 import { downloadDirectly, fetchClientReadsFiles } from './utils/direct-download';
 import { PLUGIN_ID } from '../../shared';
 import type {
+  AccessRequest,
+  AccessRequestStatus,
   AssignableRole,
   BulkDeleteResult,
   EmailKind,
@@ -28,6 +30,40 @@ import type {
 } from '../../shared';
 
 const BASE = `/${PLUGIN_ID}`;
+
+/** `GET /invitations/requests`: q matches the email. */
+export interface AccessRequestsQuery {
+  page: number;
+  pageSize: number;
+  /** Left out: every status. */
+  status?: AccessRequestStatus;
+  q?: string;
+}
+
+/** A page of requests, and how many requests there are in each status (for the status filter's labels). */
+export interface AccessRequestsPage extends Page<AccessRequest> {
+  counts: Record<AccessRequestStatus, number>;
+}
+
+/** An active link an approval can send a personal link of (`GET /invitations/requests/links`). */
+export interface ApprovalLink {
+  id: number;
+  name: string;
+  remaining: number;
+  expiresAt: string;
+}
+
+/** What an approval sends: a personal link of `invitationId`, its email in `language` (the admin's otherwise). */
+export interface ApproveRequestBody {
+  invitationId: number;
+  language?: string;
+}
+
+/** What a decline does: an email only if asked, with the admin's text added to the template's. */
+export interface DeclineRequestBody {
+  sendEmail: boolean;
+  message?: string;
+}
 
 /** The lists of one invitation that the server exports as CSV. */
 export type CsvExport = 'redemptions' | 'deliveries' | 'recipients';
@@ -91,6 +127,21 @@ export const useInvitationsApi = () => {
         (await put<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`, text)).data.data,
       resetEmailTemplate: async (kind: EmailKind, language: string) =>
         (await del<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`)).data.data,
+      accessRequests: async (params: AccessRequestsQuery) =>
+        (await get<AccessRequestsPage>(`${BASE}/invitations/requests`, { params })).data,
+      approvalLinks: async (q: string) =>
+        (await get<ApprovalLink[]>(`${BASE}/invitations/requests/links`, { params: q ? { q } : {} })).data,
+      approveRequest: async (id: number, body: ApproveRequestBody) =>
+        (await post<{ data: AccessRequest }>(`${BASE}/invitations/requests/${id}/approve`, body)).data.data,
+      declineRequest: async (id: number, body: DeclineRequestBody) =>
+        (await post<{ data: AccessRequest }>(`${BASE}/invitations/requests/${id}/decline`, body)).data.data,
+      /** Sends an approved request's personal link again, after its email failed. */
+      resendApproval: async (id: number) =>
+        (await post<{ data: AccessRequest }>(`${BASE}/invitations/requests/${id}/resend`)).data.data,
+      bulkApprove: async (ids: number[], body: ApproveRequestBody) =>
+        (await post<{ data: AccessRequest[] }>(`${BASE}/invitations/requests/bulk-approve`, { ids, ...body })).data.data,
+      bulkDecline: async (ids: number[], body: DeclineRequestBody) =>
+        (await post<{ data: AccessRequest[] }>(`${BASE}/invitations/requests/bulk-decline`, { ids, ...body })).data.data,
       testEmailTemplate: async (kind: EmailKind, language: string) =>
         (await post<{ data: EmailTemplateTestResult }>(`${BASE}/email-templates/${kind}/${language}/test`)).data.data,
     }),

@@ -22,6 +22,7 @@ const SUMMARY: InvitationsSummary = {
       { id: 9, name: 'Press', expiresAt: '2026-03-05T12:00:00.000Z', remaining: 1 },
     ],
   },
+  pendingAccessRequests: null,
 };
 
 const showWidget = () =>
