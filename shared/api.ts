@@ -35,7 +35,7 @@ export interface Invitation {
   userDefaults: Record<string, unknown>;
   /** Who may sign up: addresses at these domains (see email-domains.ts); empty: any address. */
   allowedEmailDomains: string[];
-  /** Requests for access from these domains are approved into this link at once; empty: none. */
+  /** Access requests from addresses at these domains are approved into this link at once (same syntax); empty: none. */
   autoApproveDomains: string[];
   /** Whether members with an account may accept the link to get its role (`POST /api/invitations/:token/accept`). */
   allowExistingAccounts: boolean;
@@ -105,8 +105,8 @@ export interface InvitationInput {
   redirectUrl: string | null;
   userDefaults: Record<string, unknown> | null;
   allowedEmailDomains: string[] | null;
-  /** Requests for access from these domains are approved into this link at once; left out on create: none. */
-  autoApproveDomains?: string[];
+  /** Access requests approved into this link at once (`example.edu`, `*.example.edu`); setting it needs the send action. */
+  autoApproveDomains?: string[] | null;
   /** Left out on create: false. */
   allowExistingAccounts?: boolean;
   /** A code to type by hand (6 to 32 letters, digits and dashes), unique among links; null removes it. */
@@ -176,7 +176,7 @@ export interface InvitationsSummary {
   acceptsLast30Days: number;
   /** Active links that expire within 7 days, soonest first (at most 5; the count is exact). */
   expiringSoon: { count: number; links: SummaryLink[] };
-  /** Requests for access waiting for a decision; null when request access is off or the admin may not review them. */
+  /** Access requests waiting for a decision; null when request access is off or the admin may not review them. */
   pendingAccessRequests: number | null;
 }
 
@@ -349,4 +349,24 @@ export interface AccessRequest {
   invitation: { id: number; name: string } | null;
   /** Why the approval's email could not be sent, if it could not: the page says so and offers to retry. */
   sendError: string | null;
+}
+
+/** `GET /invitations/requests`: a page of requests, and how many there are in each state (whatever the filters). */
+export interface AccessRequestsPage extends Page<AccessRequest> {
+  counts: Record<AccessRequestStatus, number>;
+}
+
+export interface AccessRequestsQuery {
+  page: number;
+  pageSize: number;
+  status?: AccessRequestStatus;
+  q?: string;
+}
+
+/** `GET /invitations/requests/links`: an active link an approval can send a personal link of. */
+export interface ApprovableLink {
+  id: number;
+  name: string;
+  remaining: number;
+  expiresAt: string;
 }

@@ -44,7 +44,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character)
 export const escapeForHtml = (value: string) => escapeHtml(value).replace(/\r?\n/g, '<br>\n');
 
 /** The emails an admin can edit in Settings > Invitations > Email templates. */
-export const EMAIL_KINDS = ['invitation', 'personal-invitation'] as const;
+export const EMAIL_KINDS = ['invitation', 'personal-invitation', 'access-request-declined'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export const TEMPLATE_SUBJECT_MAX_LENGTH = 200;
@@ -57,10 +57,16 @@ export const TEMPLATE_BODY_MAX_LENGTH = 10000;
 export const TEMPLATE_VARIABLES: Record<EmailKind, { subject: readonly Placeholder[]; body: readonly Placeholder[] }> = {
   invitation: { subject: ['siteName', 'senderName'], body: PLACEHOLDERS },
   'personal-invitation': { subject: ['siteName', 'senderName'], body: PLACEHOLDERS },
+  // The answer to a declined access request: no link, no sender (a reviewer's name is the site's business).
+  'access-request-declined': { subject: ['siteName'], body: ['siteName', 'message', 'subject'] },
 };
 
 /** The variable no body may go without: an email must never go out without its link. */
 export const REQUIRED_BODY_VARIABLE: Placeholder = 'link';
+
+/** Whether a kind's body must contain the link: the emails that carry one. */
+export const requiresLink = (kind: EmailKind) =>
+  (TEMPLATE_VARIABLES[kind].body as readonly string[]).includes(REQUIRED_BODY_VARIABLE);
 
 const LINK_STYLE = 'color:#4945ff;word-break:break-all';
 
@@ -107,7 +113,7 @@ export const templatePartProblem = (kind: EmailKind, part: 'subject' | 'body', t
   if (unknown) return { code: 'unknown-variable', part, variable: unknown, allowed };
   if (!sectionsAreClosed(template)) return { code: 'open-section', part };
   // Outside any section: a section's text may be left out of the email.
-  if (part === 'body' && !template.replace(SECTION, '').includes(tag(REQUIRED_BODY_VARIABLE))) {
+  if (part === 'body' && requiresLink(kind) && !template.replace(SECTION, '').includes(tag(REQUIRED_BODY_VARIABLE))) {
     return { code: 'missing-link', part };
   }
   return null;

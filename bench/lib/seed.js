@@ -180,4 +180,50 @@ const seedRedemptions = async (site, invitationId, count) => {
   return Date.now() - started;
 };
 
-module.exports = { seedInvitations, seedRedemptions, TABLE };
+const ACCESS_REQUEST_TABLE = 'invitations_access_requests';
+
+/**
+ * Adds `count` pending access requests as the plugin stores them (`asker-<n>@<domain>`, the hashed
+ * pending key, a request a minute, newest last); resolves with the ms it took.
+ */
+const seedAccessRequests = async (site, count, { domain = 'example.com' } = {}) => {
+  const started = Date.now();
+  const knex = connect(site.database);
+  const toDb = site.database.client === 'sqlite' ? (date) => date.getTime() : (date) => date;
+  const first = Date.now() - count * 60_000;
+  try {
+    await knex.transaction(async (trx) => {
+      if (site.database.client === 'postgres') await trx.raw('set local synchronous_commit = on');
+      for (let start = 0; start < count; start += BATCH) {
+        const rows = [];
+        for (let index = start; index < Math.min(count, start + BATCH); index += 1) {
+          const email = `asker-${index}@${domain}`;
+          const at = toDb(new Date(first + index * 60_000));
+          rows.push({
+            document_id: documentId(),
+            email,
+            normalized_email: email,
+            pending_key: crypto.createHash('sha256').update(email, 'utf8').digest('hex'),
+            name: `Asker ${index}`,
+            message: index % 3 === 0 ? 'I would like to join the community.' : null,
+            status: 'pending',
+            last_requested_at: at,
+            request_count: 1,
+            auto_approved: false,
+            created_at: at,
+            updated_at: at,
+            published_at: at,
+            locale: null,
+          });
+        }
+        await trx(ACCESS_REQUEST_TABLE).insert(rows);
+      }
+    });
+    if (site.database.client === 'postgres') await knex.raw(`vacuum analyze ${ACCESS_REQUEST_TABLE}`);
+  } finally {
+    await knex.destroy();
+  }
+  return Date.now() - started;
+};
+
+module.exports = { seedInvitations, seedRedemptions, seedAccessRequests, TABLE, ACCESS_REQUEST_TABLE };

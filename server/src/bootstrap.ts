@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../../shared';
-import { REDEEMED_EVENT, USER_UID } from './constants';
+import { ACCESS_REQUEST_EVENTS, REDEEMED_EVENT, USER_UID } from './constants';
 import { ensureLinkIndexes } from './database/link-indexes';
 import { ensureSeatLimitCheck } from './database/seat-limit-check';
 import { getService } from './utils/get-service';
@@ -18,9 +18,13 @@ const registerPermissionActions = async (strapi: Core.Strapi) => {
   );
 };
 
-/** Lets Settings > Webhooks (and its API) subscribe to redemptions, for a site's own onboarding. */
+/** Lets Settings > Webhooks (and its API) subscribe to redemptions and access requests, for a site's own onboarding. */
 const registerWebhookEvents = (strapi: Core.Strapi) => {
-  strapi.get('webhookStore').addAllowedEvent('INVITATION_REDEEMED', REDEEMED_EVENT);
+  const webhooks = strapi.get('webhookStore');
+  webhooks.addAllowedEvent('INVITATION_REDEEMED', REDEEMED_EVENT);
+  webhooks.addAllowedEvent('INVITATION_REQUEST_CREATED', ACCESS_REQUEST_EVENTS.created);
+  webhooks.addAllowedEvent('INVITATION_REQUEST_APPROVED', ACCESS_REQUEST_EVENTS.approved);
+  webhooks.addAllowedEvent('INVITATION_REQUEST_DECLINED', ACCESS_REQUEST_EVENTS.declined);
 };
 
 /** A user lifecycle that lets the query run once the registration in progress, if any, has its claim's answer. */

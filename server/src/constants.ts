@@ -6,6 +6,7 @@ export const INVITATION_UID = `plugin::${PLUGIN_ID}.invitation` as const;
 export const REDEMPTION_UID = `plugin::${PLUGIN_ID}.redemption` as const;
 export const RECIPIENT_UID = `plugin::${PLUGIN_ID}.recipient` as const;
 export const DELIVERY_UID = `plugin::${PLUGIN_ID}.delivery` as const;
+export const ACCESS_REQUEST_UID = `plugin::${PLUGIN_ID}.access-request` as const;
 export const USER_UID = 'plugin::users-permissions.user' as const;
 export const ROLE_UID = 'plugin::users-permissions.role' as const;
 export const USERS_PERMISSIONS_AUTH = 'plugin::users-permissions.auth' as const;
@@ -32,3 +33,10 @@ export const JOIN_PATH = `/${PLUGIN_ID}${JOIN_ROUTE_PATH}`;
 
 /** Emitted on Strapi's event hub (and offered to webhooks) after each account made from a link. */
 export const REDEEMED_EVENT = 'invitation.redeemed';
+
+/** Emitted on Strapi's event hub (and offered to webhooks): a new access request, and each decision. */
+export const ACCESS_REQUEST_EVENTS = {
+  created: 'invitation-request.created',
+  approved: 'invitation-request.approved',
+  declined: 'invitation-request.declined',
+} as const;

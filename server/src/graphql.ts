@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DELIVERY_UID, INVITATION_UID, PLUGIN_ID, RECIPIENT_UID, REDEMPTION_UID } from './constants';
+import { ACCESS_REQUEST_UID, DELIVERY_UID, INVITATION_UID, PLUGIN_ID, RECIPIENT_UID, REDEMPTION_UID } from './constants';
 import { INVITATION_CODE_FIELD, INVITATION_TOKEN_FIELD } from './services/registration-gate';
 import { countAgainstRateLimit } from './middlewares/rate-limit';
 import { getService } from './utils/get-service';
 import type { KoaContext } from './koa';
 
-const PLUGIN_CONTENT_TYPES = [INVITATION_UID, REDEMPTION_UID, RECIPIENT_UID, DELIVERY_UID];
+const PLUGIN_CONTENT_TYPES = [INVITATION_UID, REDEMPTION_UID, RECIPIENT_UID, DELIVERY_UID, ACCESS_REQUEST_UID];
 
 /** The part of the GraphQL plugin's extension service used here. */
 interface GraphqlExtension {
@@ -36,7 +36,8 @@ const graphqlExtension = (strapi: Core.Strapi): GraphqlExtension | undefined =>
   strapi.plugin('graphql')?.service('extension') as GraphqlExtension | undefined;
 
 /**
- * Keeps the plugin's content types (links, recipients' addresses, accounts made, mail log) out of
+ * Keeps the plugin's content types (links, recipients' addresses, accounts made, mail log, access
+ * requests) out of
  * the GraphQL schema: no query, mutation or type is generated for them. An API token, even a
  * read-only one, would otherwise read them all. `exposeInGraphql: true` lets the site opt in.
  */

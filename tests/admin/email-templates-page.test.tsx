@@ -142,3 +142,23 @@ test('Send me a test posts to the test route and says where it went; it waits fo
   await typeInto(subjectInput(), 'Unsaved {{siteName}}');
   expect(screen.getByRole('button', { name: 'Send me a test' }).hasAttribute('disabled')).toBe(true);
 });
+
+test('the answer to a declined access request is offered by its name, and its body may go without a link', async () => {
+  const declined = row('access-request-declined', 'en', {
+    subject: 'Your request to join {{siteName}}',
+    body: 'Hello,\n{{#message}}{{message}}{{/message}}',
+    variables: { subject: ['siteName'], body: ['siteName', 'message', 'subject'] },
+  });
+  fetchClient.get.mockResolvedValue({ data: { data: [...ROWS, declined] } });
+  await openPage();
+  await userEvent.click(screen.getByRole('combobox', { name: 'Email' }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Access request declined (answer to the requester)' }));
+  await waitFor(() => expect(subjectInput().value).toBe('Your request to join {{siteName}}'));
+
+  await typeInto(bodyInput(), 'Sorry, {{siteName}} is full.');
+  expect(screen.queryByText(/must contain \{\{link\}\}/)).toBeNull();
+  expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(false);
+  await typeInto(bodyInput(), 'Sorry. {{link}}');
+  expect(await screen.findByText(/^\{\{link\}\} is not a variable of this email/)).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true);
+});

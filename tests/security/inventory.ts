@@ -12,8 +12,11 @@ import type { ExposedRoute } from './exposed';
  * only after reviewing who the new entry lets in (SECURITY.md).
  */
 const route = (method: string, path: string, access: string): ExposedRoute => ({ method, path, access });
-const admin = (method: string, path: string, action: 'read' | 'create' | 'update' | 'delete' | 'send' | 'edit-email-templates') =>
-  route(method, path, `admin with plugin::invitations.${action}`);
+const admin = (
+  method: string,
+  path: string,
+  action: 'read' | 'create' | 'update' | 'delete' | 'send' | 'edit-email-templates' | 'review-access-requests'
+) => route(method, path, `admin with plugin::invitations.${action}`);
 const usersPermissions = (method: string, path: string, action: string) =>
   route(method, path, `plugin::users-permissions.${action}`);
 
@@ -63,6 +66,16 @@ export const ROUTES: ExposedRoute[] = [
   admin('PUT', '/invitations/email-templates/:kind/:language', 'edit-email-templates'),
   admin('DELETE', '/invitations/email-templates/:kind/:language', 'edit-email-templates'),
   admin('POST', '/invitations/email-templates/:kind/:language/test', 'edit-email-templates'),
+  // Request access: the public route answers one 202 whatever happens, within the token routes' budget;
+  // the review routes need their own action only (tests/security/access-requests.test.ts).
+  route('POST', '/api/invitations/requests', 'public'),
+  admin('GET', '/invitations/requests', 'review-access-requests'),
+  admin('GET', '/invitations/requests/links', 'review-access-requests'),
+  admin('POST', '/invitations/requests/bulk-approve', 'review-access-requests'),
+  admin('POST', '/invitations/requests/bulk-decline', 'review-access-requests'),
+  admin('POST', '/invitations/requests/:id/approve', 'review-access-requests'),
+  admin('POST', '/invitations/requests/:id/decline', 'review-access-requests'),
+  admin('POST', '/invitations/requests/:id/resend', 'review-access-requests'),
 
   // users-permissions' sign-in and sign-up: register and the provider callback pass the plugin's gate.
   usersPermissions('POST', '/api/auth/local', 'auth.callback'),

@@ -59,17 +59,25 @@ describe('GET /invitations/email-templates', () => {
     for (const kind of EMAIL_KINDS) {
       for (const language of SHIPPED_LANGUAGES) {
         const row = rowOf(rows, kind, language);
+        // The answer to a declined access request carries no link, and no admin's name.
+        const withLink = kind !== 'access-request-declined';
         expect(row).toEqual({
           kind,
           language,
           subject: row.default.subject,
           body: row.default.body,
           isDefault: true,
-          variables: { subject: ['siteName', 'senderName'], body: expect.arrayContaining(['link', 'expiresAt', 'message']) },
-          default: { subject: expect.any(String), body: expect.stringContaining('{{link}}') },
+          variables: withLink
+            ? { subject: ['siteName', 'senderName'], body: expect.arrayContaining(['link', 'expiresAt', 'message']) }
+            : { subject: ['siteName'], body: ['siteName', 'message', 'subject'] },
+          default: {
+            subject: expect.any(String),
+            body: withLink ? expect.stringContaining('{{link}}') : expect.stringContaining('{{message}}'),
+          },
         });
       }
     }
+    expect(rowOf(rows, 'access-request-declined', 'nl').default.subject).toBe('Uw toegangsaanvraag voor {{siteName}}');
     expect(rowOf(rows, 'invitation', 'fr').default.subject).toBe('Votre invitation à rejoindre {{siteName}}');
     expect(rowOf(rows, 'personal-invitation', 'de').default.subject).toBe('Ihre Einladung zu {{siteName}}');
   });

@@ -7,8 +7,9 @@
 import { JOIN_PAGE_LOCALES, JOIN_PAGE_MESSAGES, type JoinPageMessages } from '../../server/src/views/join-page-messages';
 import { ACCEPT_PAGE_MESSAGES, type AcceptPageMessages } from '../../server/src/views/accept-page-messages';
 import { CODE_PAGE_MESSAGES } from '../../server/src/views/code-page-messages';
-import { LANGUAGE_NAMES } from '../../shared';
+import { LANGUAGE_NAMES, TEMPLATE_VARIABLES } from '../../shared';
 import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES } from '../../server/src/email/templates';
+import { BUILT_IN_DECLINE_TEMPLATES } from '../../server/src/email/decline-templates';
 import { PLACEHOLDERS, placeholdersIn, renderTemplate } from '../../server/src/email/render';
 import { matchLanguage, negotiateLanguage, parseAcceptLanguage } from '../../server/src/utils/language';
 
@@ -102,24 +103,28 @@ test('the code page speaks the seven languages, each message translated', () => 
   }
 });
 
-describe('the built-in email templates', () => {
-  const parts = ['subject', 'message', 'text', 'html'] as const;
+/** The parts of each shipped template that carry words (the decline answer offers no message to prefill). */
+const TEMPLATE_SETS = [
+  ['the built-in email templates', BUILT_IN_TEMPLATES, ['subject', 'message', 'text', 'html']],
+  ['the built-in answers to a declined access request', BUILT_IN_DECLINE_TEMPLATES, ['subject', 'text', 'html']],
+] as const;
 
+describe.each(TEMPLATE_SETS)('%s', (_name, templates, parts) => {
   test('are shipped in the seven languages', () => {
     expect([...BUILT_IN_LOCALES]).toEqual(SEVEN);
-    expect(Object.keys(BUILT_IN_TEMPLATES).sort()).toEqual([...SEVEN].sort());
+    expect(Object.keys(templates).sort()).toEqual([...SEVEN].sort());
   });
 
   test.each(SEVEN)('%s: each part uses the placeholders the English one does, and only known ones', (locale) => {
     for (const part of parts) {
-      const used = [...new Set(placeholdersIn(BUILT_IN_TEMPLATES[locale][part]))].sort();
-      expect([part, used]).toEqual([part, [...new Set(placeholdersIn(BUILT_IN_TEMPLATES.en[part]))].sort()]);
+      const used = [...new Set(placeholdersIn(templates[locale][part]))].sort();
+      expect([part, used]).toEqual([part, [...new Set(placeholdersIn(templates.en[part]))].sort()]);
       expect(used.filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name))).toEqual([]);
     }
   });
 
   test.each(SEVEN)('%s: the HTML part says its language and renders with no tag left', (locale) => {
-    const template = BUILT_IN_TEMPLATES[locale];
+    const template = templates[locale];
     expect(template.html).toContain(`<html lang="${locale}">`);
     const values = {
       siteName: 'Site',
@@ -133,9 +138,21 @@ describe('the built-in email templates', () => {
   });
 
   test.each(SEVEN.filter((locale) => locale !== 'en'))('%s is a translation of every sentence', (locale) => {
-    const template = BUILT_IN_TEMPLATES[locale];
-    for (const part of parts) expect([part, template[part]]).not.toEqual([part, BUILT_IN_TEMPLATES.en[part]]);
+    const template = templates[locale];
+    for (const part of parts) expect([part, template[part]]).not.toEqual([part, templates.en[part]]);
   });
+});
+
+test('the answer to a declined access request uses only the variables its kind allows, and no link', () => {
+  const allowed: readonly string[] = TEMPLATE_VARIABLES['access-request-declined'].body;
+  for (const template of Object.values(BUILT_IN_DECLINE_TEMPLATES)) {
+    expect(placeholdersIn(template.text).filter((name) => !allowed.includes(name))).toEqual([]);
+    expect(
+      placeholdersIn(template.subject).filter(
+        (name) => !TEMPLATE_VARIABLES['access-request-declined'].subject.includes(name as 'siteName')
+      )
+    ).toEqual([]);
+  }
 });
 
 describe('picking a language', () => {

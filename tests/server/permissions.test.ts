@@ -15,9 +15,11 @@ interface RouteRow {
   /** As declared in server/src/routes/admin.ts. */
   path: string;
   action: ActionName;
-  /** Given a fresh link with one personal link (`recipientId`) sent to an address. */
-  request: (invitationId: number, recipientId: number) => { url: string; body?: object };
+  /** Given a fresh link with one personal link (`recipientId`) sent to an address, and a pending access request. */
+  request: (invitationId: number, recipientId: number, accessRequestId: number) => { url: string; body?: object };
   success: number;
+  /** The access request is approved into the link before the call (what a resend needs). */
+  approvedRequest?: boolean;
 }
 
 /** Every admin route of the plugin. Adding a route is adding one line here (a test checks). */
@@ -159,6 +161,62 @@ const ROUTES: RouteRow[] = [
     request: () => ({ url: '/invitations/email-templates/personal-invitation/fr/test' }),
     success: 200,
   },
+  {
+    method: 'GET',
+    path: '/requests',
+    action: 'reviewAccessRequests',
+    request: () => ({ url: '/invitations/requests' }),
+    success: 200,
+  },
+  {
+    method: 'GET',
+    path: '/requests/links',
+    action: 'reviewAccessRequests',
+    request: () => ({ url: '/invitations/requests/links' }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/requests/bulk-approve',
+    action: 'reviewAccessRequests',
+    request: (id, _recipientId, requestId) => ({
+      url: '/invitations/requests/bulk-approve',
+      body: { ids: [requestId], invitationId: id },
+    }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/requests/bulk-decline',
+    action: 'reviewAccessRequests',
+    request: (_id, _recipientId, requestId) => ({
+      url: '/invitations/requests/bulk-decline',
+      body: { ids: [requestId], sendEmail: true },
+    }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/requests/:id/approve',
+    action: 'reviewAccessRequests',
+    request: (id, _recipientId, requestId) => ({ url: `/invitations/requests/${requestId}/approve`, body: { invitationId: id } }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/requests/:id/decline',
+    action: 'reviewAccessRequests',
+    request: (_id, _recipientId, requestId) => ({ url: `/invitations/requests/${requestId}/decline`, body: { sendEmail: true } }),
+    success: 200,
+  },
+  {
+    method: 'POST',
+    path: '/requests/:id/resend',
+    action: 'reviewAccessRequests',
+    request: (_id, _recipientId, requestId) => ({ url: `/invitations/requests/${requestId}/resend` }),
+    success: 200,
+    approvedRequest: true,
+  },
 ];
 
 const ALL_ACTIONS = Object.keys(ACTIONS) as ActionName[];
@@ -194,17 +252,34 @@ afterAll(async () => {
 const invitationsState = async () =>
   JSON.stringify([
     ...(await Promise.all(
-      ['plugin::invitations.invitation', 'plugin::invitations.delivery', 'plugin::invitations.recipient'].map((uid) =>
-        app.strapi.db.query(uid).findMany({ orderBy: { id: 'asc' } })
-      )
+      [
+        'plugin::invitations.invitation',
+        'plugin::invitations.delivery',
+        'plugin::invitations.recipient',
+        'plugin::invitations.access-request',
+      ].map((uid) => app.strapi.db.query(uid).findMany({ orderBy: { id: 'asc' } }))
     )),
     await app.strapi.store({ type: 'plugin', name: 'invitations' }).get({ key: 'email-templates' }),
   ]);
 
+let asked = 0;
+/** A new pending access request (approved into `approveInto` when given), as the public route and a reviewer make them: its id. */
+const pendingAccessRequest = async (approveInto?: number): Promise<number> => {
+  asked += 1;
+  const email = `matrix-asker-${asked}@example.com`;
+  const accessRequests = app.strapi.plugin('invitations').service('access-requests');
+  await accessRequests.submit({ email });
+  const { id } = await app.strapi.db.query('plugin::invitations.access-request').findOne({ where: { normalizedEmail: email } });
+  if (approveInto !== undefined)
+    await accessRequests.approve(id, { invitationId: approveInto }, { id: 1, email: 'admin@example.com' });
+  return id;
+};
+
 const call = async (row: RouteRow, authorization?: string) => {
   // A fresh link for each call, so that a successful delete or edit has something to act on.
   const { invitation, recipientId } = await createPersonalLink(app, 'matrix-recipient@example.com', { name: 'Target' });
-  const { url, body } = row.request(invitation.id, recipientId);
+  const accessRequestId = await pendingAccessRequest(row.approvedRequest ? invitation.id : undefined);
+  const { url, body } = row.request(invitation.id, recipientId, accessRequestId);
   const method = row.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
   const request = app.http()[method](url);
   if (authorization) request.set('Authorization', authorization);

@@ -50,6 +50,8 @@ test('GET /invitations/summary counts active links, recent sign-ups and links ab
         ...[0, 1, 2, 3].map((i) => ({ id: expect.any(Number), name: `Soon ${i}`, expiresAt: expect.any(String), remaining: 5 })),
       ],
     },
+    // Request access is on in the playground, and the super admin may review: none asked yet.
+    pendingAccessRequests: 0,
   });
 });
 

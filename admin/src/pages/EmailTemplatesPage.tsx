@@ -251,6 +251,7 @@ export const EmailTemplatesPage = () => {
   const kindLabels: Record<EmailKind, string> = {
     invitation: t('templates.kind.invitation', 'Invitation (shared link)'),
     'personal-invitation': t('templates.kind.personal-invitation', 'Personal invitation (personal link)'),
+    'access-request-declined': t('templates.kind.access-request-declined', 'Access request declined (answer to the requester)'),
   };
 
   return (

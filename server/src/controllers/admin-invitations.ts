@@ -15,10 +15,11 @@ import {
   validateUpdateInput,
 } from '../validation/invitation';
 import type { KoaContext } from '../koa';
+import { actionId } from '../../../shared';
 
 const adminUserId = (ctx: KoaContext): number | undefined => ctx.state.user?.id;
 /** What the admin may do elsewhere in the admin panel: who may give which role is checked against it. */
-const adminAbility = (ctx: KoaContext): AdminAbility => ctx.state.userAbility;
+const adminAbility = (ctx: KoaContext): AdminAbility & { can?: (action: string) => boolean } => ctx.state.userAbility;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const invitations = () => getService(strapi, 'invitations');
@@ -92,7 +93,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async summary(ctx: KoaContext) {
       await validateNoQuery(ctx.query);
-      ctx.body = { data: await invitations().summary() };
+      const accessRequests = getService(strapi, 'access-requests');
+      const countsRequests = accessRequests.isEnabled() && adminAbility(ctx)?.can?.(actionId('reviewAccessRequests')) === true;
+      const [figures, pendingAccessRequests] = await Promise.all([
+        invitations().summary(),
+        countsRequests ? accessRequests.countPending() : null,
+      ]);
+      ctx.body = { data: { ...figures, pendingAccessRequests } };
     },
   };
 };

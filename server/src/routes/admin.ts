@@ -37,5 +37,13 @@ export default {
     route('PUT', '/email-templates/:kind/:language', 'admin-email-templates.update', 'editEmailTemplates'),
     route('DELETE', '/email-templates/:kind/:language', 'admin-email-templates.reset', 'editEmailTemplates'),
     route('POST', '/email-templates/:kind/:language/test', 'admin-email-templates.sendTest', 'editEmailTemplates'),
+    // Access requests: approving mails a personal link of a link the reviewer picks, without `send` or `read`.
+    route('GET', '/requests', 'admin-access-requests.find', 'reviewAccessRequests'),
+    route('GET', '/requests/links', 'admin-access-requests.links', 'reviewAccessRequests'),
+    route('POST', '/requests/bulk-approve', 'admin-access-requests.bulkApprove', 'reviewAccessRequests'),
+    route('POST', '/requests/bulk-decline', 'admin-access-requests.bulkDecline', 'reviewAccessRequests'),
+    route('POST', '/requests/:id/approve', 'admin-access-requests.approve', 'reviewAccessRequests'),
+    route('POST', '/requests/:id/decline', 'admin-access-requests.decline', 'reviewAccessRequests'),
+    route('POST', '/requests/:id/resend', 'admin-access-requests.resend', 'reviewAccessRequests'),
   ],
 };

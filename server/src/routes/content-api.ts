@@ -3,6 +3,16 @@ import { publicTokenRouteConfig } from './public-token-route';
 export default {
   type: 'content-api',
   routes: [
+    // Request access: the same answer whatever happens (docs/request-access.md); the token routes' budget.
+    {
+      method: 'POST',
+      path: '/requests',
+      handler: 'public-access-requests.submit',
+      config: {
+        auth: false as const,
+        middlewares: ['plugin::invitations.request-access-enabled', 'plugin::invitations.rate-limit'],
+      },
+    },
     // A code typed by hand stands for the token (compared without case, spaces or dashes).
     {
       method: 'GET',

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import type { EmailConfig } from '../config/email';
-import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES, type EmailTemplate } from '../email/templates';
+import { BUILT_IN_DECLINE_TEMPLATES } from '../email/decline-templates';
+import { BUILT_IN_LOCALES, BUILT_IN_TEMPLATES, DEFAULT_LOCALE, type EmailTemplate } from '../email/templates';
 import { isPlainObject } from '../validation/text';
 import { EMAIL_KINDS, TEMPLATE_VARIABLES, type EmailKind, type EmailTemplateRow, type EmailTemplateText } from '../../../shared';
 
@@ -24,8 +25,9 @@ const isTemplateText = (value: unknown): value is EmailTemplateText =>
 /**
  * The emails' templates as Settings > Invitations > Email templates edits them. The template of a
  * kind and language is the admin's edit stored in the plugin's store, else the config file's
- * `email.templates` for that language, else the built-in text. Both kinds start from the same
- * config and built-in text.
+ * `email.templates` for that language, else the built-in text. Both invitation kinds start from
+ * the same config and built-in text; the answer to a declined access request has its own built-in
+ * text (the config's templates are invitations: they must contain the link).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
@@ -47,11 +49,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const languages = () => [...new Set<string>([...BUILT_IN_LOCALES, ...Object.keys(emailConfig().templates)])];
 
   /** The config file's template over the built-in one. */
-  const configured = (language: string) =>
-    ({ ...BUILT_IN_TEMPLATES[language], ...emailConfig().templates[language] }) as EmailTemplate;
+  const configured = (kind: EmailKind, language: string): EmailTemplate =>
+    kind === 'access-request-declined'
+      ? (BUILT_IN_DECLINE_TEMPLATES[language] ?? BUILT_IN_DECLINE_TEMPLATES[DEFAULT_LOCALE])
+      : ({ ...BUILT_IN_TEMPLATES[language], ...emailConfig().templates[language] } as EmailTemplate);
 
-  const defaultOf = (language: string): EmailTemplateText => {
-    const { subject, text } = configured(language);
+  const defaultOf = (kind: EmailKind, language: string): EmailTemplateText => {
+    const { subject, text } = configured(kind, language);
     return { subject, body: text };
   };
 
@@ -69,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const rowOf = (edits: StoredEdits, kind: EmailKind, language: string): EmailTemplateRow => {
-    const fallback = defaultOf(language);
+    const fallback = defaultOf(kind, language);
     const edit = editOf(edits, kind, language);
     return {
       kind,
@@ -124,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** What the next email of this kind and language is written from. */
     async effective(kind: EmailKind, language: string): Promise<EffectiveTemplate> {
-      const template = configured(language);
+      const template = configured(kind, language);
       const edit = editOf(await readEdits(), kind, language);
       return edit
         ? { template: { ...template, subject: edit.subject, text: edit.body }, edited: true }

@@ -1,4 +1,5 @@
 import acceptance from './acceptance';
+import accessRequests from './access-requests';
 import background from './background';
 import deliveries from './deliveries';
 import emailTemplates from './email-templates';
@@ -18,6 +19,7 @@ import tokens from './tokens';
 
 export default {
   acceptance,
+  'access-requests': accessRequests,
   background,
   deliveries,
   'email-templates': emailTemplates,

@@ -25,9 +25,9 @@ import type { SendInput } from '../validation/send';
 import type { EffectiveTemplate } from './email-templates';
 import type { PersonalLink } from './recipients';
 
-/** The admin sending, as Strapi puts it in ctx.state.user. */
+/** The admin sending, as Strapi puts it in ctx.state.user; no id: the site itself (an auto-approved access request). */
 export interface Sender {
-  id: number;
+  id?: number;
   firstname?: string | null;
   lastname?: string | null;
   username?: string | null;
@@ -260,6 +260,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (sentLinks.length > 0) await getService(strapi, 'recipients').markSent(sentLinks);
   };
 
+  /** The site as the sender of the emails no admin sends: its name stands for theirs. */
+  const siteSender = (): Sender => ({
+    firstname: emailConfig().siteName ?? new URL(getService(strapi, 'links').maskedInvitationUrl()).hostname,
+    email: '',
+  });
+
   return {
     /** The email as it will be sent; for an admin who may not see links, with the link's token masked. */
     async preview(
@@ -323,9 +329,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         warnings: seatsWarnings(input.recipients.length, invitation.remaining),
       };
       strapi.log.info(
-        `[invitations] Admin ${sender.id} sent invitation ${id} by email${input.personal ? ' (personal links)' : ''}: ${result.sent.length} sent, ${result.failed.length} failed`
+        `[invitations] ${sender.id === undefined ? 'The site' : `Admin ${sender.id}`} sent invitation ${id} by email${input.personal ? ' (personal links)' : ''}: ${result.sent.length} sent, ${result.failed.length} failed`
       );
       return result;
+    },
+
+    siteSender,
+
+    /**
+     * The answer to a declined access request (`access-request-declined`, with the reviewer's
+     * `message` if any), in `options.locale` else English; recorded in no link's log (it belongs to
+     * none). The provider's error, or null once sent; never throws.
+     */
+    async sendDeclineAnswer(recipient: string, options: Pick<EmailOptions, 'locale' | 'message'>): Promise<string | null> {
+      const written = await templateFor('access-request-declined', options.locale ?? DEFAULT_LOCALE);
+      // The template has no link: the masked one only gives the site's host name when no siteName is set.
+      const noLink = { url: getService(strapi, 'links').maskedInvitationUrl(), expiresAt: new Date() };
+      const email = compose(noLink, options, siteSender(), written);
+      try {
+        await strapi
+          .plugin('email')
+          .service('email')
+          .send({ to: recipient, subject: email.subject, text: email.text, html: email.html });
+        return null;
+      } catch (error) {
+        return errorText(error);
+      }
     },
 
     /** Mails one personal link again, recorded like any send; the provider's error, or null once sent. */

@@ -7,10 +7,11 @@ import { renewTokenCopies } from '../database/renew-token-copies';
 import { whereStatus } from '../database/status-where';
 import type { CsvExport } from '../export/csv-export';
 import { ADMIN_AUTHOR_FIELDS, presentAdminAuthor } from '../utils/admin-author';
-import { codeTakenError } from '../utils/errors';
+import { autoApproveNeedsSendError, codeTakenError } from '../utils/errors';
 import { getService, type Service } from '../utils/get-service';
 import type { LinkVisibility } from '../utils/link-visibility';
 import {
+  actionId,
   invitationStatus,
   remainingSeats,
   uniqueDomainEntries,
@@ -41,6 +42,7 @@ export interface InvitationRow {
   redirectUrl: string | null;
   userDefaults: Record<string, unknown> | null;
   allowedEmailDomains: string[] | null;
+  autoApproveDomains: string[] | null;
   allowExistingAccounts: boolean | null;
   codeHash: string | null;
   codeCiphertext: string | null;
@@ -61,6 +63,7 @@ const FIELDS = [
   'redirectUrl',
   'userDefaults',
   'allowedEmailDomains',
+  'autoApproveDomains',
   'allowExistingAccounts',
   'codeHash',
   'codeCiphertext',
@@ -87,6 +90,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far ahead the summary looks for links about to expire, and how many it names. */
 const EXPIRING_SOON_DAYS = 7;
 const EXPIRING_SOON_LINKS = 5;
+
+/**
+ * A link with auto-approve domains mails personal links by itself: giving it new ones takes the
+ * send action. Clearing them, or saving the same list again, does not.
+ */
+const assertMaySetAutoApprove = (ability: AdminAbility, given: string[] | null | undefined, current: string[] | null = null) => {
+  if (given === undefined) return;
+  const wanted = storedDomains(given);
+  if (wanted === null || JSON.stringify(wanted) === JSON.stringify(current)) return;
+  if ((ability as { can?: (action: string) => boolean } | undefined)?.can?.(actionId('send')) !== true) {
+    throw autoApproveNeedsSendError();
+  }
+};
 
 /** What the lists an admin can download are made of. */
 export type ExportKind = 'redemptions' | 'deliveries' | 'recipients';
@@ -119,6 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       redirectUrl: row.redirectUrl ?? null,
       userDefaults: row.userDefaults ?? {},
       allowedEmailDomains: row.allowedEmailDomains ?? [],
+      autoApproveDomains: row.autoApproveDomains ?? [],
       allowExistingAccounts: row.allowExistingAccounts === true,
       hasCode: Boolean(row.codeHash),
       createdAt: isoDate(row.createdAt),
@@ -210,6 +227,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...(input.redirectUrl !== undefined && { redirectUrl: emptyToNull(input.redirectUrl?.trim()) }),
     ...(input.userDefaults !== undefined && { userDefaults: input.userDefaults }),
     ...(input.allowedEmailDomains !== undefined && { allowedEmailDomains: storedDomains(input.allowedEmailDomains) }),
+    ...(input.autoApproveDomains !== undefined && { autoApproveDomains: storedDomains(input.autoApproveDomains) }),
     ...(input.allowExistingAccounts !== undefined && { allowExistingAccounts: input.allowExistingAccounts }),
     ...(input.code !== undefined && storedCode(input.code)),
   });
@@ -299,7 +317,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The homepage widget's figures, each counted by the database at one instant. */
-    async summary(now = new Date()): Promise<InvitationsSummary> {
+    async summary(now = new Date()): Promise<Omit<InvitationsSummary, 'pendingAccessRequests'>> {
       const expiringSoon = () =>
         matching({ status: 'active' }, now).where(
           column('expiresAt'),
@@ -343,6 +361,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(input: InvitationInput, adminUserId: number | undefined, ability: AdminAbility, visibility: LinkVisibility) {
       await assertFirstAccessValid(input);
+      assertMaySetAutoApprove(ability, input.autoApproveDomains);
       await getService(strapi, 'roles').assertCanCreate(ability, input);
       await assertCodeFree(input.code);
       const token = tokens().generate();
@@ -373,11 +392,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Locked, the seats taken cannot grow past the new limit before it is written.
         const seats = await getService(strapi, 'seats').lockForChange(id, trx);
         if (!seats) throw notFoundError();
-        const { role, allowExistingAccounts } = await query().findOne({
-          select: ['id', 'allowExistingAccounts'],
+        const { role, allowExistingAccounts, autoApproveDomains } = await query().findOne({
+          select: ['id', 'allowExistingAccounts', 'autoApproveDomains'],
           where: { id },
           populate: { role: { select: ['id'] } },
         });
+        assertMaySetAutoApprove(ability, input.autoApproveDomains, autoApproveDomains ?? null);
         const before = { ...seats, role: role?.id ?? null, allowExistingAccounts: allowExistingAccounts === true };
         await getService(strapi, 'roles').assertCanEdit(ability, before, input);
         await assertCodeFree(input.code, id);

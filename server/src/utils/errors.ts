@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import {
+  ACCESS_REQUEST_DECIDED,
   ALREADY_ACCEPTED,
   CODE_TAKEN,
   EXISTING_ACCOUNTS_NOT_ALLOWED,
@@ -178,3 +179,35 @@ export const sameRoleError = (role: { id: number; name: string }) =>
 /** 409: another link has this code (compared without case, spaces or dashes). */
 export const codeTakenError = () =>
   new InvitationHttpError(409, 'Another invitation link already has this code: choose another one', { reason: CODE_TAKEN });
+
+/** `details.reason` of the 403 for auto-approve domains set by an admin without the send action. */
+export const AUTO_APPROVE_NEEDS_SEND = 'auto-approve-needs-send';
+
+/** 403: a link with auto-approve domains mails personal links by itself, which takes "Send invitations by email". */
+export const autoApproveNeedsSendError = () =>
+  new InvitationHttpError(
+    403,
+    'Setting autoApproveDomains needs the "Send invitations by email" permission: such a link emails personal links by itself',
+    { reason: AUTO_APPROVE_NEEDS_SEND }
+  );
+
+/** 409: an access request is approved or declined once. */
+export const alreadyDecidedError = (ids: number[]) =>
+  new InvitationHttpError(
+    409,
+    ids.length === 1 ? 'This access request has already been decided' : `${ids.length} access requests have already been decided`,
+    { reason: ACCESS_REQUEST_DECIDED, ids }
+  );
+
+/** 409: only an approved request has a personal link to mail again. */
+export const accessRequestNotApprovedError = (status: string) =>
+  new InvitationHttpError(409, `Only an approved request's link can be sent again; this one is ${status}`, {
+    reason: 'not-approved',
+    status,
+  });
+
+/** 409: the link an approval sent a personal link of was deleted since, and its personal links with it. */
+export const approvalLinkDeletedError = () =>
+  new InvitationHttpError(409, 'The link this request was approved into has been deleted, and its personal link with it', {
+    reason: 'invitation-deleted',
+  });

@@ -16,7 +16,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 const isPlainText = (value: string) => !CONTROL_CHARACTERS.test(value) && !LONE_SURROGATE.test(value);
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Ids are 32-bit integers on PostgreSQL: a larger one is a client mistake, not a query to run. */
-const MAX_DATABASE_ID = 2_147_483_647;
+export const MAX_DATABASE_ID = 2_147_483_647;
 
 export const SORTABLE_FIELDS = ['name', 'expiresAt', 'createdAt', 'maxUses', 'usedCount'] as const;
 const SORT_VALUES = SORTABLE_FIELDS.flatMap((field) => [`${field}:asc`, `${field}:desc`]);
@@ -121,22 +121,29 @@ const userDefaultsField = yup
 const quoteEntry = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 
 /** Each entry `example.com` or `*.example.com` (shared/email-domains.ts); duplicates collapse when saved. */
-const allowedEmailDomainsField = yup
-  .array()
-  .typeError('allowedEmailDomains must be a list of domain names')
-  .max(MAX_ALLOWED_EMAIL_DOMAINS, `allowedEmailDomains may list at most ${MAX_ALLOWED_EMAIL_DOMAINS} domains`)
-  .of(
-    yup
-      .string()
-      .typeError(({ path }: { path: string }) => `${path} must be a domain name, as a string`)
-      .test(
-        'domain-entry',
-        ({ value }: { value: string }) =>
-          `allowedEmailDomains: ${quoteEntry(value)} is not a domain name such as example.com or *.example.com`,
-        (value) => value === undefined || isDomainEntry(value)
-      )
-  )
-  .nullable();
+const domainListField = (field: 'allowedEmailDomains' | 'autoApproveDomains') =>
+  yup
+    .array()
+    .typeError(`${field} must be a list of domain names`)
+    .max(MAX_ALLOWED_EMAIL_DOMAINS, `${field} may list at most ${MAX_ALLOWED_EMAIL_DOMAINS} domains`)
+    .of(
+      yup
+        .string()
+        .typeError(({ path }: { path: string }) => `${path} must be a domain name, as a string`)
+        .test(
+          'domain-entry',
+          ({ value }: { value: string }) =>
+            `${field}: ${quoteEntry(value)} is not a domain name such as example.com or *.example.com`,
+          (value) => value === undefined || isDomainEntry(value)
+        )
+    )
+    .nullable();
+
+const domainFields = {
+  allowedEmailDomains: domainListField('allowedEmailDomains'),
+  // Access requests from these domains are approved into the link at once.
+  autoApproveDomains: domainListField('autoApproveDomains'),
+};
 
 const allowExistingAccountsField = yup.boolean().strict().typeError('allowExistingAccounts must be true or false');
 
@@ -163,7 +170,7 @@ const createSchema = yup
     maxUses: maxUsesField.required('maxUses is required'),
     expiresAt: expiresAtField.required('expiresAt is required'),
     ...firstAccessFields,
-    allowedEmailDomains: allowedEmailDomainsField,
+    ...domainFields,
     allowExistingAccounts: allowExistingAccountsField,
     code: codeField,
   })
@@ -177,7 +184,7 @@ const updateSchema = yup
     maxUses: maxUsesField,
     expiresAt: expiresAtField,
     ...firstAccessFields,
-    allowedEmailDomains: allowedEmailDomainsField,
+    ...domainFields,
     allowExistingAccounts: allowExistingAccountsField,
     code: codeField,
   })
