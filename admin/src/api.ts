@@ -4,7 +4,9 @@ import { downloadDirectly, fetchClientReadsFiles } from './utils/direct-download
 import { PLUGIN_ID } from '../../shared';
 import type {
   AccessRequest,
-  AccessRequestStatus,
+  AccessRequestsPage,
+  AccessRequestsQuery,
+  ApprovableLink,
   AssignableRole,
   BulkDeleteResult,
   EmailKind,
@@ -31,38 +33,17 @@ import type {
 
 const BASE = `/${PLUGIN_ID}`;
 
-/** `GET /invitations/requests`: q matches the email. */
-export interface AccessRequestsQuery {
-  page: number;
-  pageSize: number;
-  /** Left out: every status. */
-  status?: AccessRequestStatus;
-  q?: string;
-}
-
-/** A page of requests, and how many requests there are in each status (for the status filter's labels). */
-export interface AccessRequestsPage extends Page<AccessRequest> {
-  counts: Record<AccessRequestStatus, number>;
-}
-
-/** An active link an approval can send a personal link of (`GET /invitations/requests/links`). */
-export interface ApprovalLink {
-  id: number;
-  name: string;
-  remaining: number;
-  expiresAt: string;
-}
-
-/** What an approval sends: a personal link of `invitationId`, its email in `language` (the admin's otherwise). */
+/** What an approval sends: a personal link of `invitationId`, its email in `language` (English otherwise). */
 export interface ApproveRequestBody {
   invitationId: number;
   language?: string;
 }
 
-/** What a decline does: an email only if asked, with the admin's text added to the template's. */
+/** What a decline does: an email only if asked, in `language`, with the admin's text in the template's `{{message}}`. */
 export interface DeclineRequestBody {
   sendEmail: boolean;
   message?: string;
+  language?: string;
 }
 
 /** The lists of one invitation that the server exports as CSV. */
@@ -129,8 +110,9 @@ export const useInvitationsApi = () => {
         (await del<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`)).data.data,
       accessRequests: async (params: AccessRequestsQuery) =>
         (await get<AccessRequestsPage>(`${BASE}/invitations/requests`, { params })).data,
+      /** The active links an approval may use (at most 100, newest first), without `read`. */
       approvalLinks: async (q: string) =>
-        (await get<ApprovalLink[]>(`${BASE}/invitations/requests/links`, { params: q ? { q } : {} })).data,
+        (await get<{ data: ApprovableLink[] }>(`${BASE}/invitations/requests/links`, { params: q ? { q } : {} })).data.data,
       approveRequest: async (id: number, body: ApproveRequestBody) =>
         (await post<{ data: AccessRequest }>(`${BASE}/invitations/requests/${id}/approve`, body)).data.data,
       declineRequest: async (id: number, body: DeclineRequestBody) =>

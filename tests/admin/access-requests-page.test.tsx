@@ -39,10 +39,10 @@ const page = (results: AccessRequest[] = [ADA, GRACE], pagination = { page: 1, p
 const LIST = '/invitations/invitations/requests';
 const LINKS_URL = '/invitations/invitations/requests/links';
 
-/** The list answers `list()`, the links route `LINKS`. */
+/** The list answers `list()`, the links route `LINKS` (in `data`, as the server answers). */
 const serve = (list: () => unknown) =>
   fetchClient.get.mockImplementation(async (url: string) => {
-    if (url === LINKS_URL) return { data: LINKS };
+    if (url === LINKS_URL) return { data: { data: LINKS } };
     if (url === LIST) return list();
     throw new Error(`unexpected GET ${url}`);
   });
@@ -258,6 +258,33 @@ describe('approve', () => {
     await waitFor(() => expect(listCalls()).toHaveLength(2));
   });
 
+  test('a Retry the mail server refuses again (502) says why, and the list is read again', async () => {
+    const unsent = makeRequest({
+      status: 'approved',
+      decidedAt: '2026-12-04T10:00:00.000Z',
+      invitation: { id: 8, name: 'Students' },
+      sendError: 'Connection refused',
+    });
+    serve(() => page([unsent]));
+    fetchClient.post.mockRejectedValue({
+      response: {
+        status: 502,
+        data: {
+          error: { status: 502, message: 'The email could not be sent: Connection refused', details: { reason: 'email-failed' } },
+        },
+      },
+    });
+    openPage('/?status=approved');
+    await userEvent.click(await screen.findByRole('button', { name: 'Retry sending the link to ada@example.edu' }));
+    await waitFor(() =>
+      expect(toggleNotification).toHaveBeenCalledWith({
+        type: 'danger',
+        message: 'The email could not be sent: Connection refused',
+      })
+    );
+    await waitFor(() => expect(listCalls()).toHaveLength(2));
+  });
+
   test('a request someone else decided meanwhile (409): said, nothing more sent, the list read again', async () => {
     fetchClient.post.mockRejectedValue({
       response: {
@@ -310,15 +337,38 @@ describe('decline', () => {
     expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Request declined' });
   });
 
-  test('with an email and the admin’s message, trimmed', async () => {
+  test('with an email: its language and the admin’s message, trimmed', async () => {
     fetchClient.post.mockResolvedValue({ data: { data: { ...GRACE, status: 'declined' } } });
     openPage();
     await userEvent.click(await screen.findByRole('button', { name: 'Decline grace@example.org' }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Send an email to say so' }));
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Your message (optional)' }), '  The class is full.  ');
+    await userEvent.click(within(dialog).getByRole('combobox', { name: /^Language of the email/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Français' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Decline' }));
-    await waitFor(() => expect(postsTo(DECLINE)).toEqual([{ sendEmail: true, message: 'The class is full.' }]));
+    await waitFor(() => expect(postsTo(DECLINE)).toEqual([{ sendEmail: true, language: 'fr', message: 'The class is full.' }]));
+  });
+
+  test('an answer that could not be mailed is said as a warning; a declined row shows why, with no Retry', async () => {
+    fetchClient.post.mockResolvedValue({ data: { data: { ...GRACE, status: 'declined', sendError: 'Mailbox full' } } });
+    openPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Decline grace@example.org' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Send an email to say so' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Decline' }));
+    await waitFor(() =>
+      expect(toggleNotification).toHaveBeenCalledWith({
+        type: 'warning',
+        message: 'Declined, but the email to 1 person could not be sent: the list says why.',
+      })
+    );
+
+    serve(() => page([{ ...GRACE, status: 'declined', decidedAt: '2026-12-04T10:00:00.000Z', sendError: 'Mailbox full' }]));
+    await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Declined (1)' }));
+    expect(await screen.findByText('Email not sent: Mailbox full')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Retry/ })).toBeNull();
   });
 
   test('a message longer than the limit is refused before sending', async () => {
@@ -367,7 +417,7 @@ describe('bulk', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Decline 2 requests' });
     await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Send an email to say so' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Decline 2' }));
-    await waitFor(() => expect(postsTo(`${LIST}/bulk-decline`)).toEqual([{ ids: [5, 6], sendEmail: true }]));
+    await waitFor(() => expect(postsTo(`${LIST}/bulk-decline`)).toEqual([{ ids: [5, 6], sendEmail: true, language: 'en' }]));
     expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: '2 requests declined' });
   });
 

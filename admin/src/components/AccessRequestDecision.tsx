@@ -63,13 +63,26 @@ export const useDecisionOutcome = () => {
     });
   };
 
-  const declined = (results: AccessRequest[]) =>
-    toggleNotification({
-      type: 'success',
-      message: t('requests.declined', '{count, plural, one {Request declined} other {# requests declined}}', {
-        count: results.length,
-      }),
-    });
+  const declined = (results: AccessRequest[]) => {
+    const unsent = results.filter((request) => request.sendError).length;
+    toggleNotification(
+      unsent > 0
+        ? {
+            type: 'warning',
+            message: t(
+              'requests.declined.unsent',
+              '{count, plural, one {Declined, but the email to # person could not be sent} other {Declined, but the emails to # people could not be sent}}: the list says why.',
+              { count: unsent }
+            ),
+          }
+        : {
+            type: 'success',
+            message: t('requests.declined', '{count, plural, one {Request declined} other {# requests declined}}', {
+              count: results.length,
+            }),
+          }
+    );
+  };
 
   return { failed, approved, declined };
 };

@@ -56,7 +56,7 @@ interface DecisionProps {
   retrying: boolean;
 }
 
-/** Who decided and when, the link an approval sent, and an email that failed with its Retry. */
+/** Who decided and when, the link an approval sent, and an email that failed (an approval's with its Retry). */
 const Decision = ({ request, canOpenLinks, onRetry, retrying }: DecisionProps) => {
   const intl = useIntl();
   const t = usePluginTranslation();
@@ -89,15 +89,18 @@ const Decision = ({ request, canOpenLinks, onRetry, retrying }: DecisionProps) =
           <Typography variant="pi" textColor="danger600" role="alert">
             {t('requests.sendError', 'Email not sent: {reason}', { reason: request.sendError })}
           </Typography>
-          <Button
-            size="S"
-            variant="secondary"
-            loading={retrying}
-            onClick={onRetry}
-            aria-label={t('requests.retry.label', 'Retry sending the link to {email}', { email: request.email })}
-          >
-            {t('actions.retry', 'Retry')}
-          </Button>
+          {/* Only an approval's email can be sent again (the server has no resend for a declined request's answer). */}
+          {request.status === 'approved' && (
+            <Button
+              size="S"
+              variant="secondary"
+              loading={retrying}
+              onClick={onRetry}
+              aria-label={t('requests.retry.label', 'Retry sending the link to {email}', { email: request.email })}
+            >
+              {t('actions.retry', 'Retry')}
+            </Button>
+          )}
         </Flex>
       )}
     </Flex>

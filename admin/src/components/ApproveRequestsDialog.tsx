@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Combobox, ComboboxOption, Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { useInvitationsApi, useRequest, type ApprovalLink } from '../api';
+import { useInvitationsApi, useRequest } from '../api';
 import { useDebouncedValue } from '../utils/debounce';
 import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
@@ -9,10 +9,11 @@ import { useDecisionOutcome, type DecisionTarget } from './AccessRequestDecision
 import { defaultEmailLanguage, EmailLanguageField } from './EmailLanguageField';
 import { FormField } from './FormField';
 import { LoadFailure, Notice } from './Notice';
+import type { ApprovableLink } from '../../../shared';
 
 interface LinkPickerProps {
-  value: ApprovalLink | undefined;
-  onChange: (link: ApprovalLink | undefined) => void;
+  value: ApprovableLink | undefined;
+  onChange: (link: ApprovableLink | undefined) => void;
   error?: string;
 }
 
@@ -25,7 +26,7 @@ const LinkPicker = ({ value, onChange, error }: LinkPickerProps) => {
   const q = useDebouncedValue(text.trim(), 300);
   const request = useRequest(() => api.approvalLinks(q), [api, q]);
   const links = request.data ?? [];
-  const describe = (link: ApprovalLink) =>
+  const describe = (link: ApprovableLink) =>
     t('requests.approve.linkOption', '{name} ({remaining, plural, one {# seat left} other {# seats left}}, expires {date})', {
       name: link.name,
       remaining: link.remaining,
@@ -81,7 +82,7 @@ export const ApproveRequestsDialog = ({ requests, onClose, onDecided }: Props) =
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const outcome = useDecisionOutcome();
-  const [link, setLink] = useState<ApprovalLink>();
+  const [link, setLink] = useState<ApprovableLink>();
   const [language, setLanguage] = useState(() => defaultEmailLanguage(locale));
   const [linkError, setLinkError] = useState<string>();
   const [isSubmitting, setIsSubmitting] = useState(false);

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Button, Checkbox, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
 import { DECLINE_MESSAGE_MAX_LENGTH } from '../../../shared';
 import { useInvitationsApi, type DeclineRequestBody } from '../api';
 import { usePluginTranslation } from '../utils/translations';
 import { useDecisionOutcome, type DecisionTarget } from './AccessRequestDecision';
+import { defaultEmailLanguage, EmailLanguageField } from './EmailLanguageField';
 import { FormField } from './FormField';
 
 interface Props extends DecisionTarget {
@@ -14,11 +16,13 @@ interface Props extends DecisionTarget {
 
 /** Decline one request or the selected ones, with or without an email (the template's words and the admin's). */
 export const DeclineRequestsDialog = ({ requests, onClose, onDecided }: Props) => {
+  const { locale } = useIntl();
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const outcome = useDecisionOutcome();
   const [sendEmail, setSendEmail] = useState(false);
   const [message, setMessage] = useState('');
+  const [language, setLanguage] = useState(() => defaultEmailLanguage(locale));
   const [isSubmitting, setIsSubmitting] = useState(false);
   const count = requests.length;
   const tooLong = message.trim().length > DECLINE_MESSAGE_MAX_LENGTH;
@@ -26,7 +30,9 @@ export const DeclineRequestsDialog = ({ requests, onClose, onDecided }: Props) =
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (sendEmail && tooLong) return;
-    const body: DeclineRequestBody = { sendEmail, ...(sendEmail && message.trim() && { message: message.trim() }) };
+    const body: DeclineRequestBody = sendEmail
+      ? { sendEmail, language, ...(message.trim() && { message: message.trim() }) }
+      : { sendEmail };
     setIsSubmitting(true);
     try {
       const results =
@@ -102,6 +108,7 @@ export const DeclineRequestsDialog = ({ requests, onClose, onDecided }: Props) =
                   <Textarea value={message} onChange={(event) => setMessage(event.target.value)} />
                 </FormField>
               )}
+              {sendEmail && <EmailLanguageField adminLocale={locale} value={language} onChange={setLanguage} />}
             </Flex>
           </Modal.Body>
           <Modal.Footer>
