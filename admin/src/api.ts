@@ -108,22 +108,20 @@ export const useInvitationsApi = () => {
         (await put<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`, text)).data.data,
       resetEmailTemplate: async (kind: EmailKind, language: string) =>
         (await del<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`)).data.data,
-      accessRequests: async (params: AccessRequestsQuery) =>
-        (await get<AccessRequestsPage>(`${BASE}/invitations/requests`, { params })).data,
+      accessRequests: async (params: AccessRequestsQuery) => (await get<AccessRequestsPage>(`${BASE}/requests`, { params })).data,
       /** The active links an approval may use (at most 100, newest first), without `read`. */
       approvalLinks: async (q: string) =>
-        (await get<{ data: ApprovableLink[] }>(`${BASE}/invitations/requests/links`, { params: q ? { q } : {} })).data.data,
+        (await get<{ data: ApprovableLink[] }>(`${BASE}/requests/links`, { params: q ? { q } : {} })).data.data,
       approveRequest: async (id: number, body: ApproveRequestBody) =>
-        (await post<{ data: AccessRequest }>(`${BASE}/invitations/requests/${id}/approve`, body)).data.data,
+        (await post<{ data: AccessRequest }>(`${BASE}/requests/${id}/approve`, body)).data.data,
       declineRequest: async (id: number, body: DeclineRequestBody) =>
-        (await post<{ data: AccessRequest }>(`${BASE}/invitations/requests/${id}/decline`, body)).data.data,
+        (await post<{ data: AccessRequest }>(`${BASE}/requests/${id}/decline`, body)).data.data,
       /** Sends an approved request's personal link again, after its email failed. */
-      resendApproval: async (id: number) =>
-        (await post<{ data: AccessRequest }>(`${BASE}/invitations/requests/${id}/resend`)).data.data,
+      resendApproval: async (id: number) => (await post<{ data: AccessRequest }>(`${BASE}/requests/${id}/resend`)).data.data,
       bulkApprove: async (ids: number[], body: ApproveRequestBody) =>
-        (await post<{ data: AccessRequest[] }>(`${BASE}/invitations/requests/bulk-approve`, { ids, ...body })).data.data,
+        (await post<{ data: AccessRequest[] }>(`${BASE}/requests/bulk-approve`, { ids, ...body })).data.data,
       bulkDecline: async (ids: number[], body: DeclineRequestBody) =>
-        (await post<{ data: AccessRequest[] }>(`${BASE}/invitations/requests/bulk-decline`, { ids, ...body })).data.data,
+        (await post<{ data: AccessRequest[] }>(`${BASE}/requests/bulk-decline`, { ids, ...body })).data.data,
       testEmailTemplate: async (kind: EmailKind, language: string) =>
         (await post<{ data: EmailTemplateTestResult }>(`${BASE}/email-templates/${kind}/${language}/test`)).data.data,
     }),

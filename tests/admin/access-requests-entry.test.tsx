@@ -54,15 +54,13 @@ describe("the plugin's first page", () => {
     allowAll();
     allowedActions.canReviewAccessRequests = true;
     fetchClient.get.mockImplementation(async (url: string) =>
-      url === '/invitations/invitations/requests'
-        ? { data: { ...LIST, counts: { pending: 3, approved: 0, declined: 0 } } }
-        : { data: LIST }
+      url === '/invitations/requests' ? { data: { ...LIST, counts: { pending: 3, approved: 0, declined: 0 } } } : { data: LIST }
     );
     openHome();
     const link = await screen.findByRole('link', { name: 'Access requests, 3 pending' });
     expect(link.getAttribute('href')).toBe('/plugins/invitations/requests');
     expect(link.textContent).toContain('3');
-    expect(fetchClient.get).toHaveBeenCalledWith('/invitations/invitations/requests', {
+    expect(fetchClient.get).toHaveBeenCalledWith('/invitations/requests', {
       params: { status: 'pending', page: 1, pageSize: 1 },
     });
   });
@@ -73,12 +71,12 @@ describe("the plugin's first page", () => {
     const { unmount } = openHome();
     expect(await screen.findByText('Invitations', { selector: 'h1' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: /^Access requests/ })).toBeNull();
-    expect(fetchClient.get).not.toHaveBeenCalledWith('/invitations/invitations/requests', expect.anything());
+    expect(fetchClient.get).not.toHaveBeenCalledWith('/invitations/requests', expect.anything());
     unmount();
 
     allowedActions.canReviewAccessRequests = true;
     fetchClient.get.mockImplementation(async (url: string) => {
-      if (url === '/invitations/invitations/requests') throw { response: { status: 404, data: { error: { status: 404 } } } };
+      if (url === '/invitations/requests') throw { response: { status: 404, data: { error: { status: 404 } } } };
       return { data: LIST };
     });
     openHome();

@@ -36,8 +36,8 @@ const page = (results: AccessRequest[] = [ADA, GRACE], pagination = { page: 1, p
   data: { results, pagination: { ...pagination, total: results.length }, counts: COUNTS },
 });
 
-const LIST = '/invitations/invitations/requests';
-const LINKS_URL = '/invitations/invitations/requests/links';
+const LIST = '/invitations/requests';
+const LINKS_URL = '/invitations/requests/links';
 
 /** The list answers `list()`, the links route `LINKS` (in `data`, as the server answers). */
 const serve = (list: () => unknown) =>
