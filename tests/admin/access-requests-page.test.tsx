@@ -168,7 +168,7 @@ describe('the list', () => {
     );
     openPage();
     expect(await screen.findByText('Request access is off; see the `requestAccess` setting.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: /How to turn it on/ }).getAttribute('href')).toMatch(/docs\/configuration\.md/);
+    expect(screen.getByRole('link', { name: /How to turn it on/ }).getAttribute('href')).toMatch(/docs\/request-access\.md$/);
     expect(screen.queryByRole('table')).toBeNull();
   });
 

@@ -21,9 +21,9 @@ import type {
   AccessRequestStatus,
 } from '../../../shared';
 
-/** Where the `requestAccess` setting is explained. */
+/** Where request access and its `requestAccess` setting are explained. */
 export const REQUEST_ACCESS_DOCS =
-  'https://github.com/strapi-plugin-invitations/strapi-plugin-invitations/blob/main/docs/configuration.md';
+  'https://github.com/strapi-plugin-invitations/strapi-plugin-invitations/blob/main/docs/request-access.md';
 
 /** `?status=all` lists every request; no status (or an unknown one): the pending ones, which wait for a reviewer. */
 const STATUS_ALL = 'all';
