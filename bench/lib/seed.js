@@ -121,63 +121,73 @@ const insertReturningIds = async (trx, table, rows) => {
 };
 
 /**
- * Adds `count` accounts made from invitation `invitationId`, as the plugin records them: a user,
- * a redemption a minute after the previous one, and the two join-table rows. Resolves with the ms
- * it took.
+ * Runs `fill(trx, toDb)` in one transaction on the site's database (`toDb` writes a date as the
+ * site stores it: epoch milliseconds on SQLite), then has PostgreSQL vacuum and analyse `tables`,
+ * as autovacuum would have done to tables grown over months. Resolves with the ms it took.
  */
-const seedRedemptions = async (site, invitationId, count) => {
+const seedInTransaction = async (site, tables, fill) => {
   const started = Date.now();
   const knex = connect(site.database);
-  const toDb = site.database.client === 'sqlite' ? (date) => date.getTime() : (date) => date;
-  const first = Date.now() - count * 60_000;
+  const postgres = site.database.client === 'postgres';
+  const toDb = postgres ? (date) => date : (date) => date.getTime();
   try {
     await knex.transaction(async (trx) => {
-      if (site.database.client === 'postgres') {
-        // As in seedInvitations: VACUUM below then marks the pages all-visible.
-        await trx.raw('set local synchronous_commit = on');
-        // PostgreSQL plans a foreign-key check once per session, here while the tables are still
-        // near empty (a sequential scan), and keeps that plan as they grow within this transaction:
-        // every batch would scan all rows before it. The rows are consistent by construction, so
-        // the checks are left out while seeding, as bulk loads do.
-        await trx.raw("set local session_replication_role = 'replica'");
-      }
-      for (let start = 0; start < count; start += BATCH) {
-        const indexes = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => start + i);
-        const at = (index) => toDb(new Date(first + index * 60_000));
-        const stamp = (index) => ({ created_at: at(index), updated_at: at(index), published_at: at(index) });
-        const name = (index) => `member-${invitationId}-${index}`;
-        const userIds = await insertReturningIds(
-          trx,
-          USER_TABLE,
-          indexes.map((index) => ({
-            document_id: documentId(),
-            username: name(index),
-            email: `${name(index)}@example.com`,
-            provider: 'local',
-            confirmed: true,
-            blocked: false,
-            ...stamp(index),
-          }))
-        );
-        const ids = await insertReturningIds(
-          trx,
-          REDEMPTION_TABLE,
-          indexes.map((index) => ({ document_id: documentId(), redeemed_at: at(index), ...stamp(index) }))
-        );
-        await trx(REDEMPTION_LINK.table).insert(
-          ids.map((id) => ({ [REDEMPTION_LINK.owner]: id, [REDEMPTION_LINK.target]: invitationId }))
-        );
-        await trx(USER_LINK.table).insert(ids.map((id, i) => ({ [USER_LINK.owner]: id, [USER_LINK.target]: userIds[i] })));
-      }
+      // VACUUM below marks the pages all-visible only once the inserting commit is flushed.
+      if (postgres) await trx.raw('set local synchronous_commit = on');
+      await fill(trx, toDb);
     });
-    if (site.database.client === 'postgres') {
-      for (const table of [USER_TABLE, REDEMPTION_TABLE, REDEMPTION_LINK.table, USER_LINK.table])
-        await knex.raw(`vacuum analyze ${table}`);
-    }
+    if (postgres) for (const table of tables) await knex.raw(`vacuum analyze ${table}`);
   } finally {
     await knex.destroy();
   }
   return Date.now() - started;
+};
+
+/**
+ * Adds `count` accounts made from invitation `invitationId`, as the plugin records them: a user,
+ * a redemption a minute after the previous one, and the two join-table rows. Resolves with the ms
+ * it took.
+ */
+const seedRedemptions = (site, invitationId, count) => {
+  const first = Date.now() - count * 60_000;
+  const tables = [USER_TABLE, REDEMPTION_TABLE, REDEMPTION_LINK.table, USER_LINK.table];
+  return seedInTransaction(site, tables, async (trx, toDb) => {
+    if (site.database.client === 'postgres') {
+      // PostgreSQL plans a foreign-key check once per session, here while the tables are still
+      // near empty (a sequential scan), and keeps that plan as they grow within this transaction:
+      // every batch would scan all rows before it. The rows are consistent by construction, so
+      // the checks are left out while seeding, as bulk loads do.
+      await trx.raw("set local session_replication_role = 'replica'");
+    }
+    for (let start = 0; start < count; start += BATCH) {
+      const indexes = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => start + i);
+      const at = (index) => toDb(new Date(first + index * 60_000));
+      const stamp = (index) => ({ created_at: at(index), updated_at: at(index), published_at: at(index) });
+      const name = (index) => `member-${invitationId}-${index}`;
+      const userIds = await insertReturningIds(
+        trx,
+        USER_TABLE,
+        indexes.map((index) => ({
+          document_id: documentId(),
+          username: name(index),
+          email: `${name(index)}@example.com`,
+          provider: 'local',
+          confirmed: true,
+          blocked: false,
+          ...stamp(index),
+        }))
+      );
+      const ids = await insertReturningIds(
+        trx,
+        REDEMPTION_TABLE,
+        indexes.map((index) => ({ document_id: documentId(), redeemed_at: at(index), ...stamp(index) }))
+      );
+      await trx(REDEMPTION_LINK.table).insert(
+        ids.map((id) => ({ [REDEMPTION_LINK.owner]: id, [REDEMPTION_LINK.target]: invitationId }))
+      );
+      await trx(USER_LINK.table).insert(ids.map((id, i) => ({ [USER_LINK.owner]: id, [USER_LINK.target]: userIds[i] })));
+    }
+  });
 };
 
 const ACCESS_REQUEST_TABLE = 'invitations_access_requests';
@@ -186,44 +196,34 @@ const ACCESS_REQUEST_TABLE = 'invitations_access_requests';
  * Adds `count` pending access requests as the plugin stores them (`asker-<n>@<domain>`, the hashed
  * pending key, a request a minute, newest last); resolves with the ms it took.
  */
-const seedAccessRequests = async (site, count, { domain = 'example.com' } = {}) => {
-  const started = Date.now();
-  const knex = connect(site.database);
-  const toDb = site.database.client === 'sqlite' ? (date) => date.getTime() : (date) => date;
+const seedAccessRequests = (site, count, { domain = 'example.com' } = {}) => {
   const first = Date.now() - count * 60_000;
-  try {
-    await knex.transaction(async (trx) => {
-      if (site.database.client === 'postgres') await trx.raw('set local synchronous_commit = on');
-      for (let start = 0; start < count; start += BATCH) {
-        const rows = [];
-        for (let index = start; index < Math.min(count, start + BATCH); index += 1) {
-          const email = `asker-${index}@${domain}`;
-          const at = toDb(new Date(first + index * 60_000));
-          rows.push({
-            document_id: documentId(),
-            email,
-            normalized_email: email,
-            pending_key: crypto.createHash('sha256').update(email, 'utf8').digest('hex'),
-            name: `Asker ${index}`,
-            message: index % 3 === 0 ? 'I would like to join the community.' : null,
-            status: 'pending',
-            last_requested_at: at,
-            request_count: 1,
-            auto_approved: false,
-            created_at: at,
-            updated_at: at,
-            published_at: at,
-            locale: null,
-          });
-        }
-        await trx(ACCESS_REQUEST_TABLE).insert(rows);
+  return seedInTransaction(site, [ACCESS_REQUEST_TABLE], async (trx, toDb) => {
+    for (let start = 0; start < count; start += BATCH) {
+      const rows = [];
+      for (let index = start; index < Math.min(count, start + BATCH); index += 1) {
+        const email = `asker-${index}@${domain}`;
+        const at = toDb(new Date(first + index * 60_000));
+        rows.push({
+          document_id: documentId(),
+          email,
+          normalized_email: email,
+          pending_key: crypto.createHash('sha256').update(email, 'utf8').digest('hex'),
+          name: `Asker ${index}`,
+          message: index % 3 === 0 ? 'I would like to join the community.' : null,
+          status: 'pending',
+          last_requested_at: at,
+          request_count: 1,
+          auto_approved: false,
+          created_at: at,
+          updated_at: at,
+          published_at: at,
+          locale: null,
+        });
       }
-    });
-    if (site.database.client === 'postgres') await knex.raw(`vacuum analyze ${ACCESS_REQUEST_TABLE}`);
-  } finally {
-    await knex.destroy();
-  }
-  return Date.now() - started;
+      await trx(ACCESS_REQUEST_TABLE).insert(rows);
+    }
+  });
 };
 
 module.exports = { seedInvitations, seedRedemptions, seedAccessRequests, TABLE, ACCESS_REQUEST_TABLE };

@@ -11,7 +11,7 @@
 const { withSite, onEachDatabase } = require('../lib/site');
 const { seedAccessRequests } = require('../lib/seed');
 const { expectStatus } = require('../lib/http');
-const { compareInRounds, closedLoop, median } = require('../lib/stats');
+const { compareListPage, statementsPerPage } = require('../lib/list-pages');
 const format = require('../lib/format');
 
 const TARGET = 1.5;
@@ -40,32 +40,9 @@ const seed = async (site, count) => {
   return seedMs;
 };
 
-const listLatency = (site, route, count) => async () =>
-  median(await closedLoop({ concurrency: 1, count, send: () => site.admin('GET', route), what: `access requests ${route}` }));
-
 /** Page 1 of `route` on the small and the large site, in alternating rounds. */
-const compareRoute = async (bench, { small, large, route, what }) => {
-  const label = large.database.label;
-  const requests = bench.rounds(40, 10);
-  const rounds = bench.rounds(5, 2);
-  await listLatency(small, route, 10)(); // warm-up
-  await listLatency(large, route, 10)();
-  const result = await compareInRounds({
-    rounds,
-    baseline: listLatency(small, route, requests),
-    subject: listLatency(large, route, requests),
-    onRound: ({ round, ratio }) => bench.log(`${label}, ${what}, round ${round + 1}/${rounds}: ratio ${format.ratio(ratio)}`),
-  });
-  return {
-    measure: `${label}: median latency of ${what} (${requests} requests × ${rounds} rounds)`,
-    baseline: `${format.ms(result.baseline)} (${format.count(SMALL)} requests)`,
-    subject: `${format.ms(result.subject)} (${format.count(LARGE)} requests)`,
-    ratio: result.ratio,
-    ratioRange: result.ratioRange,
-    met: result.ratio <= TARGET,
-    details: [],
-  };
-};
+const compareRoute = (bench, { small, large, route, what }) =>
+  compareListPage(bench, { small, large, route, what, sizes: { small: SMALL, large: LARGE }, unit: 'requests', target: TARGET });
 
 const measure = (bench) => async (small) => {
   await seed(small, SMALL);
@@ -80,9 +57,7 @@ const measure = (bench) => async (small) => {
 
 const countStatements = async (site) => {
   await seed(site, SMALL);
-  const page = (size) => () => site.admin('GET', `${LIST}?pageSize=${size}`);
-  const [ten, hundred] = [await site.queriesOf(page(10)), await site.queriesOf(page(100))];
-  return `SQL statements per list request (SQLite, admin authentication included): ${ten} for 10 rows, ${hundred} for 100 rows`;
+  return statementsPerPage(site, LIST);
 };
 
 module.exports = {

@@ -13,7 +13,7 @@ const { withSite, onEachDatabase } = require('../lib/site');
 const { connect } = require('../lib/databases');
 const { seedInvitations, TABLE } = require('../lib/seed');
 const { expectStatus } = require('../lib/http');
-const { compareInRounds, closedLoop, median } = require('../lib/stats');
+const { compareListPage, statementsPerPage } = require('../lib/list-pages');
 const { explainPage, explainStatusPage } = require('../lib/explain');
 const format = require('../lib/format');
 
@@ -36,9 +36,6 @@ const seed = async (site, count) => {
   return seedMs;
 };
 
-const listLatency = (site, route, count) => async () =>
-  median(await closedLoop({ concurrency: 1, count, send: () => site.admin('GET', route), what: `admin list ${route}` }));
-
 /** Every row of the page in `status`, or the route answers something else than it says. */
 const checkFiltered = async (site, status) => {
   const { results } = expectStatus(await site.admin('GET', `${LIST}?status=${status}`), 200, 'filtered list').body;
@@ -48,28 +45,8 @@ const checkFiltered = async (site, status) => {
 };
 
 /** Page 1 of `route` on the small and the large site, in alternating rounds. */
-const compareRoute = async (bench, { small, large, route, what }) => {
-  const label = large.database.label;
-  const requests = bench.rounds(40, 15);
-  const rounds = bench.rounds(5, 2);
-  await listLatency(small, route, 10)(); // warm-up
-  await listLatency(large, route, 10)();
-  const result = await compareInRounds({
-    rounds,
-    baseline: listLatency(small, route, requests),
-    subject: listLatency(large, route, requests),
-    onRound: ({ round, ratio }) => bench.log(`${label}, ${what}, round ${round + 1}/${rounds}: ratio ${format.ratio(ratio)}`),
-  });
-  return {
-    measure: `${label}: median latency of ${what} (${requests} requests × ${rounds} rounds)`,
-    baseline: `${format.ms(result.baseline)} (${format.count(SMALL)} rows)`,
-    subject: `${format.ms(result.subject)} (${format.count(LARGE)} rows)`,
-    ratio: result.ratio,
-    ratioRange: result.ratioRange,
-    met: result.ratio <= TARGET,
-    details: [],
-  };
-};
+const compareRoute = (bench, { small, large, route, what }) =>
+  compareListPage(bench, { small, large, route, what, sizes: { small: SMALL, large: LARGE }, unit: 'rows', target: TARGET });
 
 const compareSites = async (bench, small, large, seedMs) => {
   const label = large.database.label;
@@ -103,9 +80,7 @@ const measure = (bench) => async (small) => {
 
 const countStatements = async (site) => {
   await seed(site, SMALL);
-  const page = (size) => () => site.admin('GET', `${LIST}?pageSize=${size}`);
-  const [ten, hundred] = [await site.queriesOf(page(10)), await site.queriesOf(page(100))];
-  return `SQL statements per list request (SQLite, admin authentication included): ${ten} for 10 rows, ${hundred} for 100 rows`;
+  return statementsPerPage(site, LIST);
 };
 
 module.exports = {

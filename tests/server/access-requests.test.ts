@@ -17,6 +17,7 @@ import {
 } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { createAdminWithActions, startTestApp, type TestApp } from '../helpers/strapi';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 
 const REQUEST_UID = 'plugin::invitations.access-request';
 const DELIVERY_UID = 'plugin::invitations.delivery';
@@ -170,7 +171,7 @@ describe('POST /api/invitations/requests', () => {
 
   test('emits invitation-request.created for a new request only, with the request as the admin API shows it', async () => {
     const received: JsonBody[] = [];
-    const listener = (payload: JsonBody) => {
+    const listener = async (payload: JsonBody) => {
       received.push(payload);
     };
     app.strapi.eventHub.on('invitation-request.created', listener);
@@ -271,7 +272,7 @@ describe('POST /invitations/requests/:id/approve', () => {
     const invitation = await createInvitation(app, { name: 'Approvals', maxUses: 5 });
     const request = await pendingRequest(uniqueEmail(), { name: 'Requester' });
     const approved: JsonBody[] = [];
-    const listener = (payload: JsonBody) => {
+    const listener = async (payload: JsonBody) => {
       approved.push(payload);
     };
     app.strapi.eventHub.on('invitation-request.approved', listener);
@@ -422,7 +423,7 @@ describe('POST /invitations/requests/:id/decline', () => {
   test('without an email: declined, nobody mailed, no account touched; the event fires', async () => {
     const request = await pendingRequest();
     const declined: JsonBody[] = [];
-    const listener = (payload: JsonBody) => {
+    const listener = async (payload: JsonBody) => {
       declined.push(payload);
     };
     app.strapi.eventHub.on('invitation-request.declined', listener);
@@ -587,6 +588,36 @@ describe('auto-approval by a link’s autoApproveDomains', () => {
     expect((await requestsOf(`someone@elsewhere${stamp}.edu`))[0].status).toBe('pending');
   });
 
+  test('the auto-approval runs after the answer: a slow mail server does not make that answer slower', async () => {
+    const domain = `slow${Date.now()}.example`;
+    await createInvitation(app, { autoApproveDomains: [domain] });
+    const email = `someone@${domain}`;
+    const emailService = app.strapi.plugin('email').service('email');
+    const originalSend = emailService.send;
+    let releaseMail: () => void = () => {};
+    const mailHeld = new Promise<void>((resolve) => {
+      releaseMail = resolve;
+    });
+    const send = jest.spyOn(emailService, 'send').mockImplementation(async (...args: unknown[]) => {
+      await mailHeld;
+      return originalSend.apply(emailService, args);
+    });
+    try {
+      expect((await submit({ email })).status).toBe(202);
+      // Answered while the email is still held: the request was stored, its approval not finished.
+      expect(smtp.receivedBy(email)).toHaveLength(0);
+      releaseMail();
+      const approved = await eventually(async () => {
+        const [row] = await requestsOf(email);
+        return row?.status === 'approved' && smtp.receivedBy(email).length === 1 ? row : null;
+      });
+      expect(approved).toMatchObject({ autoApproved: true });
+    } finally {
+      releaseMail();
+      send.mockRestore();
+    }
+  });
+
   test('autoApproveDomains in the admin API: validated, shown, and setting it needs the send action', async () => {
     const bad = await app
       .http()
@@ -619,6 +650,40 @@ describe('auto-approval by a link’s autoApproveDomains', () => {
     const cleared = await update({ autoApproveDomains: [] });
     expect(cleared.status).toBe(200);
     expect(cleared.body.data.autoApproveDomains).toEqual([]);
+  });
+});
+
+describe('webhooks', () => {
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+  });
+  afterAll(() => receiver.close());
+
+  test('the three events are offered to webhooks, which receive each with the request', async () => {
+    const events = ['invitation-request.created', 'invitation-request.approved', 'invitation-request.declined'];
+    const hook = await app
+      .http()
+      .post('/admin/webhooks')
+      .set(admin())
+      .send({ name: 'Access requests', url: receiver.url, headers: {}, events });
+    expect(hook.status).toBe(201);
+    const invitation = await createInvitation(app);
+    const approved = await pendingRequest();
+    const declined = await pendingRequest();
+    expect((await review(`/${approved.id}/approve`, { invitationId: invitation.id })).status).toBe(200);
+    expect((await review(`/${declined.id}/decline`, { sendEmail: false })).status).toBe(200);
+    await eventually(async () => receiver.received.length >= 4);
+    const seen = receiver.received.map(({ body }) => [body.event, body.accessRequest.id, body.accessRequest.status]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['invitation-request.created', approved.id, 'pending'],
+        ['invitation-request.created', declined.id, 'pending'],
+        ['invitation-request.approved', approved.id, 'approved'],
+        ['invitation-request.declined', declined.id, 'declined'],
+      ])
+    );
+    expect(JSON.stringify(receiver.received)).not.toMatch(/pendingKey|normalizedEmail|token/);
   });
 });
 

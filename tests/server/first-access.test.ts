@@ -1,8 +1,7 @@
 // @engine-neutral
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { useTestApp, type TestApp } from '../helpers/strapi';
-import { createInvitation, expectStrapiError, findUser, newAccount, register, type JsonBody } from '../helpers/fixtures';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+import { createInvitation, expectStrapiError, findUser, newAccount, register } from '../helpers/fixtures';
 
 const ALLOWED_ORIGIN = 'https://members.example.com';
 
@@ -185,30 +184,19 @@ describe('what the invitee gets', () => {
 });
 
 describe('the invitation.redeemed event', () => {
-  const received: Array<{ headers: http.IncomingHttpHeaders; body: JsonBody }> = [];
-  let receiver: http.Server;
-  let receiverUrl: string;
-
+  let receiver: WebhookReceiver;
   beforeAll(async () => {
-    receiver = http.createServer((req, res) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: JSON.parse(data) });
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    receiver = await startWebhookReceiver();
   });
-  afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+  afterAll(() => receiver.close());
+  const received = () => receiver.received;
 
   const createWebhook = (event: string) =>
     app
       .http()
       .post('/admin/webhooks')
       .set('Authorization', `Bearer ${app.adminToken}`)
-      .send({ name: `On ${event}`, url: receiverUrl, headers: {}, events: [event] });
+      .send({ name: `On ${event}`, url: receiver.url, headers: {}, events: [event] });
 
   const waitFor = async (condition: () => boolean) => {
     for (let i = 0; i < 100 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -228,7 +216,7 @@ describe('the invitation.redeemed event', () => {
     expect((await register(app, { ...account, password: '', invitationToken: invitation.token })).status).toBe(400);
     const res = await register(app, { ...account, invitationToken: invitation.token });
     expect(res.status).toBe(200);
-    await waitFor(() => received.length > 0);
+    await waitFor(() => received().length > 0);
 
     const expected = {
       invitation: { id: invitation.id, name: 'Club launch' },
@@ -237,8 +225,8 @@ describe('the invitation.redeemed event', () => {
       kind: 'registered',
     };
     expect(emitted).toEqual([expected]);
-    expect(received).toHaveLength(1);
-    expect(received[0].body).toMatchObject({ event: 'invitation.redeemed', ...expected });
+    expect(received()).toHaveLength(1);
+    expect(received()[0].body).toMatchObject({ event: 'invitation.redeemed', ...expected });
   });
 
   test('a listener that throws is logged, and neither the sign-up nor the process fails', async () => {

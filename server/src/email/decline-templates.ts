@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../../shared';
-import type { EmailTemplate } from './templates';
+import { emailPage, type EmailTemplate } from './templates';
 
 /**
  * The answer to a declined access request (`access-request-declined`), in each shipped language:
@@ -24,22 +24,14 @@ ${words.answer}
 
 const PARAGRAPH_STYLE = 'margin:0 0 16px;font-size:16px;line-height:1.5';
 
-const htmlTemplate = (words: DeclineWords) => `<!DOCTYPE html>
-<html lang="${words.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{subject}}</title>
-</head>
-<body style="margin:0;padding:24px;background:#f6f6f9;color:#32324d;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
-<div style="max-width:560px;margin:0 auto;padding:32px;background:#ffffff;border-radius:8px">
-<p style="${PARAGRAPH_STYLE}">${escapeHtml(words.greeting)}</p>
+const htmlTemplate = (words: DeclineWords) =>
+  emailPage(
+    words.lang,
+    `<p style="${PARAGRAPH_STYLE}">${escapeHtml(words.greeting)}</p>
 <p style="${PARAGRAPH_STYLE}">${escapeHtml(words.thanks)}<br>${escapeHtml(words.answer)}</p>
 {{#message}}<p style="${PARAGRAPH_STYLE};padding:12px 16px;border-left:4px solid #4945ff;background:#f0f0ff">{{message}}</p>
-{{/message}}</div>
-</body>
-</html>
-`;
+{{/message}}`
+  );
 
 const templateOf = (words: DeclineWords): EmailTemplate => ({
   subject: words.subject,

@@ -40,10 +40,9 @@ const BUTTON_STYLE =
   'display:inline-block;padding:12px 20px;background:#4945ff;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:600';
 const NOTE_STYLE = 'margin:0 0 12px;font-size:14px;line-height:1.5;color:#666687';
 
-const htmlTemplate = (words: EmailWords) => {
-  const say = (sentence: string) => escapeHtml(sentence);
-  return `<!DOCTYPE html>
-<html lang="${words.lang}">
+/** A built-in email's HTML page around `content`: the same frame for every email the plugin writes. */
+export const emailPage = (lang: string, content: string) => `<!DOCTYPE html>
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -51,15 +50,22 @@ const htmlTemplate = (words: EmailWords) => {
 </head>
 <body style="margin:0;padding:24px;background:#f6f6f9;color:#32324d;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
 <div style="max-width:560px;margin:0 auto;padding:32px;background:#ffffff;border-radius:8px">
-{{#message}}<p style="margin:0 0 24px;padding:12px 16px;border-left:4px solid #4945ff;background:#f0f0ff;font-size:16px;line-height:1.5">{{message}}</p>
+${content}</div>
+</body>
+</html>
+`;
+
+const htmlTemplate = (words: EmailWords) => {
+  const say = (sentence: string) => escapeHtml(sentence);
+  return emailPage(
+    words.lang,
+    `{{#message}}<p style="margin:0 0 24px;padding:12px 16px;border-left:4px solid #4945ff;background:#f0f0ff;font-size:16px;line-height:1.5">{{message}}</p>
 {{/message}}<p style="margin:0 0 24px;font-size:16px;line-height:1.5">${say(words.invitedBy)}</p>
 <p style="margin:0 0 24px"><a href="{{link}}" style="${BUTTON_STYLE}">${say(words.button)}</a></p>
 <p style="${NOTE_STYLE}">${say(words.htmlLinkIntro)}<br><a href="{{link}}" style="color:#4945ff;word-break:break-all">{{link}}</a></p>
 <p style="${NOTE_STYLE}">${say(words.validUntil)}<br>${say(words.ignore)}</p>
-</div>
-</body>
-</html>
-`;
+`
+  );
 };
 
 const templateOf = (words: EmailWords): EmailTemplate => ({

@@ -116,7 +116,7 @@ const requestNotFoundError = (unknown: number[]) =>
     ? new errors.NotFoundError('Access request not found', { unknown })
     : new errors.NotFoundError(`${unknown.length} access requests not found: ${unknown.join(', ')}`, { unknown });
 
-const invitationNotFoundError = () => new errors.NotFoundError('Invitation not found', { invitationId: 'not-found' });
+const invitationNotFoundError = (invitationId: number) => new errors.NotFoundError('Invitation not found', { invitationId });
 
 const sendErrorText = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, SEND_ERROR_MAX_LENGTH) ||
@@ -250,7 +250,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // users-permissions stores addresses in lower case (its sign-up and admin forms both do).
     (await strapi.db.query(USER_UID).count({ where: { email: normalizedEmail } })) > 0;
 
-  /** Active links, newest first, as the database sees them now; `where` narrows them further. */
+  /** Active links, newest first, as the database sees them now; `narrow` adds conditions of its own. */
   const activeLinks = (narrow: (rows: Knex.QueryBuilder, column: (attribute: string) => string) => void = () => {}) => {
     const column = (attribute: string) => columnName(strapi, INVITATION_UID, attribute);
     const rows = strapi.db.connection(tableName(strapi, INVITATION_UID));
@@ -311,7 +311,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const approveEach = async (ids: number[], { invitationId, language }: ApproveOptions, sender: Sender, autoApproved = false) => {
     const rows = await strapi.db.transaction(async ({ trx }) => {
       const seats = await getService(strapi, 'seats').lockForChange(invitationId, trx);
-      if (!seats) throw invitationNotFoundError();
+      if (!seats) throw invitationNotFoundError(invitationId);
       if (invitationStatus(seats) !== 'active') throw unusableInvitationError(seats);
       const pending = await pendingRows(ids);
       await markDecided(ids, 'approved', trx, autoApproved);

@@ -11,7 +11,7 @@ import {
   type AccessRequestsQuery,
 } from '../../../shared';
 import type { AccessRequestSubmission, ApproveOptions, DeclineOptions } from '../services/access-requests';
-import { MAX_DATABASE_ID, pageQueryFields, validateQuery } from './invitation';
+import { MAX_DATABASE_ID, pageOf, pageQueryFields, validateQuery } from './invitation';
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_EXCEPT_LINES, LONE_SURROGATE } from './text';
 
 /** What a bot may put in the honeypot before the length alone makes it a bad request. */
@@ -82,12 +82,7 @@ const requestsQuerySchema = yup.object({
 /** `GET /invitations/requests?status&q&page&pageSize`. */
 export const validateAccessRequestsQuery = async (query: Record<string, unknown> = {}): Promise<AccessRequestsQuery> => {
   const parsed = await validateQuery(requestsQuerySchema, query);
-  return {
-    page: parsed.page ?? 1,
-    pageSize: parsed.pageSize ?? 10,
-    ...(parsed.status ? { status: parsed.status as AccessRequestsQuery['status'] } : {}),
-    ...(parsed.q ? { q: parsed.q } : {}),
-  };
+  return { ...pageOf(parsed), ...(parsed.status ? { status: parsed.status as AccessRequestsQuery['status'] } : {}) };
 };
 
 /** `GET /invitations/requests/links?q`. */

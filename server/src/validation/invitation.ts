@@ -273,7 +273,8 @@ export const validateQuery = async <S extends yup.AnyObjectSchema>(schema: S, qu
   return (await validateYupSchema(schema, { strict: false })(query)) as yup.InferType<S>;
 };
 
-const pageOf = (parsed: { page?: number; pageSize?: number; q?: string }) => ({
+/** A paged list's page, size (10 unless given) and search. */
+export const pageOf = (parsed: { page?: number; pageSize?: number; q?: string }) => ({
   page: parsed.page ?? 1,
   pageSize: parsed.pageSize ?? 10,
   ...(parsed.q ? { q: parsed.q } : {}),
