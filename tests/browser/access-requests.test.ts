@@ -134,5 +134,9 @@ test('the Access requests page: approve into a link (the person signs up with th
   await page.getByRole('heading', { name: 'Access requests', level: 1 }).click();
   await page.getByText('2 requests declined').waitFor({ state: 'detached' });
   await saveScreenshot(page, 'access-requests-en');
+
+  // The Invitations page's way back to the requests says none wait now.
+  await page.locator('#main-content').getByRole('link', { name: 'Invitations' }).click();
+  await page.getByRole('link', { name: 'Access requests, none pending' }).waitFor();
   await page.context().close();
 });
