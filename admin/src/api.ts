@@ -3,6 +3,10 @@ import { useAppInfo, useFetchClient } from '@strapi/strapi/admin';
 import { downloadDirectly, fetchClientReadsFiles } from './utils/direct-download';
 import { PLUGIN_ID } from '../../shared';
 import type {
+  AccessRequest,
+  AccessRequestsPage,
+  AccessRequestsQuery,
+  ApprovableLink,
   AssignableRole,
   BulkDeleteResult,
   EmailKind,
@@ -30,6 +34,19 @@ import type {
 } from '../../shared';
 
 const BASE = `/${PLUGIN_ID}`;
+
+/** What an approval sends: a personal link of `invitationId`, its email in `language` (English otherwise). */
+export interface ApproveRequestBody {
+  invitationId: number;
+  language?: string;
+}
+
+/** What a decline does: an email only if asked, in `language`, with the admin's text in the template's `{{message}}`. */
+export interface DeclineRequestBody {
+  sendEmail: boolean;
+  message?: string;
+  language?: string;
+}
 
 /** The lists of one invitation that the server exports as CSV. */
 export type CsvExport = 'redemptions' | 'deliveries' | 'recipients';
@@ -95,6 +112,20 @@ export const useInvitationsApi = () => {
         (await put<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`, text)).data.data,
       resetEmailTemplate: async (kind: EmailKind, language: string) =>
         (await del<{ data: EmailTemplateRow }>(`${BASE}/email-templates/${kind}/${language}`)).data.data,
+      accessRequests: async (params: AccessRequestsQuery) => (await get<AccessRequestsPage>(`${BASE}/requests`, { params })).data,
+      /** The active links an approval may use (at most 100, newest first), without `read`. */
+      approvalLinks: async (q: string) =>
+        (await get<{ data: ApprovableLink[] }>(`${BASE}/requests/links`, { params: q ? { q } : {} })).data.data,
+      approveRequest: async (id: number, body: ApproveRequestBody) =>
+        (await post<{ data: AccessRequest }>(`${BASE}/requests/${id}/approve`, body)).data.data,
+      declineRequest: async (id: number, body: DeclineRequestBody) =>
+        (await post<{ data: AccessRequest }>(`${BASE}/requests/${id}/decline`, body)).data.data,
+      /** Sends an approved request's personal link again, after its email failed. */
+      resendApproval: async (id: number) => (await post<{ data: AccessRequest }>(`${BASE}/requests/${id}/resend`)).data.data,
+      bulkApprove: async (ids: number[], body: ApproveRequestBody) =>
+        (await post<{ data: AccessRequest[] }>(`${BASE}/requests/bulk-approve`, { ids, ...body })).data.data,
+      bulkDecline: async (ids: number[], body: DeclineRequestBody) =>
+        (await post<{ data: AccessRequest[] }>(`${BASE}/requests/bulk-decline`, { ids, ...body })).data.data,
       testEmailTemplate: async (kind: EmailKind, language: string) =>
         (await post<{ data: EmailTemplateTestResult }>(`${BASE}/email-templates/${kind}/${language}/test`)).data.data,
     }),

@@ -45,7 +45,8 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Invitations' },
-      permissions: PERMISSIONS.read,
+      // Either action shows the link: a reviewer without `read` lands on the access requests.
+      permissions: [...PERMISSIONS.read, ...PERMISSIONS.reviewAccessRequests],
       Component: () => import('./pages/App'),
     });
     registerSettings(app);

@@ -2,6 +2,7 @@ import { expiryInstant, timeOfDay, toCalendarValue } from '../../admin/src/utils
 import { fieldErrorsOf } from '../../admin/src/utils/errors';
 import { CODE_ALPHABET, generateCode, normalizeCode } from '../../shared';
 import {
+  domainsOutside,
   toInvitationChanges,
   toInvitationInput,
   validateInvitationForm,
@@ -23,6 +24,7 @@ const valid = (): InvitationFormValues => ({
   redirectUrl: '',
   userDefaults: {},
   allowedEmailDomains: [],
+  autoApproveDomains: [],
   allowExistingAccounts: false,
   code: '',
   remindBeforeDays: undefined,
@@ -98,6 +100,7 @@ describe('expiry of a picked day', () => {
       redirectUrl: null,
       userDefaults: null,
       allowedEmailDomains: null,
+      autoApproveDomains: [],
       allowExistingAccounts: false,
       code: null,
       remindBeforeDays: null,
@@ -185,5 +188,43 @@ describe('codes', () => {
     // 36,000 symbols over 31: about 1161 each.
     expect(Math.min(...counts)).toBeGreaterThan(1000);
     expect(Math.max(...counts)).toBeLessThan(1330);
+  });
+});
+
+describe('Auto-approve requests from', () => {
+  test('takes the allowed domains’ syntax: invalid entries and more than 50 are refused', () => {
+    expect(validateInvitationForm({ ...valid(), autoApproveDomains: ['example.edu', '*.example.edu'] })).toEqual({});
+    expect(validateInvitationForm({ ...valid(), autoApproveDomains: ['student@example.edu'] })).toEqual({
+      autoApproveDomains: 'form.error.domains',
+    });
+    const many = Array.from({ length: 51 }, (_, index) => `d${index}.example.edu`);
+    expect(validateInvitationForm({ ...valid(), autoApproveDomains: many })).toEqual({
+      autoApproveDomains: 'form.error.domainsTooMany',
+    });
+  });
+
+  test('a domain the link’s own allowed domains refuse is pointed out: its people could not sign up', () => {
+    const limited = (allowed: string[], auto: string[]) =>
+      validateInvitationForm({ ...valid(), allowedEmailDomains: allowed, autoApproveDomains: auto });
+    expect(limited(['example.edu'], ['example.edu'])).toEqual({});
+    expect(limited(['*.example.edu'], ['*.example.edu', 'cs.example.edu', '*.cs.example.edu'])).toEqual({});
+    expect(limited(['*.school.org'], ['a.school.org', '*.a.school.org'])).toEqual({});
+    expect(limited(['example.edu'], ['*.example.edu'])).toEqual({ autoApproveDomains: 'form.error.autoApproveOutside' });
+    expect(limited(['*.example.edu'], ['example.edu'])).toEqual({ autoApproveDomains: 'form.error.autoApproveOutside' });
+    expect(limited(['example.edu'], ['other.org'])).toEqual({ autoApproveDomains: 'form.error.autoApproveOutside' });
+    expect(domainsOutside(['Example.EDU', '*.other.org', 'a.example.edu'], ['example.edu', '*.example.edu'])).toEqual([
+      '*.other.org',
+    ]);
+    // No allowed domains: any address may sign up, so any domain may be approved at once.
+    expect(domainsOutside(['*.other.org'], [])).toEqual([]);
+  });
+
+  test('is sent normalised, each once; an edit sends it only when it changed', () => {
+    const before = { ...valid(), autoApproveDomains: ['example.edu'] };
+    expect(toInvitationInput({ ...valid(), autoApproveDomains: ['Example.EDU', 'example.edu', '*.Lab.example.edu'] })).toEqual(
+      expect.objectContaining({ autoApproveDomains: ['example.edu', '*.lab.example.edu'] })
+    );
+    expect(toInvitationChanges(before, { ...before, name: 'Other' })).toEqual({ name: 'Other' });
+    expect(toInvitationChanges(before, { ...before, autoApproveDomains: [] })).toEqual({ autoApproveDomains: [] });
   });
 });

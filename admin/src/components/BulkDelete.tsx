@@ -7,22 +7,22 @@ import type { Invitation } from '../../../shared';
 import { ConfirmActionDialog } from './ConfirmActionDialog';
 
 /**
- * A row's checkbox, named after the link (Strapi's own `Table.CheckboxCell` names a row by its id
- * only, which says nothing to a screen reader).
+ * A row's checkbox, named after what the row is (Strapi's own `Table.CheckboxCell` names a row by
+ * its id only, which says nothing to a screen reader).
  */
-export const SelectInvitationCell = ({ invitation }: { invitation: Invitation }) => {
-  const t = usePluginTranslation();
-  const isSelected = useTable('SelectInvitationCell', (table) => table.selectedRows.some((row) => row.id === invitation.id));
-  const selectRow = useTable('SelectInvitationCell', (table) => table.selectRow);
+export const SelectRowCell = ({ row, label }: { row: { id: number }; label: string }) => {
+  const isSelected = useTable('SelectRowCell', (table) => table.selectedRows.some((selected) => selected.id === row.id));
+  const selectRow = useTable('SelectRowCell', (table) => table.selectRow);
   return (
     <Table.Cell onClick={(event) => event.stopPropagation()}>
-      <Checkbox
-        aria-label={t('list.bulk.select', 'Select {name}', { name: invitation.name })}
-        checked={isSelected}
-        onCheckedChange={() => selectRow(invitation)}
-      />
+      <Checkbox aria-label={label} checked={isSelected} onCheckedChange={() => selectRow(row)} />
     </Table.Cell>
   );
+};
+
+export const SelectInvitationCell = ({ invitation }: { invitation: Invitation }) => {
+  const t = usePluginTranslation();
+  return <SelectRowCell row={invitation} label={t('list.bulk.select', 'Select {name}', { name: invitation.name })} />;
 };
 
 interface BulkDeleteActionProps {

@@ -9,7 +9,8 @@ interface Props {
   error?: string;
 }
 
-const DOMAINS: ChipsRule = { split: splitDomainEntries, unique: uniqueDomainEntries, isValid: isDomainEntry };
+/** How domain chips are read: the shared rules of a link's email domains. */
+export const DOMAINS: ChipsRule = { split: splitDomainEntries, unique: uniqueDomainEntries, isValid: isDomainEntry };
 
 /** The email domains a link is limited to, as chips; entries that are not domains are marked. */
 export const EmailDomainsField = ({ entries, onChange, error }: Props) => {

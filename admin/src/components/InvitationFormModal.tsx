@@ -30,6 +30,7 @@ import {
 import { FormField } from './FormField';
 import { CodeField } from './CodeField';
 import { EmailDomainsField } from './EmailDomainsField';
+import { AutoApproveDomainsField } from './AutoApproveDomainsField';
 import { ReminderField } from './ReminderField';
 import { usePluginTranslation } from '../utils/translations';
 import { editableUserFields, FirstAccessFields } from './FirstAccessFields';
@@ -52,6 +53,7 @@ const ALWAYS_DISPLAYED: Array<keyof FormErrors> = [
   'role',
   'code',
   'allowedEmailDomains',
+  'autoApproveDomains',
   'welcomeMessage',
   'redirectUrl',
   'remindBeforeDays',
@@ -70,6 +72,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
       redirectUrl: invitation.redirectUrl ?? '',
       userDefaults: invitation.userDefaults,
       allowedEmailDomains: invitation.allowedEmailDomains,
+      autoApproveDomains: invitation.autoApproveDomains,
       allowExistingAccounts: invitation.allowExistingAccounts,
       code: invitation.code ?? '',
       remindBeforeDays: invitation.remindBeforeDays ?? undefined,
@@ -85,6 +88,7 @@ const initialValues = (invitation: Invitation | undefined): InvitationFormValues
     redirectUrl: '',
     userDefaults: {},
     allowedEmailDomains: [],
+    autoApproveDomains: [],
     allowExistingAccounts: false,
     code: '',
     remindBeforeDays: undefined,
@@ -346,6 +350,13 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                     entries={values.allowedEmailDomains}
                     onChange={(entries) => set('allowedEmailDomains', entries)}
                     error={errors.allowedEmailDomains}
+                  />
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <AutoApproveDomainsField
+                    entries={values.autoApproveDomains}
+                    onChange={(entries) => set('autoApproveDomains', entries)}
+                    error={errors.autoApproveDomains}
                   />
                 </Grid.Item>
                 {firstAccess.error !== undefined && (

@@ -56,6 +56,21 @@ const ExpiringSoon = ({ expiringSoon }: { expiringSoon: InvitationsSummary['expi
   );
 };
 
+/** How many requests for access wait, linking to them; nothing when the admin may not review them or the feature is off. */
+const PendingRequests = ({ count }: { count: number | null }) => {
+  const t = usePluginTranslation();
+  if (count === null) return null;
+  return (
+    <Link tag={RouterLink} to={`/plugins/${PLUGIN_ID}/requests`}>
+      {t(
+        'widget.pendingRequests',
+        '{count, plural, =0 {No access request waiting} one {# access request waiting} other {# access requests waiting}}',
+        { count }
+      )}
+    </Link>
+  );
+};
+
 /** The homepage widget: the plugin at a glance, from `GET /invitations/summary`. */
 export const InvitationsWidget = () => {
   const t = usePluginTranslation();
@@ -70,7 +85,7 @@ export const InvitationsWidget = () => {
           count: accepts,
         })
       : undefined;
-  if (summary.activeLinks === 0 && summary.signUpsLast30Days === 0) {
+  if (summary.activeLinks === 0 && summary.signUpsLast30Days === 0 && !summary.pendingAccessRequests) {
     return <Widget.NoData>{t('widget.empty', 'No active invitation link and no sign-up in the last 30 days.')}</Widget.NoData>;
   }
   return (
@@ -88,6 +103,7 @@ export const InvitationsWidget = () => {
           note={acceptedNote(summary.acceptsLast30Days)}
         />
       </Grid.Root>
+      <PendingRequests count={summary.pendingAccessRequests} />
       <ExpiringSoon expiringSoon={summary.expiringSoon} />
     </Flex>
   );

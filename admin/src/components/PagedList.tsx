@@ -26,8 +26,9 @@ export const ListSearch = ({ label, onSearch, defaultValue = '' }: SearchProps) 
   useEffect(() => onSearch(settled), [settled, onSearch]);
   // The input's own width is about 20 characters, which cut "Search by username or email": the
   // box is as wide as its placeholder in the admin's language, plus the icon and the clear button.
+  // Characters of the input's own font size: where the box sits (a page's action bar) may inherit a smaller one.
   return (
-    <Box style={{ width: `${label.length + 8}ch`, maxWidth: '100%' }}>
+    <Box style={{ fontSize: '1.4rem', width: `${label.length + 8}ch`, maxWidth: '100%' }}>
       <Searchbar
         name="search"
         size="S"

@@ -4,7 +4,8 @@ import type { InvitationStatus, RecipientDisplayStatus } from '../../../shared';
 
 type Variant = 'success' | 'neutral' | 'warning' | 'danger';
 
-const Badge = ({ status, variant, label }: { status: string; variant: Variant; label: string }) => (
+/** A status as a small colored label; `status` is kept in `data-status` for tests and styles. */
+export const Badge = ({ status, variant, label }: { status: string; variant: Variant; label: string }) => (
   <Status variant={variant} size="S" data-status={status}>
     <Typography tag="span" variant="omega" fontWeight="bold">
       {label}

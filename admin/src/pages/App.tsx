@@ -1,14 +1,42 @@
-import { Page } from '@strapi/strapi/admin';
-import { Routes, Route } from 'react-router-dom';
+import { Page, useRBAC } from '@strapi/strapi/admin';
+import { Navigate, Routes, Route } from 'react-router-dom';
 import { PERMISSIONS } from '../../../shared';
+import { AccessRequestsPage } from './AccessRequestsPage';
 import { InvitationDetailPage } from './InvitationDetailPage';
 import { InvitationsPage } from './InvitationsPage';
 
+/** The menu link opens either page: the list of links, or the requests for an admin who may only review them. */
+const ENTRY_PERMISSIONS = [...PERMISSIONS.read, ...PERMISSIONS.reviewAccessRequests];
+
+/** The plugin's first page: the invitations list; for a reviewer without `read`, the access requests. */
+export const InvitationsHome = () => {
+  const { allowedActions, isLoading } = useRBAC(ENTRY_PERMISSIONS);
+  if (isLoading) return <Page.Loading />;
+  if (allowedActions.canRead) return <InvitationsPage />;
+  if (allowedActions.canReviewAccessRequests) return <Navigate to="requests" replace />;
+  return <Page.NoPermissions />;
+};
+
 const App = () => (
-  <Page.Protect permissions={PERMISSIONS.read}>
+  <Page.Protect permissions={ENTRY_PERMISSIONS}>
     <Routes>
-      <Route index element={<InvitationsPage />} />
-      <Route path=":id" element={<InvitationDetailPage />} />
+      <Route index element={<InvitationsHome />} />
+      <Route
+        path="requests"
+        element={
+          <Page.Protect permissions={PERMISSIONS.reviewAccessRequests}>
+            <AccessRequestsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path=":id"
+        element={
+          <Page.Protect permissions={PERMISSIONS.read}>
+            <InvitationDetailPage />
+          </Page.Protect>
+        }
+      />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

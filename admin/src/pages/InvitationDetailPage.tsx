@@ -162,6 +162,9 @@ export const InvitationDetailPage = () => {
                 <Fact label={t('detail.allowedEmailDomains', 'Allowed email domains')}>
                   {invitation.allowedEmailDomains.join(', ') || t('detail.anyEmailDomain', 'Any')}
                 </Fact>
+                <Fact label={t('detail.autoApproveDomains', 'Requests approved at once from')}>
+                  {invitation.autoApproveDomains.join(', ') || t('detail.none', 'None')}
+                </Fact>
                 <Fact label={t('detail.createdBy', 'Created by')}>{adminName(invitation.createdBy)}</Fact>
                 <Fact label={t('detail.createdAt', 'Created')}>{formatInstant(intl, invitation.createdAt)}</Fact>
               </Grid.Root>

@@ -7,6 +7,7 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { PERMISSIONS } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
+import { AccessRequestsLink } from '../components/AccessRequestsLink';
 import { BulkDeleteAction, SelectInvitationCell } from '../components/BulkDelete';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
@@ -33,7 +34,13 @@ const toApiSort = (sort = 'createdAt:DESC') => {
 };
 
 /** What the page offers besides reading, each shown only to admins who may do it. */
-const ROW_ACTIONS = [...PERMISSIONS.create, ...PERMISSIONS.update, ...PERMISSIONS.delete, ...PERMISSIONS.send];
+const ROW_ACTIONS = [
+  ...PERMISSIONS.create,
+  ...PERMISSIONS.update,
+  ...PERMISSIONS.delete,
+  ...PERMISSIONS.send,
+  ...PERMISSIONS.reviewAccessRequests,
+];
 
 type Modal = { kind: 'create' } | { kind: 'edit'; invitation: Invitation } | { kind: 'send'; invitation: Invitation } | null;
 
@@ -121,6 +128,7 @@ export const InvitationsPage = () => {
           'Links that let people create an account on this site. Deleting a link is the only way to cancel it.'
         )}
         primaryAction={createButton}
+        secondaryAction={allowedActions.canReviewAccessRequests ? <AccessRequestsLink /> : undefined}
       />
       <Layouts.Action
         startActions={

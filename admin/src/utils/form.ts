@@ -2,6 +2,7 @@ import { expiryInstant, startOfToday } from './dates';
 import {
   isValidCode,
   isDomainEntry,
+  isEmailInDomains,
   MAX_ALLOWED_EMAIL_DOMAINS,
   REMIND_BEFORE_DAYS,
   uniqueDomainEntries,
@@ -22,6 +23,8 @@ export interface InvitationFormValues {
   userDefaults: Record<string, unknown>;
   /** The chips of the allowed email domains, invalid ones included; none: any address. */
   allowedEmailDomains: string[];
+  /** The chips of the domains whose requests for access this link approves at once; none: each is reviewed. */
+  autoApproveDomains: string[];
   /** Members with an account may accept the link to get its role. */
   allowExistingAccounts: boolean;
   /** The code to type by hand; empty: none (or, for an admin who may not see it, the one it has). */
@@ -40,6 +43,7 @@ export type FormErrors = Partial<
     | 'redirectUrl'
     | 'userDefaults'
     | 'allowedEmailDomains'
+    | 'autoApproveDomains'
     | 'code'
     | 'remindBeforeDays',
     string
@@ -52,6 +56,24 @@ const isHttpUrl = (value: string) => {
   } catch {
     return false;
   }
+};
+
+const WILDCARD = '*.';
+
+/**
+ * The auto-approve entries whose addresses the link's allowed domains would refuse (all of them, for
+ * a wildcard): such a person would be approved into a link they cannot sign up with.
+ */
+export const domainsOutside = (entries: string[], allowed: string[]): string[] => {
+  if (allowed.length === 0) return [];
+  const wildcards = allowed.filter((entry) => entry.startsWith(WILDCARD));
+  const isCovered = (entry: string) => {
+    if (!entry.startsWith(WILDCARD)) return isEmailInDomains(`a@${entry}`, allowed);
+    // Every subdomain of example.edu: allowed by *.example.edu itself, or by a wildcard above example.edu.
+    const domain = entry.slice(WILDCARD.length);
+    return wildcards.includes(entry) || (wildcards.length > 0 && isEmailInDomains(`a@${domain}`, wildcards));
+  };
+  return entries.filter((entry) => isDomainEntry(entry) && !isCovered(entry.toLowerCase()));
 };
 
 const sameExpiry = (a: InvitationFormValues, b: InvitationFormValues) =>
@@ -87,6 +109,10 @@ export const validateInvitationForm = (
   if (!values.allowedEmailDomains.every(isDomainEntry)) errors.allowedEmailDomains = 'form.error.domains';
   else if (values.allowedEmailDomains.length > MAX_ALLOWED_EMAIL_DOMAINS)
     errors.allowedEmailDomains = 'form.error.domainsTooMany';
+  if (!values.autoApproveDomains.every(isDomainEntry)) errors.autoApproveDomains = 'form.error.domains';
+  else if (values.autoApproveDomains.length > MAX_ALLOWED_EMAIL_DOMAINS) errors.autoApproveDomains = 'form.error.domainsTooMany';
+  else if (domainsOutside(values.autoApproveDomains, values.allowedEmailDomains).length > 0)
+    errors.autoApproveDomains = 'form.error.autoApproveOutside';
   return errors;
 };
 
@@ -99,6 +125,7 @@ export const toInvitationInput = (values: InvitationFormValues): InvitationInput
   redirectUrl: values.redirectUrl.trim() || null,
   userDefaults: Object.keys(values.userDefaults).length > 0 ? values.userDefaults : null,
   allowedEmailDomains: values.allowedEmailDomains.length > 0 ? uniqueDomainEntries(values.allowedEmailDomains) : null,
+  autoApproveDomains: uniqueDomainEntries(values.autoApproveDomains),
   allowExistingAccounts: values.allowExistingAccounts,
   code: values.code.trim() || null,
   remindBeforeDays: values.remindBeforeDays ?? null,
@@ -118,6 +145,9 @@ export const toInvitationChanges = (initial: InvitationFormValues, values: Invit
     ...(JSON.stringify(after.userDefaults) !== JSON.stringify(before.userDefaults) && { userDefaults: after.userDefaults }),
     ...(JSON.stringify(after.allowedEmailDomains) !== JSON.stringify(before.allowedEmailDomains) && {
       allowedEmailDomains: after.allowedEmailDomains,
+    }),
+    ...(JSON.stringify(after.autoApproveDomains) !== JSON.stringify(before.autoApproveDomains) && {
+      autoApproveDomains: after.autoApproveDomains,
     }),
     ...(after.allowExistingAccounts !== before.allowExistingAccounts && { allowExistingAccounts: after.allowExistingAccounts }),
     ...(after.code !== before.code && { code: after.code }),

@@ -1,0 +1,280 @@
+import { useCallback, useState } from 'react';
+import { Button, EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
+import { ArrowLeft, Check, Cross } from '@strapi/icons';
+import { EmptyDocuments } from '@strapi/icons/symbols';
+import { Layouts, Page, Pagination, Table, useNotification, useQueryParams, useRBAC, useTable } from '@strapi/strapi/admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { ACCESS_REQUEST_BULK_MAX, ACCESS_REQUEST_STATUSES, PERMISSIONS, PLUGIN_ID } from '../../../shared';
+import { useInvitationsApi, useRequest } from '../api';
+import { AccessRequestRow, useAccessRequestStatusLabels } from '../components/AccessRequestRow';
+import { ApproveRequestsDialog } from '../components/ApproveRequestsDialog';
+import { DeclineRequestsDialog } from '../components/DeclineRequestsDialog';
+import { LoadFailure } from '../components/Notice';
+import { ListSearch } from '../components/PagedList';
+import { StatusSelect } from '../components/StatusSelect';
+import { messageOf, statusOf } from '../utils/errors';
+import { usePluginTranslation } from '../utils/translations';
+import type {
+  AccessRequest,
+  AccessRequestsPage as RequestsPage,
+  AccessRequestsQuery,
+  AccessRequestStatus,
+} from '../../../shared';
+
+/** Where request access and its `requestAccess` setting are explained. */
+export const REQUEST_ACCESS_DOCS =
+  'https://github.com/strapi-plugin-invitations/strapi-plugin-invitations/blob/main/docs/request-access.md';
+
+/** `?status=all` lists every request; no status (or an unknown one): the pending ones, which wait for a reviewer. */
+const STATUS_ALL = 'all';
+const statusFrom = (value: unknown): AccessRequestStatus | undefined =>
+  value === STATUS_ALL ? undefined : (ACCESS_REQUEST_STATUSES.find((status) => status === value) ?? 'pending');
+
+interface UrlQuery {
+  page?: string;
+  pageSize?: string;
+  status?: string;
+  _q?: string;
+}
+
+type Dialog = { kind: 'approve' | 'decline'; requests: AccessRequest[] } | null;
+
+const StatusFilter = ({ value, counts }: { value: AccessRequestStatus | undefined; counts?: RequestsPage['counts'] }) => {
+  const t = usePluginTranslation();
+  const names = useAccessRequestStatusLabels();
+  const [, setQuery] = useQueryParams<UrlQuery>();
+  const withCount = (status: AccessRequestStatus) =>
+    counts ? t('requests.filter.count', '{status} ({count})', { status: names[status], count: counts[status] }) : names[status];
+  const labels = { pending: withCount('pending'), approved: withCount('approved'), declined: withCount('declined') };
+  return (
+    <StatusSelect
+      statuses={ACCESS_REQUEST_STATUSES}
+      labels={labels}
+      allLabel={t('requests.filter.all', 'All requests')}
+      label={t('requests.filter', 'Status')}
+      size="S"
+      value={value}
+      onChange={(status) => setQuery({ status: status ?? STATUS_ALL, page: '1' })}
+    />
+  );
+};
+
+/** Shown while pending rows are selected: approve or decline them together. */
+const BulkActions = ({ onAction }: { onAction: (kind: 'approve' | 'decline', requests: AccessRequest[]) => void }) => {
+  const t = usePluginTranslation();
+  const selectedRows = useTable('AccessRequestsBulkActions', (table) => table.selectedRows) as AccessRequest[];
+  const count = selectedRows.length;
+  const tooMany = count > ACCESS_REQUEST_BULK_MAX;
+  return (
+    <Table.ActionBar>
+      <Flex gap={2}>
+        {tooMany && (
+          <Typography variant="pi" textColor="danger600">
+            {t('requests.bulk.tooMany', 'Select at most {max} requests at a time', { max: ACCESS_REQUEST_BULK_MAX })}
+          </Typography>
+        )}
+        <Button
+          size="S"
+          variant="success-light"
+          startIcon={<Check />}
+          disabled={tooMany}
+          onClick={() => onAction('approve', selectedRows)}
+        >
+          {t('requests.bulk.approve', 'Approve {count}', { count })}
+        </Button>
+        <Button
+          size="S"
+          variant="danger-light"
+          startIcon={<Cross />}
+          disabled={tooMany}
+          onClick={() => onAction('decline', selectedRows)}
+        >
+          {t('requests.bulk.decline', 'Decline {count}', { count })}
+        </Button>
+      </Flex>
+    </Table.ActionBar>
+  );
+};
+
+/** What the page says when the server has no requests API: the site has not turned request access on. */
+const FeatureOff = () => {
+  const t = usePluginTranslation();
+  return (
+    <EmptyStateLayout
+      icon={<EmptyDocuments width="16rem" />}
+      content={t('requests.off', 'Request access is off; see the `requestAccess` setting.')}
+      action={
+        <Link href={REQUEST_ACCESS_DOCS} isExternal>
+          {t('requests.off.docs', 'How to turn it on')}
+        </Link>
+      }
+    />
+  );
+};
+
+/** *Access requests*: people without a link who asked for one, to approve into a link or decline. */
+export const AccessRequestsPage = () => {
+  const t = usePluginTranslation();
+  const api = useInvitationsApi();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC(PERMISSIONS.read);
+  const [{ query }, setQuery] = useQueryParams<UrlQuery>();
+  const status = statusFrom(query.status);
+  const search = query._q ?? '';
+  const params: AccessRequestsQuery = {
+    page: Number(query.page ?? 1),
+    pageSize: Number(query.pageSize ?? 10),
+    ...(status && { status }),
+    ...(search && { q: search }),
+  };
+  const paramsKey = JSON.stringify(params);
+  const request = useRequest(() => api.accessRequests(params), [api, paramsKey]);
+  const { data, error, isLoading, reload } = request;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [retrying, setRetrying] = useState<number>();
+  // The rows selected belong to the page they were picked on: another page, search or filter starts with none.
+  const [selection, setSelection] = useState<{ key: string; rows: AccessRequest[] }>({ key: paramsKey, rows: [] });
+  const selectedRows = selection.key === paramsKey ? selection.rows : [];
+  // Only pending requests can be decided, so only the pending list has checkboxes.
+  const selectable = status === 'pending';
+
+  // The search goes in the URL encoded, as Strapi's own search box writes it (its pager expects that).
+  const searchFor = useCallback(
+    (text: string) => {
+      if (text !== search) setQuery({ _q: text ? encodeURIComponent(text) : undefined, page: '1' });
+    },
+    [search, setQuery]
+  );
+
+  const retry = async (accessRequest: AccessRequest) => {
+    setRetrying(accessRequest.id);
+    try {
+      await api.resendApproval(accessRequest.id);
+      toggleNotification({
+        type: 'success',
+        message: t('requests.retry.sent', 'Personal link sent to {email}', { email: accessRequest.email }),
+      });
+    } catch (caught) {
+      // A mail server refusing again is a 502 whose message holds the new reason; the row shows it once read again.
+      toggleNotification({
+        type: 'danger',
+        message: messageOf(caught) ?? t('notification.error', 'Something went wrong. Please try again.'),
+      });
+    }
+    setRetrying(undefined);
+    reload();
+  };
+
+  const decided = () => {
+    setSelection({ key: paramsKey, rows: [] });
+    reload();
+  };
+
+  const headers = [
+    { name: 'email', label: t('requests.table.person', 'Email and name'), sortable: false },
+    { name: 'message', label: t('requests.table.message', 'Message'), sortable: false },
+    { name: 'lastRequestedAt', label: t('requests.table.requested', 'Requested'), sortable: false },
+    { name: 'status', label: t('requests.table.status', 'Status'), sortable: false },
+    { name: 'decision', label: t('requests.table.decision', 'Decision'), sortable: false },
+  ];
+  const title = t('requests.title', 'Access requests');
+  const featureOff = statusOf(error) === 404;
+  const results = data?.results ?? [];
+  const nothingYet = data && !search && Object.values(data.counts).every((count) => count === 0);
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={t(
+          'requests.subtitle',
+          'People without a link who asked for one. Approving sends them a personal link of the link you choose.'
+        )}
+        navigationAction={
+          allowedActions.canRead ? (
+            <Link tag={RouterLink} to={`/plugins/${PLUGIN_ID}`} startIcon={<ArrowLeft />}>
+              {t('requests.back', 'Invitations')}
+            </Link>
+          ) : undefined
+        }
+      />
+      {!featureOff && (
+        <Layouts.Action
+          startActions={
+            <>
+              <ListSearch label={t('requests.search', 'Search by email')} defaultValue={search} onSearch={searchFor} />
+              <StatusFilter value={status} counts={data?.counts} />
+            </>
+          }
+        />
+      )}
+      <Layouts.Content>
+        {featureOff ? (
+          <FeatureOff />
+        ) : error ? (
+          <LoadFailure request={request} />
+        ) : nothingYet ? (
+          <EmptyStateLayout
+            icon={<EmptyDocuments width="16rem" />}
+            content={t(
+              'requests.empty',
+              'No request for access yet. People without a link ask for one on the site’s request page.'
+            )}
+          />
+        ) : (
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Table.Root
+              rows={results}
+              headers={headers}
+              isLoading={isLoading}
+              selectedRows={selectedRows}
+              onSelectedRowsChange={(rows) => setSelection({ key: paramsKey, rows })}
+            >
+              {selectable && <BulkActions onAction={(kind, requests) => setDialog({ kind, requests })} />}
+              <Table.Content>
+                <Table.Head>
+                  {selectable && <Table.HeaderCheckboxCell />}
+                  {headers.map((header) => (
+                    <Table.HeaderCell key={header.name} {...header} />
+                  ))}
+                  <Table.HeaderCell name="actions" label={t('table.actions', 'Actions')} />
+                </Table.Head>
+                <Table.Empty content={t('requests.empty.filter', 'No request matches this search or filter.')} />
+                <Table.Loading />
+                <Table.Body>
+                  {results.map((accessRequest) => (
+                    <AccessRequestRow
+                      key={accessRequest.id}
+                      request={accessRequest}
+                      selectable={selectable}
+                      canOpenLinks={Boolean(allowedActions.canRead)}
+                      onApprove={() => setDialog({ kind: 'approve', requests: [accessRequest] })}
+                      onDecline={() => setDialog({ kind: 'decline', requests: [accessRequest] })}
+                      onRetry={() => retry(accessRequest)}
+                      retrying={retrying === accessRequest.id}
+                    />
+                  ))}
+                </Table.Body>
+              </Table.Content>
+            </Table.Root>
+            {data && (
+              <Pagination.Root {...data.pagination} defaultPageSize={10}>
+                <Pagination.PageSize />
+                <Pagination.Links />
+              </Pagination.Root>
+            )}
+          </Flex>
+        )}
+      </Layouts.Content>
+      {dialog?.kind === 'approve' && (
+        <ApproveRequestsDialog requests={dialog.requests} onClose={() => setDialog(null)} onDecided={decided} />
+      )}
+      {dialog?.kind === 'decline' && (
+        <DeclineRequestsDialog requests={dialog.requests} onClose={() => setDialog(null)} onDecided={decided} />
+      )}
+    </Page.Main>
+  );
+};
+
+export default AccessRequestsPage;
