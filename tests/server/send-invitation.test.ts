@@ -267,7 +267,11 @@ describe('POST /invitations/invitations/:id/send', () => {
       ['a blank subject', { emails: ['ok@example.com'], subject: '  ' }, /subject must be 1 to 255/],
       ['a message too long', { emails: ['ok@example.com'], message: 'x'.repeat(5001) }, /at most 5000/],
       ['a locale that is no language code', { emails: ['ok@example.com'], locale: '../../etc' }, /language code/],
-      ['a language that is no language code', { emails: ['ok@example.com'], language: 'French' }, /language must be a language code/],
+      [
+        'a language that is no language code',
+        { emails: ['ok@example.com'], language: 'French' },
+        /language must be a language code/,
+      ],
       [
         'a language and a locale that differ',
         { emails: ['ok@example.com'], language: 'de', locale: 'fr' },
