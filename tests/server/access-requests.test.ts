@@ -114,7 +114,7 @@ describe('POST /api/invitations/requests', () => {
     expect(expected.headers['cache-control']).toBe('no-store');
     for (const [, res] of Object.entries(answers)) expect(comparable(res)).toEqual(expected);
 
-    expect(await requestsOf(member.email.toLowerCase())).toEqual([]);
+    expect(await eventually(async () => (await requestsOf(member.email.toLowerCase())).length === 0)).toBe(true);
     expect(await app.strapi.db.query(REQUEST_UID).count({ where: { email: { $contains: 'spam' } } })).toBe(0);
     const again = await requestsOf(declined.email);
     expect(again.map((row: JsonBody) => row.status)).toEqual(['declined', 'pending']);
@@ -145,6 +145,40 @@ describe('POST /api/invitations/requests', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'Second', message: 'First message', requestCount: 2 });
     expect(new Date(rows[0].lastRequestedAt).getTime()).toBeGreaterThan(new Date(first.lastRequestedAt).getTime());
+  });
+
+  test("a member's request is answered before the member check, then deleted unseen: no event, no row", async () => {
+    const member = await createMember(app);
+    const users = app.strapi.db.query('plugin::users-permissions.user');
+    const originalCount = users.count;
+    let releaseCheck: () => void = () => {};
+    const checkHeld = new Promise<void>((resolve) => {
+      releaseCheck = resolve;
+    });
+    const count = jest.spyOn(users, 'count').mockImplementation(async (...args: unknown[]) => {
+      await checkHeld;
+      return originalCount.apply(users, args);
+    });
+    const created: JsonBody[] = [];
+    const listener = async (payload: JsonBody) => {
+      created.push(payload);
+    };
+    app.strapi.eventHub.on('invitation-request.created', listener);
+    try {
+      // Answered while the member check is held: its time cannot differ from a new address's.
+      const answer = await Promise.race([
+        submit({ email: member.email }),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000)),
+      ]);
+      expect(answer?.status).toBe(202);
+      releaseCheck();
+      expect(await eventually(async () => (await requestsOf(member.email.toLowerCase())).length === 0)).toBe(true);
+      expect(created.filter((event) => event.accessRequest.email === member.email)).toEqual([]);
+    } finally {
+      releaseCheck();
+      count.mockRestore();
+      app.strapi.eventHub.off('invitation-request.created', listener);
+    }
   });
 
   test.each([
@@ -179,6 +213,8 @@ describe('POST /api/invitations/requests', () => {
       const email = uniqueEmail();
       await submit({ email, name: 'Evented' });
       await submit({ email });
+      expect(await eventually(async () => received.length > 0)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
       expect(received).toHaveLength(1);
       const [row] = await requestsOf(email);
       expect(received[0]).toEqual({

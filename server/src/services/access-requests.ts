@@ -291,14 +291,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return match?.id ?? null;
   };
 
-  /** Runs after the answer: the approval mails a link, which would make that answer slower than the others. */
-  const autoApproveLater = (id: number, email: string) => {
+  /**
+   * Runs after the answer, whose time must not tell one case from another: a member's request is
+   * deleted unseen (the member check would otherwise answer them sooner than a new address), and
+   * the auto-approval mails a link (which would answer it later).
+   */
+  const settleLater = (created: AccessRequestRow, normalizedEmail: string) => {
     setImmediate(async () => {
       try {
-        const invitationId = await autoApprovingLink(email);
-        if (invitationId !== null) await approveEach([id], { invitationId }, emails().siteSender(), true);
+        if (await isMember(normalizedEmail)) {
+          await query().deleteMany({ where: { id: created.id, status: 'pending' } });
+          return;
+        }
+        announce(ACCESS_REQUEST_EVENTS.created, present(created));
+        const invitationId = await autoApprovingLink(normalizedEmail);
+        if (invitationId !== null) await approveEach([created.id], { invitationId }, emails().siteSender(), true);
       } catch (error) {
-        strapi.log.error(`[invitations] Could not auto-approve access request ${id}: ${(error as Error)?.message ?? error}`);
+        strapi.log.error(`[invitations] Could not settle access request ${created.id}: ${(error as Error)?.message ?? error}`);
       }
     });
   };
@@ -385,14 +394,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * A request for access, whatever becomes of it: the caller answers the same in every case, so
      * nothing here tells who is known. Dropped: the honeypot filled, or the address is a member's
-     * already (they sign in, or reset their password). A repeat while pending updates the pending
-     * request; otherwise a new pending one is stored (a declined or approved address may ask again).
-     * Stored before it returns; the auto-approval, if a link's domains take the address, runs after.
+     * already (they sign in, or reset their password; found after the answer, see settleLater). A
+     * repeat while pending updates the pending request; otherwise a new pending one is stored (a
+     * declined or approved address may ask again). Stored before it returns; the event and the
+     * auto-approval, if a link's domains take the address, come after.
      */
     async submit(input: AccessRequestSubmission): Promise<void> {
       if (input.website) return;
       const normalizedEmail = normalizeRecipientEmail(input.email);
-      if (await isMember(normalizedEmail)) return;
       const pendingKey = pendingKeyOf(normalizedEmail);
       // A repeat that loses the race to insert finds the winner's row on its next try.
       for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -418,8 +427,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (isUniqueViolation(error)) continue;
           throw error;
         }
-        announce(ACCESS_REQUEST_EVENTS.created, present(created));
-        autoApproveLater(created.id, normalizedEmail);
+        settleLater(created, normalizedEmail);
         return;
       }
       throw new Error('The access request could neither be added nor found');
