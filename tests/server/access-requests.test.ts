@@ -624,6 +624,22 @@ describe('auto-approval by a link’s autoApproveDomains', () => {
     expect((await requestsOf(`someone@elsewhere${stamp}.edu`))[0].status).toBe('pending');
   });
 
+  test('asking again while the personal link waits unused is not mailed again: the request waits for a reviewer', async () => {
+    const domain = `again${Date.now()}.example`;
+    await createInvitation(app, { autoApproveDomains: [domain] });
+    const victim = `victim@${domain}`;
+    expect((await submit({ email: victim })).status).toBe(202);
+    await eventually(async () => smtp.receivedBy(victim).length === 1);
+    for (let repeat = 0; repeat < 3; repeat += 1) expect((await submit({ email: victim })).status).toBe(202);
+    // Another address of the domain is approved meanwhile: the settling after the answers has run.
+    const other = `other@${domain}`;
+    expect((await submit({ email: other })).status).toBe(202);
+    await eventually(async () => smtp.receivedBy(other).length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.receivedBy(victim)).toHaveLength(1);
+    expect((await requestsOf(victim)).map((row: JsonBody) => row.status)).toEqual(['approved', 'pending']);
+  });
+
   test('the auto-approval runs after the answer: a slow mail server does not make that answer slower', async () => {
     const domain = `slow${Date.now()}.example`;
     await createInvitation(app, { autoApproveDomains: [domain] });

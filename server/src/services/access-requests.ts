@@ -281,14 +281,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return Array.isArray(list) ? list : [];
   };
 
-  /** The newest active link whose autoApproveDomains take this address, if any. */
+  /**
+   * The newest active link whose autoApproveDomains take this address, if any, unless the address
+   * has that link's personal link waiting already: anyone may ask in anyone's name, and each
+   * auto-approval mails the link, so asking again is left to a reviewer rather than mailed again.
+   */
   const autoApprovingLink = async (email: string): Promise<number | null> => {
     const links = await activeLinks((rows, column) => rows.whereNotNull(column('autoApproveDomains')));
     const match = links.find((link: { autoApproveDomains: unknown }) => {
       const domains = domainsOf(link.autoApproveDomains);
       return domains.length > 0 && isEmailInDomains(email, domains);
     });
-    return match?.id ?? null;
+    if (!match || (await getService(strapi, 'recipients').hasPendingLink(match.id, email))) return null;
+    return match.id;
   };
 
   /**
