@@ -400,6 +400,39 @@ describe('POST /invitations/requests/:id/approve', () => {
     expect(smtp.receivedBy(raced.email)).toHaveLength(1);
   });
 
+  test('until its email went, an approval says it is not sent: a server stopped in between leaves Retry offered', async () => {
+    const invitation = await createInvitation(app);
+    const request = await pendingRequest();
+    const emailService = app.strapi.plugin('email').service('email');
+    const originalSend = emailService.send;
+    let releaseMail: () => void = () => {};
+    const mailHeld = new Promise<void>((resolve) => {
+      releaseMail = resolve;
+    });
+    let mailing: () => void = () => {};
+    const mailStarted = new Promise<void>((resolve) => {
+      mailing = resolve;
+    });
+    const send = jest.spyOn(emailService, 'send').mockImplementation(async (...args: unknown[]) => {
+      mailing();
+      await mailHeld;
+      return originalSend.apply(emailService, args);
+    });
+    try {
+      const answer = review(`/${request.id}/approve`, { invitationId: invitation.id }).then((res) => res);
+      await mailStarted;
+      expect(await requestRow(request.id)).toMatchObject({ status: 'approved', sendError: 'The email has not been sent yet' });
+      releaseMail();
+      const res = await answer;
+      expect(res.status).toBe(200);
+      expect(res.body.data.sendError).toBeNull();
+      expect((await requestRow(request.id)).sendError).toBeNull();
+    } finally {
+      releaseMail();
+      send.mockRestore();
+    }
+  });
+
   test('an email that fails leaves the request approved with its sendError; resend mails it once the provider takes it', async () => {
     const invitation = await createInvitation(app);
     const email = uniqueEmail();

@@ -88,6 +88,8 @@ const POPULATE = {
 /** How many links `GET /requests/links` offers: the newest first. */
 const APPROVABLE_LINKS_MAX = 100;
 const SEND_ERROR_MAX_LENGTH = 500;
+/** An approval's sendError until its email went: what stays if the server stops in between, so Retry is offered. */
+const NOT_SENT_YET = 'The email has not been sent yet';
 
 const present = (row: AccessRequestRow): AccessRequest => ({
   id: row.id,
@@ -320,7 +322,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Approves the pending requests `ids` into the active link `invitationId`, all or nothing, and
    * then mails each its personal link through "Send invitation" (delivery log, recipients table).
-   * A failed email leaves the request approved, with its sendError.
+   * A failed email leaves the request approved, with its sendError (NOT_SENT_YET until the email went).
    */
   const approveEach = async (ids: number[], { invitationId, language }: ApproveOptions, sender: Sender, autoApproved = false) => {
     const rows = await strapi.db.transaction(async ({ trx }) => {
@@ -340,6 +342,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             invitation: invitationId,
             recipient: links[index].id,
+            sendError: NOT_SENT_YET,
             ...(sender.id !== undefined && { decidedBy: sender.id }),
           },
         });
