@@ -145,7 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       pendingKey: column('pendingKey'),
       lastRequestedAt: column('lastRequestedAt'),
       requestCount: column('requestCount'),
-      name_: column('name'),
+      requesterName: column('name'),
       message: column('message'),
       decidedAt: column('decidedAt'),
       sendError: column('sendError'),
@@ -166,14 +166,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   };
 
+  /** The rows of these ids that exist, in the order of `ids`. */
+  const findRowsInOrder = async (ids: number[]) => {
+    const byId = new Map((await findRows(ids)).map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+
   /** The rows of these ids, in their order: 404 naming the unknown ones, 409 naming those decided already. */
   const pendingRows = async (ids: number[]): Promise<AccessRequestRow[]> => {
-    const byId = new Map((await findRows(ids)).map((row) => [row.id, row]));
-    const unknown = ids.filter((id) => !byId.has(id));
+    const rows = await findRowsInOrder(ids);
+    const found = new Set(rows.map((row) => row.id));
+    const unknown = ids.filter((id) => !found.has(id));
     if (unknown.length > 0) throw requestNotFoundError(unknown);
-    const decided = ids.filter((id) => byId.get(id)?.status !== 'pending');
+    const decided = rows.filter((row) => row.status !== 'pending').map((row) => row.id);
     if (decided.length > 0) throw alreadyDecidedError(decided);
-    return ids.map((id) => byId.get(id) as AccessRequestRow);
+    return rows;
   };
 
   /**
@@ -225,11 +232,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows;
   };
 
-  const findRowsInOrder = async (ids: number[]) => {
-    const byId = new Map((await findRows(ids)).map((row) => [row.id, row]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  };
-
   /** A repeat while pending: asked again now, one more time, with the name and message given this time. */
   const recordRepeat = async (pendingKey: string, { name, message }: AccessRequestSubmission): Promise<boolean> => {
     const table = tables();
@@ -242,7 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         [table.lastRequestedAt]: now,
         [table.requestCount]: knex.raw('?? + 1', [table.requestCount]),
         [table.updatedAt]: now,
-        ...(name !== undefined && { [table.name_]: name }),
+        ...(name !== undefined && { [table.requesterName]: name }),
         ...(message !== undefined && { [table.message]: message }),
       });
     return changed > 0;
