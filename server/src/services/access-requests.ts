@@ -29,6 +29,7 @@ import {
   type ApprovableLink,
 } from '../../../shared';
 import type { Sender } from './invitation-emails';
+import type { AdminAbility } from './roles';
 
 /** What a person sends (`POST /api/invitations/requests`, the hosted request page), validated and trimmed. */
 export interface AccessRequestSubmission {
@@ -314,7 +315,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         announce(ACCESS_REQUEST_EVENTS.created, present(created));
         const invitationId = await autoApprovingLink(normalizedEmail);
-        if (invitationId !== null) await approveEach([created.id], { invitationId }, emails().siteSender(), true);
+        if (invitationId !== null) await approveEach([created.id], { invitationId }, emails().siteSender(), null);
       } catch (error) {
         strapi.log.error(`[invitations] Could not settle access request ${created.id}: ${(error as Error)?.message ?? error}`);
       }
@@ -322,15 +323,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
+   * A personal link of a link that gives a custom role is an account with that role: the reviewer
+   * needs the right to give it, as making such a link does (roles.assertCanCreate).
+   */
+  const assertMayApproveInto = async (invitationId: number, reviewer: AdminAbility) => {
+    const link = await strapi.db
+      .query(INVITATION_UID)
+      .findOne({ select: ['id'], where: { id: invitationId }, populate: { role: { select: ['id'] } } });
+    await getService(strapi, 'roles').assertCanCreate(reviewer, { role: link?.role?.id ?? null });
+  };
+
+  /**
    * Approves the pending requests `ids` into the active link `invitationId`, all or nothing, and
    * then mails each its personal link through "Send invitation" (delivery log, recipients table).
    * A failed email leaves the request approved, with its sendError (NOT_SENT_YET until the email went).
+   * `reviewer` is the approving admin's rights; null for the site's own auto-approval.
    */
-  const approveEach = async (ids: number[], { invitationId, language }: ApproveOptions, sender: Sender, autoApproved = false) => {
+  const approveEach = async (
+    ids: number[],
+    { invitationId, language }: ApproveOptions,
+    sender: Sender,
+    reviewer: AdminAbility | null
+  ) => {
+    const autoApproved = reviewer === null;
     const rows = await strapi.db.transaction(async ({ trx }) => {
       const seats = await getService(strapi, 'seats').lockForChange(invitationId, trx);
       if (!seats) throw invitationNotFoundError(invitationId);
       if (invitationStatus(seats) !== 'active') throw unusableInvitationError(seats);
+      if (reviewer) await assertMayApproveInto(invitationId, reviewer);
       const pending = await pendingRows(ids);
       await markDecided(ids, 'approved', trx, autoApproved);
       // The personal links exist before any email: a failed one can be mailed again (resend).
@@ -483,13 +503,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** How many requests wait for a decision. */
     countPending: () => query().count({ where: { status: 'pending' } }) as Promise<number>,
 
-    async approve(id: number, options: ApproveOptions, sender: Sender): Promise<AccessRequest> {
-      const [row] = await approveEach([id], options, sender);
+    async approve(id: number, options: ApproveOptions, sender: Sender, reviewer: AdminAbility): Promise<AccessRequest> {
+      const [row] = await approveEach([id], options, sender, reviewer);
       return present(row);
     },
 
-    async bulkApprove(ids: number[], options: ApproveOptions, sender: Sender): Promise<AccessRequest[]> {
-      return (await approveEach(ids, options, sender)).map(present);
+    async bulkApprove(ids: number[], options: ApproveOptions, sender: Sender, reviewer: AdminAbility): Promise<AccessRequest[]> {
+      return (await approveEach(ids, options, sender, reviewer)).map(present);
     },
 
     async decline(id: number, options: DeclineOptions, sender: Sender): Promise<AccessRequest> {
