@@ -7,6 +7,7 @@ export const PLUGIN_TABLES_QUERY = `{
   invitationsRedemptions { user { email } }
   invitationsDeliveries { recipient }
   invitationsInvitations { name welcomeMessage }
+  invitationsAccessRequests { email message }
 }`;
 
 const INTROSPECTION = `{

@@ -1,6 +1,6 @@
 import { ACTIONS, type ActionName } from '../../shared';
 import { createApiToken, signedUpUserJwt } from '../helpers/content-api';
-import { createInvitation, expectStrapiError } from '../helpers/fixtures';
+import { createInvitation, createRole, expectStrapiError } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { createAdminWithActions, startTestApp, type TestApp } from '../helpers/strapi';
 
@@ -125,4 +125,32 @@ test('approving needs neither read nor send: a reviewer with that one action app
   expect(token).toBeDefined();
   expect(JSON.stringify(res.body)).not.toContain(token);
   expect(JSON.stringify(links.body)).not.toMatch(/token|url/i);
+});
+
+test('approving into a link that gives a custom role needs the right to give it, as making that link does: 403, nothing decided, nothing sent', async () => {
+  const editorRole = (await createRole(app, 'editor', 'Editor')).id;
+  const editorLink = (await createInvitation(app, { name: 'Editors', role: editorRole })).id;
+  const reviewer = await createAdminWithActions(app, 'review without roles', ['reviewAccessRequests']);
+  const headers = { Authorization: `Bearer ${reviewer}` };
+  expect((await app.http().post('/api/invitations/requests').send({ email: 'would-be-editor@example.com' })).status).toBe(202);
+  const asker = await app.strapi.db.query(REQUEST_UID).findOne({ where: { normalizedEmail: 'would-be-editor@example.com' } });
+
+  for (const [path, body] of [
+    [`/invitations/requests/${asker.id}/approve`, { invitationId: editorLink }],
+    ['/invitations/requests/bulk-approve', { ids: [asker.id], invitationId: editorLink }],
+  ] as const) {
+    const res = await app.http().post(path).set(headers).send(body);
+    expectStrapiError(res, 403);
+    expect(res.body.error.details).toMatchObject({ reason: 'content-manager-permission', role: { id: editorRole } });
+  }
+  expect(await app.strapi.db.query(REQUEST_UID).findOne({ where: { id: asker.id } })).toMatchObject({ status: 'pending' });
+  expect(await app.strapi.db.query('plugin::invitations.recipient').count({ where: { invitation: { id: editorLink } } })).toBe(0);
+  expect(smtp.received).toHaveLength(0);
+
+  const res = await app
+    .http()
+    .post(`/invitations/requests/${asker.id}/approve`)
+    .set('Authorization', `Bearer ${app.adminToken}`)
+    .send({ invitationId: editorLink });
+  expect(res.status).toBe(200);
 });

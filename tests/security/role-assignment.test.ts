@@ -147,6 +147,29 @@ describe('editing a link', () => {
   });
 });
 
+describe('renewing a link (POST /invitations/invitations/:id/renew)', () => {
+  const renew = (auth: Record<string, string>, id: number, body: object) =>
+    app.http().post(`/invitations/invitations/${id}/renew`).set(auth).send(body);
+
+  test('a later date on a link with a custom role needs the right to give it, as the same edit does', async () => {
+    const link = await createInvitation(app, { role: moderatorId, maxUses: 3, expiresAt: inDays(5) });
+    const withoutRole = await adminWith(['update', 'send']);
+    expectMissingPermission(await renew(withoutRole, link.id, { expiresAt: inDays(30), resend: false }), CM_UPDATE);
+    const unchanged = (await app.http().get(`/invitations/invitations/${link.id}`).set(superAdmin())).body.data;
+    expect(unchanged.expiresAt).toBe(link.expiresAt);
+    const withRole = await adminWith(['update', 'send'], [{ action: CM_UPDATE, fields: [...USER_FIELDS, 'role'] }]);
+    const res = await renew(withRole, link.id, { expiresAt: inDays(30), resend: false });
+    expect(res.status).toBe(200);
+    expect(Date.parse(res.body.data.invitation.expiresAt)).toBeGreaterThan(Date.parse(link.expiresAt));
+  });
+
+  test('a link with the default role is renewed by any admin who may edit and send', async () => {
+    const link = await createInvitation(app, { expiresAt: inDays(5) });
+    const res = await renew(await adminWith(['update', 'send']), link.id, { expiresAt: inDays(30), resend: false });
+    expect(res.status).toBe(200);
+  });
+});
+
 describe("the dialog's role picker (GET /invitations/roles)", () => {
   test('lists only the default role to an admin who may give no role', async () => {
     const auth = await adminWith(['read', 'create']);

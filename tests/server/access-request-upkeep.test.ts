@@ -63,6 +63,20 @@ describe('the team’s notice of new requests', () => {
     expect(smtp.receivedBy(TEAM)).toHaveLength(1);
   });
 
+  test('a notice the mail server refused is sent at the next try, with the requests it counted', async () => {
+    await ask();
+    const later = new Date(Date.now() + 120 * MINUTE_MS);
+    const emailService = app.strapi.plugin('email').service('email');
+    const send = jest.spyOn(emailService, 'send').mockRejectedValueOnce(new Error('Mail server down'));
+    try {
+      await expect(notices().notifyIfDue(later)).rejects.toThrow('Mail server down');
+    } finally {
+      send.mockRestore();
+    }
+    expect(await notices().notifyIfDue(later)).toBe(1);
+    expect(await waitForNotices(1)).toHaveLength(1);
+  });
+
   test('no new request, no notice', async () => {
     expect(await notices().notifyIfDue(new Date(Date.now() + 24 * 60 * MINUTE_MS))).toBe(0);
     expect(smtp.receivedBy(TEAM)).toHaveLength(0);

@@ -114,7 +114,7 @@ describe('POST /api/invitations/requests', () => {
     expect(expected.headers['cache-control']).toBe('no-store');
     for (const [, res] of Object.entries(answers)) expect(comparable(res)).toEqual(expected);
 
-    expect(await requestsOf(member.email.toLowerCase())).toEqual([]);
+    expect(await eventually(async () => (await requestsOf(member.email.toLowerCase())).length === 0)).toBe(true);
     expect(await app.strapi.db.query(REQUEST_UID).count({ where: { email: { $contains: 'spam' } } })).toBe(0);
     const again = await requestsOf(declined.email);
     expect(again.map((row: JsonBody) => row.status)).toEqual(['declined', 'pending']);
@@ -145,6 +145,40 @@ describe('POST /api/invitations/requests', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'Second', message: 'First message', requestCount: 2 });
     expect(new Date(rows[0].lastRequestedAt).getTime()).toBeGreaterThan(new Date(first.lastRequestedAt).getTime());
+  });
+
+  test("a member's request is answered before the member check, then deleted unseen: no event, no row", async () => {
+    const member = await createMember(app);
+    const users = app.strapi.db.query('plugin::users-permissions.user');
+    const originalCount = users.count;
+    let releaseCheck: () => void = () => {};
+    const checkHeld = new Promise<void>((resolve) => {
+      releaseCheck = resolve;
+    });
+    const count = jest.spyOn(users, 'count').mockImplementation(async (...args: unknown[]) => {
+      await checkHeld;
+      return originalCount.apply(users, args);
+    });
+    const created: JsonBody[] = [];
+    const listener = async (payload: JsonBody) => {
+      created.push(payload);
+    };
+    app.strapi.eventHub.on('invitation-request.created', listener);
+    try {
+      // Answered while the member check is held: its time cannot differ from a new address's.
+      const answer = await Promise.race([
+        submit({ email: member.email }),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000)),
+      ]);
+      expect(answer?.status).toBe(202);
+      releaseCheck();
+      expect(await eventually(async () => (await requestsOf(member.email.toLowerCase())).length === 0)).toBe(true);
+      expect(created.filter((event) => event.accessRequest.email === member.email)).toEqual([]);
+    } finally {
+      releaseCheck();
+      count.mockRestore();
+      app.strapi.eventHub.off('invitation-request.created', listener);
+    }
   });
 
   test.each([
@@ -179,6 +213,8 @@ describe('POST /api/invitations/requests', () => {
       const email = uniqueEmail();
       await submit({ email, name: 'Evented' });
       await submit({ email });
+      expect(await eventually(async () => received.length > 0)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
       expect(received).toHaveLength(1);
       const [row] = await requestsOf(email);
       expect(received[0]).toEqual({
@@ -362,6 +398,39 @@ describe('POST /invitations/requests/:id/approve', () => {
     ]);
     expect(answers.map((res) => res.status).sort()).toEqual([200, 409, 409]);
     expect(smtp.receivedBy(raced.email)).toHaveLength(1);
+  });
+
+  test('until its email went, an approval says it is not sent: a server stopped in between leaves Retry offered', async () => {
+    const invitation = await createInvitation(app);
+    const request = await pendingRequest();
+    const emailService = app.strapi.plugin('email').service('email');
+    const originalSend = emailService.send;
+    let releaseMail: () => void = () => {};
+    const mailHeld = new Promise<void>((resolve) => {
+      releaseMail = resolve;
+    });
+    let mailing: () => void = () => {};
+    const mailStarted = new Promise<void>((resolve) => {
+      mailing = resolve;
+    });
+    const send = jest.spyOn(emailService, 'send').mockImplementation(async (...args: unknown[]) => {
+      mailing();
+      await mailHeld;
+      return originalSend.apply(emailService, args);
+    });
+    try {
+      const answer = review(`/${request.id}/approve`, { invitationId: invitation.id }).then((res) => res);
+      await mailStarted;
+      expect(await requestRow(request.id)).toMatchObject({ status: 'approved', sendError: 'The email has not been sent yet' });
+      releaseMail();
+      const res = await answer;
+      expect(res.status).toBe(200);
+      expect(res.body.data.sendError).toBeNull();
+      expect((await requestRow(request.id)).sendError).toBeNull();
+    } finally {
+      releaseMail();
+      send.mockRestore();
+    }
   });
 
   test('an email that fails leaves the request approved with its sendError; resend mails it once the provider takes it', async () => {
@@ -586,6 +655,22 @@ describe('auto-approval by a link’s autoApproveDomains', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await requestsOf(`someone@${domain}`))[0].status).toBe('pending');
     expect((await requestsOf(`someone@elsewhere${stamp}.edu`))[0].status).toBe('pending');
+  });
+
+  test('asking again while the personal link waits unused is not mailed again: the request waits for a reviewer', async () => {
+    const domain = `again${Date.now()}.example`;
+    await createInvitation(app, { autoApproveDomains: [domain] });
+    const victim = `victim@${domain}`;
+    expect((await submit({ email: victim })).status).toBe(202);
+    await eventually(async () => smtp.receivedBy(victim).length === 1);
+    for (let repeat = 0; repeat < 3; repeat += 1) expect((await submit({ email: victim })).status).toBe(202);
+    // Another address of the domain is approved meanwhile: the settling after the answers has run.
+    const other = `other@${domain}`;
+    expect((await submit({ email: other })).status).toBe(202);
+    await eventually(async () => smtp.receivedBy(other).length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.receivedBy(victim)).toHaveLength(1);
+    expect((await requestsOf(victim)).map((row: JsonBody) => row.status)).toEqual(['approved', 'pending']);
   });
 
   test('the auto-approval runs after the answer: a slow mail server does not make that answer slower', async () => {

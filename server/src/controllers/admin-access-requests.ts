@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Sender } from '../services/invitation-emails';
+import type { AdminAbility } from '../services/roles';
 import { getService } from '../utils/get-service';
 import { validateId } from '../validation/invitation';
 import {
@@ -14,6 +15,7 @@ import {
 import type { KoaContext } from '../koa';
 
 const reviewer = (ctx: KoaContext): Sender => ctx.state.user as Sender;
+const reviewerAbility = (ctx: KoaContext): AdminAbility => ctx.state.userAbility;
 
 /** The Access requests page: the list, the links an approval may use, the decisions, the resend. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -30,7 +32,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async approve(ctx: KoaContext) {
       const id = await validateId(ctx.params.id);
-      ctx.body = { data: await accessRequests().approve(id, await validateApprove(ctx.request.body), reviewer(ctx)) };
+      ctx.body = {
+        data: await accessRequests().approve(id, await validateApprove(ctx.request.body), reviewer(ctx), reviewerAbility(ctx)),
+      };
     },
 
     async decline(ctx: KoaContext) {
@@ -40,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async bulkApprove(ctx: KoaContext) {
       const { ids, ...options } = await validateBulkApprove(ctx.request.body);
-      ctx.body = { data: await accessRequests().bulkApprove(ids, options, reviewer(ctx)) };
+      ctx.body = { data: await accessRequests().bulkApprove(ids, options, reviewer(ctx), reviewerAbility(ctx)) };
     },
 
     async bulkDecline(ctx: KoaContext) {

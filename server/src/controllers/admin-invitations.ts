@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async renew(ctx: KoaContext) {
       const id = await validateId(ctx.params.id);
       const input = await validateRenew(ctx.request.body);
-      ctx.body = { data: await invitations().renew(id, input, ctx.state.user as Sender, linkVisibility(ctx)) };
+      ctx.body = { data: await invitations().renew(id, input, ctx.state.user as Sender, adminAbility(ctx), linkVisibility(ctx)) };
     },
 
     async roles(ctx: KoaContext) {

@@ -81,8 +81,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (state.lastSentAt && now.getTime() - new Date(state.lastSentAt).getTime() < NOTICE_INTERVAL_MS) return 0;
       const { count, newestId } = await newPendingRequests(state.lastRequestId);
       if (count === 0) return 0;
-      if (!(await replaceState(raw, { lastSentAt: now.toISOString(), lastRequestId: newestId }))) return 0;
-      await send(notify, count);
+      const next = { lastSentAt: now.toISOString(), lastRequestId: newestId };
+      if (!(await replaceState(raw, next))) return 0;
+      try {
+        await send(notify, count);
+      } catch (error) {
+        // Not sent: the requests it counted wait for the next try, not for newer ones.
+        await replaceState(JSON.stringify(next), state);
+        throw error;
+      }
       return count;
     },
   };

@@ -29,6 +29,7 @@ import {
   type ApprovableLink,
 } from '../../../shared';
 import type { Sender } from './invitation-emails';
+import type { AdminAbility } from './roles';
 
 /** What a person sends (`POST /api/invitations/requests`, the hosted request page), validated and trimmed. */
 export interface AccessRequestSubmission {
@@ -88,6 +89,8 @@ const POPULATE = {
 /** How many links `GET /requests/links` offers: the newest first. */
 const APPROVABLE_LINKS_MAX = 100;
 const SEND_ERROR_MAX_LENGTH = 500;
+/** An approval's sendError until its email went: what stays if the server stops in between, so Retry is offered. */
+const NOT_SENT_YET = 'The email has not been sent yet';
 
 const present = (row: AccessRequestRow): AccessRequest => ({
   id: row.id,
@@ -143,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       pendingKey: column('pendingKey'),
       lastRequestedAt: column('lastRequestedAt'),
       requestCount: column('requestCount'),
-      name_: column('name'),
+      requesterName: column('name'),
       message: column('message'),
       decidedAt: column('decidedAt'),
       sendError: column('sendError'),
@@ -164,14 +167,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   };
 
+  /** The rows of these ids that exist, in the order of `ids`. */
+  const findRowsInOrder = async (ids: number[]) => {
+    const byId = new Map((await findRows(ids)).map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+
   /** The rows of these ids, in their order: 404 naming the unknown ones, 409 naming those decided already. */
   const pendingRows = async (ids: number[]): Promise<AccessRequestRow[]> => {
-    const byId = new Map((await findRows(ids)).map((row) => [row.id, row]));
-    const unknown = ids.filter((id) => !byId.has(id));
+    const rows = await findRowsInOrder(ids);
+    const found = new Set(rows.map((row) => row.id));
+    const unknown = ids.filter((id) => !found.has(id));
     if (unknown.length > 0) throw requestNotFoundError(unknown);
-    const decided = ids.filter((id) => byId.get(id)?.status !== 'pending');
+    const decided = rows.filter((row) => row.status !== 'pending').map((row) => row.id);
     if (decided.length > 0) throw alreadyDecidedError(decided);
-    return ids.map((id) => byId.get(id) as AccessRequestRow);
+    return rows;
   };
 
   /**
@@ -223,11 +233,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows;
   };
 
-  const findRowsInOrder = async (ids: number[]) => {
-    const byId = new Map((await findRows(ids)).map((row) => [row.id, row]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  };
-
   /** A repeat while pending: asked again now, one more time, with the name and message given this time. */
   const recordRepeat = async (pendingKey: string, { name, message }: AccessRequestSubmission): Promise<boolean> => {
     const table = tables();
@@ -240,7 +245,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         [table.lastRequestedAt]: now,
         [table.requestCount]: knex.raw('?? + 1', [table.requestCount]),
         [table.updatedAt]: now,
-        ...(name !== undefined && { [table.name_]: name }),
+        ...(name !== undefined && { [table.requesterName]: name }),
         ...(message !== undefined && { [table.message]: message }),
       });
     return changed > 0;
@@ -281,38 +286,71 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return Array.isArray(list) ? list : [];
   };
 
-  /** The newest active link whose autoApproveDomains take this address, if any. */
+  /**
+   * The newest active link whose autoApproveDomains take this address, if any, unless the address
+   * has that link's personal link waiting already: anyone may ask in anyone's name, and each
+   * auto-approval mails the link, so asking again is left to a reviewer rather than mailed again.
+   */
   const autoApprovingLink = async (email: string): Promise<number | null> => {
     const links = await activeLinks((rows, column) => rows.whereNotNull(column('autoApproveDomains')));
     const match = links.find((link: { autoApproveDomains: unknown }) => {
       const domains = domainsOf(link.autoApproveDomains);
       return domains.length > 0 && isEmailInDomains(email, domains);
     });
-    return match?.id ?? null;
+    if (!match || (await getService(strapi, 'recipients').hasPendingLink(match.id, email))) return null;
+    return match.id;
   };
 
-  /** Runs after the answer: the approval mails a link, which would make that answer slower than the others. */
-  const autoApproveLater = (id: number, email: string) => {
+  /**
+   * Runs after the answer, whose time must not tell one case from another: a member's request is
+   * deleted unseen (the member check would otherwise answer them sooner than a new address), and
+   * the auto-approval mails a link (which would answer it later).
+   */
+  const settleLater = (created: AccessRequestRow, normalizedEmail: string) => {
     setImmediate(async () => {
       try {
-        const invitationId = await autoApprovingLink(email);
-        if (invitationId !== null) await approveEach([id], { invitationId }, emails().siteSender(), true);
+        if (await isMember(normalizedEmail)) {
+          await query().deleteMany({ where: { id: created.id, status: 'pending' } });
+          return;
+        }
+        announce(ACCESS_REQUEST_EVENTS.created, present(created));
+        const invitationId = await autoApprovingLink(normalizedEmail);
+        if (invitationId !== null) await approveEach([created.id], { invitationId }, emails().siteSender(), null);
       } catch (error) {
-        strapi.log.error(`[invitations] Could not auto-approve access request ${id}: ${(error as Error)?.message ?? error}`);
+        strapi.log.error(`[invitations] Could not settle access request ${created.id}: ${(error as Error)?.message ?? error}`);
       }
     });
   };
 
   /**
+   * A personal link of a link that gives a custom role is an account with that role: the reviewer
+   * needs the right to give it, as making such a link does (roles.assertCanCreate).
+   */
+  const assertMayApproveInto = async (invitationId: number, reviewer: AdminAbility) => {
+    const link = await strapi.db
+      .query(INVITATION_UID)
+      .findOne({ select: ['id'], where: { id: invitationId }, populate: { role: { select: ['id'] } } });
+    await getService(strapi, 'roles').assertCanCreate(reviewer, { role: link?.role?.id ?? null });
+  };
+
+  /**
    * Approves the pending requests `ids` into the active link `invitationId`, all or nothing, and
    * then mails each its personal link through "Send invitation" (delivery log, recipients table).
-   * A failed email leaves the request approved, with its sendError.
+   * A failed email leaves the request approved, with its sendError (NOT_SENT_YET until the email went).
+   * `reviewer` is the approving admin's rights; null for the site's own auto-approval.
    */
-  const approveEach = async (ids: number[], { invitationId, language }: ApproveOptions, sender: Sender, autoApproved = false) => {
+  const approveEach = async (
+    ids: number[],
+    { invitationId, language }: ApproveOptions,
+    sender: Sender,
+    reviewer: AdminAbility | null
+  ) => {
+    const autoApproved = reviewer === null;
     const rows = await strapi.db.transaction(async ({ trx }) => {
       const seats = await getService(strapi, 'seats').lockForChange(invitationId, trx);
       if (!seats) throw invitationNotFoundError(invitationId);
       if (invitationStatus(seats) !== 'active') throw unusableInvitationError(seats);
+      if (reviewer) await assertMayApproveInto(invitationId, reviewer);
       const pending = await pendingRows(ids);
       await markDecided(ids, 'approved', trx, autoApproved);
       // The personal links exist before any email: a failed one can be mailed again (resend).
@@ -326,6 +364,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             invitation: invitationId,
             recipient: links[index].id,
+            sendError: NOT_SENT_YET,
             ...(sender.id !== undefined && { decidedBy: sender.id }),
           },
         });
@@ -385,14 +424,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * A request for access, whatever becomes of it: the caller answers the same in every case, so
      * nothing here tells who is known. Dropped: the honeypot filled, or the address is a member's
-     * already (they sign in, or reset their password). A repeat while pending updates the pending
-     * request; otherwise a new pending one is stored (a declined or approved address may ask again).
-     * Stored before it returns; the auto-approval, if a link's domains take the address, runs after.
+     * already (they sign in, or reset their password; found after the answer, see settleLater). A
+     * repeat while pending updates the pending request; otherwise a new pending one is stored (a
+     * declined or approved address may ask again). Stored before it returns; the event and the
+     * auto-approval, if a link's domains take the address, come after.
      */
     async submit(input: AccessRequestSubmission): Promise<void> {
       if (input.website) return;
       const normalizedEmail = normalizeRecipientEmail(input.email);
-      if (await isMember(normalizedEmail)) return;
       const pendingKey = pendingKeyOf(normalizedEmail);
       // A repeat that loses the race to insert finds the winner's row on its next try.
       for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -418,8 +457,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (isUniqueViolation(error)) continue;
           throw error;
         }
-        announce(ACCESS_REQUEST_EVENTS.created, present(created));
-        autoApproveLater(created.id, normalizedEmail);
+        settleLater(created, normalizedEmail);
         return;
       }
       throw new Error('The access request could neither be added nor found');
@@ -465,13 +503,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** How many requests wait for a decision. */
     countPending: () => query().count({ where: { status: 'pending' } }) as Promise<number>,
 
-    async approve(id: number, options: ApproveOptions, sender: Sender): Promise<AccessRequest> {
-      const [row] = await approveEach([id], options, sender);
+    async approve(id: number, options: ApproveOptions, sender: Sender, reviewer: AdminAbility): Promise<AccessRequest> {
+      const [row] = await approveEach([id], options, sender, reviewer);
       return present(row);
     },
 
-    async bulkApprove(ids: number[], options: ApproveOptions, sender: Sender): Promise<AccessRequest[]> {
-      return (await approveEach(ids, options, sender)).map(present);
+    async bulkApprove(ids: number[], options: ApproveOptions, sender: Sender, reviewer: AdminAbility): Promise<AccessRequest[]> {
+      return (await approveEach(ids, options, sender, reviewer)).map(present);
     },
 
     async decline(id: number, options: DeclineOptions, sender: Sender): Promise<AccessRequest> {

@@ -26,7 +26,7 @@ import type { EffectiveTemplate } from './email-templates';
 import type { PersonalLink } from './recipients';
 import type { DeliveryOutcome } from './deliveries';
 
-/** The admin sending, as Strapi puts it in ctx.state.user; no id: the site itself (an auto-approved access request). */
+/** The admin sending, as Strapi puts it in ctx.state.user; no id: the site itself (siteSender: reminders, auto-approvals, decline answers). */
 export interface Sender {
   id?: number;
   firstname?: string | null;
@@ -58,9 +58,8 @@ const errorText = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, ERROR_MAX_LENGTH) ||
   'The email provider refused the message';
 
-/** No admin sends a reminder: the site does. */
-const senderName = (sender: Sender | null) =>
-  sender === null ? '' : [sender.firstname, sender.lastname].filter(Boolean).join(' ') || sender.username || sender.email;
+const senderName = (sender: Sender) =>
+  [sender.firstname, sender.lastname].filter(Boolean).join(' ') || sender.username || sender.email;
 
 /** "January 31, 2030 at 11:59 PM UTC", in the email's language and the admin's time zone. */
 const formatExpiry = (instant: Date, locale: string, timeZone = 'UTC') => {
@@ -133,7 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const compose = (
     invitation: Pick<SendableInvitation, 'url' | 'expiresAt'>,
     options: EmailOptions,
-    sender: Sender | null,
+    sender: Sender,
     { locale, template, edited }: Written
   ): ComposedEmail => {
     const known = {
@@ -163,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     invitationId: number,
     email: ComposedEmail,
     recipient: string,
-    sender: Sender | null,
+    sender: Sender,
     { kind = 'invitation', onSent }: Pick<DeliveryOutcome, 'kind' | 'onSent'> = {}
   ) => {
     let error: string | null = null;
@@ -177,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     let recorded = true;
     try {
-      recorded = await getService(strapi, 'deliveries').record(invitationId, { recipient, error, kind, onSent }, sender?.id);
+      recorded = await getService(strapi, 'deliveries').record(invitationId, { recipient, error, kind, onSent }, sender.id);
     } catch (recordError) {
       strapi.log.error(`[invitations] Could not record the email of invitation ${invitationId}: ${errorText(recordError)}`);
     }
@@ -372,7 +371,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Reminds a pending recipient that their personal link expires soon: the same link, written
-     * from `written` (see reminderTemplate), sent by nobody and recorded as a reminder, with
+     * from `written` (see reminderTemplate), sent by the site (siteSender) and recorded as a reminder, with
      * `onSent` in the record's transaction once it went. Never throws; `invitationDeleted` when
      * the link was deleted meanwhile (then nothing was recorded).
      */
@@ -383,8 +382,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       onSent: DeliveryOutcome['onSent']
     ) {
       const url = getService(strapi, 'links').invitationUrl(link.token);
-      const email = compose({ url, expiresAt: invitation.expiresAt }, {}, null, written);
-      const { error, invitationDeleted } = await deliver(invitation.id, email, link.email, null, { kind: 'reminder', onSent });
+      const sender = siteSender();
+      const email = compose({ url, expiresAt: invitation.expiresAt }, {}, sender, written);
+      const { error, invitationDeleted } = await deliver(invitation.id, email, link.email, sender, { kind: 'reminder', onSent });
       return { error, invitationDeleted };
     },
 

@@ -22,10 +22,11 @@ import {
   type Page,
   type RenewRequest,
   type RenewResult,
+  type SeatState,
 } from '../../../shared';
 import { fieldError, type InvitationInput } from '../validation/invitation';
 import { DETAIL_REDEMPTIONS } from './redemptions';
-import type { AdminAbility } from './roles';
+import type { AdminAbility, LinkBeforeEdit } from './roles';
 import type { Sender } from './invitation-emails';
 
 interface Relation {
@@ -202,6 +203,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const row = await query().findOne({ select: FIELDS, where: { id }, populate: POPULATE });
     if (!row) throw notFoundError();
     return row as InvitationRow;
+  };
+
+  /** What decides the rights an edit or a renewal needs (roles.assertCanEdit), read in the caller's transaction. */
+  const linkBeforeEdit = async (id: number, seats: SeatState) => {
+    const { role, allowExistingAccounts, autoApproveDomains } = await query().findOne({
+      select: ['id', 'allowExistingAccounts', 'autoApproveDomains'],
+      where: { id },
+      populate: { role: { select: ['id'] } },
+    });
+    const before: LinkBeforeEdit = { ...seats, role: role?.id ?? null, allowExistingAccounts: allowExistingAccounts === true };
+    return { before, autoApproveDomains: (autoApproveDomains ?? null) as string[] | null };
   };
 
   const assertExists = async (id: number) => {
@@ -399,13 +411,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Locked, the seats taken cannot grow past the new limit before it is written.
         const seats = await getService(strapi, 'seats').lockForChange(id, trx);
         if (!seats) throw notFoundError();
-        const { role, allowExistingAccounts, autoApproveDomains } = await query().findOne({
-          select: ['id', 'allowExistingAccounts', 'autoApproveDomains'],
-          where: { id },
-          populate: { role: { select: ['id'] } },
-        });
-        assertMaySetAutoApprove(ability, input.autoApproveDomains, autoApproveDomains ?? null);
-        const before = { ...seats, role: role?.id ?? null, allowExistingAccounts: allowExistingAccounts === true };
+        const { before, autoApproveDomains } = await linkBeforeEdit(id, seats);
+        assertMaySetAutoApprove(ability, input.autoApproveDomains, autoApproveDomains);
         await getService(strapi, 'roles').assertCanEdit(ability, before, input);
         await assertCodeFree(input.code, id);
         if (input.maxUses !== undefined && input.maxUses < seats.usedCount) {
@@ -431,11 +438,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       id: number,
       { expiresAt, resend }: RenewRequest,
       sender: Sender,
+      ability: AdminAbility,
       visibility: LinkVisibility
     ): Promise<RenewResult> {
       await strapi.db.transaction(async ({ trx }) => {
         const seats = await getService(strapi, 'seats').lockForChange(id, trx);
         if (!seats) throw notFoundError();
+        // A later date gives the link's role to more people, as the same change through an edit would.
+        await getService(strapi, 'roles').assertCanEdit(ability, (await linkBeforeEdit(id, seats)).before, { expiresAt });
         if (resend && seats.usedCount >= seats.maxUses) throw unusableInvitationError(seats);
         await query().update({ where: { id }, data: { expiresAt: new Date(expiresAt), updatedBy: sender.id } });
         await getService(strapi, 'recipients').clearReminders(id, trx);

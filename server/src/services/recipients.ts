@@ -251,6 +251,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Whether `email` has a personal link of invitation `invitationId` still waiting to be used. */
+    async hasPendingLink(invitationId: number, email: string): Promise<boolean> {
+      const table = tables();
+      const row = await strapi.db
+        .connection(table.name)
+        .select(table.id)
+        .where(table.pendingKey, pendingKeyOf(invitationId, email))
+        .first();
+      return Boolean(row);
+    },
+
     /**
      * Counts one more email sent for each of these links, if still pending, and keeps the language
      * it was written in: a resend writes in it, unless the admin asks for another.
