@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, DatePicker, Field, Flex, Modal, TimePicker, Typography } from '@strapi/design-system';
+import { Checkbox, DatePicker, Field, Flex, TimePicker, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useInvitationsApi } from '../api';
@@ -7,6 +7,7 @@ import { adminTimeZone, expiryInstant, startOfToday, toCalendarValue } from '../
 import { fieldErrorsOf, messageOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
+import { DialogForm } from './DialogForm';
 import { FormField } from './FormField';
 import type { Invitation, RenewResult } from '../../../shared';
 
@@ -76,76 +77,60 @@ export const RenewInvitationDialog = ({ invitation, onClose, onRenewed }: Props)
   };
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header>
-            <Modal.Title>{t('renew.title', 'Renew this link')}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography textColor="neutral600">
-                {t(
-                  'renew.body',
-                  'Choose a new expiration date. The seats, the link, its code and the personal links stay as they are; people not reminded since may be reminded again before the new date.'
-                )}
-              </Typography>
-              <FormField
-                name="renewExpiresAt"
-                error={error}
-                required
-                label={t('renew.expiresAt', 'New expiration date')}
-                hint={t(
-                  'renew.expiresAt.hint',
-                  'The link works until the end of the chosen day ({timeZone}) unless you set a time.',
-                  {
-                    timeZone: adminTimeZone(),
-                  }
-                )}
-              >
-                <DatePicker
-                  value={day && toCalendarValue(day)}
-                  onChange={(date) => {
-                    setDay(date);
-                    setError(undefined);
-                  }}
-                  onClear={() => setDay(undefined)}
-                  minDate={toCalendarValue(new Date())}
-                  locale={intl.locale}
-                  calendarLabel={t('form.expiresAt.calendar', 'Pick the expiration date')}
-                  clearLabel={t('form.expiresAt.clear', 'Clear the date')}
-                />
-              </FormField>
-              <FormField name="renewExpiresTime" label={t('form.expiresTime', 'Time (optional)')}>
-                <TimePicker
-                  value={time}
-                  onChange={(value?: string) => setTime(value || undefined)}
-                  onClear={() => setTime(undefined)}
-                  clearLabel={t('form.expiresTime.clear', 'Clear the time')}
-                  step={15}
-                />
-              </FormField>
-              <Field.Root
-                name="resend"
-                hint={t('renew.resend.hint', 'Everyone whose personal link is still pending gets it again, in their language.')}
-              >
-                <Checkbox checked={resend} onCheckedChange={(checked: boolean | 'indeterminate') => setResend(checked === true)}>
-                  {t('renew.resend', 'Resend to everyone pending')}
-                </Checkbox>
-                <Field.Hint />
-              </Field.Root>
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={isSubmitting}>
-              {t('actions.renew', 'Renew')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <DialogForm
+      title={t('renew.title', 'Renew this link')}
+      onClose={onClose}
+      onSubmit={submit}
+      submit={{ submitLabel: t('actions.renew', 'Renew'), loading: isSubmitting }}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Typography textColor="neutral600">
+          {t(
+            'renew.body',
+            'Choose a new expiration date. The seats, the link, its code and the personal links stay as they are; people not reminded since may be reminded again before the new date.'
+          )}
+        </Typography>
+        <FormField
+          name="renewExpiresAt"
+          error={error}
+          required
+          label={t('renew.expiresAt', 'New expiration date')}
+          hint={t('renew.expiresAt.hint', 'The link works until the end of the chosen day ({timeZone}) unless you set a time.', {
+            timeZone: adminTimeZone(),
+          })}
+        >
+          <DatePicker
+            value={day && toCalendarValue(day)}
+            onChange={(date) => {
+              setDay(date);
+              setError(undefined);
+            }}
+            onClear={() => setDay(undefined)}
+            minDate={toCalendarValue(new Date())}
+            locale={intl.locale}
+            calendarLabel={t('form.expiresAt.calendar', 'Pick the expiration date')}
+            clearLabel={t('form.expiresAt.clear', 'Clear the date')}
+          />
+        </FormField>
+        <FormField name="renewExpiresTime" label={t('form.expiresTime', 'Time (optional)')}>
+          <TimePicker
+            value={time}
+            onChange={(value?: string) => setTime(value || undefined)}
+            onClear={() => setTime(undefined)}
+            clearLabel={t('form.expiresTime.clear', 'Clear the time')}
+            step={15}
+          />
+        </FormField>
+        <Field.Root
+          name="resend"
+          hint={t('renew.resend.hint', 'Everyone whose personal link is still pending gets it again, in their language.')}
+        >
+          <Checkbox checked={resend} onCheckedChange={(checked: boolean | 'indeterminate') => setResend(checked === true)}>
+            {t('renew.resend', 'Resend to everyone pending')}
+          </Checkbox>
+          <Field.Hint />
+        </Field.Root>
+      </Flex>
+    </DialogForm>
   );
 };

@@ -14,6 +14,7 @@ import { usePluginTranslation } from '../utils/translations';
 import { CsvImportField } from './CsvImportField';
 import { defaultEmailLanguage, EmailLanguageField, OtherLanguagesNote } from './EmailLanguageField';
 import { EmailPreview } from './EmailPreview';
+import { DialogFooter } from './DialogForm';
 import { FormField } from './FormField';
 import { Notice } from './Notice';
 import { OutsideDomainsNotice } from './OutsideDomainsNotice';
@@ -304,16 +305,12 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                 />
               </Flex>
             </Modal.Body>
-            <Modal.Footer>
-              <Modal.Close>
-                <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
-              </Modal.Close>
-              <Button type="submit" startIcon={<PaperPlane />}>
-                {t('send.submit', '{count, plural, =0 {Send} one {Send to # person} other {Send to # people}}', {
-                  count: valid.length,
-                })}
-              </Button>
-            </Modal.Footer>
+            <DialogFooter
+              startIcon={<PaperPlane />}
+              submitLabel={t('send.submit', '{count, plural, =0 {Send} one {Send to # person} other {Send to # people}}', {
+                count: valid.length,
+              })}
+            />
           </form>
         )}
         {step.kind === 'sending' && (
