@@ -4,6 +4,8 @@ import { idsOf, messageOf, reasonOf, statusOf } from '../utils/errors';
 import { usePluginTranslation } from '../utils/translations';
 import type { AccessRequest } from '../../../shared';
 
+export type Decision = 'approve' | 'decline';
+
 /** The requests one dialog decides: a single row, or the rows selected for a bulk action. */
 export interface DecisionTarget {
   requests: AccessRequest[];
