@@ -2,13 +2,14 @@ import { useCallback, useState } from 'react';
 import { Button, EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft, Check, Cross } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, Table, useNotification, useQueryParams, useRBAC, useTable } from '@strapi/strapi/admin';
+import { Layouts, Page, Table, useNotification, useQueryParams, useRBAC, useTable } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { ACCESS_REQUEST_BULK_MAX, ACCESS_REQUEST_STATUSES, PERMISSIONS, PLUGIN_ID } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { AccessRequestRow, useAccessRequestStatusLabels } from '../components/AccessRequestRow';
 import { ApproveRequestsDialog } from '../components/ApproveRequestsDialog';
 import { DeclineRequestsDialog } from '../components/DeclineRequestsDialog';
+import { ListTable, useRowSelection } from '../components/ListTable';
 import { LoadFailure } from '../components/Notice';
 import { ListSearch } from '../components/PagedList';
 import { StatusSelect } from '../components/StatusSelect';
@@ -132,9 +133,7 @@ export const AccessRequestsPage = () => {
   const { data, error, isLoading, reload } = request;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [retrying, setRetrying] = useState<number>();
-  // The rows selected belong to the page they were picked on: another page, search or filter starts with none.
-  const [selection, setSelection] = useState<{ key: string; rows: AccessRequest[] }>({ key: paramsKey, rows: [] });
-  const selectedRows = selection.key === paramsKey ? selection.rows : [];
+  const selection = useRowSelection<AccessRequest>(paramsKey);
   // Only pending requests can be decided, so only the pending list has checkboxes.
   const selectable = status === 'pending';
 
@@ -166,7 +165,7 @@ export const AccessRequestsPage = () => {
   };
 
   const decided = () => {
-    setSelection({ key: paramsKey, rows: [] });
+    selection.clear();
     reload();
   };
 
@@ -223,48 +222,29 @@ export const AccessRequestsPage = () => {
             )}
           />
         ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Table.Root
-              rows={results}
-              headers={headers}
-              isLoading={isLoading}
-              selectedRows={selectedRows}
-              onSelectedRowsChange={(rows) => setSelection({ key: paramsKey, rows })}
-            >
-              {selectable && <BulkActions onAction={(kind, requests) => setDialog({ kind, requests })} />}
-              <Table.Content>
-                <Table.Head>
-                  {selectable && <Table.HeaderCheckboxCell />}
-                  {headers.map((header) => (
-                    <Table.HeaderCell key={header.name} {...header} />
-                  ))}
-                  <Table.HeaderCell name="actions" label={t('table.actions', 'Actions')} />
-                </Table.Head>
-                <Table.Empty content={t('requests.empty.filter', 'No request matches this search or filter.')} />
-                <Table.Loading />
-                <Table.Body>
-                  {results.map((accessRequest) => (
-                    <AccessRequestRow
-                      key={accessRequest.id}
-                      request={accessRequest}
-                      selectable={selectable}
-                      canOpenLinks={Boolean(allowedActions.canRead)}
-                      onApprove={() => setDialog({ kind: 'approve', requests: [accessRequest] })}
-                      onDecline={() => setDialog({ kind: 'decline', requests: [accessRequest] })}
-                      onRetry={() => retry(accessRequest)}
-                      retrying={retrying === accessRequest.id}
-                    />
-                  ))}
-                </Table.Body>
-              </Table.Content>
-            </Table.Root>
-            {data && (
-              <Pagination.Root {...data.pagination} defaultPageSize={10}>
-                <Pagination.PageSize />
-                <Pagination.Links />
-              </Pagination.Root>
-            )}
-          </Flex>
+          <ListTable
+            rows={results}
+            headers={headers}
+            isLoading={isLoading}
+            selection={selection}
+            selectable={selectable}
+            bulkActions={<BulkActions onAction={(kind, requests) => setDialog({ kind, requests })} />}
+            emptyContent={t('requests.empty.filter', 'No request matches this search or filter.')}
+            pagination={data?.pagination}
+          >
+            {results.map((accessRequest) => (
+              <AccessRequestRow
+                key={accessRequest.id}
+                request={accessRequest}
+                selectable={selectable}
+                canOpenLinks={Boolean(allowedActions.canRead)}
+                onApprove={() => setDialog({ kind: 'approve', requests: [accessRequest] })}
+                onDecline={() => setDialog({ kind: 'decline', requests: [accessRequest] })}
+                onRetry={() => retry(accessRequest)}
+                retrying={retrying === accessRequest.id}
+              />
+            ))}
+          </ListTable>
         )}
       </Layouts.Content>
       {dialog?.kind === 'approve' && (
