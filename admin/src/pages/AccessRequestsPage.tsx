@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
-import { Button, EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
-import { ArrowLeft, Check, Cross } from '@strapi/icons';
+import { EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Table, useNotification, useQueryParams, useRBAC, useTable } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { ACCESS_REQUEST_BULK_MAX, ACCESS_REQUEST_STATUSES, PERMISSIONS, PLUGIN_ID } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
+import { DecisionButtons, type Decision } from '../components/AccessRequestDecision';
 import { AccessRequestRow, useAccessRequestStatusLabels } from '../components/AccessRequestRow';
 import { ApproveRequestsDialog } from '../components/ApproveRequestsDialog';
 import { DeclineRequestsDialog } from '../components/DeclineRequestsDialog';
@@ -38,7 +39,7 @@ interface UrlQuery {
   _q?: string;
 }
 
-type Dialog = { kind: 'approve' | 'decline'; requests: AccessRequest[] } | null;
+type Dialog = { kind: Decision; requests: AccessRequest[] } | null;
 
 const StatusFilter = ({ value, counts }: { value: AccessRequestStatus | undefined; counts?: RequestsPage['counts'] }) => {
   const t = usePluginTranslation();
@@ -61,7 +62,7 @@ const StatusFilter = ({ value, counts }: { value: AccessRequestStatus | undefine
 };
 
 /** Shown while pending rows are selected: approve or decline them together. */
-const BulkActions = ({ onAction }: { onAction: (kind: 'approve' | 'decline', requests: AccessRequest[]) => void }) => {
+const BulkActions = ({ onAction }: { onAction: (kind: Decision, requests: AccessRequest[]) => void }) => {
   const t = usePluginTranslation();
   const selectedRows = useTable('AccessRequestsBulkActions', (table) => table.selectedRows) as AccessRequest[];
   const count = selectedRows.length;
@@ -74,24 +75,15 @@ const BulkActions = ({ onAction }: { onAction: (kind: 'approve' | 'decline', req
             {t('requests.bulk.tooMany', 'Select at most {max} requests at a time', { max: ACCESS_REQUEST_BULK_MAX })}
           </Typography>
         )}
-        <Button
-          size="S"
-          variant="success-light"
-          startIcon={<Check />}
+        <DecisionButtons
+          words={{
+            approve: { text: t('requests.bulk.approve', 'Approve {count}', { count }) },
+            decline: { text: t('requests.bulk.decline', 'Decline {count}', { count }) },
+          }}
+          onDecide={(decision) => onAction(decision, selectedRows)}
           disabled={tooMany}
-          onClick={() => onAction('approve', selectedRows)}
-        >
-          {t('requests.bulk.approve', 'Approve {count}', { count })}
-        </Button>
-        <Button
-          size="S"
-          variant="danger-light"
-          startIcon={<Cross />}
-          disabled={tooMany}
-          onClick={() => onAction('decline', selectedRows)}
-        >
-          {t('requests.bulk.decline', 'Decline {count}', { count })}
-        </Button>
+          withIcons
+        />
       </Flex>
     </Table.ActionBar>
   );
@@ -238,8 +230,7 @@ export const AccessRequestsPage = () => {
                 request={accessRequest}
                 selectable={selectable}
                 canOpenLinks={Boolean(allowedActions.canRead)}
-                onApprove={() => setDialog({ kind: 'approve', requests: [accessRequest] })}
-                onDecline={() => setDialog({ kind: 'decline', requests: [accessRequest] })}
+                onDecide={(kind) => setDialog({ kind, requests: [accessRequest] })}
                 onRetry={() => retry(accessRequest)}
                 retrying={retrying === accessRequest.id}
               />
