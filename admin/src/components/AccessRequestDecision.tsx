@@ -2,7 +2,8 @@ import { Button } from '@strapi/design-system';
 import { Check, Cross } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { ACCESS_REQUEST_DECIDED } from '../../../shared';
-import { idsOf, messageOf, reasonOf, statusOf } from '../utils/errors';
+import { idsOf, reasonOf, statusOf } from '../utils/errors';
+import { useFailureText } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import type { AccessRequest } from '../../../shared';
 
@@ -49,6 +50,7 @@ export interface DecisionTarget {
 export const useDecisionOutcome = () => {
   const t = usePluginTranslation();
   const { toggleNotification } = useNotification();
+  const failureText = useFailureText();
   const error = (message: string) => toggleNotification({ type: 'danger', message });
 
   const failed = (caught: unknown): boolean => {
@@ -68,7 +70,7 @@ export const useDecisionOutcome = () => {
       );
       return true;
     }
-    error(messageOf(caught) ?? t('notification.error', 'Something went wrong. Please try again.'));
+    error(failureText(caught));
     return false;
   };
 

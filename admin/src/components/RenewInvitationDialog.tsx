@@ -4,8 +4,9 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useInvitationsApi } from '../api';
 import { adminTimeZone, expiryInstant, startOfToday, toCalendarValue } from '../utils/dates';
-import { fieldErrorsOf, messageOf } from '../utils/errors';
+import { fieldErrorsOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
+import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import { DialogForm } from './DialogForm';
 import { FormField } from './FormField';
@@ -26,6 +27,7 @@ export const RenewInvitationDialog = ({ invitation, onClose, onRenewed }: Props)
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const [day, setDay] = useState<Date | undefined>();
   const [time, setTime] = useState<string | undefined>();
   const [resend, setResend] = useState(true);
@@ -66,11 +68,7 @@ export const RenewInvitationDialog = ({ invitation, onClose, onRenewed }: Props)
     } catch (renewError) {
       const fieldError = fieldErrorsOf(renewError).expiresAt;
       if (fieldError) setError(fieldError);
-      else
-        toggleNotification({
-          type: 'danger',
-          message: messageOf(renewError) ?? t('notification.error', 'Something went wrong. Please try again.'),
-        });
+      else notifyFailure(renewError);
     } finally {
       setIsSubmitting(false);
     }

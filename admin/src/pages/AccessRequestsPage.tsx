@@ -14,7 +14,8 @@ import { ListTable, useRowSelection } from '../components/ListTable';
 import { LoadFailure } from '../components/Notice';
 import { ListSearch } from '../components/PagedList';
 import { StatusSelect } from '../components/StatusSelect';
-import { messageOf, statusOf } from '../utils/errors';
+import { statusOf } from '../utils/errors';
+import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import type {
   AccessRequest,
@@ -110,6 +111,7 @@ export const AccessRequestsPage = () => {
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const { allowedActions } = useRBAC(PERMISSIONS.read);
   const [{ query }, setQuery] = useQueryParams<UrlQuery>();
   const status = statusFrom(query.status);
@@ -147,10 +149,7 @@ export const AccessRequestsPage = () => {
       });
     } catch (caught) {
       // A mail server refusing again is a 502 whose message holds the new reason; the row shows it once read again.
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(caught) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(caught);
     }
     setRetrying(undefined);
     reload();

@@ -15,8 +15,8 @@ import { ListTable, useRowSelection } from '../components/ListTable';
 import { SendInvitationModal, SendInvitationButton } from '../components/SendInvitationModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { isInvitationStatus, StatusFilter } from '../components/StatusFilter';
-import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
+import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import type { Invitation } from '../../../shared';
 
@@ -50,6 +50,7 @@ export const InvitationsPage = () => {
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const { allowedActions } = useRBAC(ROW_ACTIONS);
   const [{ query }] = useQueryParams<ListQuery>();
   const params = {
@@ -71,10 +72,7 @@ export const InvitationsPage = () => {
       await api.remove(invitation.id);
       toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
     } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(error);
     }
     reload();
   };
@@ -90,10 +88,7 @@ export const InvitationsPage = () => {
       });
       selection.clear();
     } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(error);
     }
     reload();
   };
