@@ -4,15 +4,9 @@ import { InvitationFormModal } from '../../admin/src/components/InvitationFormMo
 import { makeInvitation } from './fixtures';
 import { fieldBox, saveEdit } from './invitation-form';
 import { renderInAdmin } from './render';
+import { fetchClient } from './strapi-admin';
 
-const fetchClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
-const toggleNotification = jest.fn();
-
-jest.mock('@strapi/strapi/admin', () => ({
-  useFetchClient: () => fetchClient,
-  useNotification: () => ({ toggleNotification }),
-  useClipboard: () => ({ copy: jest.fn().mockResolvedValue(true) }),
-}));
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapi-admin').strapiAdmin());
 
 const ROLES = [{ id: 1, name: 'Authenticated', description: null, type: 'authenticated', isDefault: true }];
 const limited = makeInvitation({ allowedEmailDomains: ['*.example.edu'], autoApproveDomains: ['cs.example.edu'] });
