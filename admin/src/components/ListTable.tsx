@@ -4,6 +4,23 @@ import { Pagination, Table } from '@strapi/strapi/admin';
 import { usePluginTranslation } from '../utils/translations';
 import type { Pagination as ListPagination } from '../../../shared';
 
+/** What a page's main list keeps in the URL: the pager's page and size, the search, the status filter. */
+export interface ListUrlQuery {
+  page?: string;
+  pageSize?: string;
+  _q?: string;
+  status?: string;
+}
+
+/** The rows a page shows until the admin picks another size in the pager. */
+const DEFAULT_PAGE_SIZE = 10;
+
+/** The page and page size the URL asks for: the first page, of the default size, when it says nothing. */
+export const pageParams = (query: ListUrlQuery) => ({
+  page: Number(query.page ?? 1),
+  pageSize: Number(query.pageSize ?? DEFAULT_PAGE_SIZE),
+});
+
 export interface RowSelection<Row> {
   rows: Row[];
   select: (rows: Row[]) => void;
@@ -73,7 +90,7 @@ export const ListTable = <Row extends { id: number }>({
         </Table.Content>
       </Table.Root>
       {pagination && (
-        <Pagination.Root {...pagination} defaultPageSize={10}>
+        <Pagination.Root {...pagination} defaultPageSize={DEFAULT_PAGE_SIZE}>
           <Pagination.PageSize />
           <Pagination.Links />
         </Pagination.Root>

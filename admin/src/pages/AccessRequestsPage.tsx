@@ -10,7 +10,7 @@ import { DecisionButtons, type Decision } from '../components/AccessRequestDecis
 import { AccessRequestRow, useAccessRequestStatusLabels } from '../components/AccessRequestRow';
 import { ApproveRequestsDialog } from '../components/ApproveRequestsDialog';
 import { DeclineRequestsDialog } from '../components/DeclineRequestsDialog';
-import { ListTable, useRowSelection } from '../components/ListTable';
+import { ListTable, pageParams, useRowSelection, type ListUrlQuery } from '../components/ListTable';
 import { LoadFailure } from '../components/Notice';
 import { ListSearch } from '../components/PagedList';
 import { StatusSelect } from '../components/StatusSelect';
@@ -33,19 +33,12 @@ const STATUS_ALL = 'all';
 const statusFrom = (value: unknown): AccessRequestStatus | undefined =>
   value === STATUS_ALL ? undefined : (ACCESS_REQUEST_STATUSES.find((status) => status === value) ?? 'pending');
 
-interface UrlQuery {
-  page?: string;
-  pageSize?: string;
-  status?: string;
-  _q?: string;
-}
-
 type Dialog = { kind: Decision; requests: AccessRequest[] } | null;
 
 const StatusFilter = ({ value, counts }: { value: AccessRequestStatus | undefined; counts?: RequestsPage['counts'] }) => {
   const t = usePluginTranslation();
   const names = useAccessRequestStatusLabels();
-  const [, setQuery] = useQueryParams<UrlQuery>();
+  const [, setQuery] = useQueryParams<ListUrlQuery>();
   const withCount = (status: AccessRequestStatus) =>
     counts ? t('requests.filter.count', '{status} ({count})', { status: names[status], count: counts[status] }) : names[status];
   const labels = { pending: withCount('pending'), approved: withCount('approved'), declined: withCount('declined') };
@@ -113,12 +106,11 @@ export const AccessRequestsPage = () => {
   const { toggleNotification } = useNotification();
   const notifyFailure = useNotifyFailure();
   const { allowedActions } = useRBAC(PERMISSIONS.read);
-  const [{ query }, setQuery] = useQueryParams<UrlQuery>();
+  const [{ query }, setQuery] = useQueryParams<ListUrlQuery>();
   const status = statusFrom(query.status);
   const search = query._q ?? '';
   const params: AccessRequestsQuery = {
-    page: Number(query.page ?? 1),
-    pageSize: Number(query.pageSize ?? 10),
+    ...pageParams(query),
     ...(status && { status }),
     ...(search && { q: search }),
   };

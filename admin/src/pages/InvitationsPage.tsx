@@ -11,7 +11,7 @@ import { AccessRequestsLink } from '../components/AccessRequestsLink';
 import { BulkDeleteAction, SelectInvitationCell } from '../components/BulkDelete';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
-import { ListTable, useRowSelection } from '../components/ListTable';
+import { ListTable, pageParams, useRowSelection, type ListUrlQuery } from '../components/ListTable';
 import { SendInvitationModal, SendInvitationButton } from '../components/SendInvitationModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { isInvitationStatus, StatusFilter } from '../components/StatusFilter';
@@ -20,12 +20,8 @@ import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import type { Invitation } from '../../../shared';
 
-interface ListQuery {
-  page?: string;
-  pageSize?: string;
+interface ListQuery extends ListUrlQuery {
   sort?: string;
-  _q?: string;
-  status?: string;
 }
 
 /** The admin table's `sort=expiresAt:DESC` as the API takes it: `expiresAt:desc`. */
@@ -54,8 +50,7 @@ export const InvitationsPage = () => {
   const { allowedActions } = useRBAC(ROW_ACTIONS);
   const [{ query }] = useQueryParams<ListQuery>();
   const params = {
-    page: Number(query.page ?? 1),
-    pageSize: Number(query.pageSize ?? 10),
+    ...pageParams(query),
     sort: toApiSort(query.sort),
     ...(query._q ? { q: query._q } : {}),
     ...(isInvitationStatus(query.status) ? { status: query.status } : {}),
