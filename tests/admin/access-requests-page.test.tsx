@@ -60,6 +60,10 @@ const openPage = (url = '/') =>
     </MemoryRouter>
   );
 
+/** Waits for the notification the page shows. */
+const expectNotified = (type: string, message: string) =>
+  waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type, message }));
+
 const listCalls = () => fetchClient.get.mock.calls.filter(([url]) => url === LIST).map(([, options]) => options.params);
 const postsTo = (url: string) => fetchClient.post.mock.calls.filter(([called]) => called === url).map(([, body]) => body);
 
@@ -193,6 +197,22 @@ describe('approve', () => {
     await userEvent.click(await screen.findByRole('option', { name }));
   };
 
+  /** Opens the page, then Approve on Ada's row into the link named `link`. */
+  const approveAdaInto = async (link: RegExp) => {
+    openPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Approve ada@example.edu' }));
+    await pickLink(link);
+    await userEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
+  };
+
+  /** Ada's request approved into Students, its email failed. */
+  const UNSENT = makeRequest({
+    status: 'approved',
+    decidedAt: '2026-12-04T10:00:00.000Z',
+    invitation: { id: 8, name: 'Students' },
+    sendError: 'Connection refused',
+  });
+
   test('the dialog lists the active links with their seats and expiry; the chosen link and language are sent', async () => {
     fetchClient.post.mockResolvedValue({ data: { data: { ...ADA, status: 'approved' } } });
     openPage();
@@ -229,27 +249,13 @@ describe('approve', () => {
 
   test('an approval whose email failed is said as a warning, not a success', async () => {
     fetchClient.post.mockResolvedValue({ data: { data: { ...ADA, status: 'approved', sendError: 'Connection refused' } } });
-    openPage();
-    await userEvent.click(await screen.findByRole('button', { name: 'Approve ada@example.edu' }));
-    await pickLink(/^Students/);
-    await userEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
-    await waitFor(() =>
-      expect(toggleNotification).toHaveBeenCalledWith({
-        type: 'warning',
-        message: 'Approved, but the email to 1 person could not be sent: see the list to send again.',
-      })
-    );
+    await approveAdaInto(/^Students/);
+    await expectNotified('warning', 'Approved, but the email to 1 person could not be sent: see the list to send again.');
   });
 
   test('Retry on a failed email posts the resend and reads the list again', async () => {
-    const unsent = makeRequest({
-      status: 'approved',
-      decidedAt: '2026-12-04T10:00:00.000Z',
-      invitation: { id: 8, name: 'Students' },
-      sendError: 'Connection refused',
-    });
-    serve(() => page([unsent]));
-    fetchClient.post.mockResolvedValue({ data: { data: { ...unsent, sendError: null } } });
+    serve(() => page([UNSENT]));
+    fetchClient.post.mockResolvedValue({ data: { data: { ...UNSENT, sendError: null } } });
     openPage('/?status=approved');
     expect(await screen.findByText('Email not sent: Connection refused')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Retry sending the link to ada@example.edu' }));
@@ -259,13 +265,7 @@ describe('approve', () => {
   });
 
   test('a Retry the mail server refuses again (502) says why, and the list is read again', async () => {
-    const unsent = makeRequest({
-      status: 'approved',
-      decidedAt: '2026-12-04T10:00:00.000Z',
-      invitation: { id: 8, name: 'Students' },
-      sendError: 'Connection refused',
-    });
-    serve(() => page([unsent]));
+    serve(() => page([UNSENT]));
     fetchClient.post.mockRejectedValue({
       response: {
         status: 502,
@@ -276,12 +276,7 @@ describe('approve', () => {
     });
     openPage('/?status=approved');
     await userEvent.click(await screen.findByRole('button', { name: 'Retry sending the link to ada@example.edu' }));
-    await waitFor(() =>
-      expect(toggleNotification).toHaveBeenCalledWith({
-        type: 'danger',
-        message: 'The email could not be sent: Connection refused',
-      })
-    );
+    await expectNotified('danger', 'The email could not be sent: Connection refused');
     await waitFor(() => expect(listCalls()).toHaveLength(2));
   });
 
@@ -295,15 +290,10 @@ describe('approve', () => {
         },
       },
     });
-    openPage();
-    await userEvent.click(await screen.findByRole('button', { name: 'Approve ada@example.edu' }));
-    await pickLink(/^Board/);
-    await userEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
-    await waitFor(() =>
-      expect(toggleNotification).toHaveBeenCalledWith({
-        type: 'danger',
-        message: 'This request was decided meanwhile, by someone else: nothing was changed. The list shows it as it is now.',
-      })
+    await approveAdaInto(/^Board/);
+    await expectNotified(
+      'danger',
+      'This request was decided meanwhile, by someone else: nothing was changed. The list shows it as it is now.'
     );
     await waitFor(() => expect(listCalls()).toHaveLength(2));
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -311,13 +301,8 @@ describe('approve', () => {
 
   test('another refusal keeps the dialog open with the server’s reason', async () => {
     fetchClient.post.mockRejectedValue({ response: { status: 400, data: { error: { message: 'The link has no seat left' } } } });
-    openPage();
-    await userEvent.click(await screen.findByRole('button', { name: 'Approve ada@example.edu' }));
-    await pickLink(/^Board/);
-    await userEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
-    await waitFor(() =>
-      expect(toggleNotification).toHaveBeenCalledWith({ type: 'danger', message: 'The link has no seat left' })
-    );
+    await approveAdaInto(/^Board/);
+    await expectNotified('danger', 'The link has no seat left');
     expect(screen.getByRole('dialog')).toBeTruthy();
     expect(listCalls()).toHaveLength(1);
   });
@@ -357,12 +342,7 @@ describe('decline', () => {
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Send an email to say so' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Decline' }));
-    await waitFor(() =>
-      expect(toggleNotification).toHaveBeenCalledWith({
-        type: 'warning',
-        message: 'Declined, but the email to 1 person could not be sent: the list says why.',
-      })
-    );
+    await expectNotified('warning', 'Declined, but the email to 1 person could not be sent: the list says why.');
 
     serve(() => page([{ ...GRACE, status: 'declined', decidedAt: '2026-12-04T10:00:00.000Z', sendError: 'Mailbox full' }]));
     await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
@@ -432,12 +412,9 @@ describe('bulk', () => {
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Select all entries' }));
     await userEvent.click(screen.getByRole('button', { name: 'Decline 2' }));
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Decline 2' }));
-    await waitFor(() =>
-      expect(toggleNotification).toHaveBeenCalledWith({
-        type: 'danger',
-        message:
-          '2 of these requests were decided meanwhile, by someone else: nothing was changed. The list shows them as they are now.',
-      })
+    await expectNotified(
+      'danger',
+      '2 of these requests were decided meanwhile, by someone else: nothing was changed. The list shows them as they are now.'
     );
     await waitFor(() => expect(listCalls()).toHaveLength(2));
   });

@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { InvitationFormModal } from '../../admin/src/components/InvitationFormModal';
 import { fieldRefusal, makeInvitation } from './fixtures';
+import { fieldBox, saveEdit } from './invitation-form';
 import { renderInAdmin } from './render';
 
 const fetchClient = { get: jest.fn(), post: jest.fn(), put: jest.fn(), del: jest.fn() };
@@ -53,9 +54,7 @@ test.each([
   await userEvent.click(screen.getByRole('button', { name: 'Save' }));
   await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
   // The field's own box (its label, input, hint and errors) holds one error, the one the input points to.
-  let field = name.parentElement!;
-  while (!field.querySelector('label')) field = field.parentElement!;
-  const errors = [...field.querySelectorAll('[id$="-error"]')].map((element) => element.textContent);
+  const errors = [...fieldBox(name).querySelectorAll('[id$="-error"]')].map((element) => element.textContent);
   expect(errors).toEqual(['This field is required']);
   expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toBe('This field is required');
   expect(fetchClient.put).not.toHaveBeenCalled();
@@ -92,9 +91,7 @@ test('an expired link can be renamed without being revived', async () => {
   const name = await screen.findByLabelText(/^Name/);
   await userEvent.clear(name);
   await userEvent.type(name, 'Board 2025');
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-  await waitFor(() => expect(onSaved).toHaveBeenCalled());
-  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { name: 'Board 2025' });
+  await saveEdit(fetchClient.put, onSaved, { name: 'Board 2025' });
 });
 
 test("the dialog speaks the portal's own French words", async () => {
@@ -119,9 +116,7 @@ test('choosing the default role saves role null, which needs no right to give a 
   renderInAdmin(<InvitationFormModal invitation={existing} onClose={jest.fn()} onSaved={onSaved} />);
   await userEvent.click(await screen.findByRole('combobox', { name: /Role of new accounts/ }));
   await userEvent.click(await screen.findByRole('option', { name: 'Authenticated (default)' }));
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-  await waitFor(() => expect(onSaved).toHaveBeenCalled());
-  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { role: null });
+  await saveEdit(fetchClient.put, onSaved, { role: null });
   // The edit dialog offers the roles the admin may give by editing a link.
   expect(fetchClient.get).toHaveBeenCalledWith('/invitations/roles', { params: { for: 'update' } });
 });
@@ -136,9 +131,7 @@ test("the new users' first access is sent from the dialog: welcome text, page af
   await userEvent.type(screen.getByLabelText(/^interests/), 'cycling');
   await userEvent.click(screen.getByRole('combobox', { name: /^newsletter/ }));
   await userEvent.click(await screen.findByRole('option', { name: 'Yes' }));
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-  await waitFor(() => expect(onSaved).toHaveBeenCalled());
-  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', {
+  await saveEdit(fetchClient.put, onSaved, {
     welcomeMessage: 'Welcome, riders!',
     redirectUrl: 'https://members.example.com/start',
     userDefaults: { interests: 'cycling', newsletter: true },
@@ -152,9 +145,7 @@ test('an edit that only changes a preset sends only that preset', async () => {
   renderInAdmin(<InvitationFormModal invitation={withPreset} onClose={jest.fn()} onSaved={onSaved} />);
   const interests = await screen.findByLabelText(/^interests/);
   await userEvent.clear(interests);
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-  await waitFor(() => expect(onSaved).toHaveBeenCalled());
-  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { userDefaults: { newsletter: true } });
+  await saveEdit(fetchClient.put, onSaved, { userDefaults: { newsletter: true } });
 });
 
 test('the allowed email domains are chips: an invalid one blocks saving, and only a changed list is sent', async () => {
@@ -173,9 +164,7 @@ test('the allowed email domains are chips: an invalid one blocks saving, and onl
 
   await userEvent.click(screen.getByRole('button', { name: 'Remove a@example.org (not a valid domain)' }));
   await userEvent.type(domains, '*.Example.org,');
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-  await waitFor(() => expect(onSaved).toHaveBeenCalled());
-  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', {
+  await saveEdit(fetchClient.put, onSaved, {
     allowedEmailDomains: ['example.com', '*.example.org'],
   });
 });
@@ -285,9 +274,7 @@ test('letting existing accounts accept the link is off by default, and an edit s
   expect(checkbox.getAttribute('aria-checked')).toBe('false');
   expect(screen.getByText(/their role becomes this link’s role, and each one takes a seat/)).toBeTruthy();
   await userEvent.click(checkbox);
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-  await waitFor(() => expect(onSaved).toHaveBeenCalled());
-  expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { allowExistingAccounts: true });
+  await saveEdit(fetchClient.put, onSaved, { allowExistingAccounts: true });
 });
 
 describe('the code to type by hand', () => {
@@ -302,9 +289,7 @@ describe('the code to type by hand', () => {
     const generated = (input as HTMLInputElement).value;
     expect(generated).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     expect(screen.queryByText(/easier to guess/)).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(fetchClient.put).toHaveBeenCalledWith('/invitations/invitations/7', { code: generated });
+    await saveEdit(fetchClient.put, onSaved, { code: generated });
   });
 
   test("a code another link has is said under the field (the server's 409 code-taken)", async () => {

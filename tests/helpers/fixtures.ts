@@ -161,8 +161,11 @@ export const seedRedemptions = async (app: TestApp, invitationId: number, redemp
 
 const RECIPIENT_UID = 'plugin::invitations.recipient';
 
+/** An address to send a personal link to, alone or with the language of its email. */
+export type PersonalLinkRecipient = string | { email: string; language?: string };
+
 /** "Send invitation" with a personal link for each address, as the super admin; the answer's data. */
-export const sendPersonalLinks = async (app: TestApp, invitationId: number, emails: string[]) => {
+export const sendPersonalLinks = async (app: TestApp, invitationId: number, emails: PersonalLinkRecipient[]) => {
   const res = await app
     .http()
     .post(`/invitations/invitations/${invitationId}/send`)

@@ -8,12 +8,14 @@ import {
   personalTokenOf,
   recipientRowsOf,
   register,
+  sendPersonalLinks,
   setInvitationRow,
+  type InvitationFields,
+  type PersonalLinkRecipient,
 } from '../helpers/fixtures';
 import { useAppWithMailServer } from '../helpers/mail-app';
 import type { ReceivedMail, TestSmtpServer } from '../helpers/smtp';
 import { createAdminWithActions, type TestApp } from '../helpers/strapi';
-import type { InvitationFields } from '../helpers/fixtures';
 
 /**
  * Reminders before a link expires (`remindBeforeDays`) and "Renew": who is reminded, once, in
@@ -33,17 +35,10 @@ const linkIn = (message: ReceivedMail) => /https?:\/\/\S+\/invitations\/join\/[\
 const renew = (id: number, body: unknown, token?: string) =>
   admin(app.http().post(`/invitations/invitations/${id}/renew`), token).send(body as object);
 
-/** Personal links sent to these addresses, each `{ email, language? }`. */
-const sendTo = async (invitationId: number, emails: Array<string | { email: string; language?: string }>) => {
-  const res = await admin(app.http().post(`/invitations/invitations/${invitationId}/send`)).send({ emails, personal: true });
-  if (res.status !== 200) throw new Error(`send failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data;
-};
-
 /** A link whose reminder is due now (it expires in 3 days, reminders 5 days before), sent to `emails`. */
-const dueLink = async (emails: Array<string | { email: string; language?: string }>, fields: InvitationFields = {}) => {
+const dueLink = async (emails: PersonalLinkRecipient[], fields: InvitationFields = {}) => {
   const invitation = await createInvitation(app, { expiresAt: inDays(3), remindBeforeDays: 5, maxUses: 10, ...fields });
-  await sendTo(invitation.id, emails);
+  await sendPersonalLinks(app, invitation.id, emails);
   await smtp.clear();
   return invitation;
 };

@@ -1,8 +1,41 @@
+import { Button } from '@strapi/design-system';
+import { Check, Cross } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { ACCESS_REQUEST_DECIDED } from '../../../shared';
-import { idsOf, messageOf, reasonOf, statusOf } from '../utils/errors';
+import { idsOf, reasonOf, statusOf } from '../utils/errors';
+import { useFailureText } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import type { AccessRequest } from '../../../shared';
+
+export type Decision = 'approve' | 'decline';
+
+const DECISIONS: Decision[] = ['approve', 'decline'];
+const BUTTON_VARIANTS = { approve: 'success-light', decline: 'danger-light' } as const;
+const BUTTON_ICONS = { approve: <Check />, decline: <Cross /> };
+
+interface DecisionButtonsProps {
+  /** Each button's words, and its accessible name where the words alone would not say whose request it decides. */
+  words: Record<Decision, { text: string; label?: string }>;
+  onDecide: (decision: Decision) => void;
+  disabled?: boolean;
+  withIcons?: boolean;
+}
+
+/** Approve and Decline, side by side: a row's, or the selected rows'. */
+export const DecisionButtons = ({ words, onDecide, disabled, withIcons = false }: DecisionButtonsProps) =>
+  DECISIONS.map((decision) => (
+    <Button
+      key={decision}
+      size="S"
+      variant={BUTTON_VARIANTS[decision]}
+      startIcon={withIcons ? BUTTON_ICONS[decision] : undefined}
+      disabled={disabled}
+      onClick={() => onDecide(decision)}
+      aria-label={words[decision].label}
+    >
+      {words[decision].text}
+    </Button>
+  ));
 
 /** The requests one dialog decides: a single row, or the rows selected for a bulk action. */
 export interface DecisionTarget {
@@ -17,6 +50,7 @@ export interface DecisionTarget {
 export const useDecisionOutcome = () => {
   const t = usePluginTranslation();
   const { toggleNotification } = useNotification();
+  const failureText = useFailureText();
   const error = (message: string) => toggleNotification({ type: 'danger', message });
 
   const failed = (caught: unknown): boolean => {
@@ -36,7 +70,7 @@ export const useDecisionOutcome = () => {
       );
       return true;
     }
-    error(messageOf(caught) ?? t('notification.error', 'Something went wrong. Please try again.'));
+    error(failureText(caught));
     return false;
   };
 

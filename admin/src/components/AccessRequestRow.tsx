@@ -5,6 +5,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared';
 import { adminName, formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
+import { DecisionButtons, type Decision } from './AccessRequestDecision';
 import { SelectRowCell } from './BulkDelete';
 import { Badge } from './StatusBadge';
 import type { AccessRequest, AccessRequestStatus } from '../../../shared';
@@ -112,14 +113,13 @@ interface RowProps {
   /** The row has a checkbox for the bulk actions. */
   selectable: boolean;
   canOpenLinks: boolean;
-  onApprove: () => void;
-  onDecline: () => void;
+  onDecide: (decision: Decision) => void;
   onRetry: () => void;
   retrying: boolean;
 }
 
 /** One request: who asked, what they wrote, when, its state and decision, and what can be done. */
-export const AccessRequestRow = ({ request, selectable, canOpenLinks, onApprove, onDecline, onRetry, retrying }: RowProps) => {
+export const AccessRequestRow = ({ request, selectable, canOpenLinks, onDecide, onRetry, retrying }: RowProps) => {
   const t = usePluginTranslation();
   const labels = useAccessRequestStatusLabels();
   return (
@@ -145,22 +145,19 @@ export const AccessRequestRow = ({ request, selectable, canOpenLinks, onApprove,
       <Table.Cell>
         {request.status === 'pending' && (
           <Flex gap={2} justifyContent="flex-end">
-            <Button
-              size="S"
-              variant="success-light"
-              onClick={onApprove}
-              aria-label={t('requests.approve.label', 'Approve {email}', { email: request.email })}
-            >
-              {t('requests.approve', 'Approve')}
-            </Button>
-            <Button
-              size="S"
-              variant="danger-light"
-              onClick={onDecline}
-              aria-label={t('requests.decline.label', 'Decline {email}', { email: request.email })}
-            >
-              {t('requests.decline', 'Decline')}
-            </Button>
+            <DecisionButtons
+              words={{
+                approve: {
+                  text: t('requests.approve', 'Approve'),
+                  label: t('requests.approve.label', 'Approve {email}', { email: request.email }),
+                },
+                decline: {
+                  text: t('requests.decline', 'Decline'),
+                  label: t('requests.decline.label', 'Decline {email}', { email: request.email }),
+                },
+              }}
+              onDecide={onDecide}
+            />
           </Flex>
         )}
       </Table.Cell>

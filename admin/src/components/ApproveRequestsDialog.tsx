@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Combobox, ComboboxOption, Flex, Modal, Typography } from '@strapi/design-system';
+import { Combobox, ComboboxOption, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useInvitationsApi, useRequest } from '../api';
 import { useDebouncedValue } from '../utils/debounce';
 import { formatInstant } from '../utils/format';
 import { usePluginTranslation } from '../utils/translations';
-import { useDecisionOutcome, type DecisionTarget } from './AccessRequestDecision';
+import { DecisionDialog, sendForEach, type DecisionDialogProps } from './DecisionDialog';
 import { defaultEmailLanguage, EmailLanguageField } from './EmailLanguageField';
 import { FormField } from './FormField';
 import { LoadFailure, Notice } from './Notice';
@@ -70,104 +70,65 @@ const LinkPicker = ({ value, onChange, error }: LinkPickerProps) => {
   );
 };
 
-interface Props extends DecisionTarget {
-  onClose: () => void;
-  /** After the decision (or a 409): the list is read again. */
-  onDecided: () => void;
-}
-
 /** Approve one request or the selected ones: pick a link and the email's language, then confirm. */
-export const ApproveRequestsDialog = ({ requests, onClose, onDecided }: Props) => {
+export const ApproveRequestsDialog = ({ requests, onClose, onDecided }: DecisionDialogProps) => {
   const { locale } = useIntl();
   const t = usePluginTranslation();
   const api = useInvitationsApi();
-  const outcome = useDecisionOutcome();
   const [link, setLink] = useState<ApprovableLink>();
   const [language, setLanguage] = useState(() => defaultEmailLanguage(locale));
   const [linkError, setLinkError] = useState<string>();
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const count = requests.length;
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const send = () => {
     if (!link) {
       setLinkError(t('requests.approve.link.required', 'Choose the link to send'));
-      return;
+      return undefined;
     }
-    setIsSubmitting(true);
-    const body = { invitationId: link.id, language };
-    try {
-      const results =
-        count === 1
-          ? [await api.approveRequest(requests[0].id, body)]
-          : await api.bulkApprove(
-              requests.map((request) => request.id),
-              body
-            );
-      outcome.approved(results);
-      onDecided();
-      onClose();
-    } catch (error) {
-      if (outcome.failed(error)) {
-        onDecided();
-        onClose();
-      }
-    } finally {
-      setIsSubmitting(false);
-    }
+    return sendForEach(requests, { invitationId: link.id, language }, api.approveRequest, api.bulkApprove);
   };
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header>
-            <Modal.Title>
-              {count === 1
-                ? t('requests.approve.title', 'Approve the request of {email}', { email: requests[0].email })
-                : t('requests.approve.titleMany', 'Approve {count} requests', { count })}
-            </Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={5}>
-              <LinkPicker
-                value={link}
-                onChange={(next) => {
-                  setLink(next);
-                  setLinkError(undefined);
-                }}
-                error={linkError}
-              />
-              {link && link.remaining < count && (
-                <Notice variant="warning">
-                  {t(
-                    'requests.approve.seats',
-                    '{remaining, plural, one {This link has # seat left} other {This link has # seats left}} for {count} people: the first to sign up get the accounts.',
-                    { remaining: link.remaining, count }
-                  )}
-                </Notice>
-              )}
-              <EmailLanguageField adminLocale={locale} value={language} onChange={setLanguage} />
-              <Typography variant="pi" textColor="neutral600">
-                {t(
-                  'requests.approve.note',
-                  'The email is the Personal invitation template, as Send invitation sends it; it is recorded in the link’s emails and recipients.'
-                )}
-              </Typography>
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
-            </Modal.Close>
-            <Button type="submit" variant="success" loading={isSubmitting}>
-              {count === 1
-                ? t('requests.approve.confirm', 'Approve and send')
-                : t('requests.approve.confirmMany', 'Approve {count} and send', { count })}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <DecisionDialog
+      decision="approve"
+      title={
+        count === 1
+          ? t('requests.approve.title', 'Approve the request of {email}', { email: requests[0].email })
+          : t('requests.approve.titleMany', 'Approve {count} requests', { count })
+      }
+      confirmLabel={
+        count === 1
+          ? t('requests.approve.confirm', 'Approve and send')
+          : t('requests.approve.confirmMany', 'Approve {count} and send', { count })
+      }
+      send={send}
+      onClose={onClose}
+      onDecided={onDecided}
+    >
+      <LinkPicker
+        value={link}
+        onChange={(next) => {
+          setLink(next);
+          setLinkError(undefined);
+        }}
+        error={linkError}
+      />
+      {link && link.remaining < count && (
+        <Notice variant="warning">
+          {t(
+            'requests.approve.seats',
+            '{remaining, plural, one {This link has # seat left} other {This link has # seats left}} for {count} people: the first to sign up get the accounts.',
+            { remaining: link.remaining, count }
+          )}
+        </Notice>
+      )}
+      <EmailLanguageField adminLocale={locale} value={language} onChange={setLanguage} />
+      <Typography variant="pi" textColor="neutral600">
+        {t(
+          'requests.approve.note',
+          'The email is the Personal invitation template, as Send invitation sends it; it is recorded in the link’s emails and recipients.'
+        )}
+      </Typography>
+    </DecisionDialog>
   );
 };

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import { useCsvDownload, type CsvExport } from '../api';
-import { messageOf } from '../utils/errors';
+import { useNotifyFailure } from '../utils/failure';
 import { saveFile } from '../utils/save-file';
 import { usePluginTranslation } from '../utils/translations';
 
@@ -16,7 +15,7 @@ interface Props {
 export const ExportCsvButton = ({ invitationId, list }: Props) => {
   const t = usePluginTranslation();
   const download = useCsvDownload();
-  const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const [isExporting, setIsExporting] = useState(false);
 
   const exportCsv = async () => {
@@ -24,10 +23,7 @@ export const ExportCsvButton = ({ invitationId, list }: Props) => {
     try {
       saveFile(await download(invitationId, list), `invitation-${invitationId}-${list}.csv`);
     } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(error);
     } finally {
       setIsExporting(false);
     }

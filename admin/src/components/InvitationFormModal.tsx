@@ -27,6 +27,7 @@ import {
   type FormErrors,
   type InvitationFormValues,
 } from '../utils/form';
+import { DialogFooter } from './DialogForm';
 import { FormField } from './FormField';
 import { CodeField } from './CodeField';
 import { EmailDomainsField } from './EmailDomainsField';
@@ -376,14 +377,7 @@ export const InvitationFormModal = ({ invitation, onClose, onSaved }: Props) => 
                 <FirstAccessFields values={values} errors={errors} options={firstAccessOptions} set={set} />
               </Grid.Root>
             </Modal.Body>
-            <Modal.Footer>
-              <Modal.Close>
-                <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
-              </Modal.Close>
-              <Button type="submit" loading={isSubmitting}>
-                {isEdit ? t('form.save', 'Save') : t('form.finish', 'Finish')}
-              </Button>
-            </Modal.Footer>
+            <DialogFooter loading={isSubmitting} submitLabel={isEdit ? t('form.save', 'Save') : t('form.finish', 'Finish')} />
           </form>
         )}
       </Modal.Content>

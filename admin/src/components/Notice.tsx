@@ -1,5 +1,5 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { messageOf } from '../utils/errors';
+import { useFailureText } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 
 type Variant = 'warning' | 'danger' | 'success';
@@ -44,6 +44,7 @@ interface LoadFailureProps {
 /** What could not be loaded, why, and a button to try again. */
 export const LoadFailure = ({ request, message = (reason) => reason }: LoadFailureProps) => {
   const t = usePluginTranslation();
+  const failureText = useFailureText();
   return (
     <Notice
       variant="danger"
@@ -53,7 +54,7 @@ export const LoadFailure = ({ request, message = (reason) => reason }: LoadFailu
         </Button>
       }
     >
-      {message(messageOf(request.error) ?? t('notification.error', 'Something went wrong. Please try again.'))}
+      {message(failureText(request.error))}
     </Notice>
   );
 };

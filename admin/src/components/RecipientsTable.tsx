@@ -6,8 +6,8 @@ import { useIntl } from 'react-intl';
 import { languageName, PERMISSIONS, RECIPIENT_STATUSES, recipientDisplayStatus } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
-import { messageOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
+import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import { ConfirmActionDialog } from './ConfirmActionDialog';
 import { ExportCsvButton } from './ExportCsvButton';
@@ -152,6 +152,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const { allowedActions } = useRBAC(RECIPIENT_ACTIONS);
   const [query, setQuery] = useState<Query>({ page: 1, q: '' });
   const [busy, setBusy] = useState<number>();
@@ -192,10 +193,7 @@ export const RecipientsTable = ({ invitation, onChange }: Props) => {
             : t('recipients.revoked', 'Personal link of {email} revoked', { email: recipient.email }),
       });
     } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(error);
     }
     setBusy(undefined);
     request.reload();

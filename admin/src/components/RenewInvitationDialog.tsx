@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Button, Checkbox, DatePicker, Field, Flex, Modal, TimePicker, Typography } from '@strapi/design-system';
+import { Checkbox, DatePicker, Field, Flex, TimePicker, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useInvitationsApi } from '../api';
 import { adminTimeZone, expiryInstant, startOfToday, toCalendarValue } from '../utils/dates';
-import { fieldErrorsOf, messageOf } from '../utils/errors';
+import { fieldErrorsOf } from '../utils/errors';
 import { formatInstant } from '../utils/format';
+import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
+import { DialogForm } from './DialogForm';
 import { FormField } from './FormField';
 import type { Invitation, RenewResult } from '../../../shared';
 
@@ -25,6 +27,7 @@ export const RenewInvitationDialog = ({ invitation, onClose, onRenewed }: Props)
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const [day, setDay] = useState<Date | undefined>();
   const [time, setTime] = useState<string | undefined>();
   const [resend, setResend] = useState(true);
@@ -65,87 +68,67 @@ export const RenewInvitationDialog = ({ invitation, onClose, onRenewed }: Props)
     } catch (renewError) {
       const fieldError = fieldErrorsOf(renewError).expiresAt;
       if (fieldError) setError(fieldError);
-      else
-        toggleNotification({
-          type: 'danger',
-          message: messageOf(renewError) ?? t('notification.error', 'Something went wrong. Please try again.'),
-        });
+      else notifyFailure(renewError);
     } finally {
       setIsSubmitting(false);
     }
   };
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header>
-            <Modal.Title>{t('renew.title', 'Renew this link')}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography textColor="neutral600">
-                {t(
-                  'renew.body',
-                  'Choose a new expiration date. The seats, the link, its code and the personal links stay as they are; people not reminded since may be reminded again before the new date.'
-                )}
-              </Typography>
-              <FormField
-                name="renewExpiresAt"
-                error={error}
-                required
-                label={t('renew.expiresAt', 'New expiration date')}
-                hint={t(
-                  'renew.expiresAt.hint',
-                  'The link works until the end of the chosen day ({timeZone}) unless you set a time.',
-                  {
-                    timeZone: adminTimeZone(),
-                  }
-                )}
-              >
-                <DatePicker
-                  value={day && toCalendarValue(day)}
-                  onChange={(date) => {
-                    setDay(date);
-                    setError(undefined);
-                  }}
-                  onClear={() => setDay(undefined)}
-                  minDate={toCalendarValue(new Date())}
-                  locale={intl.locale}
-                  calendarLabel={t('form.expiresAt.calendar', 'Pick the expiration date')}
-                  clearLabel={t('form.expiresAt.clear', 'Clear the date')}
-                />
-              </FormField>
-              <FormField name="renewExpiresTime" label={t('form.expiresTime', 'Time (optional)')}>
-                <TimePicker
-                  value={time}
-                  onChange={(value?: string) => setTime(value || undefined)}
-                  onClear={() => setTime(undefined)}
-                  clearLabel={t('form.expiresTime.clear', 'Clear the time')}
-                  step={15}
-                />
-              </FormField>
-              <Field.Root
-                name="resend"
-                hint={t('renew.resend.hint', 'Everyone whose personal link is still pending gets it again, in their language.')}
-              >
-                <Checkbox checked={resend} onCheckedChange={(checked: boolean | 'indeterminate') => setResend(checked === true)}>
-                  {t('renew.resend', 'Resend to everyone pending')}
-                </Checkbox>
-                <Field.Hint />
-              </Field.Root>
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={isSubmitting}>
-              {t('actions.renew', 'Renew')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <DialogForm
+      title={t('renew.title', 'Renew this link')}
+      onClose={onClose}
+      onSubmit={submit}
+      submit={{ submitLabel: t('actions.renew', 'Renew'), loading: isSubmitting }}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Typography textColor="neutral600">
+          {t(
+            'renew.body',
+            'Choose a new expiration date. The seats, the link, its code and the personal links stay as they are; people not reminded since may be reminded again before the new date.'
+          )}
+        </Typography>
+        <FormField
+          name="renewExpiresAt"
+          error={error}
+          required
+          label={t('renew.expiresAt', 'New expiration date')}
+          hint={t('renew.expiresAt.hint', 'The link works until the end of the chosen day ({timeZone}) unless you set a time.', {
+            timeZone: adminTimeZone(),
+          })}
+        >
+          <DatePicker
+            value={day && toCalendarValue(day)}
+            onChange={(date) => {
+              setDay(date);
+              setError(undefined);
+            }}
+            onClear={() => setDay(undefined)}
+            minDate={toCalendarValue(new Date())}
+            locale={intl.locale}
+            calendarLabel={t('form.expiresAt.calendar', 'Pick the expiration date')}
+            clearLabel={t('form.expiresAt.clear', 'Clear the date')}
+          />
+        </FormField>
+        <FormField name="renewExpiresTime" label={t('form.expiresTime', 'Time (optional)')}>
+          <TimePicker
+            value={time}
+            onChange={(value?: string) => setTime(value || undefined)}
+            onClear={() => setTime(undefined)}
+            clearLabel={t('form.expiresTime.clear', 'Clear the time')}
+            step={15}
+          />
+        </FormField>
+        <Field.Root
+          name="resend"
+          hint={t('renew.resend.hint', 'Everyone whose personal link is still pending gets it again, in their language.')}
+        >
+          <Checkbox checked={resend} onCheckedChange={(checked: boolean | 'indeterminate') => setResend(checked === true)}>
+            {t('renew.resend', 'Resend to everyone pending')}
+          </Checkbox>
+          <Field.Hint />
+        </Field.Root>
+      </Flex>
+    </DialogForm>
   );
 };

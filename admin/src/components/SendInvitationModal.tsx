@@ -6,7 +6,7 @@ import { isEmailInDomains, MASKED_TOKEN, sortRecipients } from '../../../shared'
 import { useInvitationsApi, useRequest } from '../api';
 import { adminTimeZone } from '../utils/dates';
 import { useDebouncedValue } from '../utils/debounce';
-import { messageOf } from '../utils/errors';
+import { useFailureText } from '../utils/failure';
 import { otherLanguageCount, withLanguages } from '../utils/recipient-languages';
 import { addImported, type InvalidRow, type RecipientsCsv } from '../utils/recipients-csv';
 import { sendInBatches, type SendOutcome } from '../utils/send-batches';
@@ -14,6 +14,7 @@ import { usePluginTranslation } from '../utils/translations';
 import { CsvImportField } from './CsvImportField';
 import { defaultEmailLanguage, EmailLanguageField, OtherLanguagesNote } from './EmailLanguageField';
 import { EmailPreview } from './EmailPreview';
+import { DialogFooter } from './DialogForm';
 import { FormField } from './FormField';
 import { Notice } from './Notice';
 import { OutsideDomainsNotice } from './OutsideDomainsNotice';
@@ -78,6 +79,7 @@ const withExampleLink = (preview: EmailPreviewData | undefined, { token }: Invit
 export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
   const { locale } = useIntl();
   const t = usePluginTranslation();
+  const failureText = useFailureText();
   const api = useInvitationsApi();
   const [mode, setMode] = useState<SendMode>('shared');
   const [entries, setEntries] = useState<string[]>([]);
@@ -212,7 +214,7 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
       valid,
       (emails) => api.send(invitation.id, { ...options, emails: withLanguages(emails, recipientLanguages), personal }),
       (done) => setStep({ kind: 'sending', done, total: valid.length }),
-      (error) => messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.')
+      failureText
     );
     setStep({ kind: 'done', outcome });
     onSent();
@@ -304,16 +306,12 @@ export const SendInvitationModal = ({ invitation, onClose, onSent }: Props) => {
                 />
               </Flex>
             </Modal.Body>
-            <Modal.Footer>
-              <Modal.Close>
-                <Button variant="tertiary">{t('form.cancel', 'Cancel')}</Button>
-              </Modal.Close>
-              <Button type="submit" startIcon={<PaperPlane />}>
-                {t('send.submit', '{count, plural, =0 {Send} one {Send to # person} other {Send to # people}}', {
-                  count: valid.length,
-                })}
-              </Button>
-            </Modal.Footer>
+            <DialogFooter
+              startIcon={<PaperPlane />}
+              submitLabel={t('send.submit', '{count, plural, =0 {Send} one {Send to # person} other {Send to # people}}', {
+                count: valid.length,
+              })}
+            />
           </form>
         )}
         {step.kind === 'sending' && (

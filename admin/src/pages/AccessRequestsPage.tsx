@@ -1,18 +1,21 @@
 import { useCallback, useState } from 'react';
-import { Button, EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
-import { ArrowLeft, Check, Cross } from '@strapi/icons';
+import { EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, Table, useNotification, useQueryParams, useRBAC, useTable } from '@strapi/strapi/admin';
+import { Layouts, Page, Table, useNotification, useQueryParams, useRBAC, useTable } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { ACCESS_REQUEST_BULK_MAX, ACCESS_REQUEST_STATUSES, PERMISSIONS, PLUGIN_ID } from '../../../shared';
 import { useInvitationsApi, useRequest } from '../api';
+import { DecisionButtons, type Decision } from '../components/AccessRequestDecision';
 import { AccessRequestRow, useAccessRequestStatusLabels } from '../components/AccessRequestRow';
 import { ApproveRequestsDialog } from '../components/ApproveRequestsDialog';
 import { DeclineRequestsDialog } from '../components/DeclineRequestsDialog';
+import { ListTable, pageParams, useRowSelection, type ListUrlQuery } from '../components/ListTable';
 import { LoadFailure } from '../components/Notice';
 import { ListSearch } from '../components/PagedList';
 import { StatusSelect } from '../components/StatusSelect';
-import { messageOf, statusOf } from '../utils/errors';
+import { statusOf } from '../utils/errors';
+import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import type {
   AccessRequest,
@@ -30,19 +33,12 @@ const STATUS_ALL = 'all';
 const statusFrom = (value: unknown): AccessRequestStatus | undefined =>
   value === STATUS_ALL ? undefined : (ACCESS_REQUEST_STATUSES.find((status) => status === value) ?? 'pending');
 
-interface UrlQuery {
-  page?: string;
-  pageSize?: string;
-  status?: string;
-  _q?: string;
-}
-
-type Dialog = { kind: 'approve' | 'decline'; requests: AccessRequest[] } | null;
+type Dialog = { kind: Decision; requests: AccessRequest[] } | null;
 
 const StatusFilter = ({ value, counts }: { value: AccessRequestStatus | undefined; counts?: RequestsPage['counts'] }) => {
   const t = usePluginTranslation();
   const names = useAccessRequestStatusLabels();
-  const [, setQuery] = useQueryParams<UrlQuery>();
+  const [, setQuery] = useQueryParams<ListUrlQuery>();
   const withCount = (status: AccessRequestStatus) =>
     counts ? t('requests.filter.count', '{status} ({count})', { status: names[status], count: counts[status] }) : names[status];
   const labels = { pending: withCount('pending'), approved: withCount('approved'), declined: withCount('declined') };
@@ -60,7 +56,7 @@ const StatusFilter = ({ value, counts }: { value: AccessRequestStatus | undefine
 };
 
 /** Shown while pending rows are selected: approve or decline them together. */
-const BulkActions = ({ onAction }: { onAction: (kind: 'approve' | 'decline', requests: AccessRequest[]) => void }) => {
+const BulkActions = ({ onAction }: { onAction: (kind: Decision, requests: AccessRequest[]) => void }) => {
   const t = usePluginTranslation();
   const selectedRows = useTable('AccessRequestsBulkActions', (table) => table.selectedRows) as AccessRequest[];
   const count = selectedRows.length;
@@ -73,24 +69,15 @@ const BulkActions = ({ onAction }: { onAction: (kind: 'approve' | 'decline', req
             {t('requests.bulk.tooMany', 'Select at most {max} requests at a time', { max: ACCESS_REQUEST_BULK_MAX })}
           </Typography>
         )}
-        <Button
-          size="S"
-          variant="success-light"
-          startIcon={<Check />}
+        <DecisionButtons
+          words={{
+            approve: { text: t('requests.bulk.approve', 'Approve {count}', { count }) },
+            decline: { text: t('requests.bulk.decline', 'Decline {count}', { count }) },
+          }}
+          onDecide={(decision) => onAction(decision, selectedRows)}
           disabled={tooMany}
-          onClick={() => onAction('approve', selectedRows)}
-        >
-          {t('requests.bulk.approve', 'Approve {count}', { count })}
-        </Button>
-        <Button
-          size="S"
-          variant="danger-light"
-          startIcon={<Cross />}
-          disabled={tooMany}
-          onClick={() => onAction('decline', selectedRows)}
-        >
-          {t('requests.bulk.decline', 'Decline {count}', { count })}
-        </Button>
+          withIcons
+        />
       </Flex>
     </Table.ActionBar>
   );
@@ -117,13 +104,13 @@ export const AccessRequestsPage = () => {
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const { allowedActions } = useRBAC(PERMISSIONS.read);
-  const [{ query }, setQuery] = useQueryParams<UrlQuery>();
+  const [{ query }, setQuery] = useQueryParams<ListUrlQuery>();
   const status = statusFrom(query.status);
   const search = query._q ?? '';
   const params: AccessRequestsQuery = {
-    page: Number(query.page ?? 1),
-    pageSize: Number(query.pageSize ?? 10),
+    ...pageParams(query),
     ...(status && { status }),
     ...(search && { q: search }),
   };
@@ -132,9 +119,7 @@ export const AccessRequestsPage = () => {
   const { data, error, isLoading, reload } = request;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [retrying, setRetrying] = useState<number>();
-  // The rows selected belong to the page they were picked on: another page, search or filter starts with none.
-  const [selection, setSelection] = useState<{ key: string; rows: AccessRequest[] }>({ key: paramsKey, rows: [] });
-  const selectedRows = selection.key === paramsKey ? selection.rows : [];
+  const selection = useRowSelection<AccessRequest>(paramsKey);
   // Only pending requests can be decided, so only the pending list has checkboxes.
   const selectable = status === 'pending';
 
@@ -156,17 +141,14 @@ export const AccessRequestsPage = () => {
       });
     } catch (caught) {
       // A mail server refusing again is a 502 whose message holds the new reason; the row shows it once read again.
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(caught) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(caught);
     }
     setRetrying(undefined);
     reload();
   };
 
   const decided = () => {
-    setSelection({ key: paramsKey, rows: [] });
+    selection.clear();
     reload();
   };
 
@@ -223,48 +205,28 @@ export const AccessRequestsPage = () => {
             )}
           />
         ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Table.Root
-              rows={results}
-              headers={headers}
-              isLoading={isLoading}
-              selectedRows={selectedRows}
-              onSelectedRowsChange={(rows) => setSelection({ key: paramsKey, rows })}
-            >
-              {selectable && <BulkActions onAction={(kind, requests) => setDialog({ kind, requests })} />}
-              <Table.Content>
-                <Table.Head>
-                  {selectable && <Table.HeaderCheckboxCell />}
-                  {headers.map((header) => (
-                    <Table.HeaderCell key={header.name} {...header} />
-                  ))}
-                  <Table.HeaderCell name="actions" label={t('table.actions', 'Actions')} />
-                </Table.Head>
-                <Table.Empty content={t('requests.empty.filter', 'No request matches this search or filter.')} />
-                <Table.Loading />
-                <Table.Body>
-                  {results.map((accessRequest) => (
-                    <AccessRequestRow
-                      key={accessRequest.id}
-                      request={accessRequest}
-                      selectable={selectable}
-                      canOpenLinks={Boolean(allowedActions.canRead)}
-                      onApprove={() => setDialog({ kind: 'approve', requests: [accessRequest] })}
-                      onDecline={() => setDialog({ kind: 'decline', requests: [accessRequest] })}
-                      onRetry={() => retry(accessRequest)}
-                      retrying={retrying === accessRequest.id}
-                    />
-                  ))}
-                </Table.Body>
-              </Table.Content>
-            </Table.Root>
-            {data && (
-              <Pagination.Root {...data.pagination} defaultPageSize={10}>
-                <Pagination.PageSize />
-                <Pagination.Links />
-              </Pagination.Root>
-            )}
-          </Flex>
+          <ListTable
+            rows={results}
+            headers={headers}
+            isLoading={isLoading}
+            selection={selection}
+            selectable={selectable}
+            bulkActions={<BulkActions onAction={(kind, requests) => setDialog({ kind, requests })} />}
+            emptyContent={t('requests.empty.filter', 'No request matches this search or filter.')}
+            pagination={data?.pagination}
+          >
+            {results.map((accessRequest) => (
+              <AccessRequestRow
+                key={accessRequest.id}
+                request={accessRequest}
+                selectable={selectable}
+                canOpenLinks={Boolean(allowedActions.canRead)}
+                onDecide={(kind) => setDialog({ kind, requests: [accessRequest] })}
+                onRetry={() => retry(accessRequest)}
+                retrying={retrying === accessRequest.id}
+              />
+            ))}
+          </ListTable>
         )}
       </Layouts.Content>
       {dialog?.kind === 'approve' && (

@@ -17,26 +17,19 @@ export const InvitationsHome = () => {
   return <Page.NoPermissions />;
 };
 
+/** The pages behind the first one, each shown only to admins with its permissions. */
+const PROTECTED_PAGES = [
+  { path: 'requests', permissions: PERMISSIONS.reviewAccessRequests, page: <AccessRequestsPage /> },
+  { path: ':id', permissions: PERMISSIONS.read, page: <InvitationDetailPage /> },
+];
+
 const App = () => (
   <Page.Protect permissions={ENTRY_PERMISSIONS}>
     <Routes>
       <Route index element={<InvitationsHome />} />
-      <Route
-        path="requests"
-        element={
-          <Page.Protect permissions={PERMISSIONS.reviewAccessRequests}>
-            <AccessRequestsPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path=":id"
-        element={
-          <Page.Protect permissions={PERMISSIONS.read}>
-            <InvitationDetailPage />
-          </Page.Protect>
-        }
-      />
+      {PROTECTED_PAGES.map(({ path, permissions, page }) => (
+        <Route key={path} path={path} element={<Page.Protect permissions={permissions}>{page}</Page.Protect>} />
+      ))}
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

@@ -18,8 +18,8 @@ import { RenewInvitationDialog } from '../components/RenewInvitationDialog';
 import { SendInvitationButton, SendInvitationModal } from '../components/SendInvitationModal';
 import { LazySignUpChart } from '../components/LazySignUpChart';
 import { StatusBadge } from '../components/StatusBadge';
-import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
+import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import type { Invitation, InvitationDetail } from '../../../shared';
 
@@ -73,6 +73,7 @@ export const InvitationDetailPage = () => {
   const navigate = useNavigate();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const { allowedActions } = useRBAC(DETAIL_ACTIONS);
   const { data: invitation, error, isLoading, reload } = useRequest(() => api.get(id as string), [api, id]);
   const [isEditing, setIsEditing] = useState(false);
@@ -90,10 +91,7 @@ export const InvitationDetailPage = () => {
       toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
       navigate('..', { relative: 'path' });
     } catch (deleteError) {
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(deleteError) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(deleteError);
       reload();
     }
   };

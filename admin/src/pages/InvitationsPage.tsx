@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, EmptyStateLayout, Flex, IconButton, Link, Typography } from '@strapi/design-system';
 import { Pencil, Plus, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, SearchInput, Table, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, SearchInput, Table, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { PERMISSIONS } from '../../../shared';
@@ -11,20 +11,17 @@ import { AccessRequestsLink } from '../components/AccessRequestsLink';
 import { BulkDeleteAction, SelectInvitationCell } from '../components/BulkDelete';
 import { DeleteInvitationDialog } from '../components/DeleteInvitationDialog';
 import { InvitationFormModal } from '../components/InvitationFormModal';
+import { ListTable, pageParams, useRowSelection, type ListUrlQuery } from '../components/ListTable';
 import { SendInvitationModal, SendInvitationButton } from '../components/SendInvitationModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { isInvitationStatus, StatusFilter } from '../components/StatusFilter';
-import { messageOf } from '../utils/errors';
 import { adminName, formatInstant, formatUses } from '../utils/format';
+import { useNotifyFailure } from '../utils/failure';
 import { usePluginTranslation } from '../utils/translations';
 import type { Invitation } from '../../../shared';
 
-interface ListQuery {
-  page?: string;
-  pageSize?: string;
+interface ListQuery extends ListUrlQuery {
   sort?: string;
-  _q?: string;
-  status?: string;
 }
 
 /** The admin table's `sort=expiresAt:DESC` as the API takes it: `expiresAt:desc`. */
@@ -49,11 +46,11 @@ export const InvitationsPage = () => {
   const t = usePluginTranslation();
   const api = useInvitationsApi();
   const { toggleNotification } = useNotification();
+  const notifyFailure = useNotifyFailure();
   const { allowedActions } = useRBAC(ROW_ACTIONS);
   const [{ query }] = useQueryParams<ListQuery>();
   const params = {
-    page: Number(query.page ?? 1),
-    pageSize: Number(query.pageSize ?? 10),
+    ...pageParams(query),
     sort: toApiSort(query.sort),
     ...(query._q ? { q: query._q } : {}),
     ...(isInvitationStatus(query.status) ? { status: query.status } : {}),
@@ -62,10 +59,7 @@ export const InvitationsPage = () => {
   const { data, error, isLoading, reload } = useRequest(() => api.list(params), [api, paramsKey]);
   const [modal, setModal] = useState<Modal>(null);
   const [toDelete, setToDelete] = useState<Invitation | null>(null);
-  // The rows selected belong to the page they were picked on: another page, search or filter starts with none.
-  const [selection, setSelection] = useState<{ key: string; rows: Invitation[] }>({ key: paramsKey, rows: [] });
-  const selectedRows = selection.key === paramsKey ? selection.rows : [];
-  const clearSelection = () => setSelection({ key: paramsKey, rows: [] });
+  const selection = useRowSelection<Invitation>(paramsKey);
 
   const deleteInvitation = async (invitation: Invitation) => {
     setToDelete(null);
@@ -73,10 +67,7 @@ export const InvitationsPage = () => {
       await api.remove(invitation.id);
       toggleNotification({ type: 'success', message: t('notification.deleted', 'Invitation link deleted') });
     } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(error);
     }
     reload();
   };
@@ -90,12 +81,9 @@ export const InvitationsPage = () => {
           count: deleted.length,
         }),
       });
-      clearSelection();
+      selection.clear();
     } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: messageOf(error) ?? t('notification.error', 'Something went wrong. Please try again.'),
-      });
+      notifyFailure(error);
     }
     reload();
   };
@@ -146,103 +134,78 @@ export const InvitationsPage = () => {
             action={createButton}
           />
         ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Table.Root
-              rows={results}
-              headers={headers}
-              isLoading={isLoading}
-              selectedRows={selectedRows}
-              onSelectedRowsChange={(rows) => setSelection({ key: paramsKey, rows })}
-            >
-              {allowedActions.canDelete && <BulkDeleteAction onConfirm={deleteSelected} />}
-              <Table.Content>
-                <Table.Head>
-                  {allowedActions.canDelete && <Table.HeaderCheckboxCell />}
-                  {headers.map((header) => (
-                    <Table.HeaderCell key={header.name} {...header} />
-                  ))}
-                  <Table.HeaderCell name="actions" label={t('table.actions', 'Actions')} />
-                </Table.Head>
-                <Table.Empty
-                  content={
-                    params.status
-                      ? t('list.filter.empty', 'No invitation link matches this filter.')
-                      : t('list.empty.search', 'No invitation link matches this search.')
-                  }
-                />
-                <Table.Loading />
-                <Table.Body>
-                  {results.map((invitation) => (
-                    <Table.Row key={invitation.id}>
-                      {allowedActions.canDelete && <SelectInvitationCell invitation={invitation} />}
-                      <Table.Cell>
-                        <Link
-                          tag={RouterLink}
-                          to={String(invitation.id)}
-                          aria-label={t('actions.open', 'Open {name}', { name: invitation.name })}
-                        >
-                          {invitation.name}
-                        </Link>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Typography>{formatUses(invitation)}</Typography>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Typography>{formatInstant(intl, invitation.expiresAt)}</Typography>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <StatusBadge status={invitation.status} />
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Typography>{invitation.role?.name ?? t('role.default', 'Default role')}</Typography>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Typography>{adminName(invitation.createdBy)}</Typography>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Typography>{formatInstant(intl, invitation.createdAt)}</Typography>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Flex gap={1} justifyContent="flex-end">
-                          {allowedActions.canSend && (
-                            <SendInvitationButton
-                              invitation={invitation}
-                              compact
-                              onClick={() => setModal({ kind: 'send', invitation })}
-                            />
-                          )}
-                          {allowedActions.canUpdate && (
-                            <IconButton
-                              label={t('actions.edit', 'Edit')}
-                              variant="ghost"
-                              onClick={() => setModal({ kind: 'edit', invitation })}
-                            >
-                              <Pencil />
-                            </IconButton>
-                          )}
-                          {allowedActions.canDelete && (
-                            <IconButton
-                              label={t('actions.delete', 'Delete')}
-                              variant="ghost"
-                              onClick={() => setToDelete(invitation)}
-                            >
-                              <Trash />
-                            </IconButton>
-                          )}
-                        </Flex>
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table.Content>
-            </Table.Root>
-            {data && (
-              <Pagination.Root {...data.pagination} defaultPageSize={10}>
-                <Pagination.PageSize />
-                <Pagination.Links />
-              </Pagination.Root>
-            )}
-          </Flex>
+          <ListTable
+            rows={results}
+            headers={headers}
+            isLoading={isLoading}
+            selection={selection}
+            selectable={Boolean(allowedActions.canDelete)}
+            bulkActions={<BulkDeleteAction onConfirm={deleteSelected} />}
+            emptyContent={
+              params.status
+                ? t('list.filter.empty', 'No invitation link matches this filter.')
+                : t('list.empty.search', 'No invitation link matches this search.')
+            }
+            pagination={data?.pagination}
+          >
+            {results.map((invitation) => (
+              <Table.Row key={invitation.id}>
+                {allowedActions.canDelete && <SelectInvitationCell invitation={invitation} />}
+                <Table.Cell>
+                  <Link
+                    tag={RouterLink}
+                    to={String(invitation.id)}
+                    aria-label={t('actions.open', 'Open {name}', { name: invitation.name })}
+                  >
+                    {invitation.name}
+                  </Link>
+                </Table.Cell>
+                <Table.Cell>
+                  <Typography>{formatUses(invitation)}</Typography>
+                </Table.Cell>
+                <Table.Cell>
+                  <Typography>{formatInstant(intl, invitation.expiresAt)}</Typography>
+                </Table.Cell>
+                <Table.Cell>
+                  <StatusBadge status={invitation.status} />
+                </Table.Cell>
+                <Table.Cell>
+                  <Typography>{invitation.role?.name ?? t('role.default', 'Default role')}</Typography>
+                </Table.Cell>
+                <Table.Cell>
+                  <Typography>{adminName(invitation.createdBy)}</Typography>
+                </Table.Cell>
+                <Table.Cell>
+                  <Typography>{formatInstant(intl, invitation.createdAt)}</Typography>
+                </Table.Cell>
+                <Table.Cell>
+                  <Flex gap={1} justifyContent="flex-end">
+                    {allowedActions.canSend && (
+                      <SendInvitationButton
+                        invitation={invitation}
+                        compact
+                        onClick={() => setModal({ kind: 'send', invitation })}
+                      />
+                    )}
+                    {allowedActions.canUpdate && (
+                      <IconButton
+                        label={t('actions.edit', 'Edit')}
+                        variant="ghost"
+                        onClick={() => setModal({ kind: 'edit', invitation })}
+                      >
+                        <Pencil />
+                      </IconButton>
+                    )}
+                    {allowedActions.canDelete && (
+                      <IconButton label={t('actions.delete', 'Delete')} variant="ghost" onClick={() => setToDelete(invitation)}>
+                        <Trash />
+                      </IconButton>
+                    )}
+                  </Flex>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </ListTable>
         )}
       </Layouts.Content>
       {modal?.kind === 'send' && (
