@@ -45,6 +45,8 @@ test('the Access requests page: approve into a link (the person signs up with th
   await requestAccess('eve@students.example.edu', 'Eve');
 
   const page = await openAdminPage(site.browser, site.server.url, 'en-US');
+  // The main menu's icon counts them too.
+  await page.getByRole('navigation').getByRole('status', { name: '6 access requests waiting' }).waitFor();
   await page.getByRole('link', { name: '6 access requests waiting' }).click();
   await page.getByRole('heading', { name: 'Access requests', level: 1 }).waitFor();
   const row = (email: string) => page.locator(`tr[data-request="${email}"]`);
