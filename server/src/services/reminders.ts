@@ -22,7 +22,8 @@ interface DueLink {
   expiresAt: Date;
 }
 
-interface RunCounts {
+/** What one run did: reminders sent, and sends the mail server refused. */
+export interface RunCounts {
   sent: number;
   failed: number;
 }
