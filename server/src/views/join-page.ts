@@ -198,6 +198,14 @@ ${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p
     withLanguageLinks
   );
 
+/** A form page's heading and introduction, an alert if any, and the form's opening with its CSRF value. */
+export const formPageOpening = (opening: { title: string; intro: string; alert?: string | null; csrfToken: string }) =>
+  `<h1>${escapeHtml(opening.title)}</h1>
+<p>${escapeHtml(opening.intro)}</p>
+${opening.alert ? `<div class="alert" role="alert"><p>${escapeHtml(opening.alert)}</p></div>` : ''}
+<form method="post">
+<input type="hidden" name="csrf" value="${escapeHtml(opening.csrfToken)}">`;
+
 /**
  * The page of a code typed by hand: one field, then the link's own form. `requestHref`: where a
  * visitor without a code asks for an invitation, when the site takes requests.
@@ -207,10 +215,7 @@ export const renderCodeForm = (
   state: { csrfToken: string; code: string; error: string | null; requestHref?: string }
 ) => {
   const messages = CODE_PAGE_MESSAGES[page.locale];
-  const content = `<h1>${escapeHtml(messages.title)}</h1>
-<p>${escapeHtml(messages.intro)}</p>
-<form method="post">
-<input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">
+  const content = `${formPageOpening({ title: messages.title, intro: messages.intro, csrfToken: state.csrfToken })}
 ${labelledInput({
   name: 'code',
   label: messages.label,

@@ -4,7 +4,7 @@ import {
   ACCESS_REQUEST_NAME_MAX_LENGTH,
   escapeHtml,
 } from '../../../shared';
-import { labelledInput, layout, type PageContext } from './join-page';
+import { formPageOpening, labelledInput, layout, type PageContext } from './join-page';
 import { REQUEST_PAGE_MESSAGES } from './request-page-messages';
 
 export type RequestField = 'email' | 'name' | 'message';
@@ -30,11 +30,8 @@ const honeypot = () => `<div class="trap" aria-hidden="true">
 export const renderRequestForm = (page: PageContext, state: RequestFormState) => {
   const messages = REQUEST_PAGE_MESSAGES[page.locale];
   const { values, fieldErrors } = state;
-  const content = `<h1>${escapeHtml(messages.title)}</h1>
-<p>${escapeHtml(messages.intro)}</p>
-${state.formError ? `<div class="alert" role="alert"><p>${escapeHtml(state.formError)}</p></div>` : ''}
-<form method="post">
-<input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">
+  const opening = { title: messages.title, intro: messages.intro, alert: state.formError, csrfToken: state.csrfToken };
+  const content = `${formPageOpening(opening)}
 ${labelledInput({
   name: 'email',
   label: messages.email,
