@@ -3,7 +3,6 @@ import {
   ACCESS_REQUEST_HONEYPOT_FIELD,
   ACCESS_REQUEST_MESSAGE_MAX_LENGTH,
   ACCESS_REQUEST_NAME_MAX_LENGTH,
-  isEmailAddress,
 } from '../../../shared';
 import { PLUGIN_ID } from '../constants';
 import type { RequestAccessConfig } from '../config';
@@ -29,28 +28,32 @@ const readHoneypot = (body: Record<string, unknown>) => {
   return typeof value === 'string' && value !== '' ? value.slice(0, 1) : '';
 };
 
-/** The fields the API's rule refused, said in the page's language; null for an error that is not about them. */
-const refusedFields = (error: unknown, page: PageContext): RequestFormState['fieldErrors'] | null => {
+const MAX_LENGTHS: Partial<Record<RequestField, number>> = {
+  name: ACCESS_REQUEST_NAME_MAX_LENGTH,
+  message: ACCESS_REQUEST_MESSAGE_MAX_LENGTH,
+};
+
+/** Why the API's rule refused a field, said in the page's language from what the field holds. */
+const refusalOf = (field: RequestField, values: RequestValues, page: PageContext) => {
+  const messages = REQUEST_PAGE_MESSAGES[page.locale];
+  if (field === 'email') return values.email ? page.messages.invalidEmail : page.messages.required;
+  const max = MAX_LENGTHS[field] as number;
+  return values[field].length > max ? messages.tooLong(max) : messages.invalidText;
+};
+
+/**
+ * The fields the API's rule (the one rule, validateAccessRequestSubmission) refused, each with
+ * its reason in the page's language; null for an error that is not about them.
+ */
+const refusedFields = (error: unknown, values: RequestValues, page: PageContext): RequestFormState['fieldErrors'] | null => {
   const { name, details } = (error ?? {}) as { name?: string; details?: { errors?: Array<{ path?: string[] }> } };
   if (name !== 'ValidationError') return null;
   const fields = (details?.errors ?? [])
     .map(({ path = [] }) => path[0])
     .filter((field): field is RequestField => ['email', 'name', 'message'].includes(field as string));
-  const invalidText = REQUEST_PAGE_MESSAGES[page.locale].invalidText;
-  return Object.fromEntries((fields.length > 0 ? fields : ['email']).map((field) => [field, invalidText]));
-};
-
-/** What is wrong with each field, in the page's language; empty when the request can be sent. */
-const fieldErrors = (values: RequestValues, page: PageContext): RequestFormState['fieldErrors'] => {
-  const messages = REQUEST_PAGE_MESSAGES[page.locale];
-  const errors: RequestFormState['fieldErrors'] = {};
-  if (!values.email) errors.email = page.messages.required;
-  else if (!isEmailAddress(values.email)) errors.email = page.messages.invalidEmail;
-  if (values.name.length > ACCESS_REQUEST_NAME_MAX_LENGTH) errors.name = messages.tooLong(ACCESS_REQUEST_NAME_MAX_LENGTH);
-  if (values.message.length > ACCESS_REQUEST_MESSAGE_MAX_LENGTH) {
-    errors.message = messages.tooLong(ACCESS_REQUEST_MESSAGE_MAX_LENGTH);
-  }
-  return errors;
+  return Object.fromEntries(
+    (fields.length > 0 ? fields : ['email' as const]).map((field) => [field, refusalOf(field, values, page)])
+  );
 };
 
 /**
@@ -92,14 +95,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isCsrfTokenValid(ctx, body.csrf)) {
         return showForm(ctx, page, 403, { values, formError: REQUEST_PAGE_MESSAGES[page.locale].formExpired });
       }
-      const errors = fieldErrors(values, page);
-      if (Object.keys(errors).length > 0) return showForm(ctx, page, 400, { values, fieldErrors: errors });
       let submission;
       try {
-        // The API's own rule, so that the page stores nothing the API would refuse.
+        // The API's own rule: the page stores nothing the API would refuse.
         submission = await validateAccessRequestSubmission({ ...values, [ACCESS_REQUEST_HONEYPOT_FIELD]: readHoneypot(body) });
       } catch (error) {
-        const refused = refusedFields(error, page);
+        const refused = refusedFields(error, values, page);
         if (!refused) throw error;
         return showForm(ctx, page, 400, { values, fieldErrors: refused });
       }
